@@ -1,0 +1,135 @@
+"""The rows and results every part of tasklint speaks: Task, Person, Finding, Severity, Status.
+
+A connector turns each record of a table into a `Task` with parsed, typed values; the
+validators read Tasks and return `Finding`s; the sync engine writes the computed status
+back. Nothing here knows where a row came from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most severe, so that sorting by rank puts errors first."""
+        return _SEVERITY_RANK[self]
+
+    @property
+    def symbol(self) -> str:
+        return _SEVERITY_SYMBOL[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY_SYMBOL = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
+
+
+class Status(StrEnum):
+    DONE = "done"
+    NOT_DONE = "not_done"
+    ABNORMAL = "abnormal"
+
+
+class Phase(StrEnum):
+    """The seed checklist's phases; execution and monitoring are the halves of phase 2."""
+
+    PREPARATION = "preparation"
+    EXECUTION = "execution"
+    MONITORING = "monitoring"
+    REVIEW = "review"
+
+
+class Person(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    id: str | None = None
+    email: str | None = None
+
+
+class CellProblem(BaseModel):
+    """A cell that could not be read; it becomes an X901 finding quoting the cell."""
+
+    field: str
+    column: str
+    raw: str
+    expected: str
+
+
+class Task(BaseModel):
+    """One row of a checklist, with every cell parsed to the type a person would read."""
+
+    id: str
+    row: int | None = None
+    title: str | None = None
+    phase: Phase | None = None
+    standard: str | None = None
+    goal: str | None = None
+    metric: str | None = None
+    target: float | None = None
+    actual: float | None = None
+    expected: float | None = None
+    owners: list[Person] = Field(default_factory=list)
+    departments: list[str] = Field(default_factory=list)
+    # A job title without a name ("市场部经理", "Marketing manager") names no person.
+    owner_roles: list[str] = Field(default_factory=list)
+    # "全体执行团队", "whole team", "各部门负责人": shared ownership by construction.
+    owner_collective: bool = False
+    marked_status: Status | None = None
+    start: date | None = None
+    due: date | None = None
+    done_on: date | None = None
+    updated: date | None = None
+    progress: float | None = None
+    deliverable: str | None = None
+    budget: float | None = None
+    spent: float | None = None
+    contingency: float | None = None
+    notes: str | None = None
+    ignore: list[str] = Field(default_factory=list)
+    ignore_raw: str | None = None
+    problems: list[CellProblem] = Field(default_factory=list)
+    # What the table shows today in tasklint's own columns (warnings, status, completion):
+    # the sync engine writes a row only when its new values differ from these.
+    shown: dict[str, str | float | None] = Field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """Everything a person wrote in the row's free-text cells, for rules that read prose."""
+        parts = (self.title, self.standard, self.goal, self.metric, self.deliverable, self.notes)
+        return "\n".join(p for p in parts if p)
+
+
+class Finding(BaseModel):
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    field: str | None = None
+    task_id: str | None = None
+    suppressed: bool = False
+
+    def line(self) -> str:
+        """The one-line form written into the table: `⚠ G102 Goal is not measurable: …`."""
+        return f"{self.severity.symbol} {self.code} {self.message}"
+
+
+class Table(BaseModel):
+    """A whole checklist as read from one source."""
+
+    name: str
+    kind: str
+    # logical field -> the header it was read from
+    columns: dict[str, str] = Field(default_factory=dict)
+    tasks: list[Task] = Field(default_factory=list)
+
+    def has(self, field: str) -> bool:
+        return field in self.columns
