@@ -35,3 +35,9 @@ def normalise_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = to_simplified(folded).casefold()
     return _SPACES.sub("", folded)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A cell's text for a one-line message: whitespace folded, cut with "…" past `limit`."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

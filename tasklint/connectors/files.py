@@ -1,0 +1,200 @@
+"""Checklists kept as files: CSV, XLSX and JSON.
+
+The file's content decides how it is read, not its name: an ".xlsx" that is really
+CSV text is read as CSV with a notice. CSV arrives as UTF-8, UTF-8 with BOM, UTF-16
+(Excel's "Unicode text") or GBK/GB18030 (Excel in China). The header row is the first
+of the first ten rows that names a title column, so a title line above the table is
+fine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tasklint.config.columns import ALIASES, map_headers
+from tasklint.connectors.rows import ParseOptions, to_task
+from tasklint.errors import MissingColumnError, SourceError
+from tasklint.model import Table
+
+FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json")
+_HEADER_SEARCH_ROWS = 10
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+@dataclass(slots=True)
+class FileSource:
+    path: Path
+    columns: Mapping[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+    owned: Sequence[str] = ()
+
+
+@dataclass(slots=True)
+class ReadResult:
+    table: Table
+    notices: list[str]
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:  # NULs mean binary data, whatever decoded
+            return text
+    raise SourceError(
+        f"{path}: cannot read the text encoding",
+        hint="save it as CSV UTF-8 (Excel: File > Save As > CSV UTF-8)",
+    )
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+
+
+def _xlsx_rows(data: bytes, path: Path, sheet: str | None) -> list[list[Any]]:
+    import openpyxl  # only for workbooks: keeps a CSV check's start-up light
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise SourceError(
+            f"{path}: not a readable Excel workbook ({type(exc).__name__})",
+            hint="open it in Excel and save it again as .xlsx, or export CSV",
+        ) from None
+    try:
+        if sheet is not None:
+            if sheet not in workbook.sheetnames:
+                raise SourceError(
+                    f"{path}: no sheet named {sheet!r}",
+                    hint=f"sheets are: {', '.join(workbook.sheetnames)}",
+                )
+            worksheet = workbook[sheet]
+        else:
+            worksheet = workbook.worksheets[0]
+        return [list(row) for row in worksheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
+    try:
+        document = json.loads(_decode(data, path))
+    except json.JSONDecodeError as exc:
+        raise SourceError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            hint="fix the syntax",
+        ) from None
+    if isinstance(document, dict) and isinstance(document.get("records"), list):
+        document = document["records"]  # an Airtable-style export
+    if not isinstance(document, list):
+        raise SourceError(
+            f"{path}: the JSON is a {type(document).__name__}, not a list of rows",
+            hint='write it as [{"Task": "...", "Owner": "..."}, ...]',
+        )
+    records = []
+    for item in document:
+        if isinstance(item, dict) and isinstance(item.get("fields"), dict):
+            item = item["fields"]
+        records.append(item if isinstance(item, dict) else {})
+    return records
+
+
+def _header_row(rows: list[list[Any]], source: FileSource) -> int:
+    for index, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        headers = [str(c).strip() for c in row if c is not None and str(c).strip()]
+        if "title" in map_headers(headers, source.columns, owned=source.owned):
+            return index
+    return -1
+
+
+def _missing_title(path: Path, found: Iterable[str]) -> MissingColumnError:
+    shown = ", ".join(repr(h) for h in found if h) or "none"
+    examples = " / ".join(ALIASES["title"][:2] + ALIASES["title"][4:6])
+    return MissingColumnError(
+        f"{path}: no task column found (columns: {shown})",
+        hint=f'name one {examples}, or map it in tasklint.toml: [sources.NAME.columns] title = "…"',
+    )
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOptions) -> Table:
+    path = source.path
+    start = _header_row(rows, source)
+    if start < 0:
+        first = next((r for r in rows if any(not _is_blank(c) for c in r)), [])
+        raise _missing_title(path, (str(c) for c in first if not _is_blank(c)))
+    headers = [str(c).strip() if c is not None else "" for c in rows[start]]
+    columns = map_headers([h for h in headers if h], source.columns, owned=source.owned)
+    tasks = []
+    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
+        if all(_is_blank(c) for c in row):
+            continue
+        record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
+        tasks.append(to_task(f"row-{offset}", offset, record, columns, options))
+    return Table(name=path.name, kind="file", columns=columns, tasks=tasks)
+
+
+def _table_from_records(
+    records: list[dict[str, Any]], source: FileSource, options: ParseOptions
+) -> Table:
+    headers: dict[str, None] = {}
+    for record in records:
+        headers.update(dict.fromkeys(str(k) for k in record))
+    columns = map_headers(list(headers), source.columns, owned=source.owned)
+    if "title" not in columns:
+        raise _missing_title(source.path, headers)
+    tasks = [
+        to_task(f"row-{i}", i, {str(k): v for k, v in record.items()}, columns, options)
+        for i, record in enumerate(records, start=1)
+        if any(not _is_blank(v) for v in record.values())
+    ]
+    return Table(name=source.path.name, kind="file", columns=columns, tasks=tasks)
+
+
+def read_file(source: FileSource, options: ParseOptions) -> ReadResult:
+    path = source.path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file", hint="check the path") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise SourceError(f"{path}: the file is empty", hint="export the checklist again")
+    notices: list[str] = []
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return ReadResult(_table_from_records(_json_records(data, path), source, options), notices)
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        if suffix not in (".xlsx", ".xlsm"):
+            notices.append(f"{path}: this is an Excel workbook despite its name; read it as .xlsx")
+        rows = _xlsx_rows(data, path, source.sheet)
+    elif data.startswith(_OLE2_MAGIC):
+        raise SourceError(
+            f"{path}: an old .xls workbook, which tasklint cannot read",
+            hint="save it as .xlsx or CSV UTF-8",
+        )
+    else:
+        if suffix in (".xlsx", ".xlsm"):
+            notices.append(f"{path}: not an Excel workbook but text; read it as CSV")
+        rows = _csv_rows(_decode(data, path))
+    return ReadResult(_table_from_grid(rows, source, options), notices)

@@ -1,0 +1,142 @@
+"""Raw records (header -> cell) to `Task` rows: every connector ends here.
+
+Each logical field has one parser; a cell that fails to parse is kept as a
+`CellProblem` (an X901 finding later), never dropped and never read as zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from typing import Any
+
+from tasklint.connectors import cells
+from tasklint.model import CellProblem, Person, Task
+
+_TEXT_FIELDS = ("title", "standard", "goal", "metric", "deliverable", "notes")
+_DATE_FIELDS = ("start", "due", "done_on", "updated")
+_NUMBER_FIELDS = ("target", "actual", "expected")
+_MONEY_FIELDS = ("budget", "spent", "contingency")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    today: date
+    tz: tzinfo | None = None
+
+
+def cell_text(raw: Any) -> str | None:
+    """A cell as the text a person sees; lists (multi-selects, rich text parts) joined."""
+    if raw is None:
+        return None
+    if isinstance(raw, list | tuple):
+        parts = [cell_text(item) for item in raw]
+        text = ", ".join(p for p in parts if p)
+    elif isinstance(raw, dict):
+        text = str(raw.get("name") or raw.get("plain_text") or raw.get("text") or "")
+    else:
+        text = str(raw)
+    text = text.strip()
+    return text or None
+
+
+def _problem(field: str, column: str, raw: Any, error: cells.CellError) -> CellProblem:
+    return CellProblem(field=field, column=column, raw=cell_text(raw) or repr(raw), expected=error.expected)
+
+
+def to_task(
+    task_id: str,
+    row_number: int | None,
+    record: Mapping[str, Any],
+    columns: Mapping[str, str],
+    options: ParseOptions,
+) -> Task:
+    """Build a Task from one record; `columns` maps logical field -> header."""
+    values: dict[str, Any] = {}
+    problems: list[CellProblem] = []
+
+    def parse(field: str, parser: Callable[[Any], Any]) -> None:
+        header = columns.get(field)
+        if header is None:
+            return
+        raw = record.get(header)
+        try:
+            values[field] = parser(raw)
+        except cells.CellError as error:
+            problems.append(_problem(field, header, raw, error))
+
+    for field in _TEXT_FIELDS:
+        if field in columns:
+            values[field] = cell_text(record.get(columns[field]))
+    for field in _NUMBER_FIELDS:
+        parse(field, cells.parse_number)
+    for field in _MONEY_FIELDS:
+        parse(field, cells.parse_money)
+    for field in _DATE_FIELDS:
+        parse(field, lambda raw: cells.parse_date(raw, today=options.today, tz=options.tz))
+    parse("progress", cells.parse_percent)
+    parse("phase", cells.parse_phase)
+    parse("status", cells.parse_status)
+
+    people: dict[str, None] = {}
+    departments: dict[str, None] = {}
+    roles: dict[str, None] = {}
+    collective = False
+    for field in ("owner", "owner_combined", "department"):
+        header = columns.get(field)
+        if header is None:
+            continue
+        raw = record.get(header)
+        try:
+            owner = cells.parse_owner(raw)
+        except cells.CellError as error:
+            problems.append(_problem(field, header, raw, error))
+            continue
+        if field == "department":
+            # A department column holds departments, whatever the words look like.
+            departments.update(dict.fromkeys((*owner.departments, *owner.people, *owner.roles)))
+            continue
+        people.update(dict.fromkeys(owner.people))
+        departments.update(dict.fromkeys(owner.departments))
+        roles.update(dict.fromkeys(owner.roles))
+        collective = collective or owner.collective
+
+    ignore: list[str] = []
+    if (header := columns.get("ignore")) is not None:
+        raw_ignore = record.get(header)
+        codes, malformed = cells.parse_codes(raw_ignore)
+        ignore = [*codes, *malformed]
+        values["ignore_raw"] = cell_text(raw_ignore)
+
+    return Task.model_construct(
+        id=task_id,
+        row=row_number,
+        title=values.get("title"),
+        phase=values.get("phase"),
+        standard=values.get("standard"),
+        goal=values.get("goal"),
+        metric=values.get("metric"),
+        target=values.get("target"),
+        actual=values.get("actual"),
+        expected=values.get("expected"),
+        owners=[Person(name=name) for name in people],
+        departments=list(departments),
+        owner_roles=list(roles),
+        owner_collective=collective,
+        marked_status=values.get("status"),
+        start=values.get("start"),
+        due=values.get("due"),
+        done_on=values.get("done_on"),
+        updated=values.get("updated"),
+        progress=values.get("progress"),
+        deliverable=values.get("deliverable"),
+        budget=values.get("budget"),
+        spent=values.get("spent"),
+        contingency=values.get("contingency"),
+        notes=values.get("notes"),
+        ignore=ignore,
+        ignore_raw=values.get("ignore_raw"),
+        problems=problems,
+        shown={},
+    )

@@ -1,0 +1,55 @@
+"""Which table a SOURCE argument names: a configured source, a URL, or a file path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from tasklint.config.settings import Settings, SourceConfig
+from tasklint.errors import ConfigError
+
+Kind = Literal["file", "airtable", "notion"]
+URL_SCHEMES: dict[str, Kind] = {"airtable://": "airtable", "notion://": "notion"}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    name: str
+    kind: Kind
+    url: str
+    config: SourceConfig
+
+    @property
+    def path(self) -> Path:
+        return Path(self.url).expanduser()
+
+
+def _kind_of(url: str) -> Kind:
+    for scheme, kind in URL_SCHEMES.items():
+        if url.startswith(scheme):
+            return kind
+    return "file"
+
+
+def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec]:
+    if not arguments:
+        if not settings.sources:
+            raise ConfigError(
+                "no SOURCE given and no [sources] in the config",
+                hint="pass a file or URL, e.g. `tasklint check plan.csv`, or run `tasklint init`",
+            )
+        return [
+            SourceSpec(name, _kind_of(cfg.url), cfg.url, cfg) for name, cfg in settings.sources.items()
+        ]
+    specs = []
+    for argument in arguments:
+        if argument in settings.sources:
+            cfg = settings.sources[argument]
+            specs.append(SourceSpec(argument, _kind_of(cfg.url), cfg.url, cfg))
+        else:
+            # A URL or path given on the command line borrows the settings of a configured
+            # source with the same URL (its column mapping, view…), if there is one.
+            cfg = next((c for c in settings.sources.values() if c.url == argument), None)
+            specs.append(SourceSpec(argument, _kind_of(argument), argument, cfg or SourceConfig(url=argument)))
+    return specs

@@ -1,0 +1,230 @@
+"""Render check results: text (a rich table), json (DESIGN §6), markdown, github."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from tasklint.app import SourceOutcome
+from tasklint.config.settings import STATUS_LABELS
+from tasklint.model import Finding, Severity, Status
+from tasklint.validators.engine import LintResult, TaskResult
+
+FORMATS = ("text", "json", "markdown", "github")
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_STATUS_STYLE = {Status.ABNORMAL: "bold red", Status.NOT_DONE: "yellow", Status.DONE: "green"}
+
+
+def tool_version() -> str:
+    try:
+        return version("tasklint")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def status_label(status: Status, locale: str) -> str:
+    return STATUS_LABELS["zh" if locale == "zh" else "en"][status.value]
+
+
+def completion_text(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.4g}%"
+
+
+# --- json -------------------------------------------------------------------------
+
+
+def _finding_json(f: Finding, *, with_name: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {"code": f.code}
+    if with_name:
+        data["name"] = f.name
+    data["severity"] = f.severity.value
+    if with_name:
+        data["field"] = f.field
+    data["message"] = f.message
+    return data
+
+
+def source_json(outcome: SourceOutcome) -> dict[str, Any]:
+    result = outcome.result
+    counts = result.severity_counts()
+    return {
+        "name": outcome.spec.name,
+        "kind": outcome.spec.kind,
+        "rows": len(result.tasks),
+        "skipped_rules": [{"code": s.code, "reason": s.reason} for s in result.skipped],
+        "table_findings": [
+            _finding_json(f, with_name=False) for f in result.table_findings if not f.suppressed
+        ],
+        "tasks": [
+            {
+                "id": t.task.id,
+                "title": t.task.title,
+                "status": t.status.value,
+                "completion": None if t.completion is None else round(t.completion, 4),
+                "findings": [_finding_json(f) for f in t.active],
+            }
+            for t in result.tasks
+        ],
+        "summary": {
+            "error": counts["error"],
+            "warning": counts["warning"],
+            "info": counts["info"],
+            "status": dict(result.status_counts()),
+        },
+    }
+
+
+def render_json(outcomes: Sequence[SourceOutcome]) -> str:
+    today = outcomes[0].result.today.isoformat() if outcomes else None
+    document = {
+        "tool": "tasklint",
+        "version": tool_version(),
+        "today": today,
+        "sources": [source_json(o) for o in outcomes],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+# --- text -------------------------------------------------------------------------
+
+
+def _summary_line(result: LintResult) -> str:
+    counts, statuses = result.severity_counts(), result.status_counts()
+    zh = result.locale == "zh"
+    if zh:
+        parts = [
+            f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 条提示",
+            f"{statuses['done']} 项已完成，{statuses['not_done']} 项未完成，{statuses['abnormal']} 项异常",
+        ]
+    else:
+        parts = [
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info",
+            f"{statuses['done']} done, {statuses['not_done']} not done, "
+            f"{statuses['abnormal']} abnormal",
+        ]
+    return " · ".join(parts)
+
+
+def _row_label(result: TaskResult) -> str:
+    return result.task.id if result.task.row is None else str(result.task.row)
+
+
+def render_text(outcomes: Sequence[SourceOutcome], console: Console) -> None:
+    for outcome in outcomes:
+        result = outcome.result
+        zh = result.locale == "zh"
+        console.print(
+            Text(f"{outcome.spec.name}", style="bold"),
+            Text(f"({len(result.tasks)} {'行' if zh else 'rows'})", style="dim"),
+        )
+        grid = RichTable(show_lines=False, expand=False, header_style="bold")
+        grid.add_column("行" if zh else "Row", justify="right", no_wrap=True)
+        grid.add_column("任务" if zh else "Task", max_width=28)
+        grid.add_column("状态" if zh else "Status", no_wrap=True)
+        grid.add_column("代码" if zh else "Code", no_wrap=True)
+        grid.add_column("提示" if zh else "Message")
+        for task_result in result.tasks:
+            active = task_result.active
+            status = Text(status_label(task_result.status, result.locale),
+                          style=_STATUS_STYLE[task_result.status])
+            if not active:
+                continue
+            for index, f in enumerate(active):
+                first = index == 0
+                grid.add_row(
+                    _row_label(task_result) if first else "",
+                    (task_result.task.title or "") if first else "",
+                    status if first else "",
+                    Text(f.code, style=_STYLE[f.severity]),
+                    f.message,
+                    end_section=index == len(active) - 1,
+                )
+        for f in result.table_findings:
+            if not f.suppressed:
+                grid.add_row("—", "整张表" if zh else "whole table", "",
+                             Text(f.code, style=_STYLE[f.severity]), f.message)
+        if grid.row_count:
+            console.print(grid)
+        if result.skipped:
+            label = "跳过的规则" if zh else "Skipped rules"
+            skipped = "; ".join(f"{s.code} ({s.reason})" for s in result.skipped)
+            console.print(Text(f"{label}: {skipped}", style="dim"))
+        console.print(Text(_summary_line(result), style="bold red" if result.has_errors else "bold"))
+        console.print()
+
+
+# --- markdown ---------------------------------------------------------------------
+
+
+def _md_cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(outcomes: Sequence[SourceOutcome]) -> str:
+    lines: list[str] = []
+    for outcome in outcomes:
+        result = outcome.result
+        zh = result.locale == "zh"
+        lines.append(f"## {outcome.spec.name}")
+        lines.append("")
+        lines.append(_summary_line(result))
+        lines.append("")
+        if zh:
+            lines.append("| 行 | 任务 | 计算状态 | 完成率 | 提示 |")
+        else:
+            lines.append("| Row | Task | Status | Completion | Findings |")
+        lines.append("|---|---|---|---|---|")
+        for t in result.tasks:
+            findings = "<br>".join(_md_cell(f.line()) for f in t.active)
+            lines.append(
+                f"| {_row_label(t)} | {_md_cell(t.task.title)} | "
+                f"{status_label(t.status, result.locale)} | {completion_text(t.completion)} | "
+                f"{findings} |"
+            )
+        table_findings = [f for f in result.table_findings if not f.suppressed]
+        if table_findings:
+            lines.append("")
+            lines.extend(f"- {_md_cell(f.line())}" for f in table_findings)
+        if result.skipped:
+            lines.append("")
+            label = "跳过的规则" if zh else "Skipped rules"
+            lines.append(f"{label}: " + "; ".join(f"{s.code} ({s.reason})" for s in result.skipped))
+        lines.append("")
+    return "\n".join(lines)
+
+
+# --- github -----------------------------------------------------------------------
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(outcomes: Sequence[SourceOutcome]) -> str:
+    """GitHub Actions workflow commands: one ::error/::warning/::notice line per finding."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for outcome in outcomes:
+        result = outcome.result
+        for t in result.tasks:
+            for f in t.active:
+                props = [f"file={_gh_prop(outcome.spec.name)}"]
+                if t.task.row is not None and outcome.spec.kind == "file":
+                    props.append(f"line={t.task.row}")
+                props.append(f"title={_gh_prop(f'{f.code} {f.name} ({t.task.id})')}")
+                lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(f.message)}")
+        for f in result.table_findings:
+            if not f.suppressed:
+                props = f"file={_gh_prop(outcome.spec.name)},title={_gh_prop(f'{f.code} {f.name}')}"
+                lines.append(f"::{level[f.severity]} {props}::{_gh_escape(f.message)}")
+    return "\n".join(lines)

@@ -1,0 +1,97 @@
+"""What every rule is made of: a code, a name, a default severity, parameters with
+defaults, a bilingual message, and a docstring that explains it with a bad and a good row.
+
+A row rule looks at one Task; a table rule sees all of them. A rule declares the
+columns it reads (`needs`): when a table has none of a group, the rule is skipped and
+reported once, never fired on every row.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from tasklint.model import Severity, Table, Task
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One message in both languages; `{name}` placeholders are filled from a Hit's args."""
+
+    en: str
+    zh: str
+
+    def render(self, locale: str, args: Mapping[str, Any]) -> str:
+        template = self.zh if locale == "zh" else self.en
+        return template.format(**args) if args else template
+
+
+class Params(BaseModel):
+    """A rule's parameters; subclasses declare fields with their defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(slots=True)
+class Context:
+    today: date
+    locale: str = "en"
+    # task id -> the values the previous run saw (metric swing needs them)
+    history: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's raw result; the engine turns it into a Finding."""
+
+    key: str = "default"
+    args: Mapping[str, Any] = field(default_factory=dict)
+    field: str | None = None
+    severity: Severity | None = None
+
+
+class Rule:
+    """Base of all rules. Subclasses set the class attributes and override one check."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    scope: ClassVar[Literal["row", "table"]] = "row"
+    # Each inner tuple is a group of alternatives: the table needs one column from every group.
+    needs: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    messages: ClassVar[dict[str, Text]]
+    zh_doc: ClassVar[str]
+    Params: ClassVar[type[Params]] = Params
+
+    def __init__(self, params: Params | None = None, severity: Severity | None = None) -> None:
+        self.params = params if params is not None else self.Params()
+        self.effective_severity = severity or self.severity
+
+    @classmethod
+    def summary(cls, locale: str = "en") -> str:
+        if locale == "zh":
+            return cls.zh_doc.strip().splitlines()[0]
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def explain(cls, locale: str = "en") -> str:
+        return inspect.cleandoc(cls.zh_doc if locale == "zh" else cls.__doc__ or "")
+
+    @classmethod
+    def missing_columns(cls, table: Table) -> list[str]:
+        """The groups of columns the table lacks, e.g. ["due"] or ["budget/spent"]."""
+        return ["/".join(group) for group in cls.needs if not any(table.has(f) for f in group)]
+
+    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        return iter(())
+
+    def check_table(self, table: Table, ctx: Context) -> Iterator[Hit]:
+        return iter(())
+
+    def message(self, hit: Hit, locale: str) -> str:
+        return self.messages[hit.key].render(locale, hit.args)

@@ -1,0 +1,291 @@
+"""M3xx: core business metrics tracked and on track (seed tip 3, steps 2.2–2.3)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tasklint.model import Phase, Severity, Table, Task
+from tasklint.validators.base import Context, Hit, Params, Rule, Text
+from tasklint.validators.metric_terms import classify_metric
+
+
+# The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
+_TRACKED_PHASES = (Phase.EXECUTION, Phase.MONITORING, Phase.REVIEW)
+
+
+def metric_text(task: Task) -> str:
+    """Where a row names what it measures: its metric cell, else its goal and title."""
+    return task.metric or "\n".join(t for t in (task.goal, task.title) if t)
+
+
+def lower_is_better(task: Task) -> bool:
+    return classify_metric(metric_text(task)).lower_is_better
+
+
+def completion(task: Task) -> float | None:
+    """actual / target, or target / actual for a cost-like metric; None where not computable."""
+    if task.actual is None or task.target is None:
+        return None
+    if lower_is_better(task):
+        return task.target / task.actual if task.actual > 0 else None
+    return task.actual / task.target if task.target > 0 else None
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.4g}%"
+
+
+class CoreMetricUntracked(Rule):
+    """No row of the plan tracks a core business metric — only surface metrics, or none.
+
+    Why: exposure, views and likes do not show that spend produced results; ROI,
+    conversion rate, CTR, sales/GMV, CAC and leads do (seed tip 3: data-driven).
+
+    Bad:  metrics = "曝光量", "点赞数", "粉丝数"
+    Good: metrics = "转化率", "ROI", "曝光量"
+    """
+
+    code = "M301"
+    name = "core-metric-untracked"
+    severity = Severity.WARNING
+    scope = "table"
+    messages = {
+        "surface": Text(
+            en="Only surface metrics are tracked ({metrics}): add a core one — ROI, "
+            "conversion rate, CTR, sales/GMV, CAC or leads.",
+            zh="只跟踪了表面数据（{metrics}）：请加入核心业务指标，如ROI、转化率、点击率、"
+            "销售额/GMV、获客成本或线索数。",
+        ),
+        "none": Text(
+            en="No row tracks a core business metric: add ROI, conversion rate, CTR, "
+            "sales/GMV, CAC or leads.",
+            zh="没有任何一行跟踪核心业务指标：请加入ROI、转化率、点击率、销售额/GMV、获客成本或线索数。",
+        ),
+    }
+    zh_doc = """整张表没有一行跟踪核心业务指标，只有表面数据，或者什么指标都没有。
+
+    原因：曝光、浏览、点赞说明不了投入产生了结果；ROI、转化率、点击率、销售额/GMV、
+    获客成本和线索数才能说明（使用提示三：数据驱动）。
+
+    错误：指标 = 曝光量、点赞数、粉丝数
+    正确：指标 = 转化率、ROI、曝光量
+    """
+
+    def check_table(self, table: Table, ctx: Context) -> Iterator[Hit]:
+        surface: dict[str, None] = {}
+        for task in table.tasks:
+            terms = classify_metric(task.text)
+            if terms.core:
+                return
+            surface.update(dict.fromkeys(terms.surface))
+        if surface:
+            yield Hit("surface", {"metrics": ", ".join(surface)})
+        else:
+            yield Hit("none")
+
+
+class SurfaceMetricOnly(Rule):
+    """A row's metric or goal names only surface metrics.
+
+    Why: a task measured by exposure alone can succeed while sales fall; pair it
+    with the business result it should drive.
+
+    Bad:  Metric = "曝光量" / "Impressions"
+    Good: Metric = "曝光量、点击率" / "Impressions and conversion rate"
+    """
+
+    code = "M302"
+    name = "surface-metric-only"
+    severity = Severity.INFO
+    needs = (("metric", "goal"),)
+    messages = {
+        "default": Text(
+            en="Measured by surface metrics only ({metrics}): pair them with a core metric "
+            "such as conversion rate or ROI.",
+            zh="只用表面数据衡量（{metrics}）：请同时跟踪转化率、ROI等核心指标。",
+        )
+    }
+    zh_doc = """该行的指标或目标只提到了表面数据。
+
+    原因：只看曝光的任务可能“成功”而销售额下降；请把它和应带来的业务结果一起跟踪。
+
+    错误：指标 = 曝光量
+    正确：指标 = 曝光量、点击率
+    """
+
+    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        text = "\n".join(t for t in (task.metric, task.goal) if t)
+        if not text:
+            return
+        terms = classify_metric(text)
+        if terms.surface and not terms.core:
+            yield Hit(args={"metrics": ", ".join(terms.surface)}, field="metric")
+
+
+class BelowExpectationParams(Params):
+    max_shortfall: float = 0.20
+
+
+class MetricBelowExpectation(Rule):
+    """The actual value is more than 20% worse than expected (or than the target).
+
+    Why: the seed's anomaly rule — a channel whose conversion rate is more than 20%
+    below expectation must be analysed within 24 hours and adjusted. For cost-like
+    metrics (cost, CAC, CPC, CPA, 成本) "worse" means more than 20% above.
+
+    Bad:  Metric = "转化率", Expected = 5%, Actual = 3.5%
+    Good: Actual = 4.5% (within 20%), or the strategy adjusted and the row updated
+    """
+
+    code = "M303"
+    name = "metric-below-expectation"
+    severity = Severity.ERROR
+    needs = (("actual",), ("expected", "target"))
+    Params = BelowExpectationParams
+    messages = {
+        "below": Text(
+            en="{metric} is {gap} below {basis} ({actual} vs {reference}): find the cause "
+            "within 24 hours and adjust.",
+            zh="{metric}比{basis}低{gap}（{actual}，{basis}{reference}）：请在24小时内分析原因并调整策略。",
+        ),
+        "above": Text(
+            en="{metric} is {gap} above {basis} ({actual} vs {reference}): find the cause "
+            "within 24 hours and adjust.",
+            zh="{metric}比{basis}高{gap}（{actual}，{basis}{reference}）：请在24小时内分析原因并调整策略。",
+        ),
+    }
+    zh_doc = """实际值比预期值（或目标值）差20%以上。
+
+    原因：清单的数据异常处理规则——某渠道转化率低于预期20%，需24小时内分析原因并调整。
+    对成本类指标（成本、获客成本、CPC、CPA），“差”指高出20%以上。
+
+    错误：指标 = 转化率，预期值 = 5%，实际值 = 3.5%
+    正确：实际值 = 4.5%（差距在20%以内），或已调整策略并更新该行
+    """
+
+    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        reference = task.expected if task.expected is not None else task.target
+        if task.actual is None or reference is None or reference <= 0:
+            return
+        basis_en, basis_zh = ("expected", "预期") if task.expected is not None else ("target", "目标")
+        basis = basis_zh if ctx.locale == "zh" else basis_en
+        metric = task.metric or task.title or ("指标" if ctx.locale == "zh" else "Metric")
+        shortfall = self.params.max_shortfall  # type: ignore[attr-defined]
+        is_pct = reference <= 1 and task.actual <= 1
+        shown = _pct if is_pct else _number
+        args = {"metric": metric, "basis": basis, "actual": shown(task.actual),
+                "reference": shown(reference)}
+        if lower_is_better(task):
+            gap = task.actual / reference - 1
+            if gap > shortfall:
+                yield Hit("above", {**args, "gap": _pct(gap)}, "actual")
+        else:
+            gap = 1 - task.actual / reference
+            if gap > shortfall:
+                yield Hit("below", {**args, "gap": _pct(gap)}, "actual")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.10g}"
+
+
+class ChannelTestParams(Params):
+    min_ctr: float = 0.02
+
+
+_CTR_IN_TEXT = re.compile(
+    r"(?:ctr|点击率|點擊率|click-through(?:\s+rate)?)\s*(?:[:：=为是]|of|was|is|at)?\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*[%％]",
+    re.IGNORECASE,
+)
+
+
+class ChannelTestBelowBar(Rule):
+    """A channel test reports a click-through rate below 2%.
+
+    Why: the seed tests a channel with a small budget before full spend (e.g. 1,000 CNY
+    of Douyin feed ads) and proceeds only when CTR ≥ 2%.
+
+    Bad:  Task = "抖音信息流测试投放", Metric = "点击率", Actual = 1.2%
+    Good: Actual = 2.5%, or the channel dropped before full spend
+    """
+
+    code = "M305"
+    name = "channel-test-below-bar"
+    severity = Severity.WARNING
+    Params = ChannelTestParams
+    messages = {
+        "default": Text(
+            en="Channel test CTR {ctr} is below the {bar} bar: fix targeting or creative "
+            "before full spend.",
+            zh="渠道测试点击率{ctr}低于{bar}：全面投放前请调整定向或素材。",
+        )
+    }
+    zh_doc = """渠道测试的点击率低于2%。
+
+    原因：清单要求投放前小范围测试渠道（如1000元预算测试抖音信息流广告），点击率≥2%才全面投放。
+
+    错误：任务 = 抖音信息流测试投放，指标 = 点击率，实际值 = 1.2%
+    正确：实际值 = 2.5%，或在全面投放前放弃该渠道
+    """
+
+    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        terms = classify_metric(task.text)
+        if not terms.channel_test:
+            return
+        ctr: float | None = None
+        if task.actual is not None and classify_metric(task.metric or "").ctr:
+            ctr = task.actual
+        elif found := _CTR_IN_TEXT.search(task.text):
+            ctr = float(found.group("value")) / 100
+        bar = self.params.min_ctr  # type: ignore[attr-defined]
+        if ctr is not None and ctr < bar:
+            yield Hit(args={"ctr": _pct(ctr), "bar": _pct(bar)}, field="actual")
+
+
+class ActualMissing(Rule):
+    """A monitoring or review row has a target but no actual value.
+
+    Why: core metrics are followed daily and reviewed against the target; a target
+    with no actual beside it means nobody is tracking it.
+
+    Bad:  Phase = Review, Target = 15%, Actual = (empty)
+    Good: Actual = 12%
+    """
+
+    code = "M306"
+    name = "actual-missing"
+    severity = Severity.WARNING
+    needs = (("phase",), ("target",), ("actual",))
+    messages = {
+        "default": Text(
+            en="Target {target} has no actual value: record the latest figure.",
+            zh="目标值{target}没有实际值：请填写最新数据。",
+        )
+    }
+    zh_doc = """执行监控或复盘阶段的行有目标值，但没有实际值。
+
+    原因：核心指标要每日跟进、复盘时与目标对比；只有目标没有实际值，说明没人在跟踪。
+
+    错误：检查阶段 = 效果复盘阶段，目标值 = 15%，实际值 = （空）
+    正确：实际值 = 12%
+    """
+
+    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        if (
+            task.phase in _TRACKED_PHASES
+            and task.target is not None
+            and task.actual is None
+        ):
+            shown = _pct(task.target) if task.target <= 1 else _number(task.target)
+            yield Hit(args={"target": shown}, field="actual")
+
+
+RULES = (
+    CoreMetricUntracked,
+    SurfaceMetricOnly,
+    MetricBelowExpectation,
+    ChannelTestBelowBar,
+    ActualMissing,
+)
