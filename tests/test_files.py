@@ -1,0 +1,166 @@
+"""The file connector: encodings, formats, header detection, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tasklint.connectors.files import FileSource, read_file
+from tasklint.connectors.rows import ParseOptions
+from tasklint.errors import MissingColumnError, SourceError
+from tests.helpers import TODAY
+
+OPTIONS = ParseOptions(today=TODAY)
+CSV_TEXT = "任务,责任部门/人,截止日期,进度\n渠道投放排期,市场部-张三,2025/6/17,80%\n客户邀约,销售部,6月19日,50%\n"
+
+
+def read(path: Path, **kw):
+    return read_file(FileSource(path, **kw), OPTIONS)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_csv_encodings(tmp_path, encoding):
+    path = tmp_path / "plan.csv"
+    path.write_bytes(CSV_TEXT.encode(encoding))
+    table = read(path).table
+    assert [t.title for t in table.tasks] == ["渠道投放排期", "客户邀约"]
+    assert table.tasks[0].due.isoformat() == "2025-06-17"
+    assert table.tasks[0].progress == pytest.approx(0.8)
+    assert table.tasks[0].id == "row-2" and table.tasks[1].row == 3
+
+
+def test_semicolon_and_tab_separated(tmp_path):
+    for sep in (";", "\t"):
+        path = tmp_path / "plan.csv"
+        path.write_text(CSV_TEXT.replace(",", sep), encoding="utf-8")
+        assert len(read(path).table.tasks) == 2
+
+
+def test_traditional_fullwidth_headers(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("檢查項目,責任部門/人,完成狀態（□未完成/□已完成/□異常）,ＤＵＥ\n素材審核,市場部-林曉,已完成,2025-06-05\n",
+                    encoding="utf-8")
+    table = read(path).table
+    assert set(table.columns) >= {"title", "owner_combined", "status", "due"}
+    assert table.tasks[0].marked_status.value == "done"
+
+
+def test_title_row_above_the_header_is_skipped(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("营销策略方案执行检查清单,,\n" + CSV_TEXT, encoding="utf-8")
+    table = read(path).table
+    assert len(table.tasks) == 2 and table.tasks[0].row == 3
+
+
+def test_config_mapping_overrides_aliases(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("事情,对接人\n排期,市场部-张三\n", encoding="utf-8")
+    with pytest.raises(MissingColumnError):
+        read(path)
+    table = read(path, columns={"title": "事情", "owner": "对接人"}).table
+    assert table.tasks[0].title == "排期" and [p.name for p in table.tasks[0].owners] == ["张三"]
+
+
+def test_writeback_columns_are_never_inputs(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("任务,计算状态,状态\n排期,异常,进行中\n", encoding="utf-8")
+    table = read(path, owned=["计算状态"]).table
+    assert table.columns["status"] == "状态"
+
+
+def test_missing_title_column_names_the_columns_found(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("Owner,Due\nZhang,2025-06-01\n", encoding="utf-8")
+    with pytest.raises(MissingColumnError) as info:
+        read(path)
+    line = info.value.line()
+    assert "'Owner', 'Due'" in line and "title" in line and "Task" in line
+
+
+def test_xlsx_first_or_named_sheet(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Notes"])
+    sheet = workbook.create_sheet("Plan")
+    sheet.append(["Task", "Owner", "Due"])
+    sheet.append(["Channel schedule", "Marketing — Zhang Wei", "2025-06-17"])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    with pytest.raises(MissingColumnError):
+        read(path)
+    assert read(path, sheet="Plan").table.tasks[0].title == "Channel schedule"
+    with pytest.raises(SourceError, match="no sheet named 'Nope'.*Plan"):
+        read(path, sheet="Nope")
+
+
+def test_xlsx_that_is_really_csv_is_read_with_a_notice(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    result = read(path)
+    assert len(result.table.tasks) == 2
+    assert any("not an Excel workbook" in n for n in result.notices)
+
+
+def test_damaged_xlsx_and_old_xls(tmp_path):
+    broken = tmp_path / "plan.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(SourceError):
+        read(broken)
+    old = tmp_path / "plan.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with pytest.raises(SourceError, match=r"old \.xls"):
+        read(old)
+
+
+def test_json_list_and_airtable_export(tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps([{"Task": "A", "Owner": "Zhang Wei"}, {"Task": "B"}]), encoding="utf-8")
+    assert [t.title for t in read(path).table.tasks] == ["A", "B"]
+    path.write_text(json.dumps({"records": [{"id": "rec1", "fields": {"Task": "A"}}]}), encoding="utf-8")
+    assert read(path).table.tasks[0].title == "A"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('{"Task": "A"}', "not a list of rows"),
+    ("[1, 2", "not valid JSON"),
+])
+def test_bad_json(tmp_path, content, message):
+    path = tmp_path / "plan.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SourceError, match=message):
+        read(path)
+
+
+def test_empty_and_missing_files(tmp_path):
+    empty = tmp_path / "plan.csv"
+    empty.write_text("  \n", encoding="utf-8")
+    with pytest.raises(SourceError, match="empty"):
+        read(empty)
+    with pytest.raises(SourceError, match="no such file"):
+        read(tmp_path / "absent.csv")
+
+
+def test_undecodable_bytes(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(SourceError, match="encoding|task column"):
+        read(path)
+
+
+def test_huge_cells_and_emoji_are_read_and_checked(tmp_path):
+    path = tmp_path / "plan.csv"
+    huge = "很长的备注" * 2000
+    path.write_text(f"任务,备注,截止日期\n🚀 发布会,{huge},明天左右\n排期,,2025-06-30\n", encoding="utf-8")
+    table = read(path).table
+    assert table.tasks[0].title == "🚀 发布会" and len(table.tasks[0].notes) == 10000
+    assert table.tasks[0].problems and table.tasks[0].problems[0].field == "due"
+    assert table.tasks[1].due is not None
+
+
+def test_blank_rows_are_skipped_and_row_numbers_kept(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("任务\nA\n,\n\nB\n", encoding="utf-8")
+    tasks = read(path).table.tasks
+    assert [(t.title, t.row) for t in tasks] == [("A", 2), ("B", 5)]
