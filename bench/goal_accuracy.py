@@ -1,0 +1,101 @@
+"""Accuracy and speed of the goal-text analyser (rules G102 and G103) on labelled goals.
+
+    python bench/goal_accuracy.py [PATH ...]
+
+Each PATH is a JSON-lines file of {"text", "lang", "measurable", "time_bound", "note"}
+(default: tests/data/goals.jsonl and tests/data/goals_holdout.jsonl). For each file and
+each language it prints, for `measurable` and for `time_bound`: the count, accuracy,
+precision and recall (positive = the goal is measurable / time-bound), then every
+misclassified statement, then the throughput in statements per second. The reference is
+the hand label of each line; goals.jsonl is the development set, goals_holdout.jsonl was
+written after the analyser and never tuned on, so its figures estimate unseen text.
+A benchmark, not a test: it always exits 0.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tasklint.validators.goal_text import analyse_goal  # noqa: E402
+
+DEFAULT_FILES = [ROOT / "tests/data/goals.jsonl", ROOT / "tests/data/goals_holdout.jsonl"]
+FIELDS = ("measurable", "time_bound")
+
+
+def load(path: Path) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def scores(pairs: list[tuple[bool, bool]]) -> tuple[int, float, float, float]:
+    """(count, accuracy, precision, recall) of (expected, predicted) pairs."""
+    tp = sum(1 for e, p in pairs if e and p)
+    fp = sum(1 for e, p in pairs if not e and p)
+    fn = sum(1 for e, p in pairs if e and not p)
+    n = len(pairs)
+    accuracy = sum(1 for e, p in pairs if e == p) / n if n else float("nan")
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    recall = tp / (tp + fn) if tp + fn else float("nan")
+    return n, accuracy, precision, recall
+
+
+def report(path: Path) -> None:
+    try:
+        rows = load(path)
+    except (OSError, ValueError) as exc:
+        print(f"\n== {path}: cannot read ({exc})")
+        return
+    print(f"\n== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    results = [(row, analyse_goal(row["text"])) for row in rows]
+    languages = sorted({row.get("lang", "?") for row in rows})
+    print(f"{'field':<11} {'lang':<4} {'count':>5} {'accuracy':>9} {'precision':>9} {'recall':>7}")
+    for field in FIELDS:
+        for lang in [*languages, "all"]:
+            pairs = [
+                (bool(row[field]), bool(getattr(result, field)))
+                for row, result in results
+                if lang == "all" or row.get("lang", "?") == lang
+            ]
+            n, acc, prec, rec = scores(pairs)
+            print(f"{field:<11} {lang:<4} {n:>5} {acc:>9.3f} {prec:>9.3f} {rec:>7.3f}")
+    for field in FIELDS:
+        wrong = [(row, r) for row, r in results if bool(row[field]) != bool(getattr(r, field))]
+        print(f"\nmisclassified {field} ({len(wrong)}):")
+        for row, r in wrong:
+            expected = "yes" if row[field] else "no"
+            found = r.quantities if field == "measurable" else r.periods
+            print(f"  [{row.get('lang', '?')}] expected {expected:<3} found {found!r:<24} "
+                  f"{row['text']!r}  ({row.get('note', '')})")
+    texts = [row["text"] for row in rows] or [""]
+    repeat = max(1, 20_000 // len(texts))
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            analyse_goal(text)
+    elapsed = time.perf_counter() - started
+    per_second = repeat * len(texts) / elapsed
+    print(f"\nspeed: {per_second:,.0f} statements/s ({1e6 / per_second:.1f} µs per statement; "
+          f"budget 20 µs)")
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(arg) for arg in argv] or DEFAULT_FILES
+    analyse_goal("warm-up: 预热 1%")  # loads OpenCC once, outside the timing
+    for path in paths:
+        report(path)
+    return 0
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+    sys.exit(0)
