@@ -15,15 +15,18 @@ from tasklint.connectors import cells
 from tasklint.model import CellProblem, Person, Task
 
 _TEXT_FIELDS = ("title", "standard", "goal", "metric", "deliverable", "notes")
-_DATE_FIELDS = ("start", "due", "done_on", "updated")
+_DATE_FIELDS = ("due", "done_on", "updated")
 _NUMBER_FIELDS = ("target", "actual", "expected")
-_MONEY_FIELDS = ("budget", "spent", "contingency")
+_MONEY_FIELDS = ("budget", "spent")
 
 
 @dataclass(frozen=True, slots=True)
 class ParseOptions:
     today: date
     tz: tzinfo | None = None
+    # Columns typed as percent by the service (Airtable percent, Notion number as
+    # percent): their numbers are already fractions, so 1.2 means 120%, not 1.2%.
+    fraction_columns: frozenset[str] = frozenset()
 
 
 def cell_text(raw: Any) -> str | None:
@@ -41,8 +44,14 @@ def cell_text(raw: Any) -> str | None:
     return text or None
 
 
+def _is_people_list(raw: Any) -> bool:
+    return isinstance(raw, list) and any(isinstance(item, dict) for item in raw)
+
+
 def _problem(field: str, column: str, raw: Any, error: cells.CellError) -> CellProblem:
-    return CellProblem(field=field, column=column, raw=cell_text(raw) or repr(raw), expected=error.expected)
+    return CellProblem(
+        field=field, column=column, raw=cell_text(raw) or repr(raw), expected=error.expected
+    )
 
 
 def to_task(
@@ -73,13 +82,17 @@ def to_task(
         parse(field, cells.parse_number)
     for field in _MONEY_FIELDS:
         parse(field, cells.parse_money)
-    for field in _DATE_FIELDS:
+    # A reserve is an amount (¥8,000) or a share of the budget (15%).
+    parse("contingency", lambda raw: cells.parse_money(raw, percent_ok=True))
+    for field in _DATE_FIELDS:  # a range ("6/1-6/15") counts by its end
         parse(field, lambda raw: cells.parse_date(raw, today=options.today, tz=options.tz))
-    parse("progress", cells.parse_percent)
+    parse("start", lambda raw: cells.parse_date_range(raw, today=options.today, tz=options.tz)[0])
+    typed = columns.get("progress") in options.fraction_columns
+    parse("progress", lambda raw: cells.parse_percent(raw, fraction=True if typed else None))
     parse("phase", cells.parse_phase)
     parse("status", cells.parse_status)
 
-    people: dict[str, None] = {}
+    people: list[Person] = []
     departments: dict[str, None] = {}
     roles: dict[str, None] = {}
     collective = False
@@ -97,7 +110,11 @@ def to_task(
             # A department column holds departments, whatever the words look like.
             departments.update(dict.fromkeys((*owner.departments, *owner.people, *owner.roles)))
             continue
-        people.update(dict.fromkeys(owner.people))
+        named = cells.parse_person_records(raw) if _is_people_list(raw) else ()
+        for person in named or tuple(Person(name=n) for n in owner.people):
+            # "*" is a redacted name: two of them are two people.
+            if person.name == "*" or all(p.name != person.name for p in people):
+                people.append(person)
         departments.update(dict.fromkeys(owner.departments))
         roles.update(dict.fromkeys(owner.roles))
         collective = collective or owner.collective
@@ -120,7 +137,7 @@ def to_task(
         target=values.get("target"),
         actual=values.get("actual"),
         expected=values.get("expected"),
-        owners=[Person(name=name) for name in people],
+        owners=people,
         departments=list(departments),
         owner_roles=list(roles),
         owner_collective=collective,

@@ -40,7 +40,8 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
                 hint="pass a file or URL, e.g. `tasklint check plan.csv`, or run `tasklint init`",
             )
         return [
-            SourceSpec(name, _kind_of(cfg.url), cfg.url, cfg) for name, cfg in settings.sources.items()
+            SourceSpec(name, _kind_of(cfg.url), cfg.url, cfg)
+            for name, cfg in settings.sources.items()
         ]
     specs = []
     for argument in arguments:
@@ -51,5 +52,9 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
             # A URL or path given on the command line borrows the settings of a configured
             # source with the same URL (its column mapping, view…), if there is one.
             cfg = next((c for c in settings.sources.values() if c.url == argument), None)
-            specs.append(SourceSpec(argument, _kind_of(argument), argument, cfg or SourceConfig(url=argument)))
+            specs.append(
+                SourceSpec(
+                    argument, _kind_of(argument), argument, cfg or SourceConfig(url=argument)
+                )
+            )
     return specs

@@ -41,8 +41,9 @@ class Params(BaseModel):
 class Context:
     today: date
     locale: str = "en"
-    # task id -> the values the previous run saw (metric swing needs them)
-    history: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # task id -> the values the previous run saw (metric swing needs them); None when
+    # there is no run history (a plain `check`, or a source's first sync)
+    history: Mapping[str, Mapping[str, Any]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,8 @@ class Rule:
     scope: ClassVar[Literal["row", "table"]] = "row"
     # Each inner tuple is a group of alternatives: the table needs one column from every group.
     needs: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    # A rule that compares with the previous run is skipped when there is no run history.
+    needs_history: ClassVar[bool] = False
     messages: ClassVar[dict[str, Text]]
     zh_doc: ClassVar[str]
     Params: ClassVar[type[Params]] = Params

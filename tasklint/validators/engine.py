@@ -99,7 +99,7 @@ def lint(
     history: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> LintResult:
     settings = settings or {}
-    ctx = Context(today=today, locale=locale, history=history or {})
+    ctx = Context(today=today, locale=locale, history=history)
     row_rules: list[Rule] = []
     table_rules: list[Rule] = []
     skipped: list[SkippedRule] = []
@@ -109,6 +109,9 @@ def lint(
         missing = rule_class.missing_columns(table)
         if missing:
             skipped.append(SkippedRule(code, f"no {' / '.join(missing)} column"))
+            continue
+        if rule_class.needs_history and history is None:
+            skipped.append(SkippedRule(code, "no run history (it compares with the previous sync)"))
             continue
         setting = settings.get(code, RuleSetting())
         rule = rule_class(setting.params, setting.severity)

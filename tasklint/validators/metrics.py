@@ -190,6 +190,63 @@ def _number(value: float) -> str:
     return f"{value:,.10g}"
 
 
+class SwingParams(Params):
+    max_change: float = 0.10
+
+
+class MetricSwing(Rule):
+    """A core metric moved more than 10% since the previous run.
+
+    Why: the daily data check expects core metrics (CTR, conversion) to fluctuate by at
+    most 10%; a bigger move is the first sign of a targeting or creative problem. Needs
+    run history: `tasklint sync` keeps it; a plain `check` skips this rule.
+
+    Bad:  Metric = "转化率", Actual yesterday = 5%, Actual today = 3.9% (-22%)
+    Good: Actual today = 4.8% (-4%), or the cause written in Notes and the row reviewed
+    """
+
+    code = "M304"
+    name = "metric-swing"
+    severity = Severity.WARNING
+    needs = (("actual",),)
+    needs_history = True
+    Params = SwingParams
+    messages = {
+        "default": Text(
+            en="{metric} moved {change} since the last run ({before} → {now}): check the "
+            "cause within 24 hours.",
+            zh="{metric}较上次检查变化{change}（{before} → {now}）：请在24小时内查明原因。",
+        )
+    }
+    zh_doc = """核心指标较上次检查的波动超过10%。
+
+    原因：数据日监控要求核心指标（点击率、转化率）波动≤10%；更大的波动往往是定向或
+    素材出了问题。需要运行历史：`tasklint sync` 会保存，单独的 `check` 跳过此规则。
+
+    错误：指标 = 转化率，昨天实际值 = 5%，今天 = 3.9%（-22%）
+    正确：今天 = 4.8%（-4%），或在备注写明原因并复核
+    """
+
+    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        previous = (ctx.history or {}).get(task.id, {}).get("actual")
+        if previous is None or task.actual is None or previous == 0:
+            return
+        if not classify_metric(metric_text(task)).core:
+            return
+        change = task.actual / previous - 1
+        if abs(change) > self.params.max_change:  # type: ignore[attr-defined]
+            shown = _pct if previous <= 1 and task.actual <= 1 else _number
+            yield Hit(
+                args={
+                    "metric": task.metric or task.title or "",
+                    "change": f"{change * 100:+.3g}%",
+                    "before": shown(previous),
+                    "now": shown(task.actual),
+                },
+                field="actual",
+            )
+
+
 class ChannelTestParams(Params):
     min_ctr: float = 0.02
 
@@ -286,6 +343,7 @@ RULES = (
     CoreMetricUntracked,
     SurfaceMetricOnly,
     MetricBelowExpectation,
+    MetricSwing,
     ChannelTestBelowBar,
     ActualMissing,
 )

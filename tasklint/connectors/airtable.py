@@ -1,0 +1,271 @@
+"""Airtable tables through pyairtable, over a transport that waits out 429s.
+
+`airtable://BASE_ID/TABLE` (table name or id; `view` from the config). Reads learn
+the field types from the meta API, so collaborators, percents, selects and dates are
+read by type; a formula error cell ({"error": "#ERROR!"}) becomes an X901 finding.
+Writes are PATCH (`batch_update`, 10 records a request, typecast off) of tasklint's own
+columns only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import unquote
+
+import requests
+from pyairtable import Api
+from pyairtable.formulas import GTE, Field, to_formula_str
+
+from tasklint.connectors.remote import (
+    ColumnCheck,
+    RemoteField,
+    RemoteRecord,
+    Role,
+    RowChange,
+    parse_timestamp,
+)
+from tasklint.connectors.transport import CallStats, RateLimiter, RetryPolicy, ThrottledAdapter
+from tasklint.errors import AuthError, ConnectionFailed, SourceError, TasklintError
+from tasklint.model import CellProblem
+
+COMPUTED_TYPES = frozenset(
+    {
+        "formula",
+        "rollup",
+        "count",
+        "lookup",
+        "multipleLookupValues",
+        "createdTime",
+        "lastModifiedTime",
+        "autoNumber",
+        "createdBy",
+        "lastModifiedBy",
+        "button",
+    }
+)
+# Which Airtable field types can hold each write-back column, and the type setup creates.
+WRITABLE_TYPES: dict[Role, tuple[str, ...]] = {
+    "warnings": ("multilineText", "richText"),
+    "status": ("singleSelect",),
+    "completion": ("percent",),
+}
+_STATUS_COLORS = ("greenBright", "yellowBright", "redBright")
+
+
+def parse_url(url: str) -> tuple[str, str]:
+    """airtable://appXXXX/Table name -> (base id, table)."""
+    rest = url.removeprefix("airtable://")
+    base, _, table = rest.partition("/")
+    if not base or not table:
+        raise SourceError(
+            f"{url}: not an Airtable source",
+            hint="write it as airtable://BASE_ID/TABLE, e.g. airtable://appXXXXXXXXXXXXXX/Checklist",
+        )
+    return base, unquote(table)
+
+
+def _explain_http_error(exc: requests.HTTPError, where: str) -> TasklintError:
+    """One line from Airtable's error body; never the request headers (they hold the token)."""
+    response = exc.response
+    status = response.status_code if response is not None else 0
+    kind, message = "", ""
+    try:
+        body = response.json() if response is not None else {}
+        error = body.get("error", body)
+        if isinstance(error, dict):
+            kind, message = str(error.get("type", "")), str(error.get("message", ""))
+        else:
+            kind = str(error)
+    except ValueError:
+        pass
+    detail = f"{status} {kind}".strip() + (f": {message}" if message else "")
+    if status == 401:
+        return AuthError(
+            f"{where}: Airtable refused the token ({detail})",
+            hint="set AIRTABLE_TOKEN to a personal access token with the data.records:read, "
+            "data.records:write and schema.bases:read scopes",
+        )
+    if status in (403, 404):
+        return SourceError(
+            f"{where}: not found or not permitted ({detail})",
+            hint="check the base id and table name, and that the token has access to the base",
+        )
+    if status == 429:
+        from tasklint.errors import RateLimited
+
+        return RateLimited(
+            f"{where}: Airtable kept rate-limiting ({detail})", hint="run again later"
+        )
+    return SourceError(f"{where}: Airtable answered {detail}", hint="check the table and try again")
+
+
+class AirtableConnector:
+    kind = "airtable"
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        endpoint_url: str = "https://api.airtable.com",
+        view: str | None = None,
+        modified_field: str | None = None,
+        stats: CallStats | None = None,
+        policy: RetryPolicy | None = None,
+        requests_per_second: float = 5.0,
+        timeout: tuple[float, float] = (10.0, 60.0),
+        on_wait: Callable[[str, float], None] | None = None,
+    ) -> None:
+        self.base_id, self.table_name = parse_url(url)
+        self.name = url
+        self.view = view
+        self.modified_field = modified_field
+        self.stats = stats or CallStats()
+        endpoint_url = endpoint_url.rstrip("/")
+        api = Api(token, timeout=timeout, retry_strategy=None, endpoint_url=endpoint_url)  # type: ignore[arg-type]
+        # Airtable limits each base to 5 requests/s: one limiter for this base's calls.
+        adapter = ThrottledAdapter(
+            RateLimiter(requests_per_second, burst=1),
+            self.stats,
+            policy or RetryPolicy(),
+            on_wait=on_wait,
+        )
+        api.session.mount(endpoint_url, adapter)
+        self._table = api.table(self.base_id, self.table_name)
+        self._fields: dict[str, RemoteField] | None = None
+        self._time_zones: dict[str, str] = {}
+
+    def _call(self, what: str, action: Callable[[], Any]) -> Any:
+        try:
+            return action()
+        except requests.HTTPError as exc:
+            raise _explain_http_error(exc, f"{self.name} ({what})") from None
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise ConnectionFailed(
+                f"{self.name} ({what}): cannot reach Airtable ({type(exc).__name__})",
+                hint="check the network or AIRTABLE_ENDPOINT_URL, then run again",
+            ) from None
+
+    # --- schema -------------------------------------------------------------------
+
+    def fields(self) -> Mapping[str, RemoteField]:
+        if self._fields is None:
+            schema = self._call("schema", lambda: self._table.schema())
+            found: dict[str, RemoteField] = {}
+            for f in schema.fields:
+                options = getattr(f, "options", None)
+                choices = tuple(c.name for c in getattr(options, "choices", []) or [])
+                zone = getattr(options, "time_zone", None)
+                if zone and zone != "client":
+                    self._time_zones[f.name] = zone
+                found[f.name] = RemoteField(
+                    f.name, f.type, choices, f.type in COMPUTED_TYPES, f.type == "percent"
+                )
+            self._fields = found
+        return self._fields
+
+    def check_columns(self, wanted: Mapping[Role, str], labels: Sequence[str]) -> list[ColumnCheck]:
+        fields = self.fields()
+        checks = []
+        for role, name in wanted.items():
+            field = fields.get(name)
+            if field is None:
+                checks.append(
+                    ColumnCheck(role, name, f"column {name!r} does not exist", missing=True)
+                )
+            elif field.type not in WRITABLE_TYPES[role]:
+                expected = " or ".join(WRITABLE_TYPES[role])
+                checks.append(
+                    ColumnCheck(role, name, f"column {name!r} is {field.type}, not {expected}")
+                )
+            elif role == "status" and (absent := [x for x in labels if x not in field.options]):
+                checks.append(
+                    ColumnCheck(
+                        role,
+                        name,
+                        f"column {name!r} lacks the options {', '.join(absent)} "
+                        "(add them to the field in Airtable)",
+                    )
+                )
+            else:
+                checks.append(ColumnCheck(role, name))
+        return checks
+
+    def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None:
+        for check in missing:
+            options: dict[str, Any] | None = None
+            if check.role == "status":
+                choices = [
+                    {"name": label, "color": color}
+                    for label, color in zip(labels, _STATUS_COLORS, strict=False)
+                ]
+                options = {"choices": choices}
+            elif check.role == "completion":
+                options = {"precision": 0}
+            kind = WRITABLE_TYPES[check.role][0]
+            self._call(
+                "create field",
+                lambda kind=kind, options=options, name=check.name: self._table.create_field(
+                    name, kind, options=options
+                ),
+            )
+        self._fields = None
+
+    # --- rows ---------------------------------------------------------------------
+
+    def read(self, *, since: datetime | None = None) -> list[RemoteRecord]:
+        fields = self.fields()
+        options: dict[str, Any] = {}
+        if self.view:
+            options["view"] = self.view
+        if since is not None and self.modified_field:
+            # pyairtable renders a naive datetime without "Z": always pass aware UTC.
+            since_utc = since.astimezone(UTC)
+            options["formula"] = to_formula_str(GTE(Field(self.modified_field), since_utc))
+        # Read every page before any processing: a slow reader lets the iterator expire.
+        records = self._call("read", lambda: self._table.all(**options))
+        return [self._record(r, fields) for r in records]
+
+    def _record(self, record: Mapping[str, Any], fields: Mapping[str, RemoteField]) -> RemoteRecord:
+        cells: dict[str, Any] = {}
+        problems: list[CellProblem] = []
+        for name, value in record.get("fields", {}).items():
+            if isinstance(value, dict) and ("error" in value or "specialValue" in value):
+                shown = str(value.get("error") or value.get("specialValue"))
+                problems.append(
+                    CellProblem(
+                        field="", column=name, raw=shown, expected="a value (the formula fails)"
+                    )
+                )
+                continue
+            kind = fields[name].type if name in fields else ""
+            if kind == "dateTime" and isinstance(value, str):
+                cells[name] = _as_zone(value, self._time_zones.get(name))
+            elif kind == "checkbox":
+                cells[name] = bool(value)
+            else:
+                cells[name] = value
+        created = parse_timestamp(record.get("createdTime"))
+        return RemoteRecord(str(record["id"]), cells, problems, None, created)
+
+    def write(self, changes: Sequence[RowChange]) -> None:
+        if not changes:
+            return
+        updates = [{"id": c.record_id, "fields": dict(c.values)} for c in changes]
+        # batch_update sends 10 records a request, one request after another (PATCH).
+        self._call("write", lambda: self._table.batch_update(updates, typecast=False))  # type: ignore[arg-type]
+
+
+def _as_zone(value: str, zone: str | None) -> str:
+    """A dateTime cell (UTC) as the wall-clock time of the field's zone, when it has one."""
+    moment = parse_timestamp(value)
+    if moment is None or zone is None:
+        return value
+    from zoneinfo import ZoneInfo
+
+    try:
+        return moment.astimezone(ZoneInfo(zone)).isoformat()
+    except (KeyError, ValueError):
+        return value

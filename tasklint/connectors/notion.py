@@ -1,0 +1,361 @@
+"""Notion databases through notion-client (API 2025-09-03: databases hold data sources).
+
+`notion://DATABASE_ID`: the database's first data source is the table. Reads page
+through `data_sources.query`, sorted by creation time so that a read past Notion's
+10,000-row cap continues from the last row seen. Writes are `pages.update` of
+tasklint's own properties only; long warnings are split into 2,000-character text
+objects, at most 100 of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import httpx
+from notion_client import APIResponseError, Client
+from notion_client.errors import HTTPResponseError, RequestTimeoutError
+
+from tasklint.connectors.remote import (
+    ColumnCheck,
+    RemoteField,
+    RemoteRecord,
+    Role,
+    RowChange,
+    parse_timestamp,
+)
+from tasklint.connectors.transport import CallStats, RateLimiter, RetryPolicy, ThrottledTransport
+from tasklint.errors import AuthError, ConnectionFailed, SourceError, TasklintError
+
+COMPUTED_TYPES = frozenset(
+    {
+        "formula",
+        "rollup",
+        "created_time",
+        "last_edited_time",
+        "created_by",
+        "last_edited_by",
+        "unique_id",
+        "button",
+        "verification",
+    }
+)
+WRITABLE_TYPES: dict[Role, tuple[str, ...]] = {
+    "warnings": ("rich_text",),
+    "status": ("select",),
+    "completion": ("number",),
+}
+TEXT_LIMIT = 2000  # characters in one text object
+TEXT_ITEMS = 100  # text objects in one rich_text value
+PAGE_SIZE = 100
+
+
+def parse_url(url: str) -> str:
+    database = url.removeprefix("notion://").strip("/")
+    if not database:
+        raise SourceError(f"{url}: not a Notion source", hint="write it as notion://DATABASE_ID")
+    return database
+
+
+def rich_text(text: str | None) -> list[dict[str, Any]]:
+    """Text as rich_text objects within Notion's limits; past them, whole lines are cut
+    and the last line says how many."""
+    if not text:
+        return []
+    budget = TEXT_LIMIT * TEXT_ITEMS
+    if len(text) > budget:
+        lines = text.split("\n")
+        kept: list[str] = []
+        used = 0
+        for line in lines:
+            note = f"\n…and {len(lines) - len(kept)} more"
+            if used + len(line) + 1 + len(note) > budget:
+                break
+            kept.append(line)
+            used += len(line) + 1
+        text = "\n".join(kept) + f"\n…and {len(lines) - len(kept)} more"
+    return [
+        {"type": "text", "text": {"content": text[i : i + TEXT_LIMIT]}}
+        for i in range(0, len(text), TEXT_LIMIT)
+    ]
+
+
+def plain(value: Any) -> Any:
+    """A property value as the plain Python value the cell parsers read."""
+    kind = value.get("type")
+    data = value.get(kind)
+    if kind in ("title", "rich_text"):
+        return "".join(
+            part.get("plain_text") or part.get("text", {}).get("content", "") for part in data or []
+        )
+    if kind in ("select", "status"):
+        return data.get("name") if data else None
+    if kind == "multi_select":
+        return [option.get("name") for option in data or []]
+    if kind == "people":
+        return [
+            {
+                "id": p.get("id"),
+                "name": p.get("name") or "",
+                "email": (p.get("person") or {}).get("email"),
+            }
+            for p in data or []
+        ]
+    if kind == "date":
+        return (data.get("end") or data.get("start")) if data else None
+    if kind == "formula":
+        return plain(data) if data else None
+    if kind == "rollup":
+        if data and data.get("type") == "array":
+            return [plain(item) for item in data.get("array") or []]
+        return plain(data) if data else None
+    if kind == "unique_id":
+        return f"{data.get('prefix') or ''}{data.get('number')}" if data else None
+    if kind in ("created_by", "last_edited_by"):
+        return data.get("name") if data else None
+    return data  # number, checkbox, url, email, phone_number, created_time, last_edited_time
+
+
+def _explain(exc: Exception, where: str) -> TasklintError:
+    if isinstance(exc, APIResponseError):
+        detail = f"{exc.status} {exc.code}: {str(exc).splitlines()[0][:200]}"
+        if exc.status == 401:
+            return AuthError(
+                f"{where}: Notion refused the token ({detail})",
+                hint="set NOTION_TOKEN to an internal integration secret shared with the database",
+            )
+        if exc.status == 404:
+            return SourceError(
+                f"{where}: not found ({detail})",
+                hint="check the database id and share the database with the integration",
+            )
+        if exc.status == 429:
+            from tasklint.errors import RateLimited
+
+            return RateLimited(
+                f"{where}: Notion kept rate-limiting ({detail})", hint="run again later"
+            )
+        return SourceError(
+            f"{where}: Notion answered {detail}", hint="check the database and try again"
+        )
+    if isinstance(exc, HTTPResponseError):
+        return SourceError(
+            f"{where}: Notion answered {exc.status}", hint="the service is failing; run again later"
+        )
+    return ConnectionFailed(
+        f"{where}: cannot reach Notion ({type(exc).__name__})",
+        hint="check the network or NOTION_BASE_URL, then run again",
+    )
+
+
+class NotionConnector:
+    kind = "notion"
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        base_url: str = "https://api.notion.com",
+        stats: CallStats | None = None,
+        policy: RetryPolicy | None = None,
+        requests_per_second: float = 3.0,
+        timeout_s: float = 60.0,
+        on_wait: Callable[[str, float], None] | None = None,
+    ) -> None:
+        self.database_id = parse_url(url)
+        self.name = url
+        self.stats = stats or CallStats()
+        transport = ThrottledTransport(
+            RateLimiter(requests_per_second, burst=3),
+            self.stats,
+            policy or RetryPolicy(rate_limit_wait=1.0),
+            on_wait=on_wait,
+        )
+        # Our transport retries (429 with Retry-After, 5xx, 529, network faults) where
+        # notion-client does not, so the client's own retry is turned off.
+        self._client = Client(
+            client=httpx.Client(transport=transport),
+            auth=token,
+            base_url=base_url.rstrip("/"),
+            timeout_ms=int(timeout_s * 1000),
+            retry=False,
+            logger=logging.getLogger("tasklint.notion"),
+        )
+        self._data_source: str | None = None
+        self._fields: dict[str, RemoteField] | None = None
+        self._property_ids: dict[str, str] = {}
+
+    def _call(self, what: str, action: Callable[[], Any]) -> Any:
+        try:
+            return action()
+        except (
+            APIResponseError,
+            HTTPResponseError,
+            RequestTimeoutError,
+            httpx.TransportError,
+        ) as exc:
+            raise _explain(exc, f"{self.name} ({what})") from None
+
+    @property
+    def data_source_id(self) -> str:
+        if self._data_source is None:
+            database = self._call(
+                "database", lambda: self._client.databases.retrieve(database_id=self.database_id)
+            )
+            sources = database.get("data_sources") or []
+            if not sources:
+                raise SourceError(
+                    f"{self.name}: the database has no data source", hint="check the database id"
+                )
+            self._data_source = str(sources[0]["id"])
+        return self._data_source
+
+    def fields(self) -> Mapping[str, RemoteField]:
+        if self._fields is None:
+            source = self._call(
+                "schema",
+                lambda: self._client.data_sources.retrieve(data_source_id=self.data_source_id),
+            )
+            found = {}
+            for name, prop in (source.get("properties") or {}).items():
+                kind = prop.get("type", "")
+                options = tuple(
+                    o.get("name", "") for o in (prop.get(kind) or {}).get("options", []) or []
+                )
+                percent = kind == "number" and (prop.get("number") or {}).get("format") == "percent"
+                found[name] = RemoteField(name, kind, options, kind in COMPUTED_TYPES, percent)
+                self._property_ids[name] = prop.get("id", name)
+            self._fields = found
+        return self._fields
+
+    def check_columns(self, wanted: Mapping[Role, str], labels: Sequence[str]) -> list[ColumnCheck]:
+        fields = self.fields()
+        checks = []
+        for role, name in wanted.items():
+            field = fields.get(name)
+            if field is None:
+                checks.append(
+                    ColumnCheck(role, name, f"property {name!r} does not exist", missing=True)
+                )
+            elif field.type not in WRITABLE_TYPES[role]:
+                checks.append(
+                    ColumnCheck(
+                        role,
+                        name,
+                        f"property {name!r} is {field.type}, not {WRITABLE_TYPES[role][0]}",
+                    )
+                )
+            else:
+                checks.append(ColumnCheck(role, name))
+        return checks
+
+    def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None:
+        colors = ("green", "yellow", "red")
+        properties: dict[str, Any] = {}
+        for check in missing:
+            if check.role == "warnings":
+                properties[check.name] = {"rich_text": {}}
+            elif check.role == "status":
+                properties[check.name] = {
+                    "select": {
+                        "options": [
+                            {"name": label, "color": color}
+                            for label, color in zip(labels, colors, strict=False)
+                        ]
+                    }
+                }
+            else:
+                properties[check.name] = {"number": {"format": "percent"}}
+        if properties:
+            self._call(
+                "add properties",
+                lambda: self._client.data_sources.update(
+                    data_source_id=self.data_source_id, properties=properties
+                ),
+            )
+        self._fields = None
+
+    def read(self, *, since: datetime | None = None) -> list[RemoteRecord]:
+        self.fields()
+        seen: dict[str, RemoteRecord] = {}
+        created_from: str | None = None
+        while True:
+            pages, complete = self._query(since, created_from)
+            for page in pages:
+                seen[page["id"]] = self._record(page)
+            if complete or not pages:
+                return list(seen.values())
+            # Past the 10,000-row cap: start again from the last creation time seen
+            # (on_or_after, so rows created in the same instant are not lost).
+            created_from = pages[-1]["created_time"]
+
+    def _query(
+        self, since: datetime | None, created_from: str | None
+    ) -> tuple[list[dict[str, Any]], bool]:
+        filters: list[dict[str, Any]] = []
+        if since is not None:
+            filters.append(
+                {
+                    "timestamp": "last_edited_time",
+                    "last_edited_time": {"on_or_after": since.isoformat()},
+                }
+            )
+        if created_from is not None:
+            filters.append(
+                {"timestamp": "created_time", "created_time": {"on_or_after": created_from}}
+            )
+        body: dict[str, Any] = {
+            "page_size": PAGE_SIZE,
+            "sorts": [{"timestamp": "created_time", "direction": "ascending"}],
+        }
+        if len(filters) == 1:
+            body["filter"] = filters[0]
+        elif filters:
+            body["filter"] = {"and": filters}
+        pages: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:
+            if cursor:
+                body["start_cursor"] = cursor
+            response = self._call(
+                "read",
+                lambda: self._client.data_sources.query(data_source_id=self.data_source_id, **body),
+            )
+            pages.extend(response.get("results", []))
+            if response.get("has_more") and response.get("next_cursor"):
+                cursor = response["next_cursor"]
+                continue
+            status = (response.get("request_status") or {}).get("type")
+            return pages, status != "incomplete"
+
+    def _record(self, page: Mapping[str, Any]) -> RemoteRecord:
+        cells = {name: plain(value) for name, value in (page.get("properties") or {}).items()}
+        return RemoteRecord(
+            str(page["id"]),
+            cells,
+            [],
+            parse_timestamp(page.get("last_edited_time")),
+            parse_timestamp(page.get("created_time")),
+        )
+
+    def write(self, changes: Sequence[RowChange]) -> None:
+        fields = self.fields()
+        for change in changes:
+            properties: dict[str, Any] = {}
+            for name, value in change.values.items():
+                kind = fields[name].type
+                if kind == "rich_text":
+                    properties[name] = {"rich_text": rich_text(value)}
+                elif kind == "select":
+                    properties[name] = {"select": {"name": value} if value else None}
+                else:
+                    properties[name] = {"number": value}
+            self._call(
+                "write",
+                lambda page=change.record_id, properties=properties: self._client.pages.update(
+                    page_id=page, properties=properties
+                ),
+            )

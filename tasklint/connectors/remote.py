@@ -1,0 +1,85 @@
+"""What the sync engine needs from a table service, whichever vendor holds the table.
+
+Each connector (Airtable, Notion) reads records as `RemoteRecord`s whose cells are
+plain Python values the cell parsers understand, tells the write-back columns'
+types, and writes only tasklint's own columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from tasklint.connectors.transport import CallStats
+from tasklint.model import CellProblem
+
+Role = Literal["warnings", "status", "completion"]
+ROLES: tuple[Role, ...] = ("warnings", "status", "completion")
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteField:
+    name: str
+    type: str  # the vendor's own type name
+    options: tuple[str, ...] = ()  # select labels
+    computed: bool = False
+    percent: bool = False  # numbers are fractions (0.15 shown as 15%)
+
+
+@dataclass(slots=True)
+class RemoteRecord:
+    id: str
+    cells: dict[str, Any]
+    problems: list[CellProblem] = field(default_factory=list)
+    modified: datetime | None = None
+    created: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnCheck:
+    """The verdict on one write-back column: fine, missing, or of the wrong type."""
+
+    role: Role
+    name: str
+    problem: str | None = None  # None when the column can be written
+    missing: bool = False
+
+
+@dataclass(slots=True)
+class RowChange:
+    record_id: str
+    label: str  # what a person calls the row: its title
+    values: dict[str, Any]  # column name -> new value (None clears)
+    old: dict[str, Any]
+
+
+class Connector(Protocol):
+    kind: str
+    name: str
+    stats: CallStats
+
+    def fields(self) -> Mapping[str, RemoteField]: ...
+
+    def read(self, *, since: datetime | None = None) -> list[RemoteRecord]: ...
+
+    def check_columns(
+        self, wanted: Mapping[Role, str], labels: Sequence[str]
+    ) -> list[ColumnCheck]: ...
+
+    def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None: ...
+
+    def write(self, changes: Sequence[RowChange]) -> None:
+        """Send the changes; values are plain text, a status label, a fraction or None."""
+        ...
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """An API timestamp ("2025-06-05T07:00:00.000Z") as an aware datetime, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

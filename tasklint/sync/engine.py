@@ -1,0 +1,319 @@
+"""fetch -> lint -> desired values of tasklint's columns -> diff -> write the difference.
+
+A second run with no edits writes nothing: a row is written only when one of its three
+tool-owned values differs from what the table holds, and only those values are sent
+(PATCH), so an edit a person makes to any other column during the run survives.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tasklint.config.columns import map_headers
+from tasklint.config.env import Environment
+from tasklint.config.settings import STATUS_LABELS, Settings
+from tasklint.connectors.remote import ROLES, ColumnCheck, Connector, RemoteRecord, Role, RowChange
+from tasklint.connectors.rows import ParseOptions, to_task
+from tasklint.connectors.sources import SourceSpec
+from tasklint.connectors.transport import CallStats
+from tasklint.errors import AuthError, ConfigError, MissingColumnError, SourceError
+from tasklint.model import Table
+from tasklint.sync.state import StateStore
+from tasklint.validators.engine import LintResult, RuleSetting, TaskResult, lint
+
+# Notion rounds last_edited_time down to the minute: re-read with an overlap.
+INCREMENTAL_OVERLAP = timedelta(minutes=2)
+
+Waiter = Callable[[str, float], None]
+
+
+class SetupRequired(ConfigError):
+    """The write-back columns are missing or unsuitable."""
+
+
+@dataclass(slots=True)
+class SyncOptions:
+    today: date
+    locale: str | None = None
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    settings: Mapping[str, RuleSetting] = field(default_factory=dict)
+    dry_run: bool = False
+    full: bool = False
+    full_every: timedelta = timedelta(days=7)
+
+
+@dataclass(slots=True)
+class SyncOutcome:
+    spec: SourceSpec
+    result: LintResult
+    changes: list[RowChange]
+    stats: CallStats
+    rows_read: int
+    full_read: bool
+    dry_run: bool
+    columns: dict[Role, str]
+
+
+def open_connector(
+    spec: SourceSpec, env: Environment, *, on_wait: Waiter | None = None
+) -> Connector:
+    """The connector for an airtable:// or notion:// source; tokens from the environment."""
+    if spec.kind == "airtable":
+        if env.airtable_token is None:
+            raise AuthError(
+                f"{spec.name}: AIRTABLE_TOKEN is not set",
+                hint="create a personal access token at airtable.com/create/tokens and export it",
+            )
+        from tasklint.connectors.airtable import AirtableConnector
+
+        return AirtableConnector(
+            spec.url,
+            env.airtable_token.get_secret_value(),
+            endpoint_url=env.airtable_endpoint_url,
+            view=spec.config.view,
+            modified_field=spec.config.modified_field,
+            on_wait=on_wait,
+        )
+    if spec.kind == "notion":
+        if env.notion_token is None:
+            raise AuthError(
+                f"{spec.name}: NOTION_TOKEN is not set",
+                hint="create an internal integration, share the database with it, export its secret",
+            )
+        from tasklint.connectors.notion import NotionConnector
+
+        return NotionConnector(
+            spec.url,
+            env.notion_token.get_secret_value(),
+            base_url=env.notion_base_url,
+            on_wait=on_wait,
+        )
+    raise SourceError(
+        f"{spec.name}: a file cannot be synced", hint="use `tasklint check` for files"
+    )
+
+
+def owned_columns(settings: Settings) -> list[str]:
+    return [*settings.writeback_columns("en").values(), *settings.writeback_columns("zh").values()]
+
+
+def input_columns(connector: Connector, spec: SourceSpec, settings: Settings) -> dict[str, str]:
+    names = [f.name for f in connector.fields().values()]
+    columns = map_headers(names, spec.config.columns, owned=owned_columns(settings))
+    if "title" not in columns:
+        shown = ", ".join(repr(n) for n in names) or "none"
+        raise MissingColumnError(
+            f"{spec.name}: no task column found (columns: {shown})",
+            hint='name one "Task" or "任务", or map it: [sources.NAME.columns] title = "…"',
+        )
+    return columns
+
+
+def locale_for(columns: Mapping[str, str], configured: str) -> str:
+    from tasklint.app import table_locale
+
+    return table_locale(Table(name="", kind="", columns=dict(columns)), configured)
+
+
+def writeback_targets(
+    settings: Settings, locale: str, inputs: Mapping[str, str]
+) -> dict[Role, str]:
+    targets: dict[Role, str] = {role: settings.writeback_columns(locale)[role] for role in ROLES}
+    clash = [name for name in targets.values() if name in inputs.values()]
+    if clash:
+        raise ConfigError(
+            f"write-back column {clash[0]!r} is also read as an input column",
+            hint="give [writeback] a column of its own: tasklint writes only columns it owns",
+        )
+    return targets
+
+
+def check_setup(
+    connector: Connector, targets: Mapping[Role, str], locale: str, *, create: bool
+) -> list[ColumnCheck]:
+    """Verify (and with `create`, add) the write-back columns; the checks after that."""
+    labels = list(STATUS_LABELS[locale].values())
+    checks = connector.check_columns(targets, labels)
+    missing = [c for c in checks if c.missing]
+    if create and missing:
+        connector.create_columns(missing, labels)
+        checks = connector.check_columns(targets, labels)
+    return checks
+
+
+def _require_setup(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> None:
+    problems = [c for c in checks if c.problem]
+    if problems:
+        fix = (
+            f"run `tasklint setup {spec.name} --create-fields`"
+            if all(c.missing for c in problems)
+            else "change the column's type, or name another column in [writeback]"
+        )
+        raise SetupRequired(f"{spec.name}: {problems[0].problem}", hint=fix)
+
+
+# --- desired values and the diff -------------------------------------------------------
+
+
+def desired_values(task: TaskResult, locale: str) -> dict[Role, Any]:
+    lines = "\n".join(f.line() for f in task.active)
+    return {
+        "warnings": lines or None,
+        "status": STATUS_LABELS[locale][task.status.value],
+        "completion": None if task.completion is None else round(task.completion, 4),
+    }
+
+
+def _same(role: Role, shown: Any, wanted: Any) -> bool:
+    if role == "completion":
+        if shown is None or wanted is None:
+            return shown is None and wanted is None
+        try:
+            return math.isclose(float(shown), float(wanted), abs_tol=5e-5)
+        except (TypeError, ValueError):
+            return False
+    return (str(shown).strip() if shown not in (None, "") else None) == wanted
+
+
+def plan_changes(
+    result: LintResult, records: Mapping[str, RemoteRecord], targets: Mapping[Role, str]
+) -> list[RowChange]:
+    changes = []
+    for task in result.tasks:
+        record = records[task.task.id]
+        values, old = {}, {}
+        for role, wanted in desired_values(task, result.locale).items():
+            column = targets[role]
+            shown = record.cells.get(column)
+            if not _same(role, shown, wanted):
+                values[column], old[column] = wanted, shown
+        if values:
+            changes.append(RowChange(record.id, task.task.title or record.id, values, old))
+    return changes
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def _table(
+    spec: SourceSpec,
+    records: Sequence[RemoteRecord],
+    columns: Mapping[str, str],
+    parse: ParseOptions,
+) -> Table:
+    tasks = []
+    for record in records:
+        task = to_task(record.id, None, record.cells, columns, parse)
+        if record.problems:
+            task.problems = [*task.problems, *record.problems]
+        tasks.append(task)
+    return Table(name=spec.name, kind=spec.kind, columns=dict(columns), tasks=tasks)
+
+
+def _metric_values(result: LintResult) -> dict[str, dict[str, Any]]:
+    return {
+        t.task.id: {"metric": t.task.metric, "actual": t.task.actual}
+        for t in result.tasks
+        if t.task.actual is not None
+    }
+
+
+def sync_source(
+    spec: SourceSpec,
+    settings: Settings,
+    env: Environment,
+    state: StateStore,
+    options: SyncOptions,
+    *,
+    connector: Connector | None = None,
+    on_wait: Waiter | None = None,
+    on_phase: Callable[[str], None] | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> SyncOutcome:
+    phase = on_phase or (lambda _text: None)
+    connector = connector or open_connector(spec, env, on_wait=on_wait)
+    phase("schema")
+    columns = input_columns(connector, spec, settings)
+    locale = locale_for(columns, options.locale or settings.locale)
+    targets = writeback_targets(settings, locale, columns)
+    _require_setup(spec, check_setup(connector, targets, locale, create=False))
+
+    previous = state.last_ok_run(spec.name)
+    last_full = state.last_ok_run(spec.name, full_read=True)
+    started = now()
+    incremental_possible = spec.kind == "notion" or bool(spec.config.modified_field)
+    full = (
+        options.full
+        or previous is None
+        or last_full is None
+        or not incremental_possible
+        or started - last_full.started > options.full_every
+    )
+    since = None if full or previous is None else previous.started - INCREMENTAL_OVERLAP
+    run_id = None if options.dry_run else state.start_run(spec.name, started, full_read=full)
+    try:
+        phase("reading")
+        fresh = connector.read(since=since)
+        records = {} if full else state.snapshot(spec.name)
+        records.update({r.id: r for r in fresh})
+        ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
+        zone = ZoneInfo(settings.timezone) if settings.timezone else None
+        percent = frozenset(f.name for f in connector.fields().values() if f.percent)
+        parse = ParseOptions(today=options.today, tz=zone, fraction_columns=percent)
+        table = _table(spec, ordered, columns, parse)
+        history = state.metric_values(spec.name) if previous is not None else None
+        phase("linting")
+        result = lint(
+            table,
+            today=options.today,
+            locale=locale,
+            select=options.select or spec.config.select or settings.rules.select,
+            ignore=[*settings.rules.ignore, *(spec.config.ignore or []), *options.ignore],
+            settings=options.settings,
+            history=history,
+        )
+        changes = plan_changes(result, records, targets)
+        if not options.dry_run:
+            phase("writing")
+            connector.write(changes)
+            for change in changes:  # the snapshot holds what the table now shows
+                records[change.record_id].cells.update(change.values)
+            state.save_snapshot(spec.name, records.values(), replace=full)
+            state.save_metric_values(spec.name, _metric_values(result))
+    except Exception as error:
+        if run_id is not None:
+            line = error.line() if hasattr(error, "line") else type(error).__name__
+            state.finish_run(
+                run_id,
+                now(),
+                ok=0,
+                error=line,
+                requests=dict(connector.stats.requests),
+                rate_limited=connector.stats.rate_limited,
+            )
+        raise
+    if run_id is not None:
+        findings: dict[str, int] = {}
+        for finding in result.all_active():
+            findings[finding.code] = findings.get(finding.code, 0) + 1
+        state.finish_run(
+            run_id,
+            now(),
+            ok=1,
+            rows_read=len(fresh),
+            rows_total=len(records),
+            rows_written=len(changes),
+            requests=dict(connector.stats.requests),
+            rate_limited=connector.stats.rate_limited,
+            findings=findings,
+            statuses=dict(result.status_counts()),
+        )
+    return SyncOutcome(
+        spec, result, changes, connector.stats, len(fresh), full, options.dry_run, targets
+    )

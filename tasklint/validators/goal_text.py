@@ -1,0 +1,814 @@
+"""Goal-text analyser: does a goal state a quantity, and does it state a deadline or period?
+
+Rules G102 (goal-not-measurable) and G103 (goal-not-time-bound) ask two questions of the
+free text in a row's goal cell, in Chinese, English or both mixed::
+
+    >>> analyse_goal("Q3新客转化率提升至15%")
+    GoalAnalysis(measurable=True, time_bound=True, quantities=('15%',), periods=('Q3',))
+    >>> analyse_goal("提升品牌影响力")
+    GoalAnalysis(measurable=False, time_bound=False, quantities=(), periods=())
+
+The analyser is hand-written on purpose. Marketing goals use a closed, bilingual vocabulary
+(numbers, units, a few hundred calendar and event words), the linter must run offline on
+100,000 rows in seconds, and no model may be shipped. What it recognises is therefore
+written down here and in tests/data/goals.jsonl, where every trap has a labelled example;
+bench/goal_accuracy.py measures it on that set and on an unseen hold-out set.
+
+Measurable (a quantity is stated):
+  numbers with a unit or counter (5万台, 50家, 20k, 3 new markets), percentages and
+  percentage points (15%, 百分之二十, 2个点, 0.5pp, 150 bps), ratios (1:3, one in five),
+  money (¥299, $1.5M, 1000元, 200k RMB), multipliers (两倍, 翻一番, 翻倍, 5x, double, halve,
+  twice, a third), Chinese tenths and discounts (三成, 八折), ranges (10-15%, 10~15万),
+  comparison forms (≥15%, 不低于, at least 2%, no more than ¥3), thresholds (破万, 过亿,
+  上百家, 百万级, double-digit), ranks (TOP10, top 3, #1, 类目第一), zero counts (零客诉).
+Not quantities:
+  years (2025, 2025年, FY2025), dates (6月1日, 6/1, June 1, 2025-06-01), quarters and
+  halves (Q3, H1, 第三季度, 上半年), event names (618, 双11, 11.11, 12.12, 520, 3.8节, Black
+  Friday), versions (v2.0, 3.0版本, 会员体系2.0), product and model numbers (iPhone 15, X200,
+  5G, 3C, 4S店, H5, 1688), ordinal labels (第一阶段, phase 2, step 3, 3rd), times of day
+  (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
+  anniversaries (10周年) and idioms (千人千面, 一站式, 千万不要).
+Time-bound (a deadline or period is stated):
+  dates, months, quarters, halves, years, relative deadlines (年底前, by end of June, EOQ,
+  this month, by Friday), durations (30天内, within 30 days, for the next 2 weeks, a
+  3-day sale), event names (before 618, 双11当天, Black Friday), holidays and seasons
+  (国庆期间, 春节前, summer), campaign windows (活动期间, during the campaign), milestones
+  (上线前, before launch, 开业首月, launch week), time boxes (第2周, sprint 4, day 3).
+
+Choices made for debatable cases (each has labelled examples in tests/data/goals.jsonl):
+  * "Top N" is a rank target (进入类目TOP10, rank in the top 3) unless a content word
+    follows that makes it a title (TOP10好物清单, Top 10 gift ideas list, Top 10 FAQ page).
+  * Rank targets (No.1, #1 brand, 第一名, 类目第一) count as quantities.
+  * The numeral one / 一 before a counter is read as the article "a" (打造一个爆款, launch
+    one new product line) unless bounded or a rate (至少一场, 每周一篇, one case study per
+    month).
+  * Vague magnitudes are not quantities (数万, 几十, 十几个, thousands of, dozens of,
+    millions of, 大幅, significantly); thresholds and orders of magnitude are (破万, 上百,
+    百万级, a dozen, a million, double-digit).
+  * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
+    time-bound (the window the target is measured over). Metric names that contain a
+    window are not: DAU/MAU, 日活/月活, weekly active users, 7日留存, 次日留存, D7, day-1
+    retention.
+  * A duration is a period, not a quantity (30天内, within 24 hours, a 3-day sale), except
+    after a comparison, where it is the target value and not a deadline (缩短至2小时,
+    控制在48小时以内, cut response time to 2 hours). Seconds, minutes and hours without
+    "within"/内 are quantities (直播4小时, a 30-second video, under 2s).
+  * Times of day alone are not periods (晚8点, at 8pm); "今晚", "tomorrow" are.
+  * Baselines are not deadlines: 去年同期, 同比/环比, YoY, QoQ, month over month, last
+    quarter, "than the 2024 campaign".
+  * "Before launch" / 上线前 / 开业首月 / launch week count as deadlines: the milestone has a
+    date in the plan. ASAP / 尽快 / ongoing do not.
+  * Promotion mechanics state quantities (8折, 20% off, 满300减50): the analyser detects a
+    stated quantity, not whether it is the goal's target.
+  * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025).
+
+Text is folded before matching (NFKC, so full-width １５％ reads as 15%; traditional to
+simplified with `tasklint.text.to_simplified`; lower case), and the reported substrings
+are cut from the original text whenever folding kept its length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tasklint.text import to_simplified
+
+__all__ = ["GoalAnalysis", "analyse_goal"]
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAnalysis:
+    measurable: bool  # states a quantity
+    time_bound: bool  # states a deadline or a period
+    quantities: tuple[str, ...]  # the substrings recognised as quantities, e.g. ("15%",)
+    periods: tuple[str, ...]  # the substrings recognised as deadline/period, e.g. ("Q3",)
+
+
+# --------------------------------------------------------------------------- vocabulary
+# Patterns run on folded text (NFKC, simplified, lower case). Each alternative below is
+# (name, pattern); the first letter of the name is what a match means: Q quantity,
+# P period, L label (consumed, so that its digits are not read as a quantity). Names that
+# also appear in _POST are decided by looking at the words around the match.
+
+_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_SEP = r"\s*(?:-|~|–|—|〜|至|到|to)\s*"
+_NUMR = rf"{_NUM}(?:{_SEP}\+?{_NUM})?"
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_CNN = f"[{_CN}]"
+_NUMWORD = (
+    r"(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?"
+)
+_MONTHS = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# A quantity's unit, counter or suffix after an Arabic number.
+_TAIL = (
+    r"(?:\s*(?:%|‰|percent(?:age\s+points?)?(?![a-z])|per\s*cent(?![a-z])|pct(?![a-z])"
+    r"|ppts?(?![a-z])|pp(?![a-z])|bps?(?![a-z])|pts?(?![a-z])|points?(?![a-z])"
+    r"|个百分点|百分点|个点|[kmwb](?![a-z])|bn(?![a-z])|mn(?![a-z])|million|billion"
+    r"|thousand|hundred|万|亿|千|百|元|块|rmb(?![a-z])|cny(?![a-z])|usd(?![a-z])"
+    r"|dollars?(?![a-z])|美元|美金|[x×](?![a-z0-9])|times(?![a-z])|倍"
+    r"|成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效|人|年|分|份|真|形|败|套|不)"
+    r"|折(?!扣|叠|线|腾|算|合|旧|射|返|损|中))){0,3}\+?"
+)
+# Followed by one of these, a number is a count or an amount, not a year or an event.
+_COUNTED = (
+    r"(?!\s*(?:%|‰|个|人|位|名|家|条|篇|次|单|笔|件|份|元|块|万|亿|千|k(?![a-z])"
+    r"|(?:units?|users?|orders?|leads?|followers?|fans|people|customers?|sign-?ups?"
+    r"|downloads?|installs?|members?|subscribers?|visits?|visitors?|views?|clicks?|posts?"
+    r"|reviews?|rmb|cny|usd|pcs)(?![a-z])))"
+)
+_CN_COUNTER = (
+    r"(?:个(?!月|季度|小时|工作日|星期|自然月|人|性|体|案)|位|名(?!单|义|字|称|额)"
+    r"|人(?!员|群|们|气|设|物|才|脉|工|力|士|均)|家(?!居|电|具|庭|人|长|园|乡)|条|篇|场"
+    r"|次(?!日|月|年|周)|单(?!品|价|元)|笔|件|份(?!额)|款|张|套|台|部(?!门|分)|支|瓶|盒"
+    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块)"
+)
+_CONTENT_TITLE = (
+    r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
+    r"|trends|posts|articles|books|songs|moments|guide|好物|清单|推荐|合集|盘点|攻略|必买"
+    r"|单品|榜单?)"
+)
+
+# Alternatives grouped by the kind of character they start with, so that the scanner
+# tries only the ones that can start where it stands (see _scan).
+_DIGIT_LED: list[tuple[str, str]] = [
+    # digits glued to 1-3 letters: a model or a code (X200, PS5, S24, P0), unless the
+    # letters are a metric (GMV500万) or are read elsewhere (Q3, H1, x2, v2, FY25, No1)
+    (
+        "L_dmodel",
+        r"(?:(?<=(?<![a-z0-9])[a-z])(?<![dqhxv])"
+        r"|(?<=(?<![a-z0-9])[a-z]{2})(?<!uv)(?<!pv)(?<!pp)(?<!ip)(?<!fy)(?<!no)"
+        r"|(?<=(?<![a-z0-9])[a-z]{3})(?<!gmv)(?<!roi)(?<!ctr)(?<!cvr)(?<!cpc)(?<!cpm)(?<!cpa)"
+        r"(?<!cac)(?<!aov)(?<!ltv)(?<!dau)(?<!mau)(?<!wau)(?<!kpi)(?<!nps)(?<!sku)(?<!kol)"
+        r"(?<!koc)(?<!mql)(?<!sql)(?<!top)(?<!rmb)(?<!cny)(?<!usd)(?<!hkd)(?<!eur)(?<!gbp)"
+        r"(?<!jpy))[0-9]+[a-z0-9]*(?![a-z0-9])",
+    ),
+    (
+        "L_dname",
+        r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城"
+        r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]"
+        r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片))"
+        r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
+        r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
+        r"|[0-9]+[- ]?day\s+retention"
+        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机))(?![0-9a-z])",
+    ),
+    ("Q_dplace", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)?\s*place(?![a-z])"),
+    (
+        "P_devent",
+        r"(?<![0-9.])(?:(?:6\.18|6·18|618|11\.11|12\.12|520)(?![0-9])" + _COUNTED + r"|(?:5\.20"
+        r"|818|8\.18|3\.8|38|99|9\.9|88|1111|1212|7\.7)(?![0-9])(?=\s*(?:节|大促|活动|购物节"
+        r"|狂欢|期间|当天|前|后|sale|campaign|promo|shopping|festival|day|预售|预热|备货|会员节"
+        r"|划算节|公益日|女神节|女王节|妇女节|告白|大战|战役|档|复盘|直播|主会场)))"
+        r"|(?<![0-9.])[0-9]+\s*周年庆",
+    ),
+    (
+        "P_dymd",
+        r"(?<![0-9.])(?:19|20)[0-9]{2}\s*[-/.年]\s*(?:1[0-2]|0?[1-9])(?![0-9])"
+        r"(?:\s*[-/.月]\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号]?)?\s*月?"
+        r"(?:t[0-9:.]+z?)?",
+    ),
+    (
+        "P_dmonth",
+        r"(?<![0-9.])(?:1[0-2]|0?[1-9])\s*月(?:\s*(?:3[01]|[12][0-9]|0?[1-9])\s*[日号]?"
+        r"|份|底|末|初|上旬|中旬|下旬|中)?",
+    ),
+    (
+        "P_dday",
+        r"(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])\s*号(?!店|线|楼|馆|门|厅|仓|窗口|位|选手|机)"
+        r"|(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTHS
+        + r"(?![a-z])",
+    ),
+    # month/day with a slash or a dot: a date, a fraction or a decimal (see _md)
+    (
+        "P_md",
+        r"(?<![0-9.])(?:1[0-2]|0?[1-9])\s*[/.]\s*(?:3[01]|[12][0-9]|0?[1-9])"
+        r"(?:\s*[/.]\s*(?:20)?[0-9]{2}(?![0-9]))?(?![0-9.%])" + _COUNTED + r"(?!\s*(?:[kmwb](?![a-z])"
+        r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])))",
+    ),
+    ("P_dyq", r"(?<![0-9.])20[1-3][0-9]\s*[-/]?\s*(?:q[1-4]|h[12])(?![0-9a-z])"),
+    (
+        "P_year",
+        r"(?<![0-9.,])20[1-3][0-9](?:\s*[-–~至到/]\s*(?:20[1-3][0-9]|[0-9]{2}))?(?![0-9])"
+        r"\s*(?:年度?|财年|fy(?![a-z]))?" + _COUNTED,
+    ),
+    ("P_dq", r"(?<![0-9.])[1-4]\s*(?:q(?![a-z0-9])|季度)"),
+    (
+        "P_dur",
+        rf"(?<![0-9.]){_NUMR}\s*-?\s*(?:个\s*)?(?:自然|工作|business\s+|working\s+"
+        r"|calendar\s+)?(?:天|日(?!留存|活|均|更|报)|周(?!年)|星期|个?月(?!均|销|活|度|份)"
+        r"|季度|年(?!级|龄|轻|货|化|均|销)|days?|weeks?|months?|quarters?|years?|yrs?|wks?)"
+        r"(?![a-z])(?:内|以内|之内)?",
+    ),
+    (
+        "P_hour",
+        rf"(?<![0-9.]){_NUMR}\s*-?\s*(?:个\s*)?(?:小时|钟头|hours?|hrs?|h(?![a-z0-9]))"
+        r"(?![a-z])(?:内|以内|之内)?",
+    ),
+    ("P_danniv", r"(?<![0-9.])[0-9]+\s*周年庆"),
+    # times of day: a clock time is a ratio when a ratio metric precedes it (see _clock)
+    ("L_clock", r"(?<![0-9.])(?:[01]?[0-9]|2[0-4])\s*:\s*[0-5][0-9](?::[0-5][0-9])?(?![0-9])"),
+    (
+        "L_dtime",
+        r"(?<![0-9.])(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
+        r"|(?<![0-9.])(?:[01]?[0-9]|2[0-4])\s*(?:点|时)(?:半|整|[0-9]{1,2}分|钟)?"
+        r"(?!击|赞|评|位|数|间|段|长|效|尚)",
+    ),
+    (
+        "L_dversion",
+        r"(?<![0-9.])[0-9]+(?:\.[0-9]+){2,}(?![0-9])"
+        r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:版本?|代(?!言|理|表|码|运营|工|金|购|发|替)"
+        r"|系统|release(?![a-z])|edition(?![a-z]))",
+    ),
+    # "2.0" after a name is a version; after a metric or a comparison it is a value
+    (
+        "L_ver0",
+        r"(?<![0-9.])[0-9]+\.0(?![0-9%])(?!\s*(?:%|‰|倍|x|元|分|星|stars?|万|k|m|w|亿|折|成))",
+    ),
+    ("P_dhalf", r"(?<![0-9.])(?:1st|2nd)\s+half(?![a-z])(?!\s+of(?![a-z]))"),
+    ("L_dord", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)(?![a-z])"),
+    (
+        "L_dage",
+        r"(?<![0-9.])[0-9]{1,2}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|years?[- ]old"
+        r"|yo(?![a-z])|[- ]?year[- ]olds?)\+?"
+        r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
+    ),
+    ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
+    ("Q_num", rf"(?<![0-9.]){_NUMR}{_TAIL}"),
+]
+
+_LATIN_LED: list[tuple[str, str]] = [
+    (
+        "L_lname",
+        r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]"
+        r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+users?"
+        r"|d[0-9]+\s*retention|day[- ]?[0-9]+\s*retention|month[- ]over[- ]month"
+        r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
+        r"|model|windows|ios|android|macos|xbox|playstation|airpods|watch\s+series|nova|redmi"
+        r"|reno|honor|office|photoshop)\s*-?\s*[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
+        r"|mini|se)(?![a-z]))*)(?![a-z0-9])",
+    ),
+    ("Q_top", r"(?<![a-z])top\s*-?\s*(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"),
+    (
+        "Q_lrank",
+        r"(?<![a-z])(?:no\.?\s*1(?![0-9])|no\.?\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot"
+        r"|position|ranking|rank|place|among|across|for)(?![a-z]))|number\s+one(?![a-z])"
+        r"|rank(?:ed|ing)?\s*(?:#|no\.?)?\s*[0-9]+)"
+        r"|(?<![a-z])(?:double|triple|single)[- ]digits?(?![a-z])"
+        r"|(?<![a-z])by\s+(?:a|one)\s+quarter(?![a-z])"
+        r"|(?<![a-z])(?:a|one|three)\s+quarters?\s+of(?![a-z])"
+        r"|(?<![a-z0-9])x\s*[0-9]+(?:\.[0-9]+)?(?![0-9a-z])",
+    ),
+    (
+        "P_levent",
+        r"(?<![a-z])(?:double\s*(?:11|12|eleven|twelve)|singles'?\s*day|black\s*friday"
+        r"|cyber\s*monday|prime\s*day|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
+        r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
+        r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
+        r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9]))(?![a-z])",
+    ),
+    (
+        "P_ldate",
+        r"(?<![a-z])"
+        + _MONTHS
+        + r"\.?(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?"
+        r"(?:\s*,?\s*(?:19|20)[0-9]{2}(?![0-9]))?"
+        r"|(?<![a-z])(?:by|before|on|until|till|no\s+later\s+than|due)\s+(?:the\s+)?"
+        r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z])",
+    ),
+    # "may" is a month only when capitalised or next to a day or a preposition (see _may)
+    (
+        "P_may",
+        r"(?<![a-z])may(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?",
+    ),
+    ("P_lyear", r"(?<![a-z0-9])fy\s*'?\s*(?:20)?[0-9]{2}(?![0-9])"),
+    (
+        "P_lq",
+        r"(?<![a-z0-9])q[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
+        r"|\s+20[1-3][0-9](?![0-9%.]))?(?![0-9])"
+        r"|(?<![a-z0-9])h[12](?![0-9a-z])(?:\s*'\s*[0-9]{2})?"
+        r"|(?<![a-z])(?:first|second|1st|2nd)\s+half(?![a-z])(?!\s+of\b)"
+        r"|(?<![a-z])half[- ]?year(?:ly)?(?![a-z])",
+    ),
+    (
+        "P_ldur",
+        r"(?<![a-z])(?:within|in|over|for|during|next|first|past|the\s+next|the\s+first"
+        r"|the\s+past)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|past\s+)?(?:"
+        + _NUMR
+        + "|"
+        + _NUMWORD
+        + r"|a|an|one|a\s+few|few)\s*-?\s*(?:business\s+|working\s+|calendar\s+)?(?:days?"
+        r"|weeks?|months?|quarters?|years?|fortnight)(?![a-z])(?!\s+(?:free\s+)?trial|\s+retention)"
+        r"|(?<![a-z])(?:within|in|next|the\s+next)\s+(?:"
+        + _NUMR
+        + "|"
+        + _NUMWORD
+        + r"|a|an|one)\s*-?\s*(?:hours?|hrs?|h|minutes?|mins?)(?![a-z])",
+    ),
+    ("P_lwdur", r"(?<![a-z])" + _NUMWORD + r"[- ](?:days?|weeks?|months?|quarters?|years?)(?![a-z])"),
+    (
+        "P_ldayn",
+        r"(?<![a-z])(?:day|week|month|sprint|wk)\s*-?\s*[0-9]+(?![0-9])(?!\s*retention)",
+    ),
+    ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
+    (
+        "L_lword",
+        r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
+        r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
+        r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
+        r"|release|aged?|ages)\s*-?\s*#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
+        r"(?![0-9])(?!\s*[%‰])",
+    ),
+    (
+        "Q_money",
+        r"(?<![a-z])(?:rmb|cny|usd|hkd|eur|gbp|jpy|us\$|hk\$|s\$)\s*"
+        + _NUMR
+        + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
+    ),
+    (
+        "Q_words",
+        r"(?<![a-z])(?:"
+        + _NUMWORD
+        + r"|a|one)\s+(?:hundred|thousand|million|billion|dozen)(?![a-z])"
+        r"(?:\s+(?:hundred|thousand|million|billion)(?![a-z]))*"
+        r"|(?<![a-z])(?:a|one|two|three|four)[- ](?:half|third|fifth|tenth)s?(?![a-z])"
+        r"|(?<![a-z])(?:one|" + _NUMWORD + r")\s+(?:in|out\s+of)\s+(?:every\s+)?"
+        r"(?:[0-9]+|" + _NUMWORD + r"|two|three|four|five|ten)(?![a-z])"
+        r"|(?<![a-z])(?:double[ds]?|doubling|triple[ds]?|tripling|quadruple[ds]?|halve[ds]?"
+        r"|halving|twice|thrice|(?:two|three|four|five|ten|[0-9]+)-?fold)(?![a-z])"
+        r"(?!-(?:check|click|tap|digit|edged|blind|sided|space)|\s+(?:down|check|click|tap"
+        r"|eleven|twelve|11|12|opt-in|standard|digits?)(?![a-z]))"
+        r"|(?<![a-z])(?:in|by)\s+half(?![a-z])|(?<![a-z])half\s+(?:of|the|our|price|off)"
+        r"(?![a-z])"
+        r"|(?<![a-z])once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|month|quarter|year"
+        r"|fortnight)(?![a-z]))"
+        r"|(?<![a-z])one(?=\s+(?:[a-z-]+\s+){0,3}?(?:per|a|an|each|every)\s+(?:day|week|month"
+        r"|quarter|year)(?![a-z]))"
+        r"|(?<![a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
+    ),
+    (
+        "P_lwords",
+        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|month"
+        r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
+        r"|holiday(?:\s+season)?|fiscal\s+year|fy|half)|end\s+of\s+(?:the\s+)?(?:day|week|month"
+        r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
+        r"|(?:year|month|quarter|week)[- ]end|eo[dwmqy]|(?:mid|early|late)[- ]?(?:"
+        + _MONTHS
+        + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
+        r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
+        r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend)"
+        r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+" + _WEEKDAYS + "|" + _WEEKDAYS
+        + r"|(?:holiday|peak|festive|shopping)\s+season|summer|winter|spring|autumn"
+        r"|(?:this|next|the|in|by|during)\s+fall|(?:launch|opening|go-live|release|campaign"
+        r"|event|sale)\s+(?:day|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
+        r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
+        r"|pre-?sale|show|expo|conference|period|window)|campaign\s+(?:period|window)"
+        r"|(?:before|by|prior\s+to|ahead\s+of|until|till)\s+(?:the\s+)?(?:launch|go-live"
+        r"|kick-?off|event|campaign|sale|holidays?|festival|deadline|release|opening|show"
+        r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
+    ),
+]
+
+_SYMBOL_LED: list[tuple[str, str]] = [
+    (
+        "Q_smoney",
+        r"[¥$€£₩]\s*"
+        + _NUMR
+        + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
+    ),
+    (
+        "Q_srank",
+        r"#\s*1(?![0-9])|#\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot|position|ranking|rank"
+        r"|place|among|across|for)(?![a-z]))",
+    ),
+    ("Q_ssign", rf"[+±]\s*{_NUMR}{_TAIL}"),
+    ("Q_smult", r"×\s*[0-9]+(?:\.[0-9]+)?"),
+    ("P_sslash", r"/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)(?![a-z])"),
+]
+
+_CN_PERIOD_WORDS = (
+    "本周 本月 本季度 本季 本年度 本年 本财年 今年 明年 当年 年内 月内 周内 季度内 季内 年底 年末 "
+    "年中 年初 年终 年前 月底 月末 月初 月中 季末 季初 季度末 上旬 中旬 下旬 周末 今天 今日 今晚 "
+    "明天 明日 明晚 当天 当日 当晚 当周 当月 当季 首日 首周 首月 首季度 首季 首年 首个月 上半年 "
+    "下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 每天 每日 每周 每月 每季度 每季 "
+    "每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 年均 日更 周更 月更 月销 年销 期间 活动期 "
+    "大促期 预热期 预售期 投放期 周期内 档期 节前 节后 下周 下个月 下月 下个季度 下季度 下一季度 "
+    "次月 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 截止日 春节 过年 元旦 元宵 清明 "
+    "劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 儿童节 教师节 "
+    "开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年 上线前 发布前 发布会前 "
+    "开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 开工前 开卖前 投放前 "
+    "上线首周 开业首月"
+).split()
+
+_CJK_LED: list[tuple[str, str]] = [
+    (
+        "L_cname",
+        r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
+        r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖"
+        rf"|{_CNN}+天无理由|次日留存|次留|{_CNN}+日留存"
+        r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变",
+    ),
+    (
+        "Q_crank",
+        r"(?:类目|品类|行业|销量|排名|榜单|赛道|全网|同类|细分|品牌|区域|全国|全省|平台)第一"
+        rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
+        r"|(?:提升|提高|增长|增加|上涨|下降|降低|拉升|涨|跌)\s*[0-9.]+\s*个?点(?!击|赞|评)",
+    ),
+    ("Q_cpct", rf"[百千]分之\s*{_CNN}+(?:点{_CNN}+)?"),
+    (
+        "P_cevent",
+        r"双\s*(?:11|十一|12|十二|旦)(?![0-9])"
+        r"|十一(?=期间|假期|黄金周|档|前|后|长假|小长假|大促|当天)"
+        r"|[五六]一(?=期间|假期|黄金周|档|前|后|长假|小长假|大促|当天|活动|儿童节|劳动节)"
+        rf"|{_CNN}+\s*周年庆",
+    ),
+    (
+        "P_cmonth",
+        r"(?:十[一二]|[一二三四五六七八九十]|正)\s*月(?!饼|光|亮|球|嫂|子)"
+        rf"(?:份|底|末|初|上旬|中旬|下旬|{_CNN}{{1,3}}[日号]|[0-9]{{1,2}}[日号])?",
+    ),
+    ("P_cq", r"(?:第\s*)?[一二三四1-4]\s*季度|前[一二三]季度"),
+    (
+        "P_cdur",
+        rf"{_CNN}+\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
+        r"|个?月(?!均|销|活|度|份|饼)|季度|年(?!级|龄|轻|货|化|均|销|度|底|末|初|中))"
+        r"(?:内|以内|之内)?",
+    ),
+    ("P_chour", rf"{_CNN}+\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
+    ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季)"),
+    ("L_cord", rf"第\s*(?:[0-9]+(?:\s*[万亿千百])*|{_CNN}+)"),
+    (
+        "L_ctime",
+        r"(?:早上?|晚上?|上午|下午|中午|凌晨|傍晚)\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+        r"\s*(?:点|时)(?:半|整|[0-9]{1,2}分?)?",
+    ),
+    (
+        "L_ctier",
+        r"(?:新一|[一二三四五六])[一二三四五六]?\s*线(?:城市|及以下|以下|市场|品牌|门店)?"
+        rf"|{_CNN}+\s*周年|版本\s*[0-9.]+",
+    ),
+    (
+        "Q_cthreshold",
+        r"(?:上|近|过|破|超|突破|超过|逾)\s*[一二两三四五六七八九十]?[十百千万亿]+(?!度)级?"
+        r"|[十百千万亿]+级",
+    ),
+    (
+        "Q_cmult",
+        r"(?:[一二两三四五六七八九]|十)\s*成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效"
+        r"|人|年|分|份|真|形|败|套|不)"
+        rf"|{_CNN}+\s*倍|翻了?(?:一|两|二|三|四|[0-9])?番|翻了?一?倍|加倍|倍增|减半|折半|腰斩"
+        r"|对半|一半|过半|半价"
+        r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
+        r"|返|损|中)"
+        r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险)",
+    ),
+    # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
+    ("Q_ccount", rf"(?<![{_CN}几数]){_CNN}+(?:点{_CNN}+)?\s*{_CN_COUNTER}"),
+    (
+        "Q_cmag",
+        r"(?<![零〇一二两三四五六七八九十百千万亿几数])(?:[零〇一二两三四五六七八九十百千]+[万亿]+"
+        r"|[一二两三四五六七八九][十百千]+[一二三四五六七八九]?|十[一二三四五六七八九])"
+        r"(?![零〇一二两三四五六七八九十百千万亿])",
+    ),
+    ("P_cwords", "|".join(sorted(_CN_PERIOD_WORDS, key=len, reverse=True))),
+]
+
+_ALTERNATIVES = _DIGIT_LED + _LATIN_LED + _SYMBOL_LED + _CJK_LED
+
+
+_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+def _heads(pattern: str, depth: int = 2) -> frozenset[str] | None:
+    """The first `depth` characters a match of `pattern` can start with, as strings; a
+    shorter string means the match may end there (anything may follow). None when the
+    start is unknown (a negated class, `.`). Lookarounds are ignored, which only widens
+    the set, so dispatching on it never loses a match."""
+
+    def item(op: object, av: object, n: int) -> set[str] | None:
+        name = str(op)
+        if n == 0 or name in ("ASSERT", "ASSERT_NOT", "AT"):
+            return {""}
+        if name == "LITERAL":
+            return {chr(av)}  # type: ignore[arg-type]
+        if name == "IN":
+            chars: set[str] = set()
+            for kind, value in av:  # type: ignore[attr-defined]
+                kind = str(kind)
+                if kind == "LITERAL":
+                    chars.add(chr(value))
+                elif kind == "RANGE" and value[1] - value[0] < 0x3000:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+                    chars |= _SPACES
+                else:
+                    return None
+            return chars
+        if name == "SUBPATTERN":
+            return sequence(av[-1], n)  # type: ignore[index]
+        if name == "BRANCH":
+            found: set[str] = set()
+            for branch in av[1]:  # type: ignore[index]
+                sub = sequence(branch, n)
+                if sub is None:
+                    return None
+                found |= sub
+            return found
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, body = av  # type: ignore[misc]
+            found = {""} if low == 0 else set()
+            partial = {""}
+            for count in range(1, min(high, n + 1) + 1):
+                grown: set[str] = set()
+                for prefix in partial:
+                    sub = sequence(body, n - len(prefix))
+                    if sub is None:
+                        return None
+                    grown.update(prefix + s for s in sub)
+                partial = {s for s in grown if len(s) < n}
+                found |= {s for s in grown if len(s) == n or count >= low}
+                if not partial:
+                    break
+            return found
+        return None
+
+    def sequence(items: list, n: int) -> set[str] | None:
+        partial, done = {""}, set()
+        for op, av in items:
+            grown: set[str] = set()
+            for prefix in partial:
+                sub = item(op, av, n - len(prefix))
+                if sub is None:
+                    return None
+                grown.update(prefix + s for s in sub)
+            done |= {s for s in grown if len(s) == n}
+            partial = {s for s in grown if len(s) < n}
+            if not partial:
+                break
+        return done | partial
+
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        heads = sequence(list(_parser.parse(pattern)), depth)
+    except Exception:  # pragma: no cover - another Python's parser: try everywhere
+        return None
+    return None if heads is None or "" in heads else frozenset(heads)
+
+
+_HEADS = [_heads(pattern) for _, pattern in _ALTERNATIVES]
+_ANYWHERE = [i for i, heads in enumerate(_HEADS) if heads is None]
+_STARTERS = frozenset(h[0] for heads in _HEADS if heads is not None for h in heads)
+
+
+def _compile(indices: tuple[int, ...]) -> re.Pattern[str]:
+    # An empty group closes each alternative: m.lastgroup names the one that matched.
+    return re.compile(
+        "|".join(f"(?:{_ALTERNATIVES[i][1]})(?P<{_ALTERNATIVES[i][0]}>)" for i in indices)
+    )
+
+
+_BY_HEAD: dict[str, re.Pattern[str] | None] = {}
+_BY_INDICES: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+
+def _master(head: str) -> re.Pattern[str] | None:
+    """The alternatives that can start with `head` (the next two characters), in
+    priority order, or None if none can. Compiled lazily and shared between heads that
+    select the same alternatives: a run that never reads a goal pays nothing."""
+    try:
+        return _BY_HEAD[head]
+    except KeyError:
+        pass
+    indices = tuple(
+        i
+        for i, heads in enumerate(_HEADS)
+        if heads is None or head in heads or head[:1] in heads
+    )
+    master = None
+    if indices:
+        master = _BY_INDICES.get(indices)
+        if master is None:
+            master = _BY_INDICES[indices] = _compile(indices)
+    if len(_BY_HEAD) < 100_000:  # bounded: heads are pairs of characters
+        _BY_HEAD[head] = master
+    return master
+
+
+def _trigger() -> re.Pattern[str]:
+    if _ANYWHERE:  # pragma: no cover - every alternative has a known start
+        return re.compile(r"(?s:.)")
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    others = "".join(re.escape(c) for c in sorted(_STARTERS - letters))
+    # Every alternative that starts with a letter starts a word: (?<![a-z]) in each.
+    return re.compile(rf"(?<![a-z])[a-z]|[{others}]")
+
+
+_TRIGGER = _trigger()
+
+
+# ----------------------------------------------------------------------- context checks
+_BEFORE_COMPARISON = re.compile(
+    r"(?:缩短|降|控制|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|延长|保持|至|到|在"
+    r"|(?<![a-z])(?:to|under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|up\s+to"
+    r"|max(?:imum)?|cut|reduce|shorten|lower|down\s+to)|[≤<≥>=])\s*$"
+)
+_BEFORE_QUANTITY = re.compile(
+    r"(?:至少|最少|不少于|不低于|超过|达到|达|新增|获取|获得|突破|增加|提升至|提升到|到|至|为|是"
+    r"|(?<![a-z])(?:reach|get|gain|acquire|hit|at\s+least|over|above|under|below|to|by|of"
+    r"|than|from)|[≥>≤<=+:])\s*$"
+)
+_BEFORE_BASELINE = re.compile(
+    r"(?:比|较|相比|对比|相较|同比|环比|去年|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with)"
+    r"|over)\s+(?:the\s+)?)\s*$"
+)
+_BEFORE_DATE = re.compile(
+    r"(?:截至|截止到?|于|由|从|自|(?<![a-z])(?:by|before|until|till|on|from|due|since|after))"
+    r"\s*$"
+)
+_AFTER_DATE = re.compile(
+    r"\s*(?:前|之前|起|开始|上线|当天|截止|号|日|节|女神|妇女|活动|大促|期间|[-~至到]\s*[0-9])"
+)
+_STRONG_DATE = re.compile(
+    r"(?:截至|截止到?|于|自|(?<![a-z])(?:before|until|till|on|due|since|after))\s*$"
+)
+# A period runs on over these: "6月30日前", "年底前", "2026年1月1日起".
+_PERIOD_SUFFIX = re.compile(r"\s*(?:之前|以前|前|为止|截止|以内|之内|内|起)")
+_BEFORE_RATIO = re.compile(
+    r"(?:roi|roas|投产比?|投入产出比|比例|比|ratio|of|at\s+least|达到|达|为|是|[≥>=:])\s*$"
+)
+_BEFORE_VALUE = re.compile(
+    r"(?:roi|roas|cpc|cpm|cpa|ctr|rating|score|nps|评分|分数|投产比?|达到|达|为|是"
+    r"|(?<![a-z])(?:at\s+least|to|from|above|over|under|below|of|is)|[≥>≤<=:])\s*$"
+)
+_BEFORE_BOUND = re.compile(
+    r"(?:(?:至少|最少|不少于|不低于|超过|多于|每)[^\s，,。；;]{0,4}|(?<![a-z])at\s+least|[≥>])\s*$"
+)
+_BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
+_AFTER_TITLE = re.compile(r"(?:\s*[a-z-]+){0,3}?\s*" + _CONTENT_TITLE + r"(?![a-z])")
+_MAY_CONTEXT = re.compile(
+    r"(?<![a-z])(?:in|by|before|until|till|end\s+of|early|mid|late|through|since|during"
+    r"|from|of)[-\s]+$"
+)
+
+_Decide = Callable[[str, "re.Match[str]", str], str]
+
+
+def _prefix(folded: str, start: int, width: int = 16) -> str:
+    return folded[max(0, start - width) : start]
+
+
+def _year(folded: str, m: re.Match[str], text: str) -> str:
+    before = _prefix(folded, m.start())
+    if _BEFORE_BASELINE.search(before):
+        return "L"
+    if re.search(r"(?:至少|不少于|超过|达到|新增|获取|突破|(?<![a-z])(?:at\s+least|reach|get"
+                 r"|gain|acquire|hit)|[≥>≤<+])\s*$", before):
+        return "Q"
+    return "P"
+
+
+def _md(folded: str, m: re.Match[str], text: str) -> str:
+    token = m.group()
+    parts = re.split(r"\s*[/.]\s*", token)
+    if len(parts) == 3:
+        return "P"
+    a, b = int(parts[0]), int(parts[1])
+    before = _prefix(folded, m.start())
+    after = folded[m.end() : m.end() + 6]
+    if "/" in token:
+        if _AFTER_DATE.match(after):
+            return "P"
+        if re.match(r"\s*(?:of|的)(?![a-z])", after) or (
+            a < b <= 10 and not _STRONG_DATE.search(before)
+        ):
+            return "Q"  # a fraction: 1/3, 1/2 of budget
+        return "P"
+    # M.D is a date only in a date's company; otherwise it is a decimal (ROI 3.5)
+    if _AFTER_DATE.match(after) or _BEFORE_DATE.search(before):
+        return "P"
+    return "Q"
+
+
+def _dur(folded: str, m: re.Match[str], text: str) -> str:
+    return "Q" if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) else "P"
+
+
+def _hour(folded: str, m: re.Match[str], text: str) -> str:
+    before = _prefix(folded, m.start())
+    if _BEFORE_COMPARISON.search(before):
+        return "Q"
+    if m.group().endswith("内") or _BEFORE_WITHIN.search(before):
+        return "P"
+    return "Q"
+
+
+def _clock(folded: str, m: re.Match[str], text: str) -> str:
+    return "Q" if _BEFORE_RATIO.search(_prefix(folded, m.start())) else "L"
+
+
+def _ver0(folded: str, m: re.Match[str], text: str) -> str:
+    return "Q" if _BEFORE_VALUE.search(_prefix(folded, m.start())) else "L"
+
+
+def _top(folded: str, m: re.Match[str], text: str) -> str:
+    return "L" if _AFTER_TITLE.match(folded, m.end()) else "Q"
+
+
+def _cn1(folded: str, m: re.Match[str], text: str) -> str:
+    numeral = m.group()[:-1].rstrip()
+    if numeral != "一":
+        return "Q"
+    return "Q" if _BEFORE_BOUND.search(_prefix(folded, m.start())) else "L"
+
+
+def _may(folded: str, m: re.Match[str], text: str) -> str:
+    start = m.start()
+    if len(text) == len(folded) and text[start] == "M":
+        return "P"
+    if m.group() != "may" or _MAY_CONTEXT.search(_prefix(folded, start)):
+        return "P"
+    return "L"
+
+
+_POST: dict[str, _Decide] = {
+    "P_year": _year,
+    "P_md": _md,
+    "P_dur": _dur,
+    "P_cdur": _dur,
+    "P_hour": _hour,
+    "P_chour": _hour,
+    "L_clock": _clock,
+    "L_ver0": _ver0,
+    "Q_top": _top,
+    "Q_ccount": _cn1,
+    "P_may": _may,
+}
+
+
+# ------------------------------------------------------------------------------ scanner
+def _fold(text: str) -> str:
+    if not text.isascii():
+        # Keep the Chinese clause comma apart from digit groups ("5000，200家").
+        text = to_simplified(unicodedata.normalize("NFKC", text.replace("，", "、")))
+    return text.lower()
+
+
+def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
+    """Spans of the vocabulary in `folded`, leftmost first, non-overlapping, each with
+    its verdict: Q (quantity), P (period) or L (label, neither). `source` is the text
+    the spans index (the original when folding kept its length)."""
+    found: list[tuple[str, int, int]] = []
+    end = 0
+    for trigger in _TRIGGER.finditer(folded):
+        start = trigger.start()
+        if start < end:
+            continue
+        master = _master(folded[start : start + 2])
+        if master is None:
+            continue
+        m = master.match(folded, start)
+        if m is None:
+            continue
+        name = m.lastgroup
+        assert name is not None
+        decide = _POST.get(name)
+        verdict = name[0] if decide is None else decide(folded, m, source)
+        end = m.end()
+        if verdict == "P":
+            suffix = _PERIOD_SUFFIX.match(folded, end)
+            if suffix:
+                end = suffix.end()
+        found.append((verdict, start, end))
+    return found
+
+
+def analyse_goal(text: str) -> GoalAnalysis:
+    """Say whether a goal states a quantity and a deadline or period, and which substrings
+    of `text` do. Never raises on a string; anything else is read as its `str()`."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    folded = _fold(text)
+    source = text if len(text) == len(folded) else folded
+    quantities: list[str] = []
+    periods: list[str] = []
+    for verdict, start, end in _scan(folded, source):
+        if verdict == "Q":
+            quantities.append(source[start:end].strip())
+        elif verdict == "P":
+            periods.append(source[start:end].strip())
+    return GoalAnalysis(
+        measurable=bool(quantities),
+        time_bound=bool(periods),
+        quantities=tuple(quantities),
+        periods=tuple(periods),
+    )

@@ -1,0 +1,907 @@
+"""Cell parsers (tasklint.connectors.cells): every written form DESIGN §2 promises, the
+refusals that become X901, and properties over arbitrary text."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tasklint.connectors.cells import (
+    CellError,
+    OwnerCell,
+    is_empty,
+    parse_codes,
+    parse_date,
+    parse_date_range,
+    parse_money,
+    parse_number,
+    parse_owner,
+    parse_people,
+    parse_percent,
+    parse_person_records,
+    parse_phase,
+    parse_status,
+)
+from tasklint.model import Person, Phase, Status
+
+TODAY = date(2025, 3, 10)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def refused(parser, raw, **kwargs) -> CellError:
+    with pytest.raises(CellError) as info:
+        parser(raw, **kwargs)
+    return info.value
+
+
+# --------------------------------------------------------------------------- empty
+
+EMPTY = ["", "   ", "\t", "-", "--", "—", "–", "/", "N/A", "n/a", "NA", "none", "null"]
+EMPTY += ["无", "暂无", "空", "TBD", "待定", "待统计", "\u3000", None, [], [""], float("nan")]
+
+
+@pytest.mark.parametrize("raw", EMPTY)
+@pytest.mark.parametrize(
+    "parser",
+    [parse_number, parse_money, parse_percent, parse_date, parse_status, parse_phase],
+)
+def test_empty_cells_read_as_none(parser, raw):
+    assert parser(raw) is None
+
+
+@pytest.mark.parametrize("raw", EMPTY)
+def test_empty_cells_name_no_owner(raw):
+    assert parse_owner(raw) == OwnerCell((), (), (), False)
+    assert not parse_owner(raw)
+    assert parse_people(raw) == ()
+    assert parse_date_range(raw) == (None, None)
+    assert is_empty(raw)
+
+
+def test_is_empty_refuses_values():
+    assert not is_empty("0")
+    assert not is_empty(0)
+    assert not is_empty(False)
+    assert not is_empty("x")
+
+
+# --------------------------------------------------------------------------- numbers
+
+NUMBERS = [
+    ("1,200", 1200),
+    ("1 200", 1200),
+    ("1\u00a0200", 1200),
+    ("１２００", 1200),
+    ("１，２００", 1200),
+    ("12,345,678.9", 12345678.9),
+    ("3万", 30000),
+    ("1.5万", 15000),
+    ("3千万", 30_000_000),
+    ("1.2亿", 120_000_000),
+    ("1亿", 100_000_000),
+    ("2千", 2000),
+    ("3k", 3000),
+    ("2.5K", 2500),
+    ("10w", 100_000),
+    ("10w+", 100_000),
+    ("1M", 1_000_000),
+    ("1.2bn", 1_200_000_000),
+    ("1e5", 100_000),
+    ("¥1,000", 1000),
+    ("￥1,000", 1000),
+    ("$1,200.50", 1200.5),
+    ("1000元", 1000),
+    ("3万元", 30000),
+    ("RMB 500", 500),
+    ("500 CNY", 500),
+    ("US$ 12", 12),
+    ("€3", 3),
+    ("£3.5", 3.5),
+    ("-5", -5),
+    ("+5", 5),
+    ("−5", -5),
+    ("负5", -5),
+    ("(500)", -500),
+    ("（500）", -500),
+    ("(¥1,200)", -1200),
+    ("-¥500", -500),
+    ("¥-500", -500),
+    ("约3万", 30000),
+    ("大约 3万", 30000),
+    ("3万左右", 30000),
+    ("~1000", 1000),
+    ("≥2%", 0.02),
+    ("5000以上", 5000),
+    ("3万多", 30000),
+    ("3万人", 30000),
+    ("50篇", 50),
+    ("200次", 200),
+    ("三千", 3000),
+    ("五千", 5000),
+    ("三千五", 3500),
+    ("一万二", 12000),
+    ("一万零二", 10002),
+    ("两万", 20000),
+    ("两百五", 250),
+    ("十五", 15),
+    ("二十", 20),
+    ("一百零五", 105),
+    ("一点五万", 15000),
+    ("3万5", 35000),
+    ("3万5千", 35000),
+    ("3万5000", 35000),
+    ("1亿2000万", 120_000_000),
+    ("壹仟", 1000),
+    ("萬", None),  # a lone unit: refused, see below
+    ("15%", 0.15),
+    ("15 %", 0.15),
+    ("１５％", 0.15),
+    ("5‰", 0.005),
+    ("百分之十五", 0.15),
+    ("百分之15", 0.15),
+    ("三成", 0.3),
+    ("三成五", 0.35),
+    ("5.", 5),
+    (".5", 0.5),
+    ("'1200", 1200),
+    (12, 12),
+    (3.5, 3.5),
+    (["5"], 5),
+]
+
+
+@pytest.mark.parametrize(("raw", "value"), [c for c in NUMBERS if c[1] is not None])
+def test_parse_number(raw, value):
+    assert parse_number(raw) == pytest.approx(value, rel=1e-12)
+
+
+NUMBER_REFUSALS = [
+    "abc",
+    "萬",
+    "万",
+    "1,5",  # a decimal comma or a bad thousands group: refuse rather than guess
+    "1,20",
+    "1.200,50",
+    "10-20",
+    "15%-20%",
+    "1 2",
+    "1.5kk",
+    "一二",
+    "三百四千",
+    "inf",
+    "nan",
+    "1e999",
+    "=A1+B1",
+    "5 apples",
+    "1:3",
+    "#N/A",
+    "#DIV/0!",
+    True,
+    False,
+    float("inf"),
+    ["5", "6"],
+    {"error": "#ERROR!"},
+    {"specialValue": "NaN"},
+    object(),
+]
+
+
+@pytest.mark.parametrize("raw", NUMBER_REFUSALS, ids=repr)
+def test_parse_number_refusals(raw):
+    error = refused(parse_number, raw)
+    assert "number" in error.expected
+    assert str(error) == f"expected {error.expected}"
+    assert isinstance(error, ValueError)
+
+
+def test_refusals_say_why():
+    assert "ratio" in refused(parse_number, "1:3").expected
+    assert "#N/A" in refused(parse_number, "#N/A").expected
+    assert "#ERROR!" in refused(parse_number, {"error": "#ERROR!"}).expected
+    assert "list of 2" in refused(parse_number, ["5", "6"]).expected
+    assert "check box" in refused(parse_number, True).expected
+
+
+def test_parse_money():
+    assert parse_money("¥1,000") == 1000
+    assert parse_money("$1,200.50") == 1200.5
+    assert parse_money("3万元") == 30000
+    assert parse_money(250000) == 250000
+    assert "amount" in refused(parse_money, "lots").expected
+    # a budget of "15%" is no amount: refused unless the column allows it
+    assert "percentage" in refused(parse_money, "15%").expected
+    assert parse_money("15%", percent_ok=True) == pytest.approx(0.15)
+
+
+PERCENTS = [
+    ("15%", 0.15),
+    ("15 %", 0.15),
+    ("１５％", 0.15),
+    ("0.15", 0.15),
+    ("百分之十五", 0.15),
+    ("80", 0.8),
+    ("100", 1.0),
+    ("1", 1.0),
+    ("0", 0.0),
+    ("三成", 0.3),
+    ("150%", 1.5),
+    ("-5%", -0.05),
+    ("约80%", 0.8),
+    (0.15, 0.15),
+    (80, 0.8),
+    (1, 1.0),
+]
+
+
+@pytest.mark.parametrize(("raw", "value"), PERCENTS)
+def test_parse_percent(raw, value):
+    assert parse_percent(raw) == pytest.approx(value)
+
+
+def test_parse_percent_fraction_fields_keep_numbers():
+    # Airtable/Notion percent fields: 1.2 is 120%, not 1.2%
+    assert parse_percent(1.2) == pytest.approx(0.012)
+    assert parse_percent(1.2, fraction=True) == 1.2
+    assert parse_percent("80", fraction=True) == 0.8  # text still follows the text rule
+
+
+@pytest.mark.parametrize("raw", ["150", "3万", "done", "15%-20%", True])
+def test_parse_percent_refusals(raw):
+    assert "percentage" in refused(parse_percent, raw).expected
+
+
+# --------------------------------------------------------------------------- dates
+
+DATES = [
+    ("2025-06-01", date(2025, 6, 1)),
+    ("2025-6-1", date(2025, 6, 1)),
+    ("2025/6/1", date(2025, 6, 1)),
+    ("2025.6.1", date(2025, 6, 1)),
+    ("20250601", date(2025, 6, 1)),
+    ("2025年6月1日", date(2025, 6, 1)),
+    ("2025年06月01号", date(2025, 6, 1)),
+    ("２０２５年６月１日", date(2025, 6, 1)),
+    ("二〇二五年六月一日", date(2025, 6, 1)),
+    ("6月1日", date(2025, 6, 1)),
+    ("6月1号", date(2025, 6, 1)),
+    ("六月一日", date(2025, 6, 1)),
+    ("十二月三十一日", date(2025, 12, 31)),
+    ("6/1", date(2025, 6, 1)),
+    ("6/1/2025", date(2025, 6, 1)),
+    ("6/1/25", date(2025, 6, 1)),
+    ("15/6/2025", date(2025, 6, 15)),  # 15 cannot be a month
+    ("6.1", date(2025, 6, 1)),
+    ("06-15", date(2025, 6, 15)),
+    ("Jun 1, 2025", date(2025, 6, 1)),
+    ("June 1, 2025", date(2025, 6, 1)),
+    ("June 1st, 2025", date(2025, 6, 1)),
+    ("1 June 2025", date(2025, 6, 1)),
+    ("1st of June", date(2025, 6, 1)),
+    ("June 1", date(2025, 6, 1)),
+    ("1-Jun-25", date(2025, 6, 1)),
+    ("Sun, Jun 1, 2025", date(2025, 6, 1)),
+    ("2025-06-01 (周日)", date(2025, 6, 1)),
+    ("2025年6月1日 星期日", date(2025, 6, 1)),
+    ("2025/6/1 8:00", date(2025, 6, 1)),
+    ("2025/06/01 12:00 PM", date(2025, 6, 1)),
+    ("2025-06-01 08:00:00", date(2025, 6, 1)),
+    ("2025年6月1日 下午3点", date(2025, 6, 1)),
+    ("2025-06-01T08:00:00", date(2025, 6, 1)),
+    ("2025-06-01T08:00:00.000Z", date(2025, 6, 1)),
+    ("2025-06-01T20:00:00.000Z", date(2025, 6, 1)),  # UTC by default
+    ("2025-06-01T02:00:00+08:00", date(2025, 5, 31)),
+    ("6月1日前", date(2025, 6, 1)),
+    ("截止6月1日", date(2025, 6, 1)),
+    ("by Jun 1", date(2025, 6, 1)),
+    ("due: 2025-06-01", date(2025, 6, 1)),
+    ("'2025-06-01", date(2025, 6, 1)),
+    # periods: the end
+    ("2025-06", date(2025, 6, 30)),
+    ("2025年6月", date(2025, 6, 30)),
+    ("June 2025", date(2025, 6, 30)),
+    ("6月底", date(2025, 6, 30)),
+    ("2月底", date(2025, 2, 28)),
+    ("end of June", date(2025, 6, 30)),
+    ("6月上旬", date(2025, 6, 10)),
+    ("6月中旬", date(2025, 6, 20)),
+    ("6月下旬", date(2025, 6, 30)),
+    ("mid-June", date(2025, 6, 20)),
+    # ranges: the end
+    ("6/1-6/15", date(2025, 6, 15)),
+    ("6/1 - 6/15", date(2025, 6, 15)),
+    ("6/1-15", date(2025, 6, 15)),
+    ("6月1日-6月15日", date(2025, 6, 15)),
+    ("6月1日-15日", date(2025, 6, 15)),
+    ("6月1日至6月15日", date(2025, 6, 15)),
+    ("6月1日～6月15日", date(2025, 6, 15)),
+    ("2025-06-01 → 2025-06-15", date(2025, 6, 15)),
+    ("2025-06-01 ~ 2025-06-15", date(2025, 6, 15)),
+    ("2025-06-01 to 2025-06-15", date(2025, 6, 15)),
+    ("2025-06-01-2025-06-15", date(2025, 6, 15)),
+    ("June 1–15", date(2025, 6, 15)),
+    ("Jun 1 - Jun 15, 2026", date(2026, 6, 15)),
+    ("12/20-1/5", date(2026, 1, 5)),  # rolls into the next year
+    # objects and numbers
+    (date(2025, 6, 1), date(2025, 6, 1)),
+    (datetime(2025, 6, 1, 23, 30), date(2025, 6, 1)),
+    (datetime(2025, 6, 1, 20, 0, tzinfo=UTC), date(2025, 6, 1)),
+    (45809, date(2025, 6, 1)),
+    (45809.75, date(2025, 6, 1)),
+    ("45809", date(2025, 6, 1)),
+    ({"start": "2025-06-01", "end": "2025-06-15"}, date(2025, 6, 15)),
+    ({"start": "2025-06-01", "end": None}, date(2025, 6, 1)),
+    (["2025-06-01"], date(2025, 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("raw", "value"), DATES, ids=str)
+def test_parse_date(raw, value):
+    assert parse_date(raw, today=TODAY) == value
+
+
+def test_parse_date_converts_offsets_to_tz():
+    assert parse_date("2025-06-01T20:00:00.000Z", tz=SHANGHAI) == date(2025, 6, 2)
+    aware = datetime(2025, 6, 1, 20, 0, tzinfo=UTC)
+    assert parse_date(aware, tz=SHANGHAI) == date(2025, 6, 2)
+    # without an offset the date is taken as written
+    assert parse_date("2025-06-01T20:00:00", tz=SHANGHAI) == date(2025, 6, 1)
+    assert parse_date(datetime(2025, 6, 1, 20, 0), tz=SHANGHAI) == date(2025, 6, 1)
+
+
+def test_year_less_dates_take_the_year_of_today():
+    assert parse_date("6月1日", today=date(2031, 1, 2)) == date(2031, 6, 1)
+    assert parse_date("6/1", today=date(2031, 1, 2)) == date(2031, 6, 1)
+    assert parse_date("6月1日").year == datetime.now(UTC).year  # type: ignore[union-attr]
+
+
+def test_day_first():
+    assert parse_date("1/6/2025") == date(2025, 1, 6)
+    assert parse_date("1/6/2025", day_first=True) == date(2025, 6, 1)
+
+
+DATE_RANGES = [
+    ("6/1-6/15", (date(2025, 6, 1), date(2025, 6, 15))),
+    ("2025-06-01 → 2025-06-15", (date(2025, 6, 1), date(2025, 6, 15))),
+    ("6月1日-15日", (date(2025, 6, 1), date(2025, 6, 15))),
+    ("2025-06-01", (date(2025, 6, 1), date(2025, 6, 1))),
+    ("2025年6月", (date(2025, 6, 1), date(2025, 6, 30))),
+    ("6月上旬", (date(2025, 6, 1), date(2025, 6, 10))),
+    ("6月底", (date(2025, 6, 30), date(2025, 6, 30))),
+    ("12/20-1/5", (date(2025, 12, 20), date(2026, 1, 5))),
+    ({"start": "2025-06-01", "end": "2025-06-15"}, (date(2025, 6, 1), date(2025, 6, 15))),
+    ({"start": None, "end": None}, (None, None)),
+    ("", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("raw", "span"), DATE_RANGES, ids=str)
+def test_parse_date_range(raw, span):
+    assert parse_date_range(raw, today=TODAY) == span
+
+
+DATE_REFUSALS = [
+    "2025-02-30",
+    "2025-13-01",
+    "6月32日",
+    "13/13/2025",
+    "5",
+    "15",
+    "2025",
+    "hello",
+    "6/1 or so",
+    "2025-06-15 - 2025-06-01",
+    "Q3",
+    5,
+    123456,
+    1.5,
+    True,
+    float("inf"),
+    ["2025-06-01", "2025-06-02"],
+    {"start": "2025-06-15", "end": "2025-06-01"},
+]
+
+
+@pytest.mark.parametrize("raw", DATE_REFUSALS, ids=repr)
+def test_parse_date_refusals(raw):
+    assert "date" in refused(parse_date, raw, today=TODAY).expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["today", "Today", "今天", "明天", "tomorrow", "yesterday", "next week", "下周五", "ASAP"],
+)
+def test_relative_dates_are_refused_with_a_reason(raw):
+    assert "today" in refused(parse_date, raw, today=TODAY).expected
+
+
+def test_serials_only_in_range():
+    assert "serial" in refused(parse_date, 100).expected
+    assert parse_date(18264) == date(1950, 1, 1)
+    assert parse_date(73050) == date(2099, 12, 31)
+    assert "serial" in refused(parse_date, 73051).expected
+
+
+def test_range_end_before_start_says_so():
+    assert "before it starts" in refused(parse_date, "2025-06-15 - 2025-06-01").expected
+
+
+# --------------------------------------------------------------------------- status
+
+STATUSES = [
+    ("已完成", Status.DONE),
+    ("完成", Status.DONE),
+    ("done", Status.DONE),
+    ("Done", Status.DONE),
+    ("ＤＯＮＥ", Status.DONE),
+    ("complete", Status.DONE),
+    ("Completed", Status.DONE),
+    ("✅", Status.DONE),
+    ("☑", Status.DONE),
+    ("✔", Status.DONE),
+    ("■已完成", Status.DONE),
+    ("☑已完成", Status.DONE),
+    ("☑ 已完成", Status.DONE),
+    ("[x] done", Status.DONE),
+    ("[X] Done", Status.DONE),
+    ("□已完成", Status.DONE),  # the seed template's rows: the label is the value
+    ("已完成 ✅", Status.DONE),
+    ("已完成（6/5）", Status.DONE),
+    ("done - 6/5", Status.DONE),
+    ("已完成。", Status.DONE),
+    ("未完成", Status.NOT_DONE),
+    ("not done", Status.NOT_DONE),
+    ("Not Done", Status.NOT_DONE),
+    ("todo", Status.NOT_DONE),
+    ("To Do", Status.NOT_DONE),
+    ("to-do", Status.NOT_DONE),
+    ("in progress", Status.NOT_DONE),
+    ("In Progress", Status.NOT_DONE),
+    ("Not started", Status.NOT_DONE),
+    ("进行中", Status.NOT_DONE),
+    ("進行中", Status.NOT_DONE),
+    ("待开始", Status.NOT_DONE),
+    ("未开始", Status.NOT_DONE),
+    ("待审核", Status.NOT_DONE),
+    ("pending", Status.NOT_DONE),
+    ("□未完成", Status.NOT_DONE),
+    ("□", Status.NOT_DONE),
+    ("[ ]", Status.NOT_DONE),
+    ("❌", Status.NOT_DONE),
+    ("异常", Status.ABNORMAL),
+    ("異常", Status.ABNORMAL),
+    ("□异常", Status.ABNORMAL),
+    ("blocked", Status.ABNORMAL),
+    ("Blocked", Status.ABNORMAL),
+    ("at risk", Status.ABNORMAL),
+    ("At-risk", Status.ABNORMAL),
+    ("延期", Status.ABNORMAL),
+    ("延期3天", Status.ABNORMAL),
+    ("阻塞", Status.ABNORMAL),
+    ("delayed", Status.ABNORMAL),
+    ("delayed - vendor", Status.ABNORMAL),
+    ("滞后2天", Status.ABNORMAL),
+    ("On hold", Status.ABNORMAL),
+    ("⚠️ 延期", Status.ABNORMAL),
+    ("□未完成/■已完成/□异常", Status.DONE),
+    ("☐ 未完成 ☐ 已完成 ☑ 异常", Status.ABNORMAL),
+    (True, Status.DONE),
+    (False, Status.NOT_DONE),
+    ({"name": "Done"}, Status.DONE),
+    (["In progress"], Status.NOT_DONE),
+]
+
+
+@pytest.mark.parametrize(("raw", "status"), STATUSES, ids=str)
+def test_parse_status(raw, status):
+    assert parse_status(raw) is status
+
+
+def test_untouched_template_options_read_as_empty():
+    assert parse_status("□未完成/□已完成/□异常") is None
+
+
+STATUS_REFUSALS = [
+    "完成80%",  # 80% done is not done
+    "done 80%",
+    "完成度",
+    "已取消",
+    "cancelled",
+    "foo",
+    "■未完成/■已完成",
+    "□未完成/□foo",
+    42,
+    ["Done", "Blocked"],
+]
+
+
+@pytest.mark.parametrize("raw", STATUS_REFUSALS, ids=repr)
+def test_parse_status_refusals(raw):
+    assert "status" in refused(parse_status, raw).expected
+
+
+# --------------------------------------------------------------------------- phase
+
+PHASES = [
+    ("方案准备阶段", Phase.PREPARATION),
+    ("方案準備階段", Phase.PREPARATION),
+    ("准备", Phase.PREPARATION),
+    ("准备阶段", Phase.PREPARATION),
+    ("方案启动与准备阶段", Phase.PREPARATION),
+    ("Preparation", Phase.PREPARATION),
+    ("prep", Phase.PREPARATION),
+    ("Planning", Phase.PREPARATION),
+    ("kick-off", Phase.PREPARATION),
+    ("Kickoff", Phase.PREPARATION),
+    ("1. 准备", Phase.PREPARATION),
+    ("第一阶段：准备", Phase.PREPARATION),
+    ("一、方案准备阶段", Phase.PREPARATION),
+    ("Phase 1 — Kick-off and preparation", Phase.PREPARATION),
+    ("执行", Phase.EXECUTION),
+    ("执行阶段", Phase.EXECUTION),
+    ("Execution", Phase.EXECUTION),
+    ("launch", Phase.EXECUTION),
+    ("执行监控阶段", Phase.MONITORING),
+    ("執行監控階段", Phase.MONITORING),
+    ("监控", Phase.MONITORING),
+    ("Monitoring", Phase.MONITORING),
+    ("tracking", Phase.MONITORING),
+    ("执行落地与过程监控阶段", Phase.MONITORING),
+    ("Execution and monitoring", Phase.MONITORING),
+    ("效果复盘阶段", Phase.REVIEW),
+    ("复盘", Phase.REVIEW),
+    ("效果评估与复盘阶段", Phase.REVIEW),
+    ("Review", Phase.REVIEW),
+    ("evaluation", Phase.REVIEW),
+    ("Retrospective", Phase.REVIEW),
+    ("post-mortem", Phase.REVIEW),
+    ("Phase 3: Review", Phase.REVIEW),
+    ({"name": "Review"}, Phase.REVIEW),
+]
+
+
+@pytest.mark.parametrize(("raw", "phase"), PHASES, ids=str)
+def test_parse_phase(raw, phase):
+    assert parse_phase(raw) is phase
+
+
+@pytest.mark.parametrize("raw", ["2", "第二阶段", "Phase 2", "foo", "阶段", 3, True])
+def test_parse_phase_refusals(raw):
+    assert "phase" in refused(parse_phase, raw).expected
+
+
+# --------------------------------------------------------------------------- owners
+
+
+def owner(people=(), departments=(), roles=(), collective=False) -> OwnerCell:
+    return OwnerCell(tuple(people), tuple(departments), tuple(roles), collective)
+
+
+OWNERS = [
+    # department and person together (the seed's 责任部门/人)
+    ("市场部-张三", owner(["张三"], ["市场部"])),
+    ("市场部 张三", owner(["张三"], ["市场部"])),
+    ("市场部张三", owner(["张三"], ["市场部"])),
+    ("市场部/张三", owner(["张三"], ["市场部"])),
+    ("市场部：张三", owner(["张三"], ["市场部"])),
+    ("张三（市场部）", owner(["张三"], ["市场部"])),
+    ("張三（市場部）", owner(["張三"], ["市場部"])),
+    ("Marketing — Zhang", owner(["Zhang"], ["Marketing"])),
+    ("Zhang (Marketing)", owner(["Zhang"], ["Marketing"])),
+    ("Marketing-Zhang", owner(["Zhang"], ["Marketing"])),
+    ("Marketing / Alice Chen", owner(["Alice Chen"], ["Marketing"])),
+    ("Customer Success - Amy", owner(["Amy"], ["Customer Success"])),
+    ("IT部-李雷", owner(["李雷"], ["IT部"])),
+    ("人力资源部 王芳", owner(["王芳"], ["人力资源部"])),
+    ("市场部Alice", owner(["Alice"], ["市场部"])),
+    # lists
+    ("张三、李四", owner(["张三", "李四"])),
+    ("张三,李四", owner(["张三", "李四"])),
+    ("张三，李四", owner(["张三", "李四"])),
+    ("张三/李四", owner(["张三", "李四"])),
+    ("张三和李四", owner(["张三", "李四"])),
+    ("A / B", owner(["A", "B"])),
+    ("Alice and Bob", owner(["Alice", "Bob"])),
+    ("Alice & Bob", owner(["Alice", "Bob"])),
+    ("财务部/市场部", owner([], ["财务部", "市场部"])),
+    ("Finance / Marketing", owner([], ["Finance", "Marketing"])),
+    # titles without a name
+    ("市场部经理", owner([], ["市场部"], ["经理"])),
+    ("市场部设计岗", owner([], ["市场部"], ["设计岗"])),
+    ("Marketing manager", owner([], ["Marketing"], ["manager"])),
+    ("Marketing designer", owner([], ["Marketing"], ["designer"])),
+    ("Marketing event owner", owner([], ["Marketing"], ["event owner"])),
+    ("数据分析师", owner([], ["数据"], ["分析师"])),
+    ("Data analyst", owner([], ["Data"], ["analyst"])),
+    ("设计组长", owner([], ["设计"], ["组长"])),
+    ("活动负责人", owner([], [], ["活动负责人"])),
+    # the seed's redacted names: "*" is a person whose name was blanked out
+    ("市场部*经理", owner(["*"], ["市场部"], ["经理"])),
+    ("市场部*设计岗", owner(["*"], ["市场部"], ["设计岗"])),
+    ("市场部*活动负责人", owner(["*"], ["市场部"], ["活动负责人"])),
+    ("数据分析师*", owner(["*"], ["数据"], ["分析师"])),
+    ("销售部*负责", owner(["*"], ["销售部"])),
+    ("市场部*负责渠道投放", owner(["*"], ["市场部"])),
+    ("市场部*经理、销售部*经理", owner(["*", "*"], ["市场部", "销售部"], ["经理"])),
+    ("张*", owner(["张*"])),
+    # a surname with a title is a particular person
+    ("王经理", owner(["王经理"])),
+    ("张总", owner(["张总"])),
+    # people and departments alone
+    ("张三", owner(["张三"])),
+    ("王小明", owner(["王小明"])),
+    ("欧阳娜娜", owner(["欧阳娜娜"])),
+    ("王和平", owner(["王和平"])),  # 和 inside a name does not split it
+    ("张小科", owner(["张小科"])),  # 科 ends a name here, not a section
+    ("@张三", owner(["张三"])),
+    ("Alice", owner(["Alice"])),
+    ("Bob Lee", owner(["Bob Lee"])),
+    ("Zhang Wei", owner(["Zhang Wei"])),
+    ("Jean-Luc Picard", owner(["Jean-Luc Picard"])),
+    ("alice@example.com", owner(["alice@example.com"])),
+    ("市场部", owner([], ["市场部"])),
+    ("市场部活动组", owner([], ["市场部活动组"])),
+    ("小红书运营组", owner([], ["小红书运营组"])),
+    ("Marketing", owner([], ["Marketing"])),
+    ("HR", owner([], ["HR"])),
+    ("R&D", owner([], ["R&D"])),
+    ("Growth team", owner([], ["Growth team"])),
+    # groups
+    ("全体执行团队", owner(collective=True)),
+    ("whole team", owner(collective=True)),
+    ("the whole team", owner(collective=True)),
+    ("各部门负责人", owner([], [], ["负责人"], True)),
+    ("all department heads", owner(collective=True)),
+    ("department heads", owner(collective=True)),
+    ("所有人", owner(collective=True)),
+    ("everyone", owner(collective=True)),
+    ("市场部和销售部共同负责", owner([], ["市场部", "销售部"], [], True)),
+    # placeholders name nobody
+    ("TBD", owner()),
+    ("待分配", owner()),
+    ("unassigned", owner()),
+    # vendor objects
+    ([{"id": "usr1", "email": "a@x.com", "name": "Alice"}], owner(["Alice"])),
+    (
+        [{"object": "user", "id": "u1", "name": "Bob"}, {"object": "user", "id": "u2"}],
+        owner(["Bob", "u2"]),
+    ),
+    ({"name": "市场部"}, owner([], ["市场部"])),  # a select option is text
+    (["市场部", "张三"], owner(["张三"], ["市场部"])),
+]
+
+
+@pytest.mark.parametrize(("raw", "cell"), OWNERS, ids=str)
+def test_parse_owner(raw, cell):
+    assert parse_owner(raw) == cell
+
+
+@pytest.mark.parametrize("raw", ["123", "!!!", "我不知道谁负责这个任务啊", 5, 1.5, True, {"x": 1}])
+def test_parse_owner_refusals(raw):
+    assert "owner" in refused(parse_owner, raw).expected
+
+
+def test_parse_people():
+    assert parse_people("张三、李四") == ("张三", "李四")
+    assert parse_people("市场部") == ()
+    assert parse_people([{"id": "usr1", "email": "a@x.com", "name": "Alice"}]) == ("Alice",)
+    assert parse_people([{"object": "user", "id": "u1", "name": "Bob"}]) == ("Bob",)
+    assert parse_people(None) == ()
+
+
+def test_parse_person_records_keep_ids_and_emails():
+    people = parse_person_records(
+        [
+            {"id": "usr1", "email": "a@x.com", "name": "Alice"},
+            {"object": "user", "id": "u1", "person": {"email": "b@x.com"}},
+            "张三",
+        ]
+    )
+    assert people == (
+        Person(name="Alice", id="usr1", email="a@x.com"),
+        Person(name="b@x.com", id="u1", email="b@x.com"),
+        Person(name="张三"),
+    )
+
+
+# --------------------------------------------------------------------------- ignore codes
+
+CODES = [
+    ("S403, B502 — vendor delay", (["S403", "B502"], [])),
+    ("S403", (["S403"], [])),
+    ("s403", (["S403"], [])),
+    ("Ｓ４０３", (["S403"], [])),
+    ("S403 S403", (["S403"], [])),
+    ("S403、B502（供应商延期）", (["S403", "B502"], [])),
+    ("S403;B502", (["S403", "B502"], [])),
+    ("ignore: S403", (["S403"], [])),
+    ("忽略：S403", (["S403"], [])),
+    ("S403-vendor", (["S403"], [])),
+    ("S40, B502", (["B502"], ["S40"])),
+    ("SS403 S403", (["S403"], ["SS403"])),
+    ("4031", ([], ["4031"])),
+    ("S-403 B502", (["B502"], ["S-403"])),
+    ("S4031", ([], ["S4031"])),
+    ("vendor delay", ([], [])),
+    (["S403", "B502"], (["S403", "B502"], [])),
+    ([{"name": "S403"}], (["S403"], [])),
+    ("", ([], [])),
+    (None, ([], [])),
+]
+
+
+@pytest.mark.parametrize(("raw", "result"), CODES, ids=str)
+def test_parse_codes(raw, result):
+    assert parse_codes(raw) == result
+
+
+def test_parse_codes_returns_fresh_lists():
+    codes, _ = parse_codes("S403")
+    codes.append("X999")
+    assert parse_codes("S403") == (["S403"], [])
+
+
+# --------------------------------------------------------------------------- properties
+
+PARSERS = [
+    parse_number,
+    parse_money,
+    parse_percent,
+    parse_date,
+    parse_date_range,
+    parse_status,
+    parse_phase,
+    parse_owner,
+    parse_people,
+    parse_person_records,
+    parse_codes,
+]
+
+# Text a table can hold: anything, emoji, control characters, numbers mixed with words.
+_MESSY = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=50),
+    st.text(
+        alphabet="0123456789,.%万亿千百十一二三四五六七八九零两点成¥$-+() /年月日号:T", max_size=30
+    ),
+    st.text(alphabet="\x00\x01\x07\x1b\t\n\r\x7f\u200b\ufeff\u202e", max_size=20),
+    st.text(alphabet="😀🎉✅❌⚠️☑□■🔥👍🏽‍", max_size=10),
+    st.text(alphabet="□■☑[]x 已完成未异常/", max_size=20),
+    st.text(alphabet="市场部张三李四、/和-*（）经理 AliceBob&", max_size=30),
+    st.from_regex(r"[A-Za-z]\d{1,5}([,、 ]+[A-Za-z]\d{2,4})*( — .*)?", fullmatch=True),
+    st.builds(lambda a, b: f"{a}{b}", st.integers(), st.text(max_size=5)),
+    st.builds(lambda a, b: f"{a}/{b}", st.integers(-5, 40), st.integers(-5, 40)),
+)
+
+
+@pytest.mark.parametrize("parser", PARSERS, ids=lambda p: p.__name__)
+@given(raw=_MESSY)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_parsers_raise_only_cell_errors(parser, raw):
+    try:
+        parser(raw)
+    except CellError as error:
+        assert error.expected
+
+
+@pytest.mark.parametrize("parser", PARSERS, ids=lambda p: p.__name__)
+@given(
+    raw=st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.lists(st.one_of(st.text(max_size=8), st.integers()), max_size=3),
+        st.dictionaries(
+            st.sampled_from(["name", "id", "error", "start", "end"]), st.text(max_size=8)
+        ),
+    )
+)
+@settings(max_examples=100, deadline=None)
+def test_parsers_raise_only_cell_errors_on_any_type(parser, raw):
+    with contextlib.suppress(CellError):
+        parser(raw)
+
+
+@pytest.mark.parametrize("parser", PARSERS, ids=lambda p: p.__name__)
+@pytest.mark.parametrize(
+    "raw",
+    ["9" * 10_000, "万" * 10_000, "一" * 10_000, "张三、" * 2_000, "-" * 10_000, "1," * 5_000],
+    ids=["nines", "wan", "yi", "owners", "dashes", "commas"],
+)
+def test_long_cells_are_read_or_refused(parser, raw):
+    with contextlib.suppress(CellError):
+        parser(raw)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_number_round_trips_floats(x):
+    assert parse_number(str(x)) == x
+    assert parse_number(repr(x)) == x
+
+
+@given(st.integers(min_value=-(10**100), max_value=10**100))
+def test_number_round_trips_ints(n):
+    assert parse_number(str(n)) == float(n)
+    if abs(n) < 10**15:
+        assert parse_number(f"{n:,}") == n
+
+
+@given(st.one_of(st.integers(-10_000, 10_000), st.floats(allow_nan=False, allow_infinity=False)))
+def test_percent_sign_divides_by_100(n):
+    assert parse_percent(f"{n}%") == n / 100
+    assert parse_number(f"{n}%") == n / 100
+
+
+_LAYOUTS = [
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+    "%Y年%m月%d日",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%d-%b-%Y",
+    "%m/%d/%Y",
+    "%a, %b %d, %Y",
+    "%A, %B %d, %Y",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+]
+
+
+@given(
+    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2099, 12, 31, 23, 59)),
+    st.sampled_from(_LAYOUTS),
+)
+def test_dates_round_trip_through_strftime(moment, layout):
+    assert parse_date(moment.strftime(layout)) == moment.date()
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)))
+def test_dates_round_trip_unpadded_and_serial(day):
+    today = day.replace(month=1, day=1)
+    assert parse_date(f"{day.year}/{day.month}/{day.day}") == day
+    assert parse_date(f"{day.year}年{day.month}月{day.day}日") == day
+    assert parse_date(f"{day.month}月{day.day}日", today=today) == day
+    assert parse_date(f"{day.month}/{day.day}", today=today) == day
+    assert parse_date(day.strftime("%d/%m/%Y"), day_first=True) == day
+    assert parse_date((day - date(1899, 12, 30)).days) == day
+    assert parse_date_range(f"{day.isoformat()} → {(day + timedelta(days=3)).isoformat()}") == (
+        day,
+        day + timedelta(days=3),
+    )
+
+
+@given(
+    st.datetimes(
+        timezones=st.just(UTC), min_value=datetime(1950, 1, 2), max_value=datetime(2099, 12, 30)
+    )
+)
+def test_iso_datetimes_convert_to_tz(moment):
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    assert parse_date(stamp, tz=SHANGHAI) == moment.astimezone(SHANGHAI).date()
+    assert parse_date(stamp) == moment.date()
+
+
+@given(st.sampled_from([s for s, _ in STATUSES if isinstance(s, str)]))
+def test_status_labels_ignore_case_width_and_spaces(label):
+    expected = parse_status(label)
+    assert parse_status(f"  {label.upper()}  ") is expected
+    assert parse_status(label.swapcase()) is expected
+
+
+def test_cached_parsers_are_consistent():
+    # lru_cache must not change answers between calls, nor leak between keyword variants
+    for _ in range(3):
+        assert parse_date("1/6/2025") == date(2025, 1, 6)
+        assert parse_date("1/6/2025", day_first=True) == date(2025, 6, 1)
+    assert math.isclose(parse_number("3万") or 0, 30000)
