@@ -1,25 +1,31 @@
 """The operations behind the command line, callable from scripts too.
 
-    from tasklint.app import CheckOptions, check_sources
-    outcomes = check_sources(["plan.csv"], CheckOptions(today=date(2025, 6, 20)))
+from tasklint.app import CheckOptions, check_sources
+outcomes = check_sources(["plan.csv"], CheckOptions(today=date(2025, 6, 20)))
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from tasklint.config.env import Environment
 from tasklint.config.settings import Settings, load_settings
+from tasklint.connectors.remote import ColumnCheck
 from tasklint.connectors.rows import ParseOptions
 from tasklint.connectors.sources import SourceSpec, resolve_sources
-from tasklint.errors import ConfigError, SourceError
+from tasklint.errors import ConfigError, TasklintError
 from tasklint.model import Table
 from tasklint.validators.engine import LintResult, RuleSetting, lint
 from tasklint.validators.registry import configure, unknown_selectors
+
+if TYPE_CHECKING:
+    from tasklint.sync.engine import SyncOutcome
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -64,7 +70,9 @@ def rule_settings(settings: Settings) -> dict[str, RuleSetting]:
     return configured
 
 
-def read_table(spec: SourceSpec, settings: Settings, parse: ParseOptions) -> tuple[Table, list[str]]:
+def read_table(
+    spec: SourceSpec, settings: Settings, parse: ParseOptions
+) -> tuple[Table, list[str]]:
     owned = list(settings.writeback_columns("en").values()) + list(
         settings.writeback_columns("zh").values()
     )
@@ -74,23 +82,17 @@ def read_table(spec: SourceSpec, settings: Settings, parse: ParseOptions) -> tup
         source = FileSource(spec.path, spec.config.columns, spec.config.sheet, owned)
         result = read_file(source, parse)
         return result.table, result.notices
-    raise SourceError(
-        f"{spec.name}: reading {spec.kind} sources is not available in this version",
-        hint="export the table to CSV or XLSX and check the file",
-    )
+    from tasklint.sync.engine import build_table, input_columns, open_connector
+
+    connector = open_connector(spec, Environment())
+    columns = input_columns(connector, spec, settings)
+    records = connector.read()
+    return build_table(spec, connector, records, columns, today=parse.today, settings=settings), []
 
 
 def check_sources(arguments: Sequence[str], options: CheckOptions) -> list[SourceOutcome]:
     settings = load_settings(options.config)
-    select, ignore = _split(options.select), _split(options.ignore)
-    bad = unknown_selectors(select + ignore)
-    if bad:
-        raise ConfigError(
-            f"--select/--ignore name {', '.join(map(repr, bad))}, which matches no rule",
-            hint="see `tasklint rules` for the codes",
-        )
-    if options.locale not in (None, "en", "zh", "auto"):
-        raise ConfigError(f"--locale {options.locale!r} is invalid", hint="use en or zh")
+    select, ignore = _validated_selection(options)
     today = options.today or today_in(settings)
     parse = ParseOptions(today=today, tz=ZoneInfo(settings.timezone) if settings.timezone else None)
     configured = rule_settings(settings)
@@ -108,3 +110,111 @@ def check_sources(arguments: Sequence[str], options: CheckOptions) -> list[Sourc
         )
         outcomes.append(SourceOutcome(spec, result, notices))
     return outcomes
+
+
+# --- sync and setup ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SyncRequest:
+    config: Path | None = None
+    today: date | None = None
+    locale: str | None = None
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    dry_run: bool = False
+    full: bool = False
+    state_path: Path | None = None
+
+
+@dataclass(slots=True)
+class SourceFailure:
+    spec: SourceSpec
+    error: TasklintError
+
+
+def _validated_selection(options: CheckOptions | SyncRequest) -> tuple[list[str], list[str]]:
+    select, ignore = _split(options.select), _split(options.ignore)
+    bad = unknown_selectors(select + ignore)
+    if bad:
+        raise ConfigError(
+            f"--select/--ignore name {', '.join(map(repr, bad))}, which matches no rule",
+            hint="see `tasklint rules` for the codes",
+        )
+    if options.locale not in (None, "en", "zh", "auto"):
+        raise ConfigError(f"--locale {options.locale!r} is invalid", hint="use en or zh")
+    return select, ignore
+
+
+def sync_sources(
+    arguments: Sequence[str],
+    request: SyncRequest,
+    *,
+    env: Environment | None = None,
+    on_wait: Callable[[str, float], None] | None = None,
+    on_phase: Callable[[str, str], None] | None = None,
+) -> list[SyncOutcome | SourceFailure]:
+    """Sync each source; one source failing does not stop the others."""
+    from tasklint.sync.engine import SyncOptions, sync_source
+    from tasklint.sync.state import StateStore
+
+    settings = load_settings(request.config)
+    select, ignore = _validated_selection(request)
+    env = env or Environment()
+    specs = resolve_sources(list(arguments), settings)
+    files = [s.name for s in specs if s.kind == "file"]
+    if files:
+        raise ConfigError(
+            f"{files[0]}: a file cannot be synced", hint="use `tasklint check` for files"
+        )
+    options = SyncOptions(
+        today=request.today or today_in(settings),
+        locale=request.locale,
+        select=select,
+        ignore=ignore,
+        settings=rule_settings(settings),
+        dry_run=request.dry_run,
+        full=request.full,
+    )
+    state = StateStore(request.state_path or settings.state.path)
+    outcomes: list[SyncOutcome | SourceFailure] = []
+    try:
+        for spec in specs:
+            phase = (lambda text, name=spec.name: on_phase(name, text)) if on_phase else None
+            try:
+                outcomes.append(
+                    sync_source(
+                        spec, settings, env, state, options, on_wait=on_wait, on_phase=phase
+                    )
+                )
+            except TasklintError as error:
+                outcomes.append(SourceFailure(spec, error))
+    finally:
+        state.close()
+    return outcomes
+
+
+def setup_source(
+    argument: str,
+    *,
+    config: Path | None = None,
+    create: bool = False,
+    locale: str | None = None,
+    env: Environment | None = None,
+) -> tuple[SourceSpec, list[ColumnCheck]]:
+    """Check (and with `create`, add) a source's write-back columns."""
+    from tasklint.sync.engine import (
+        check_setup,
+        input_columns,
+        locale_for,
+        open_connector,
+        writeback_targets,
+    )
+
+    settings = load_settings(config)
+    (spec,) = resolve_sources([argument], settings)
+    connector = open_connector(spec, env or Environment())
+    columns = input_columns(connector, spec, settings)
+    chosen = locale_for(columns, locale or settings.locale)
+    targets = writeback_targets(settings, chosen, columns)
+    return spec, check_setup(connector, targets, chosen, create=create)

@@ -100,7 +100,8 @@ def _summary_line(result: LintResult) -> str:
     if zh:
         parts = [
             f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 条提示",
-            f"{statuses['done']} 项已完成，{statuses['not_done']} 项未完成，{statuses['abnormal']} 项异常",
+            f"{statuses['done']} 项已完成，{statuses['not_done']} 项未完成，"
+            f"{statuses['abnormal']} 项异常",
         ]
     else:
         parts = [
@@ -131,8 +132,10 @@ def render_text(outcomes: Sequence[SourceOutcome], console: Console) -> None:
         grid.add_column("提示" if zh else "Message")
         for task_result in result.tasks:
             active = task_result.active
-            status = Text(status_label(task_result.status, result.locale),
-                          style=_STATUS_STYLE[task_result.status])
+            status = Text(
+                status_label(task_result.status, result.locale),
+                style=_STATUS_STYLE[task_result.status],
+            )
             if not active:
                 continue
             for index, f in enumerate(active):
@@ -147,15 +150,22 @@ def render_text(outcomes: Sequence[SourceOutcome], console: Console) -> None:
                 )
         for f in result.table_findings:
             if not f.suppressed:
-                grid.add_row("—", "整张表" if zh else "whole table", "",
-                             Text(f.code, style=_STYLE[f.severity]), f.message)
+                grid.add_row(
+                    "—",
+                    "整张表" if zh else "whole table",
+                    "",
+                    Text(f.code, style=_STYLE[f.severity]),
+                    f.message,
+                )
         if grid.row_count:
             console.print(grid)
         if result.skipped:
             label = "跳过的规则" if zh else "Skipped rules"
             skipped = "; ".join(f"{s.code} ({s.reason})" for s in result.skipped)
             console.print(Text(f"{label}: {skipped}", style="dim"))
-        console.print(Text(_summary_line(result), style="bold red" if result.has_errors else "bold"))
+        console.print(
+            Text(_summary_line(result), style="bold red" if result.has_errors else "bold")
+        )
         console.print()
 
 

@@ -154,7 +154,8 @@ def _validate_rules(origin: str, settings: Settings) -> None:
         bad = unknown_selectors(selectors)
         if bad:
             raise ConfigError(
-                f"{origin}: `rules.{name}` names {', '.join(map(repr, bad))}, which matches no rule",
+                f"{origin}: `rules.{name}` names {', '.join(map(repr, bad))}, "
+                "which matches no rule",
                 hint="see `tasklint rules` for the codes",
             )
     for code, table in settings.rules.per_rule().items():
@@ -185,7 +186,8 @@ def _validate_rules(origin: str, settings: Settings) -> None:
             ) from None
         except ValueError:
             raise ConfigError(
-                f"{origin}: `rules.{code}.severity` = {_describe(table.get('severity'))} is invalid",
+                f"{origin}: `rules.{code}.severity` = "
+                f"{_describe(table.get('severity'))} is invalid",
                 hint=f"expected one of {', '.join(s.value for s in Severity)}",
             ) from None
 

@@ -1,6 +1,6 @@
 """The commented tasklint.toml that `tasklint init` writes."""
 
-STARTER = '''\
+STARTER = """\
 # tasklint configuration — every key is optional except a source's url.
 # Docs: `tasklint rules` lists the rule codes; `tasklint rules S402` explains one.
 
@@ -46,4 +46,4 @@ at = "02:00"                    # HH:MM or HH:MM:SS, for `tasklint serve`
 
 # [state]
 # path = "~/.local/share/tasklint/state.db"
-'''
+"""

@@ -84,7 +84,8 @@ def open_connector(
         if env.notion_token is None:
             raise AuthError(
                 f"{spec.name}: NOTION_TOKEN is not set",
-                hint="create an internal integration, share the database with it, export its secret",
+                hint="create an internal integration, share the database with it, "
+                "and export its secret",
             )
         from tasklint.connectors.notion import NotionConnector
 
@@ -201,12 +202,19 @@ def plan_changes(
 # --- the run ---------------------------------------------------------------------------
 
 
-def _table(
+def build_table(
     spec: SourceSpec,
+    connector: Connector,
     records: Sequence[RemoteRecord],
     columns: Mapping[str, str],
-    parse: ParseOptions,
+    *,
+    today: date,
+    settings: Settings,
 ) -> Table:
+    """Records as Task rows, parsed by the columns' types (percent fields are fractions)."""
+    zone = ZoneInfo(settings.timezone) if settings.timezone else None
+    percent = frozenset(f.name for f in connector.fields().values() if f.percent)
+    parse = ParseOptions(today=today, tz=zone, fraction_columns=percent)
     tasks = []
     for record in records:
         task = to_task(record.id, None, record.cells, columns, parse)
@@ -263,10 +271,9 @@ def sync_source(
         records = {} if full else state.snapshot(spec.name)
         records.update({r.id: r for r in fresh})
         ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
-        zone = ZoneInfo(settings.timezone) if settings.timezone else None
-        percent = frozenset(f.name for f in connector.fields().values() if f.percent)
-        parse = ParseOptions(today=options.today, tz=zone, fraction_columns=percent)
-        table = _table(spec, ordered, columns, parse)
+        table = build_table(
+            spec, connector, ordered, columns, today=options.today, settings=settings
+        )
         history = state.metric_values(spec.name) if previous is not None else None
         phase("linting")
         result = lint(

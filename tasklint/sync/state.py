@@ -131,7 +131,8 @@ class StateStore:
 
     def runs(self, source: str, limit: int = 30) -> list[Run]:
         rows = self._db.execute(
-            "SELECT id, source, started, finished, ok, full_read, rows_read, rows_total, rows_written,"
+            "SELECT id, source, started, finished, ok, full_read, rows_read, rows_total,"
+            " rows_written,"
             " requests, rate_limited, findings, statuses, error FROM runs WHERE source = ?"
             " ORDER BY id DESC LIMIT ?",
             (source, limit),
@@ -200,7 +201,8 @@ class StateStore:
             try:
                 self._db.execute("DELETE FROM metric_values WHERE source = ?", (source,))
                 self._db.executemany(
-                    "INSERT INTO metric_values (source, task_id, metric, actual) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO metric_values (source, task_id, metric, actual)"
+                    " VALUES (?, ?, ?, ?)",
                     ((source, k, v.get("metric"), v.get("actual")) for k, v in values.items()),
                 )
                 self._db.execute("COMMIT")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -138,7 +138,9 @@ def lint(
     known = known_codes()
     results: list[TaskResult] = []
     for task in table.tasks:
-        findings = [finding(rule, hit, task.id) for rule in row_rules for hit in rule.check(task, ctx)]
+        findings = [
+            finding(rule, hit, task.id) for rule in row_rules for hit in rule.check(task, ctx)
+        ]
         if task.ignore:
             suppress = set(task.ignore)
             for f in findings:
@@ -146,9 +148,13 @@ def lint(
                     f.suppressed = True
             if stale_check is not None:
                 fired = (f.code for f in findings if f.suppressed)
-                findings.extend(finding(stale_check, h, task.id) for h in stale_check.stale(task, known, fired))
+                findings.extend(
+                    finding(stale_check, h, task.id) for h in stale_check.stale(task, known, fired)
+                )
         findings = sort_findings(findings)
-        results.append(TaskResult(task, findings, computed_status(task, findings), completion(task)))
+        results.append(
+            TaskResult(task, findings, computed_status(task, findings), completion(task))
+        )
 
     table_findings = sort_findings(
         [finding(rule, hit, None) for rule in table_rules for hit in rule.check_table(table, ctx)]

@@ -9,7 +9,6 @@ from tasklint.model import Phase, Severity, Table, Task
 from tasklint.validators.base import Context, Hit, Params, Rule, Text
 from tasklint.validators.metric_terms import classify_metric
 
-
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
 _TRACKED_PHASES = (Phase.EXECUTION, Phase.MONITORING, Phase.REVIEW)
 
@@ -168,14 +167,20 @@ class MetricBelowExpectation(Rule):
         reference = task.expected if task.expected is not None else task.target
         if task.actual is None or reference is None or reference <= 0:
             return
-        basis_en, basis_zh = ("expected", "预期") if task.expected is not None else ("target", "目标")
+        basis_en, basis_zh = (
+            ("expected", "预期") if task.expected is not None else ("target", "目标")
+        )
         basis = basis_zh if ctx.locale == "zh" else basis_en
         metric = task.metric or task.title or ("指标" if ctx.locale == "zh" else "Metric")
         shortfall = self.params.max_shortfall  # type: ignore[attr-defined]
         is_pct = reference <= 1 and task.actual <= 1
         shown = _pct if is_pct else _number
-        args = {"metric": metric, "basis": basis, "actual": shown(task.actual),
-                "reference": shown(reference)}
+        args = {
+            "metric": metric,
+            "basis": basis,
+            "actual": shown(task.actual),
+            "reference": shown(reference),
+        }
         if lower_is_better(task):
             gap = task.actual / reference - 1
             if gap > shortfall:
@@ -330,11 +335,7 @@ class ActualMissing(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
-        if (
-            task.phase in _TRACKED_PHASES
-            and task.target is not None
-            and task.actual is None
-        ):
+        if task.phase in _TRACKED_PHASES and task.target is not None and task.actual is None:
             shown = _pct(task.target) if task.target <= 1 else _number(task.target)
             yield Hit(args={"target": shown}, field="actual")
 

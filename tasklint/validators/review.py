@@ -10,12 +10,14 @@ from tasklint.model import Phase, Severity, Task
 from tasklint.validators.base import Context, Hit, Rule, Text
 from tasklint.validators.metrics import completion, lower_is_better
 
-_REPORT = re.compile(r"复盘报告|復盤報告|总结报告|review report|retrospective|post-mortem|报告|report",
-                     re.IGNORECASE)
+_REPORT = re.compile(
+    r"复盘报告|復盤報告|总结报告|review report|retrospective|post-mortem|报告|report", re.IGNORECASE
+)
 # What a review report must contain (seed 3.2–3.3), as people write it in either language.
 _PARTS: dict[str, re.Pattern[str]] = {
     "successes": re.compile(
-        r"成功|亮点|經驗|经验|超预期|超出预期|做得好|success|worked|highlight|win\b|wins\b|went well",
+        r"成功|亮点|經驗|经验|超预期|超出预期|做得好|"
+        r"success|worked|highlight|win\b|wins\b|went well",
         re.IGNORECASE,
     ),
     "problems": re.compile(
@@ -24,7 +26,8 @@ _PARTS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "suggestions": re.compile(
-        r"建议|建議|改进|改進|优化|下一步|下次|suggest|recommend|next time|improve|should|action item",
+        r"建议|建議|改进|改進|优化|下一步|下次|"
+        r"suggest|recommend|next time|improve|should|action item",
         re.IGNORECASE,
     ),
 }

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from tasklint.model import Phase, Severity, Status, Task
 from tasklint.validators.base import Context, Hit, Params, Rule, Text
 
-
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
 _PLANNED_WORK = (Phase.PREPARATION, Phase.EXECUTION, Phase.MONITORING)
 
