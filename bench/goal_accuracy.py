@@ -74,18 +74,24 @@ def report(path: Path) -> None:
         for row, r in wrong:
             expected = "yes" if row[field] else "no"
             found = r.quantities if field == "measurable" else r.periods
-            print(f"  [{row.get('lang', '?')}] expected {expected:<3} found {found!r:<24} "
-                  f"{row['text']!r}  ({row.get('note', '')})")
+            print(
+                f"  [{row.get('lang', '?')}] expected {expected:<3} found {found!r:<24} "
+                f"{row['text']!r}  ({row.get('note', '')})"
+            )
     texts = [row["text"] for row in rows] or [""]
     repeat = max(1, 20_000 // len(texts))
-    started = time.perf_counter()
-    for _ in range(repeat):
-        for text in texts:
-            analyse_goal(text)
-    elapsed = time.perf_counter() - started
-    per_second = repeat * len(texts) / elapsed
-    print(f"\nspeed: {per_second:,.0f} statements/s ({1e6 / per_second:.1f} µs per statement; "
-          f"budget 20 µs)")
+    runs = []
+    for _ in range(3):  # best of three: the machine may be busy with other work
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for text in texts:
+                analyse_goal(text)
+        runs.append(time.perf_counter() - started)
+    per_second = repeat * len(texts) / min(runs)
+    print(
+        f"\nspeed: {per_second:,.0f} statements/s, best of 3 runs of {repeat * len(texts):,} "
+        f"({1e6 / per_second:.1f} µs per statement; budget 20 µs)"
+    )
 
 
 def main(argv: list[str]) -> int:

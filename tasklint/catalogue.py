@@ -13,8 +13,11 @@ from tasklint.validators.registry import all_rules, rules_by_code
 def print_catalogue(console: Console, locale: str) -> None:
     zh = locale == "zh"
     grid = RichTable(header_style="bold")
-    for heading in (("代码", "名称", "默认级别", "范围", "说明") if zh else
-                    ("Code", "Name", "Default", "Scope", "Checks")):
+    for heading in (
+        ("代码", "名称", "默认级别", "范围", "说明")
+        if zh
+        else ("Code", "Name", "Default", "Scope", "Checks")
+    ):
         grid.add_column(heading)
     for rule in all_rules():
         grid.add_row(rule.code, rule.name, rule.severity.value, rule.scope, rule.summary(locale))

@@ -25,7 +25,9 @@ err = Console(stderr=True, highlight=False)
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="tasklint.toml to use (default: ./tasklint.toml).")
 ]
-LocaleOpt = Annotated[str | None, typer.Option("--locale", help="en or zh (default: from the table).")]
+LocaleOpt = Annotated[
+    str | None, typer.Option("--locale", help="en or zh (default: from the table).")
+]
 
 
 def _fail(error: TasklintError) -> typer.Exit:
@@ -44,11 +46,21 @@ def _parse_day(value: str | None) -> date | None:
 
 @app.command()
 def check(
-    sources: Annotated[list[str] | None, typer.Argument(help="Files, URLs or configured source names.")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, markdown or github.")] = "text",
-    select: Annotated[list[str] | None, typer.Option("--select", help="Codes or prefixes to run (e.g. G,O201).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Codes or prefixes to skip.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")] = None,
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Files, URLs or configured source names.")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, markdown or github.")
+    ] = "text",
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Codes or prefixes to run (e.g. G,O201).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Codes or prefixes to skip.")
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")
+    ] = None,
     locale: LocaleOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -96,7 +108,9 @@ def rules(
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Option("--path", help="Where to write it.")] = Path("tasklint.toml"),
+    path: Annotated[Path, typer.Option("--path", help="Where to write it.")] = Path(
+        "tasklint.toml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter tasklint.toml."""
@@ -109,8 +123,145 @@ def init(
     out.print(f"Wrote {path}. Edit [sources] and run `tasklint check`.")
 
 
+@app.command()
+def sync(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="URLs or configured source names.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the planned changes; write nothing.")
+    ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Read every row, not only those changed.")
+    ] = False,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Codes or prefixes to run.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Codes or prefixes to skip.")
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")
+    ] = None,
+    locale: LocaleOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Lint Airtable/Notion tables and write warnings and status back into them."""
+    from tasklint import output
+    from tasklint.app import SourceFailure, SyncRequest, sync_sources
+
+    request = SyncRequest(
+        config, _parse_day(today), locale, select or (), ignore or (), dry_run, full
+    )
+    try:
+        with output.SyncProgress(err) as progress:
+            outcomes = sync_sources(
+                sources or [], request, on_wait=progress.waiting, on_phase=progress.phase
+            )
+    except TasklintError as error:
+        raise _fail(error) from None
+    failed = False
+    for outcome in outcomes:
+        if isinstance(outcome, SourceFailure):
+            failed = True
+            err.print(f"[bold red]tasklint:[/] {outcome.error.line()}", soft_wrap=True)
+            continue
+        output.render_text([outcome], out)
+        output.render_changes(outcome, out)
+    if failed:
+        raise typer.Exit(2)
+    errors = any(not isinstance(o, SourceFailure) and o.result.has_errors for o in outcomes)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def setup(
+    source: Annotated[str, typer.Argument(help="A URL or configured source name.")],
+    create_fields: Annotated[
+        bool, typer.Option("--create-fields", help="Create missing columns.")
+    ] = False,
+    locale: LocaleOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Check, and with --create-fields create, the columns tasklint writes."""
+    from tasklint.app import setup_source
+
+    try:
+        spec, checks = setup_source(source, config=config, create=create_fields, locale=locale)
+    except TasklintError as error:
+        raise _fail(error) from None
+    for check in checks:
+        mark = "[green]ok[/]" if not check.problem else "[bold red]problem[/]"
+        out.print(
+            f"{mark}  {check.role:<10} {check.name}"
+            + (f" — {check.problem}" if check.problem else "")
+        )
+    problems = [c for c in checks if c.problem]
+    if problems:
+        hint = (
+            f"run `tasklint setup {spec.name} --create-fields`"
+            if all(c.missing for c in problems)
+            else "change the column's type, or name another column in [writeback]"
+        )
+        err.print(
+            f"[bold red]tasklint:[/] {spec.name}: {problems[0].problem} — {hint}", soft_wrap=True
+        )
+        raise typer.Exit(2)
+
+
+@app.command()
+def demo(
+    today: Annotated[str | None, typer.Option("--today", help="Date the date rules use.")] = None,
+) -> None:
+    """Sandbox + seed checklist + setup + sync, end to end, no account needed."""
+    from tasklint.demo import DEMO_TODAY, run_demo
+
+    try:
+        run_demo(out, today=_parse_day(today) or DEMO_TODAY)
+    except TasklintError as error:
+        raise _fail(error) from None
+
+
+@app.command()
+def sandbox(
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8787,
+    host: Annotated[str, typer.Option("--host", help="Address (loopback only).")] = "127.0.0.1",
+    token: Annotated[str, typer.Option("--token", help="The token clients must send.")] = "sandbox",
+    seed: Annotated[str, typer.Option("--seed", help="demo, load or none.")] = "demo",
+    rows: Annotated[int, typer.Option("--rows", help="Rows for --seed load.")] = 1000,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Keep state in this directory.")
+    ] = None,
+    no_rate_limit: Annotated[
+        bool, typer.Option("--no-rate-limit", help="Switch the vendors' limits off.")
+    ] = False,
+) -> None:
+    """Run the local Airtable/Notion-compatible API server."""
+    from tasklint.sandbox import run_sandbox
+
+    if seed not in ("demo", "load", "none"):
+        raise typer.BadParameter("use demo, load or none", param_hint="--seed")
+    try:
+        run_sandbox(
+            host=host,
+            port=port,
+            token=token,
+            seed=seed,
+            rows=rows,  # type: ignore[arg-type]
+            data_dir=data,
+            rate_limit=not no_rate_limit,
+            echo=out.print,
+        )
+    except TasklintError as error:
+        raise _fail(error) from None
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

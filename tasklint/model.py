@@ -62,6 +62,7 @@ class CellProblem(BaseModel):
     column: str
     raw: str
     expected: str
+    expected_zh: str | None = None
 
 
 class Task(BaseModel):
@@ -83,6 +84,8 @@ class Task(BaseModel):
     owner_roles: list[str] = Field(default_factory=list)
     # "全体执行团队", "whole team", "各部门负责人": shared ownership by construction.
     owner_collective: bool = False
+    # The owner cells as written, for messages that quote them.
+    owner_text: str | None = None
     marked_status: Status | None = None
     start: date | None = None
     due: date | None = None

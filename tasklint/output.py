@@ -238,3 +238,78 @@ def render_github(outcomes: Sequence[SourceOutcome]) -> str:
                 props = f"file={_gh_prop(outcome.spec.name)},title={_gh_prop(f'{f.code} {f.name}')}"
                 lines.append(f"::{level[f.severity]} {props}::{_gh_escape(f.message)}")
     return "\n".join(lines)
+
+
+# --- sync ---------------------------------------------------------------------------
+
+
+def render_changes(outcome: Any, console: Console) -> None:
+    """The planned (--dry-run) or written changes of one sync, and what it cost."""
+    changes = outcome.changes
+    zh = outcome.result.locale == "zh"
+    if outcome.dry_run and changes:
+        grid = RichTable(
+            title="计划写入（未写入）" if zh else "Planned changes (not written)",
+            title_justify="left",
+            header_style="bold",
+        )
+        for heading in ("行", "列", "原值 → 新值") if zh else ("Row", "Column", "Old → new"):
+            grid.add_column(heading, overflow="fold")
+        for change in changes:
+            for index, (column, new) in enumerate(change.values.items()):
+                old = change.old.get(column)
+                grid.add_row(
+                    change.label if index == 0 else "", column, f"{_shown(old)} → {_shown(new)}"
+                )
+        console.print(grid)
+    stats = outcome.stats
+    verb = ("将写入" if zh else "would write") if outcome.dry_run else ("写入" if zh else "wrote")
+    if zh:
+        read = "全量读取" if outcome.full_read else "增量读取"
+    else:
+        read = "full read" if outcome.full_read else "incremental read"
+    console.print(
+        f"{outcome.spec.name}: {read} {outcome.rows_read}, {verb} {len(changes)} "
+        f"{'行' if zh else 'rows'} · {sum(stats.requests.values())} requests "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(stats.requests.items()))}) · "
+        f"{stats.rate_limited} × 429"
+    )
+
+
+def _shown(value: Any) -> str:
+    if value in (None, ""):
+        return "∅"
+    text = str(value).replace("\n", " ⏎ ")
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+class SyncProgress:
+    """A spinner with the current phase and any rate-limit wait on a terminal; plain
+    lines otherwise."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self._status: Any = None
+
+    def __enter__(self) -> SyncProgress:
+        if self.console.is_terminal:
+            self._status = self.console.status("starting…")
+            self._status.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(*exc)
+
+    def phase(self, source: str, text: str) -> None:
+        if self._status is not None:
+            self._status.update(f"{source}: {text}…")
+        else:
+            self.console.print(f"tasklint: {source}: {text}", highlight=False)
+
+    def waiting(self, reason: str, seconds: float) -> None:
+        line = f"waiting {seconds:.1f}s ({reason})"
+        if self._status is not None:
+            self._status.update(line)
+        else:
+            self.console.print(f"tasklint: {line}", highlight=False)

@@ -905,3 +905,12 @@ def test_cached_parsers_are_consistent():
         assert parse_date("1/6/2025") == date(2025, 1, 6)
         assert parse_date("1/6/2025", day_first=True) == date(2025, 6, 1)
     assert math.isclose(parse_number("3万") or 0, 30000)
+
+
+def test_our_own_status_labels_read_back():
+    """The labels tasklint writes (DESIGN §4) are statuses it reads."""
+    from tasklint.config.settings import STATUS_LABELS
+
+    for labels in STATUS_LABELS.values():
+        for value, label in labels.items():
+            assert parse_status(label).value == value

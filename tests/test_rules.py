@@ -296,7 +296,7 @@ def test_every_message_renders_in_both_languages():
               "bar": "2%", "target": "t", "days": 3, "due": "2025-06-17", "limit": 2, "updated": "u",
               "share": "5%", "low": "10%", "high": "15%", "spent": "s", "progress": "p", "budget": "b",
               "over": "o", "missing": "m", "rate": "80%", "column": "c", "raw": "r", "expected": "e",
-              "code": "X"}
+              "code": "X", "change": "+20%", "before": "1", "now": "2"}
     for rule in all_rules():
         for key, text in rule.messages.items():
             zh, en = text.render("zh", sample), text.render("en", sample)

@@ -815,7 +815,7 @@ _NOT_DONE = _words(
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
-    "behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
+    "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
 )
 _STATUS_LABELS: dict[str, Status] = {}
 for _labels, _status in (

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from tasklint.connectors.transport import CallStats
 from tasklint.model import CellProblem
+
+if TYPE_CHECKING:  # the transport imports requests and httpx: not for a file check
+    from tasklint.connectors.transport import CallStats
 
 Role = Literal["warnings", "status", "completion"]
 ROLES: tuple[Role, ...] = ("warnings", "status", "completion")

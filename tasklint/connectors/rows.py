@@ -48,9 +48,34 @@ def _is_people_list(raw: Any) -> bool:
     return isinstance(raw, list) and any(isinstance(item, dict) for item in raw)
 
 
+# What each kind of column expects, said in Chinese; the parsers say it in English.
+_EXPECTED_ZH = {
+    "date": "日期，如 2025-06-01、2025/6/1 或 6月1日",
+    "number": "数字，如 1,200、3万 或 15%",
+    "money": "金额，如 ¥1,000 或 3万元",
+    "percent": "百分比，如 15%、0.15 或 三成",
+    "status": "状态：已完成 / 未完成 / 异常",
+    "phase": "阶段：方案准备阶段 / 执行监控阶段 / 效果复盘阶段",
+    "owner": "责任部门和责任人，如 市场部-张三",
+}
+_KIND = {
+    **dict.fromkeys(("start", "due", "done_on", "updated"), "date"),
+    **dict.fromkeys(("target", "actual", "expected"), "number"),
+    **dict.fromkeys(("budget", "spent", "contingency"), "money"),
+    "progress": "percent",
+    "status": "status",
+    "phase": "phase",
+    **dict.fromkeys(("owner", "owner_combined", "department"), "owner"),
+}
+
+
 def _problem(field: str, column: str, raw: Any, error: cells.CellError) -> CellProblem:
     return CellProblem(
-        field=field, column=column, raw=cell_text(raw) or repr(raw), expected=error.expected
+        field=field,
+        column=column,
+        raw=cell_text(raw) or repr(raw),
+        expected=error.expected,
+        expected_zh=_EXPECTED_ZH.get(_KIND.get(field, "")),
     )
 
 
@@ -96,11 +121,14 @@ def to_task(
     departments: dict[str, None] = {}
     roles: dict[str, None] = {}
     collective = False
+    owner_texts: list[str] = []
     for field in ("owner", "owner_combined", "department"):
         header = columns.get(field)
         if header is None:
             continue
         raw = record.get(header)
+        if (shown := cell_text(raw)) and shown not in owner_texts:
+            owner_texts.append(shown)
         try:
             owner = cells.parse_owner(raw)
         except cells.CellError as error:
@@ -141,6 +169,7 @@ def to_task(
         departments=list(departments),
         owner_roles=list(roles),
         owner_collective=collective,
+        owner_text=" / ".join(owner_texts) or None,
         marked_status=values.get("status"),
         start=values.get("start"),
         due=values.get("due"),

@@ -40,7 +40,12 @@ class UnparseableCell(Rule):
     def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
         for problem in task.problems:
             yield Hit(
-                args={"column": problem.column, "raw": quote(problem.raw), "expected": problem.expected},
+                args={
+                    "column": problem.column,
+                    "raw": quote(problem.raw),
+                    "expected": (problem.expected_zh if ctx.locale == "zh" else None)
+                    or problem.expected,
+                },
                 field=problem.field,
             )
 

@@ -70,13 +70,15 @@ are cut from the original text whenever folding kept its length.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tasklint.text import to_simplified
 
-__all__ = ["GoalAnalysis", "analyse_goal"]
+__all__ = ["GoalAnalysis", "Vocabulary", "analyse_goal", "fold"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,7 @@ _SEP = r"\s*(?:-|~|–|—|〜|至|到|to)\s*"
 _NUMR = rf"{_NUM}(?:{_SEP}\+?{_NUM})?"
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _CNN = f"[{_CN}]"
+_CNR = rf"(?<![{_CN}]){_CNN}{{1,12}}"  # a run of Chinese numerals, from its start
 _NUMWORD = (
     r"(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -192,7 +195,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "P_md",
         r"(?<![0-9.])(?:1[0-2]|0?[1-9])\s*[/.]\s*(?:3[01]|[12][0-9]|0?[1-9])"
-        r"(?:\s*[/.]\s*(?:20)?[0-9]{2}(?![0-9]))?(?![0-9.%])" + _COUNTED + r"(?!\s*(?:[kmwb](?![a-z])"
+        r"(?:\s*[/.]\s*(?:20)?[0-9]{2}(?![0-9]))?(?![0-9.%])"
+        + _COUNTED
+        + r"(?!\s*(?:[kmwb](?![a-z])"
         r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])))",
     ),
     ("P_dyq", r"(?<![0-9.])20[1-3][0-9]\s*[-/]?\s*(?:q[1-4]|h[12])(?![0-9a-z])"),
@@ -204,14 +209,14 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ("P_dq", r"(?<![0-9.])[1-4]\s*(?:q(?![a-z0-9])|季度)"),
     (
         "P_dur",
-        rf"(?<![0-9.]){_NUMR}\s*-?\s*(?:个\s*)?(?:自然|工作|business\s+|working\s+"
+        rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:自然|工作|business\s+|working\s+"
         r"|calendar\s+)?(?:天|日(?!留存|活|均|更|报)|周(?!年)|星期|个?月(?!均|销|活|度|份)"
         r"|季度|年(?!级|龄|轻|货|化|均|销)|days?|weeks?|months?|quarters?|years?|yrs?|wks?)"
         r"(?![a-z])(?:内|以内|之内)?",
     ),
     (
         "P_hour",
-        rf"(?<![0-9.]){_NUMR}\s*-?\s*(?:个\s*)?(?:小时|钟头|hours?|hrs?|h(?![a-z0-9]))"
+        rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:小时|钟头|hours?|hrs?|h(?![a-z0-9]))"
         r"(?![a-z])(?:内|以内|之内)?",
     ),
     ("P_danniv", r"(?<![0-9.])[0-9]+\s*周年庆"),
@@ -243,6 +248,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
     ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
+    ("Q_ratio", rf"(?<![0-9.]){_NUM}\s*(?::|比)\s*{_NUM}(?![0-9])"),
     ("Q_num", rf"(?<![0-9.]){_NUMR}{_TAIL}"),
 ]
 
@@ -254,10 +260,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|d[0-9]+\s*retention|day[- ]?[0-9]+\s*retention|month[- ]over[- ]month"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
         r"|model|windows|ios|android|macos|xbox|playstation|airpods|watch\s+series|nova|redmi"
-        r"|reno|honor|office|photoshop)\s*-?\s*[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
+        r"|reno|honor|office|photoshop)\s*(?:-\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
         r"|mini|se)(?![a-z]))*)(?![a-z0-9])",
     ),
-    ("Q_top", r"(?<![a-z])top\s*-?\s*(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"),
+    ("Q_top", r"(?<![a-z])top\s*(?:-\s*)?(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"),
     (
         "Q_lrank",
         r"(?<![a-z])(?:no\.?\s*1(?![0-9])|no\.?\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot"
@@ -290,10 +296,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_may",
         r"(?<![a-z])may(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?",
     ),
-    ("P_lyear", r"(?<![a-z0-9])fy\s*'?\s*(?:20)?[0-9]{2}(?![0-9])"),
+    ("P_lyear", r"(?<![a-z0-9])fy\s*(?:'\s*)?(?:20)?[0-9]{2}(?![0-9])"),
     (
         "P_lq",
-        r"(?<![a-z0-9])q[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
+        r"(?<![a-z0-9])q ?[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
         r"|\s+20[1-3][0-9](?![0-9%.]))?(?![0-9])"
         r"|(?<![a-z0-9])h[12](?![0-9a-z])(?:\s*'\s*[0-9]{2})?"
         r"|(?<![a-z])(?:first|second|1st|2nd)\s+half(?![a-z])(?!\s+of\b)"
@@ -306,18 +312,21 @@ _LATIN_LED: list[tuple[str, str]] = [
         + _NUMR
         + "|"
         + _NUMWORD
-        + r"|a|an|one|a\s+few|few)\s*-?\s*(?:business\s+|working\s+|calendar\s+)?(?:days?"
+        + r"|a|an|one|a\s+few|few)\s*(?:-\s*)?(?:business\s+|working\s+|calendar\s+)?(?:days?"
         r"|weeks?|months?|quarters?|years?|fortnight)(?![a-z])(?!\s+(?:free\s+)?trial|\s+retention)"
         r"|(?<![a-z])(?:within|in|next|the\s+next)\s+(?:"
         + _NUMR
         + "|"
         + _NUMWORD
-        + r"|a|an|one)\s*-?\s*(?:hours?|hrs?|h|minutes?|mins?)(?![a-z])",
+        + r"|a|an|one)\s*(?:-\s*)?(?:hours?|hrs?|h|minutes?|mins?)(?![a-z])",
     ),
-    ("P_lwdur", r"(?<![a-z])" + _NUMWORD + r"[- ](?:days?|weeks?|months?|quarters?|years?)(?![a-z])"),
+    (
+        "P_lwdur",
+        r"(?<![a-z])" + _NUMWORD + r"[- ](?:days?|weeks?|months?|quarters?|years?)(?![a-z])",
+    ),
     (
         "P_ldayn",
-        r"(?<![a-z])(?:day|week|month|sprint|wk)\s*-?\s*[0-9]+(?![0-9])(?!\s*retention)",
+        r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)",
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     (
@@ -325,7 +334,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
-        r"|release|aged?|ages)\s*-?\s*#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
+        r"|release|aged?|ages)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
     (
@@ -366,7 +375,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend)"
-        r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+" + _WEEKDAYS + "|" + _WEEKDAYS
+        r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
+        + _WEEKDAYS
+        + "|"
+        + _WEEKDAYS
         + r"|(?:holiday|peak|festive|shopping)\s+season|summer|winter|spring|autumn"
         r"|(?:this|next|the|in|by|during)\s+fall|(?:launch|opening|go-live|release|campaign"
         r"|event|sale)\s+(?:day|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
@@ -395,26 +407,38 @@ _SYMBOL_LED: list[tuple[str, str]] = [
     ("P_sslash", r"/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)(?![a-z])"),
 ]
 
-_CN_PERIOD_WORDS = (
-    "本周 本月 本季度 本季 本年度 本年 本财年 今年 明年 当年 年内 月内 周内 季度内 季内 年底 年末 "
-    "年中 年初 年终 年前 月底 月末 月初 月中 季末 季初 季度末 上旬 中旬 下旬 周末 今天 今日 今晚 "
-    "明天 明日 明晚 当天 当日 当晚 当周 当月 当季 首日 首周 首月 首季度 首季 首年 首个月 上半年 "
-    "下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 每天 每日 每周 每月 每季度 每季 "
-    "每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 年均 日更 周更 月更 月销 年销 期间 活动期 "
-    "大促期 预热期 预售期 投放期 周期内 档期 节前 节后 下周 下个月 下月 下个季度 下季度 下一季度 "
-    "次月 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 截止日 春节 过年 元旦 元宵 清明 "
-    "劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 儿童节 教师节 "
-    "开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年 上线前 发布前 发布会前 "
-    "开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 开工前 开卖前 投放前 "
-    "上线首周 开业首月"
-).split()
+# Chinese words that state a deadline or period on their own.
+_CN_PERIOD_WORDS = [
+    word
+    for group in (
+        # this / next / the current unit, and its start, middle or end
+        "本周 本月 本季度 本季 本年度 本年 本财年 今年 明年 当年 年内 月内 周内 季度内 季内 "
+        "年底 年末 年中 年初 年终 年前 月底 月末 月初 月中 季末 季初 季度末 上旬 中旬 下旬 周末 "
+        "今天 今日 今晚 明天 明日 明晚 当天 当日 当晚 当周 当月 当季 首日 首周 首月 首季度 首季 "
+        "首年 首个月 上半年 下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 下周 "
+        "下个月 下月 下个季度 下季度 下一季度 次月 截止日",
+        # cadences: the window a target is measured over
+        "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
+        "年均 日更 周更 月更 月销 年销",
+        # campaign windows, seasons and holidays
+        "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
+        "档期 节前 节后 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 春节 过年 元旦 元宵 "
+        "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
+        "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
+        # milestones of the plan, which have dates in it
+        "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
+        "开工前 开卖前 投放前 上线首周 开业首月",
+    )
+    for word in group.split()
+]
+
 
 _CJK_LED: list[tuple[str, str]] = [
     (
         "L_cname",
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖"
-        rf"|{_CNN}+天无理由|次日留存|次留|{_CNN}+日留存"
+        rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变",
     ),
     (
@@ -429,7 +453,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"双\s*(?:11|十一|12|十二|旦)(?![0-9])"
         r"|十一(?=期间|假期|黄金周|档|前|后|长假|小长假|大促|当天)"
         r"|[五六]一(?=期间|假期|黄金周|档|前|后|长假|小长假|大促|当天|活动|儿童节|劳动节)"
-        rf"|{_CNN}+\s*周年庆",
+        rf"|{_CNR}\s*周年庆",
     ),
     (
         "P_cmonth",
@@ -439,11 +463,11 @@ _CJK_LED: list[tuple[str, str]] = [
     ("P_cq", r"(?:第\s*)?[一二三四1-4]\s*季度|前[一二三]季度"),
     (
         "P_cdur",
-        rf"{_CNN}+\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
+        rf"{_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
         r"|个?月(?!均|销|活|度|份|饼)|季度|年(?!级|龄|轻|货|化|均|销|度|底|末|初|中))"
         r"(?:内|以内|之内)?",
     ),
-    ("P_chour", rf"{_CNN}+\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
+    ("P_chour", rf"{_CNR}\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
     ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季)"),
     ("L_cord", rf"第\s*(?:[0-9]+(?:\s*[万亿千百])*|{_CNN}+)"),
     (
@@ -454,18 +478,18 @@ _CJK_LED: list[tuple[str, str]] = [
     (
         "L_ctier",
         r"(?:新一|[一二三四五六])[一二三四五六]?\s*线(?:城市|及以下|以下|市场|品牌|门店)?"
-        rf"|{_CNN}+\s*周年|版本\s*[0-9.]+",
+        rf"|{_CNR}\s*周年|版本\s*[0-9.]+",
     ),
     (
         "Q_cthreshold",
         r"(?:上|近|过|破|超|突破|超过|逾)\s*[一二两三四五六七八九十]?[十百千万亿]+(?!度)级?"
-        r"|[十百千万亿]+级",
+        r"|(?<![十百千万亿])[十百千万亿]{1,6}级",
     ),
     (
         "Q_cmult",
         r"(?:[一二两三四五六七八九]|十)\s*成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效"
         r"|人|年|分|份|真|形|败|套|不)"
-        rf"|{_CNN}+\s*倍|翻了?(?:一|两|二|三|四|[0-9])?番|翻了?一?倍|加倍|倍增|减半|折半|腰斩"
+        rf"|{_CNR}\s*倍|翻了?(?:一|两|二|三|四|[0-9])?番|翻了?一?倍|加倍|倍增|减半|折半|腰斩"
         r"|对半|一半|过半|半价"
         r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
         r"|返|损|中)"
@@ -485,24 +509,39 @@ _CJK_LED: list[tuple[str, str]] = [
 _ALTERNATIVES = _DIGIT_LED + _LATIN_LED + _SYMBOL_LED + _CJK_LED
 
 
-_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+# ------------------------------------------------------------------------------ scanner
+# Whitespace that can reach the patterns: NFKC turns the others into a plain space.
+_SPACES = frozenset(
+    c for c in map(chr, range(0x3001)) if c.isspace() and unicodedata.normalize("NFKC", c) == c
+)
+# Heads are read with every digit as 0, every Chinese numeral as 一 and every space as
+# " ": far fewer heads to compute and to cache, at the price of trying the patterns of
+# one digit or numeral on all of them alike.
+_HEAD_CLASS = {
+    **dict.fromkeys("0123456789", "0"),
+    **dict.fromkeys(_CN, "一"),
+    **dict.fromkeys(_SPACES, " "),
+}
+_HEAD_KEY = str.maketrans(_HEAD_CLASS)
+_HEAD_DEPTH = 3
 
 
-def _heads(pattern: str, depth: int = 2) -> frozenset[str] | None:
-    """The first `depth` characters a match of `pattern` can start with, as strings; a
-    shorter string means the match may end there (anything may follow). None when the
-    start is unknown (a negated class, `.`). Lookarounds are ignored, which only widens
-    the set, so dispatching on it never loses a match."""
+def _heads(pattern: str, depth: int = _HEAD_DEPTH) -> frozenset[str] | None:
+    """The first `depth` characters a match of `pattern` can start with, as strings (read
+    through _HEAD_CLASS); a shorter string means the match may end there (anything may
+    follow). None when the start is unknown (a negated class, `.`). Lookarounds are
+    ignored, which only widens the set, so dispatching on it never loses a match."""
 
-    def item(op: object, av: object, n: int) -> set[str] | None:
+    def item(op: object, av: Any, n: int) -> set[str] | None:
         name = str(op)
         if n == 0 or name in ("ASSERT", "ASSERT_NOT", "AT"):
             return {""}
         if name == "LITERAL":
-            return {chr(av)}  # type: ignore[arg-type]
+            char = chr(av)
+            return {_HEAD_CLASS.get(char, char)}
         if name == "IN":
             chars: set[str] = set()
-            for kind, value in av:  # type: ignore[attr-defined]
+            for kind, value in av:
                 kind = str(kind)
                 if kind == "LITERAL":
                     chars.add(chr(value))
@@ -512,19 +551,19 @@ def _heads(pattern: str, depth: int = 2) -> frozenset[str] | None:
                     chars |= _SPACES
                 else:
                     return None
-            return chars
+            return {_HEAD_CLASS.get(char, char) for char in chars}
         if name == "SUBPATTERN":
-            return sequence(av[-1], n)  # type: ignore[index]
+            return sequence(av[-1], n)
         if name == "BRANCH":
             found: set[str] = set()
-            for branch in av[1]:  # type: ignore[index]
+            for branch in av[1]:
                 sub = sequence(branch, n)
                 if sub is None:
                     return None
                 found |= sub
             return found
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, high, body = av  # type: ignore[misc]
+            low, high, body = av
             found = {""} if low == 0 else set()
             partial = {""}
             for count in range(1, min(high, n + 1) + 1):
@@ -541,7 +580,7 @@ def _heads(pattern: str, depth: int = 2) -> frozenset[str] | None:
             return found
         return None
 
-    def sequence(items: list, n: int) -> set[str] | None:
+    def sequence(items: Any, n: int) -> set[str] | None:
         partial, done = {""}, set()
         for op, av in items:
             grown: set[str] = set()
@@ -559,73 +598,100 @@ def _heads(pattern: str, depth: int = 2) -> frozenset[str] | None:
     try:
         from re import _parser  # type: ignore[attr-defined]
 
-        heads = sequence(list(_parser.parse(pattern)), depth)
+        heads = sequence(_parser.parse(pattern), depth)
     except Exception:  # pragma: no cover - another Python's parser: try everywhere
         return None
     return None if heads is None or "" in heads else frozenset(heads)
 
 
-_HEADS = [_heads(pattern) for _, pattern in _ALTERNATIVES]
-_ANYWHERE = [i for i, heads in enumerate(_HEADS) if heads is None]
-_STARTERS = frozenset(h[0] for heads in _HEADS if heads is not None for h in heads)
+class Vocabulary:
+    """Many named regex alternatives matched as one `re` alternation would match them
+    (leftmost first, non-overlapping; at one position the first listed wins), only
+    faster: each position tries only the alternatives that can start with its next three
+    characters. Shared by the goal analyser and the metric vocabulary.
+
+    Patterns run on lower-cased text, and every alternative that starts with a letter
+    must start at a word boundary (begin with ``(?<![a-z])`` or stricter): letters
+    inside words are never tried.
+    """
+
+    def __init__(self, alternatives: Sequence[tuple[str, str]]) -> None:
+        self.alternatives = list(alternatives)
+        self._heads = [_heads(pattern) for _, pattern in self.alternatives]
+        self._by_head: dict[str, re.Pattern[str] | None] = {}
+        self._by_indices: dict[tuple[int, ...], re.Pattern[str]] = {}
+        if any(heads is None for heads in self._heads):  # pragma: no cover
+            self._trigger = re.compile(r"(?s:.)")
+            return
+        starters = {head[0] for heads in self._heads if heads for head in heads}
+        starters |= {char for char, head in _HEAD_CLASS.items() if head in starters}
+        others = "".join(re.escape(c) for c in sorted(starters - set(string.ascii_lowercase)))
+        trigger = r"(?<![a-z])[a-z]"  # letters only where a word starts
+        self._trigger = re.compile(f"{trigger}|[{others}]" if others else trigger)
+
+    def pattern(self) -> re.Pattern[str]:
+        """All the alternatives as one plain regex; `scan` finds what its finditer() finds
+        (the tests check it)."""
+        return self._compile(tuple(range(len(self.alternatives))))
+
+    def _compile(self, indices: tuple[int, ...]) -> re.Pattern[str]:
+        # An empty group closes each alternative: m.lastgroup names the one that matched.
+        alternatives = self.alternatives
+        return re.compile(
+            "|".join(f"(?:{alternatives[i][1]})(?P<{alternatives[i][0]}>)" for i in indices)
+        )
+
+    def _master(self, head: str) -> re.Pattern[str] | None:
+        # Compiled on first use and shared between heads that select the same
+        # alternatives; compiling every combination up front would cost a quarter of a
+        # second at import, for a CLI that may never read a goal.
+        try:
+            return self._by_head[head]
+        except KeyError:
+            pass
+        prefixes = [head[:n] for n in range(1, len(head) + 1)]
+        indices = tuple(
+            i
+            for i, heads in enumerate(self._heads)
+            if heads is None or any(prefix in heads for prefix in prefixes)
+        )
+        master = None
+        if indices:
+            master = self._by_indices.get(indices)
+            if master is None:
+                master = self._by_indices[indices] = self._compile(indices)
+        if len(self._by_head) < 100_000:  # bounded: heads are a few characters long
+            self._by_head[head] = master
+        return master
+
+    def scan(self, folded: str, on_match: Callable[[re.Match[str]], int]) -> None:
+        """Call `on_match` for each match in `folded`, left to right; it returns the
+        position to resume from (usually ``m.end()``)."""
+        end = 0
+        for trigger in self._trigger.finditer(folded):
+            start = trigger.start()
+            if start < end:
+                continue
+            master = self._master(folded[start : start + _HEAD_DEPTH].translate(_HEAD_KEY))
+            if master is None:
+                continue
+            m = master.match(folded, start)
+            if m is not None:
+                end = on_match(m)
 
 
-def _compile(indices: tuple[int, ...]) -> re.Pattern[str]:
-    # An empty group closes each alternative: m.lastgroup names the one that matched.
-    return re.compile(
-        "|".join(f"(?:{_ALTERNATIVES[i][1]})(?P<{_ALTERNATIVES[i][0]}>)" for i in indices)
-    )
-
-
-_BY_HEAD: dict[str, re.Pattern[str] | None] = {}
-_BY_INDICES: dict[tuple[int, ...], re.Pattern[str]] = {}
-
-
-def _master(head: str) -> re.Pattern[str] | None:
-    """The alternatives that can start with `head` (the next two characters), in
-    priority order, or None if none can. Compiled lazily and shared between heads that
-    select the same alternatives: a run that never reads a goal pays nothing."""
-    try:
-        return _BY_HEAD[head]
-    except KeyError:
-        pass
-    indices = tuple(
-        i
-        for i, heads in enumerate(_HEADS)
-        if heads is None or head in heads or head[:1] in heads
-    )
-    master = None
-    if indices:
-        master = _BY_INDICES.get(indices)
-        if master is None:
-            master = _BY_INDICES[indices] = _compile(indices)
-    if len(_BY_HEAD) < 100_000:  # bounded: heads are pairs of characters
-        _BY_HEAD[head] = master
-    return master
-
-
-def _trigger() -> re.Pattern[str]:
-    if _ANYWHERE:  # pragma: no cover - every alternative has a known start
-        return re.compile(r"(?s:.)")
-    letters = set("abcdefghijklmnopqrstuvwxyz")
-    others = "".join(re.escape(c) for c in sorted(_STARTERS - letters))
-    # Every alternative that starts with a letter starts a word: (?<![a-z]) in each.
-    return re.compile(rf"(?<![a-z])[a-z]|[{others}]")
-
-
-_TRIGGER = _trigger()
+_VOCABULARY = Vocabulary(_ALTERNATIVES)
 
 
 # ----------------------------------------------------------------------- context checks
 _BEFORE_COMPARISON = re.compile(
-    r"(?:缩短|降|控制|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|延长|保持|至|到|在"
+    r"(?:缩短|降|控制在|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|至|到"
     r"|(?<![a-z])(?:to|under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|up\s+to"
     r"|max(?:imum)?|cut|reduce|shorten|lower|down\s+to)|[≤<≥>=])\s*$"
 )
-_BEFORE_QUANTITY = re.compile(
-    r"(?:至少|最少|不少于|不低于|超过|达到|达|新增|获取|获得|突破|增加|提升至|提升到|到|至|为|是"
-    r"|(?<![a-z])(?:reach|get|gain|acquire|hit|at\s+least|over|above|under|below|to|by|of"
-    r"|than|from)|[≥>≤<=+:])\s*$"
+_BEFORE_COUNT = re.compile(
+    r"(?:至少|不少于|超过|达到|新增|获取|突破|(?<![a-z])(?:at\s+least|reach|get|gain|acquire"
+    r"|hit)|[≥>≤<+])\s*$"
 )
 _BEFORE_BASELINE = re.compile(
     r"(?:比|较|相比|对比|相较|同比|环比|去年|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with)"
@@ -655,6 +721,8 @@ _BEFORE_BOUND = re.compile(
 )
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
 _AFTER_TITLE = re.compile(r"(?:\s*[a-z-]+){0,3}?\s*" + _CONTENT_TITLE + r"(?![a-z])")
+_MD_PARTS = re.compile(r"\s*[/.]\s*")
+_AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
 _MAY_CONTEXT = re.compile(
     r"(?<![a-z])(?:in|by|before|until|till|end\s+of|early|mid|late|through|since|during"
     r"|from|of)[-\s]+$"
@@ -671,15 +739,14 @@ def _year(folded: str, m: re.Match[str], text: str) -> str:
     before = _prefix(folded, m.start())
     if _BEFORE_BASELINE.search(before):
         return "L"
-    if re.search(r"(?:至少|不少于|超过|达到|新增|获取|突破|(?<![a-z])(?:at\s+least|reach|get"
-                 r"|gain|acquire|hit)|[≥>≤<+])\s*$", before):
+    if _BEFORE_COUNT.search(before):
         return "Q"
     return "P"
 
 
 def _md(folded: str, m: re.Match[str], text: str) -> str:
     token = m.group()
-    parts = re.split(r"\s*[/.]\s*", token)
+    parts = _MD_PARTS.split(token)
     if len(parts) == 3:
         return "P"
     a, b = int(parts[0]), int(parts[1])
@@ -688,9 +755,7 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
     if "/" in token:
         if _AFTER_DATE.match(after):
             return "P"
-        if re.match(r"\s*(?:of|的)(?![a-z])", after) or (
-            a < b <= 10 and not _STRONG_DATE.search(before)
-        ):
+        if _AFTER_OF.match(after) or (a < b <= 10 and not _STRONG_DATE.search(before)):
             return "Q"  # a fraction: 1/3, 1/2 of budget
         return "P"
     # M.D is a date only in a date's company; otherwise it is a decimal (ROI 3.5)
@@ -733,11 +798,9 @@ def _cn1(folded: str, m: re.Match[str], text: str) -> str:
 
 def _may(folded: str, m: re.Match[str], text: str) -> str:
     start = m.start()
-    if len(text) == len(folded) and text[start] == "M":
+    if text[start] == "M" or m.group() != "may":  # "May", "may 1"
         return "P"
-    if m.group() != "may" or _MAY_CONTEXT.search(_prefix(folded, start)):
-        return "P"
-    return "L"
+    return "P" if _MAY_CONTEXT.search(_prefix(folded, start)) else "L"
 
 
 _POST: dict[str, _Decide] = {
@@ -755,10 +818,12 @@ _POST: dict[str, _Decide] = {
 }
 
 
-# ------------------------------------------------------------------------------ scanner
-def _fold(text: str) -> str:
+# ----------------------------------------------------------------------------- analysis
+def fold(text: str) -> str:
+    """The text the vocabularies read: NFKC (full-width ＧＭＶ１５％ is GMV15%), simplified
+    Chinese (`tasklint.text.to_simplified`), lower case. The Chinese clause comma is kept
+    apart from digit groups ("5000，200家" is not 5,000,200)."""
     if not text.isascii():
-        # Keep the Chinese clause comma apart from digit groups ("5000，200家").
         text = to_simplified(unicodedata.normalize("NFKC", text.replace("，", "、")))
     return text.lower()
 
@@ -768,17 +833,8 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
     its verdict: Q (quantity), P (period) or L (label, neither). `source` is the text
     the spans index (the original when folding kept its length)."""
     found: list[tuple[str, int, int]] = []
-    end = 0
-    for trigger in _TRIGGER.finditer(folded):
-        start = trigger.start()
-        if start < end:
-            continue
-        master = _master(folded[start : start + 2])
-        if master is None:
-            continue
-        m = master.match(folded, start)
-        if m is None:
-            continue
+
+    def on_match(m: re.Match[str]) -> int:
         name = m.lastgroup
         assert name is not None
         decide = _POST.get(name)
@@ -788,7 +844,10 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
             suffix = _PERIOD_SUFFIX.match(folded, end)
             if suffix:
                 end = suffix.end()
-        found.append((verdict, start, end))
+        found.append((verdict, m.start(), end))
+        return end
+
+    _VOCABULARY.scan(folded, on_match)
     return found
 
 
@@ -797,7 +856,7 @@ def analyse_goal(text: str) -> GoalAnalysis:
     of `text` do. Never raises on a string; anything else is read as its `str()`."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    folded = _fold(text)
+    folded = fold(text)
     source = text if len(text) == len(folded) else folded
     quantities: list[str] = []
     periods: list[str] = []

@@ -55,9 +55,7 @@ class GoalMissing(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
-        wants_goal = (
-            task.phase is Phase.PREPARATION or task.target is not None or bool(task.metric)
-        )
+        wants_goal = task.phase is Phase.PREPARATION or task.target is not None or bool(task.metric)
         if wants_goal and not goal_text(task):
             yield Hit(field="goal")
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tasklint.model import Phase, Severity, Table, Task
+from tasklint.text import quote
 from tasklint.validators.base import Context, Hit, Params, Rule, Text
 from tasklint.validators.metric_terms import classify_metric
 
@@ -72,14 +73,15 @@ class CoreMetricUntracked(Rule):
     """
 
     def check_table(self, table: Table, ctx: Context) -> Iterator[Hit]:
-        surface: dict[str, None] = {}
+        surface: dict[str, None] = {}  # the rows' own words, in their language
         for task in table.tasks:
             terms = classify_metric(task.text)
             if terms.core:
                 return
-            surface.update(dict.fromkeys(terms.surface))
+            if terms.surface:
+                surface[task.metric or terms.surface[0]] = None
         if surface:
-            yield Hit("surface", {"metrics": ", ".join(surface)})
+            yield Hit("surface", {"metrics": quote("、".join(surface))})
         else:
             yield Hit("none")
 
@@ -119,7 +121,7 @@ class SurfaceMetricOnly(Rule):
             return
         terms = classify_metric(text)
         if terms.surface and not terms.core:
-            yield Hit(args={"metrics": ", ".join(terms.surface)}, field="metric")
+            yield Hit(args={"metrics": quote(task.metric or task.goal or "")}, field="metric")
 
 
 class BelowExpectationParams(Params):

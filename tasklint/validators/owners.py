@@ -91,8 +91,7 @@ class MultipleOwners(Rule):
             depts = task.departments
             yield Hit("departments", {"count": len(depts), "names": "、".join(depts)}, "owner")
         if task.owner_collective:
-            group = "、".join(task.owner_roles or task.departments) or "—"
-            yield Hit("collective", {"names": group}, "owner")
+            yield Hit("collective", {"names": task.owner_text or "—"}, "owner")
 
 
 class OwnerNotNamed(Rule):

@@ -34,6 +34,12 @@ def _matches(code: str, selector: str) -> bool:
     return selector == "ALL" or code.startswith(selector)
 
 
+def _specificity(selector: str) -> int:
+    """ALL is the least specific selector, then prefixes by length: "S402" beats "S4"."""
+    selector = selector.strip().upper()
+    return 0 if selector == "ALL" else len(selector)
+
+
 def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     """Selectors that match no rule at all — almost always a typo worth reporting."""
     codes = known_codes()
@@ -41,13 +47,13 @@ def unknown_selectors(selectors: Iterable[str]) -> list[str]:
 
 
 def select_codes(select: Iterable[str], ignore: Iterable[str]) -> list[str]:
-    """Codes chosen by `select` minus those matched by `ignore`; the longer (more specific)
-    selector wins when both match, as in ruff."""
+    """Codes chosen by `select` minus those matched by `ignore`; the more specific
+    selector wins when both match, as in ruff; on a tie, ignore wins."""
     select, ignore = list(select), list(ignore)
     chosen = []
     for code in rules_by_code():
-        best_select = max((len(s) for s in select if _matches(code, s)), default=-1)
-        best_ignore = max((len(s) for s in ignore if _matches(code, s)), default=-1)
+        best_select = max((_specificity(s) for s in select if _matches(code, s)), default=-1)
+        best_ignore = max((_specificity(s) for s in ignore if _matches(code, s)), default=-1)
         if best_select >= 0 and best_select > best_ignore:
             chosen.append(code)
     return chosen

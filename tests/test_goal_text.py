@@ -1,0 +1,493 @@
+"""G102/G103 goal-text analyser: tasklint.validators.goal_text.analyse_goal."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tasklint.validators import goal_text
+from tasklint.validators.goal_text import GoalAnalysis, Vocabulary, analyse_goal
+
+GOALS = Path(__file__).parent / "data" / "goals.jsonl"
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+# --------------------------------------------------------------------- the seed's cases
+def test_seed_conversion_target_is_measurable() -> None:
+    result = analyse_goal("新客转化率≥15%")
+    assert result.measurable
+    assert result.quantities == ("15%",)
+
+
+def test_seed_vague_goal_is_not_measurable() -> None:
+    result = analyse_goal("提升品牌影响力")
+    assert not result.measurable
+    assert not result.time_bound
+    assert result == GoalAnalysis(False, False, (), ())
+
+
+def test_seed_search_volume_goal_is_measurable() -> None:
+    assert analyse_goal("品牌搜索量提升50%").quantities == ("50%",)
+
+
+# ------------------------------------------------------------------------ trap tables
+MEASURABLE = [
+    # percentages, comparisons, ranges, signs
+    "≥15%",
+    "不低于15%",
+    "at least 2%",
+    "至少5000",
+    "no more than ¥3",
+    "+30%",
+    "提升30%",
+    "increase by 50%",
+    "10-15%",
+    "10~15万",
+    "１５％",
+    "15 %",
+    "0.5pp",
+    "150 bps",
+    "提升2个点",
+    "转化率提升 15 个百分点",
+    "百分之二十",
+    "百分之十五点五",
+    # Chinese numerals and multipliers
+    "三成",
+    "两倍",
+    "翻一番",
+    "翻了一番",
+    "翻倍",
+    "一万",
+    "五十个",
+    "五千份",
+    "八折",
+    "3成",
+    # English words
+    "double sign-ups",
+    "triple traffic",
+    "halve CAC",
+    "a third",
+    "one in five",
+    "ten thousand",
+    "twice as many demos",
+    "a dozen KOLs",
+    "a million views",
+    "cut costs in half",
+    "5x leads",
+    "double-digit growth",
+    # money, magnitudes, thresholds, ranks, ratios
+    "¥299",
+    "$1.5M",
+    "1000元",
+    "200k RMB",
+    "USD 2 million",
+    "20k subscribers",
+    "10w+",
+    "3k",
+    "破万",
+    "过亿",
+    "上百家门店",
+    "百万级曝光",
+    "进入类目TOP10",
+    "rank in the top 3",
+    "#1 brand in the category",
+    "类目第一",
+    "ROI 1:3",
+    "ROI 3.5",
+    "ROAS of at least 4.0",
+    "零客诉",
+    "GMV500万",
+    "2000 sign-ups",
+    "2000元以内",
+    "新增好友2000人",
+    "获客成本下降1/3",
+    "至少举办一场沙龙",
+    "每周一篇",
+    "Publish one case study per month",
+    "响应时长缩短至2小时",
+    "发货控制在3天以内",
+]
+NOT_MEASURABLE = [
+    # years, dates, quarters, halves
+    "2025",
+    "2025年",
+    "FY2025",
+    "6月1日",
+    "6/1",
+    "June 1",
+    "2025-06-01",
+    "Q3",
+    "H1",
+    "第三季度",
+    "上半年",
+    # events
+    "618",
+    "双11",
+    "双十一",
+    "11.11",
+    "双12",
+    "12.12",
+    "520",
+    "3.8节",
+    "Black Friday",
+    # versions, models, ordinals, labels
+    "v2.0",
+    "3.0版本",
+    "会员体系2.0",
+    "iPhone 15",
+    "第一阶段",
+    "phase 2",
+    "step 3",
+    "3rd batch",
+    "5G新品",
+    "3C品类",
+    "4S店",
+    "H5页面",
+    "入驻1688",
+    "Produce 4K hero video",
+    # times of day, ages, tiers, anniversaries, idioms
+    "10:30",
+    "晚8点",
+    "8pm",
+    "18-35岁女性",
+    "95后",
+    "一二线城市",
+    "tier-1 cities",
+    "10周年",
+    "千人千面",
+    "一站式服务",
+    "千万不要改主图",
+    # titles, vague amounts, directions
+    "Top 10 list",
+    "发布TOP10好物清单",
+    "数万次曝光",
+    "几十位KOC",
+    "十几个达人",
+    "thousands of posts",
+    "dozens of influencers",
+    "millions of people",
+    "Improve brand influence",
+    "提升品牌影响力",
+    "increase awareness significantly",
+    "大幅提升",
+    "打造一个爆款",
+    "Double down on TikTok",
+    "30天内上线",
+    "within 30 days",
+]
+TIME_BOUND = [
+    "2025年",
+    "FY2025",
+    "6月1日",
+    "6/1",
+    "June 1",
+    "2025-06-01",
+    "Q3",
+    "H2",
+    "第三季度",
+    "上半年",
+    "by end of June",
+    "before 618",
+    "within 30 days",
+    "30天内",
+    "本季度",
+    "年底前",
+    "during the campaign window 6/1-6/18",
+    "每周",
+    "weekly",
+    "daily",
+    "per month",
+    "日均",
+    "双11当天",
+    "国庆期间",
+    "春节前",
+    "this month",
+    "EOQ",
+    "by Friday",
+    "tomorrow",
+    "上线前",
+    "before launch",
+    "开业首月",
+    "launch week",
+    "第2周",
+    "sprint 4",
+    "for the next 2 weeks",
+    "a 3-day flash sale",
+    "12月中旬",
+    "六月底",
+    "明年",
+    "summer",
+    "Black Friday",
+    "May 1",
+    "在30天内完成首轮投放",
+]
+NOT_TIME_BOUND = [
+    "提升品牌影响力",
+    "v2.0",
+    "phase 2",
+    "晚8点",
+    "at 8pm",
+    "去年同期",
+    "同比增长12%",
+    "YoY +20%",
+    "Improve MAU month over month",
+    "twice as many as last quarter",
+    "than the 2024 campaign",
+    "DAU 10万",
+    "日活提升",
+    "weekly active users 8,000",
+    "7日留存率",
+    "D7 retention",
+    "day-1 retention",
+    "14-day free trial",
+    "7天无理由退货",
+    "尽快完成",
+    "ASAP",
+    "缩短至2小时",
+    "cut response time to 2 hours",
+    "Sales may grow",
+    "10周年",
+    "上线后日活提升",
+]
+
+
+@pytest.mark.parametrize("text", MEASURABLE)
+def test_measurable(text: str) -> None:
+    result = analyse_goal(text)
+    assert result.measurable, f"G102: {text!r} states a quantity"
+    assert result.quantities
+
+
+@pytest.mark.parametrize("text", NOT_MEASURABLE)
+def test_not_measurable(text: str) -> None:
+    result = analyse_goal(text)
+    assert not result.measurable, f"G102: {text!r} states no quantity, found {result.quantities}"
+
+
+@pytest.mark.parametrize("text", TIME_BOUND)
+def test_time_bound(text: str) -> None:
+    result = analyse_goal(text)
+    assert result.time_bound, f"G103: {text!r} states a deadline or period"
+    assert result.periods
+
+
+@pytest.mark.parametrize("text", NOT_TIME_BOUND)
+def test_not_time_bound(text: str) -> None:
+    result = analyse_goal(text)
+    assert not result.time_bound, f"G103: {text!r} states no deadline, found {result.periods}"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities", "periods"),
+    [
+        ("Q3新客转化率提升至15%", ("15%",), ("Q3",)),
+        ("6月30日前完成预热", (), ("6月30日前",)),
+        ("获客成本降低三成", ("三成",), ()),
+        ("Q3 GMV +20%", ("+20%",), ("Q3",)),
+        ("Ｑ３ＧＭＶ同比增长２０％", ("２０％",), ("Ｑ３",)),  # cut from the original text
+        ("6/1-6/18活动窗口内GMV达成500万", ("500万",), ("6/1", "6/18")),
+        ("Grow revenue from $2M to $3M in FY26", ("$2M", "$3M"), ("FY26",)),
+        ("at 8pm on launch day", (), ("launch day",)),
+    ],
+)
+def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:
+    result = analyse_goal(text)
+    assert (result.quantities, result.periods) == (quantities, periods)
+
+
+def test_may_is_a_month_only_when_it_reads_as_one() -> None:
+    assert analyse_goal("May campaign launch").time_bound
+    assert analyse_goal("launch in may").time_bound
+    assert not analyse_goal("We may increase sales").time_bound
+
+
+# ----------------------------------------------------------------- the labelled set
+def test_labelled_set_is_large_balanced_and_well_formed() -> None:
+    rows = load(GOALS)
+    assert len(rows) >= 200
+    for row in rows:
+        assert set(row) == {"text", "lang", "measurable", "time_bound", "note"}, row
+        assert row["lang"] in ("zh", "en")
+        assert isinstance(row["measurable"], bool) and isinstance(row["time_bound"], bool)
+    languages = [row["lang"] for row in rows]
+    assert 0.4 <= languages.count("zh") / len(rows) <= 0.6
+    measurable = sum(row["measurable"] for row in rows) / len(rows)
+    assert 0.35 <= measurable <= 0.65
+    assert len({row["text"] for row in rows}) == len(rows), "duplicate statements"
+
+
+def _accuracy(field: str) -> tuple[float, list[str]]:
+    rows = load(GOALS)
+    wrong = [
+        f"{row['text']!r} expected {row[field]}"
+        for row in rows
+        if getattr(analyse_goal(row["text"]), field) != row[field]
+    ]
+    return 1 - len(wrong) / len(rows), wrong
+
+
+def test_measurable_accuracy_on_labelled_set() -> None:
+    accuracy, wrong = _accuracy("measurable")
+    print(f"\nG102 measurable accuracy on {GOALS.name}: {accuracy:.3f}")
+    assert accuracy >= 0.97, "\n".join(wrong)
+
+
+def test_time_bound_accuracy_on_labelled_set() -> None:
+    accuracy, wrong = _accuracy("time_bound")
+    print(f"\nG103 time_bound accuracy on {GOALS.name}: {accuracy:.3f}")
+    assert accuracy >= 0.95, "\n".join(wrong)
+
+
+def test_speed_is_in_budget() -> None:
+    # The budget is 20 µs per goal; allow 5x for slow or busy CI machines.
+    texts = [row["text"] for row in load(GOALS)]
+    for text in texts:
+        analyse_goal(text)  # compile the lazily built patterns
+    started = time.perf_counter()
+    for _ in range(5):
+        for text in texts:
+            analyse_goal(text)
+    per_goal = (time.perf_counter() - started) / (5 * len(texts))
+    assert per_goal < 100e-6, f"{per_goal * 1e6:.1f} µs per goal"
+
+
+# ------------------------------------------------------------------------- properties
+FRAGMENTS = [
+    "15%",
+    "Q3",
+    "618",
+    "双11",
+    "6月1日",
+    "6/1",
+    "2025",
+    "年底前",
+    "within",
+    "30",
+    "days",
+    "天内",
+    "一",
+    "二十",
+    "个",
+    "万",
+    "成",
+    "倍",
+    "top",
+    "10",
+    "list",
+    "v2.0",
+    "第",
+    "阶段",
+    "¥",
+    "$",
+    "k",
+    "1:3",
+    "10:30",
+    "may",
+    "May",
+    "double",
+    "down",
+    "a third",
+    "per week",
+    "每周",
+    "点",
+    "晚",
+    "-",
+    "~",
+    "/",
+    ".",
+    " ",
+    "，",
+    "１５％",
+    "😀",
+    "\u200b",
+    "\t",
+    "iPhone",
+    "GMV",
+    "+",
+    "#1",
+]
+fragments_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+emoji = st.text(alphabet=st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF))
+
+
+def _to_10k(unit: str) -> str:
+    """A 10,000-character string made by repeating `unit` (Hypothesis draws short ones)."""
+    return (unit * (10_000 // len(unit) + 1))[:10_000]
+
+
+long_text = st.one_of(st.text(min_size=1, max_size=30), fragments_text.filter(bool)).map(_to_10k)
+any_text = st.one_of(st.text(), emoji, fragments_text, long_text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_never_raises_and_returns_consistent_types(text: str) -> None:
+    result = analyse_goal(text)
+    assert isinstance(result, GoalAnalysis)
+    assert isinstance(result.measurable, bool) and isinstance(result.time_bound, bool)
+    assert isinstance(result.quantities, tuple) and isinstance(result.periods, tuple)
+    assert result.measurable == bool(result.quantities)
+    assert result.time_bound == bool(result.periods)
+    for found in result.quantities + result.periods:
+        assert isinstance(found, str) and found
+        if text.isascii():
+            assert found in text
+
+
+def test_ten_thousand_characters_of_digits_and_numerals_is_fast() -> None:
+    for text in ["1" * 10_000, "一" * 10_000, "1 " * 5_000, "一" + " " * 10_000 + "个"]:
+        started = time.perf_counter()
+        analyse_goal(text)
+        assert time.perf_counter() - started < 2.0, text[:10]
+
+
+def _reference_scan(vocabulary: Vocabulary, folded: str) -> list[tuple[str, int, int]]:
+    return [(m.lastgroup or "", m.start(), m.end()) for m in vocabulary.pattern().finditer(folded)]
+
+
+def _dispatched_scan(vocabulary: Vocabulary, folded: str) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+
+    def on_match(m: re.Match[str]) -> int:
+        found.append((m.lastgroup or "", m.start(), m.end()))
+        return m.end()
+
+    vocabulary.scan(folded, on_match)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(fragments_text, st.text(max_size=60)))
+def test_dispatch_finds_what_one_big_regex_finds(text: str) -> None:
+    # Trying only the alternatives that can start with the next two characters must not
+    # change what is found.
+    folded = goal_text.fold(text)
+    vocabulary = goal_text._VOCABULARY
+    assert _dispatched_scan(vocabulary, folded) == _reference_scan(vocabulary, folded)
+
+
+def test_dispatch_agrees_with_one_big_regex_on_the_labelled_set() -> None:
+    vocabulary = goal_text._VOCABULARY
+    for row in load(GOALS):
+        folded = goal_text.fold(row["text"])
+        assert _dispatched_scan(vocabulary, folded) == _reference_scan(vocabulary, folded)
+
+
+def test_patterns_have_no_unformatted_placeholders() -> None:
+    # r"{_NUM}" instead of rf"{_NUM}" would silently match the text "{_NUM}".
+    assert not [name for name, pattern in goal_text._VOCABULARY.alternatives if "{_" in pattern]
+
+
+def test_every_alternative_has_a_known_start() -> None:
+    # A pattern whose first characters cannot be read would be tried everywhere (slow).
+    assert all(heads for heads in goal_text._VOCABULARY._heads)
