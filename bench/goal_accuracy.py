@@ -98,7 +98,10 @@ def main(argv: list[str]) -> int:
     paths = [Path(arg) for arg in argv] or DEFAULT_FILES
     analyse_goal("warm-up: 预热 1%")  # loads OpenCC once, outside the timing
     for path in paths:
-        report(path)
+        try:
+            report(path)
+        except Exception as exc:  # a benchmark reports, it does not fail
+            print(f"\n== {path}: {type(exc).__name__}: {exc}")
     return 0
 
 

@@ -22,6 +22,7 @@ from tasklint.config.settings import Settings, SourceConfig
 from tasklint.connectors.sources import SourceSpec
 from tasklint.sync.engine import (
     SyncOptions,
+    SyncOutcome,
     check_setup,
     input_columns,
     locale_for,
@@ -61,7 +62,7 @@ def _sources(info: dict) -> list[SourceSpec]:
     return specs
 
 
-def _before_after(console: Console, outcome, before: dict[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+def _before_after(console: Console, outcome: SyncOutcome) -> None:
     from tasklint.output import status_label
 
     result = outcome.result
@@ -77,7 +78,8 @@ def _before_after(console: Console, outcome, before: dict[str, str | None]) -> N
         owner = ", ".join(p.name for p in row.task.owners) or ", ".join(row.task.departments) or "—"
         label = status_label(row.status, result.locale)
         style = {"abnormal": "bold red", "done": "green"}.get(row.status.value, "yellow")
-        status = Text(f"{before.get(row.task.id) or '—'} → ")
+        marked = row.task.marked_status
+        status = Text(f"{status_label(marked, result.locale) if marked else '—'} → ")
         status.append(label, style=style)
         codes = " ".join(f.code for f in row.active) or "—"
         grid.add_row(row.task.title or "", owner, status, codes)
@@ -106,19 +108,10 @@ def run_demo(console: Console, *, today: date = DEMO_TODAY) -> list[DemoSource]:
             locale = locale_for(columns, settings.locale)
             targets = writeback_targets(settings, locale, columns)
             check_setup(connector, targets, locale, create=True)
-            status_column = columns.get("status")
-            before = (
-                {
-                    r.id: (str(r.cells.get(status_column)) if r.cells.get(status_column) else None)
-                    for r in connector.read()
-                }
-                if status_column
-                else {}
-            )
             outcome = sync_source(
                 spec, settings, env, state, SyncOptions(today=today), connector=connector
             )
-            _before_after(console, outcome, before)
+            _before_after(console, outcome)
             statuses = outcome.result.status_counts()
             summary.append(
                 DemoSource(

@@ -26,7 +26,7 @@ from tasklint.connectors.remote import (
     RowChange,
     parse_timestamp,
 )
-from tasklint.connectors.transport import CallStats, RateLimiter, RetryPolicy, ThrottledTransport
+from tasklint.connectors.transport import CallStats, RetryPolicy, ThrottledTransport, shared_limiter
 from tasklint.errors import AuthError, ConnectionFailed, SourceError, TasklintError
 
 COMPUTED_TYPES = frozenset(
@@ -50,6 +50,13 @@ WRITABLE_TYPES: dict[Role, tuple[str, ...]] = {
 TEXT_LIMIT = 2000  # characters in one text object
 TEXT_ITEMS = 100  # text objects in one rich_text value
 PAGE_SIZE = 100
+
+
+def _fingerprint(token: str) -> str:
+    """A key for the token that is not the token (it may end up in a repr)."""
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
 def parse_url(url: str) -> str:
@@ -169,7 +176,8 @@ class NotionConnector:
         self.name = url
         self.stats = stats or CallStats()
         transport = ThrottledTransport(
-            RateLimiter(requests_per_second, burst=3),
+            # Notion's limit is per integration: one limiter per token for the process.
+            shared_limiter(("notion", base_url, _fingerprint(token)), requests_per_second, 3),
             self.stats,
             policy or RetryPolicy(rate_limit_wait=1.0),
             on_wait=on_wait,

@@ -61,6 +61,20 @@ class RateLimiter:
         return wait
 
 
+_SHARED: dict[tuple[str, ...], RateLimiter] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_limiter(key: tuple[str, ...], rate: float, burst: int) -> RateLimiter:
+    """One limiter per vendor quota (an Airtable base, a Notion integration) for the
+    whole process, so that two connectors on one base share its 5 requests/s."""
+    with _SHARED_LOCK:
+        limiter = _SHARED.get(key)
+        if limiter is None or limiter.rate != rate or limiter.burst != burst:
+            limiter = _SHARED[key] = RateLimiter(rate, burst)
+        return limiter
+
+
 @dataclass
 class CallStats:
     """What a run cost: requests by kind, 429s received, retries, seconds waited."""
