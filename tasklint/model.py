@@ -120,6 +120,38 @@ class Finding(BaseModel):
     task_id: str | None = None
     suppressed: bool = False
 
+    @classmethod
+    def trusted(
+        cls,
+        code: str,
+        name: str,
+        severity: Severity,
+        message: str,
+        field: str | None,
+        task_id: str | None,
+    ) -> Finding:
+        """A Finding from values the engine made itself, without validation.
+
+        The engine creates one per finding on tables of 100,000 rows, where pydantic's
+        `model_construct` (~2 µs) is the largest single cost; this sets the same
+        attributes `model_construct` sets, in about a third of the time.
+        """
+        finding = cls.__new__(cls)
+        values = {
+            "code": code,
+            "name": name,
+            "severity": severity,
+            "message": message,
+            "field": field,
+            "task_id": task_id,
+            "suppressed": False,
+        }
+        object.__setattr__(finding, "__dict__", values)
+        object.__setattr__(finding, "__pydantic_fields_set__", set(values))
+        object.__setattr__(finding, "__pydantic_extra__", None)
+        object.__setattr__(finding, "__pydantic_private__", None)
+        return finding
+
     def line(self) -> str:
         """The one-line form written into the table: `⚠ G102 Goal is not measurable: …`."""
         return f"{self.severity.symbol} {self.code} {self.message}"

@@ -22,6 +22,7 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     if not _CJK.search(text):
         return text

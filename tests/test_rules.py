@@ -303,3 +303,14 @@ def test_every_message_renders_in_both_languages():
             assert re.search(r"[\u4e00-\u9fff]", zh), f"{rule.code}.{key} has no Chinese message"
             assert not re.search(r"[\u4e00-\u9fff]", text.en), f"{rule.code}.{key} English has Chinese"
             assert "{" not in zh + en, f"{rule.code}.{key} left a placeholder"
+
+
+def test_trusted_finding_equals_a_validated_one():
+    from tasklint.model import Finding
+
+    fast = Finding.trusted("S402", "overdue", Severity.ERROR, "late", "due", "row-2")
+    slow = Finding(code="S402", name="overdue", severity=Severity.ERROR, message="late",
+                   field="due", task_id="row-2")
+    assert fast == slow and fast.model_dump() == slow.model_dump()
+    fast.suppressed = True
+    assert fast.suppressed and not slow.suppressed

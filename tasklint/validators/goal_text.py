@@ -74,6 +74,7 @@ import string
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tasklint.text import to_simplified
@@ -851,6 +852,9 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
     return found
 
 
+# Checklists repeat their wording (metric names, goal templates) from row to row, and
+# several rules ask about the same cell: answers are cached.
+@lru_cache(maxsize=65536)
 def analyse_goal(text: str) -> GoalAnalysis:
     """Say whether a goal states a quantity and a deadline or period, and which substrings
     of `text` do. Never raises on a string; anything else is read as its `str()`."""

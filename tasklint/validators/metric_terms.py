@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasklint.validators.goal_text import Vocabulary, fold
 
@@ -293,6 +294,9 @@ def _compound(folded: str, end: int, start: int) -> bool:
     )
 
 
+# Checklists repeat their wording (metric names, goal templates) from row to row, and
+# several rules ask about the same cell: answers are cached.
+@lru_cache(maxsize=65536)
 def classify_metric(text: str) -> MetricTerms:
     """Name the metrics a metric or goal cell speaks of, and say how to read them.
     Never raises on a string; anything else is read as its `str()`."""
