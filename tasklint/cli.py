@@ -196,17 +196,10 @@ def setup(
             f"{mark}  {check.role:<10} {check.name}"
             + (f" — {check.problem}" if check.problem else "")
         )
-    problems = [c for c in checks if c.problem]
-    if problems:
-        hint = (
-            f"run `tasklint setup {spec.name} --create-fields`"
-            if all(c.missing for c in problems)
-            else "change the column's type, or name another column in [writeback]"
-        )
-        err.print(
-            f"[bold red]tasklint:[/] {spec.name}: {problems[0].problem} — {hint}", soft_wrap=True
-        )
-        raise typer.Exit(2)
+    from tasklint.sync.engine import setup_problem
+
+    if (problem := setup_problem(spec, checks)) is not None:
+        raise _fail(problem)
 
 
 @app.command()

@@ -168,8 +168,9 @@ class AirtableConnector:
                 zone = getattr(options, "time_zone", None)
                 if zone and zone != "client":
                     self._time_zones[f.name] = zone
+                kind = str(getattr(f.type, "value", f.type))  # pyairtable gives an enum
                 found[f.name] = RemoteField(
-                    f.name, f.type, choices, f.type in COMPUTED_TYPES, f.type == "percent"
+                    f.name, kind, choices, kind in COMPUTED_TYPES, kind == "percent"
                 )
             self._fields = found
         return self._fields

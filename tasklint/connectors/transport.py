@@ -130,8 +130,9 @@ def request_kind(method: str, path: str) -> str:
     return "create"
 
 
-def _idempotent(kind: str) -> bool:
-    return kind in ("read", "write")
+def is_idempotent(method: str, kind: str) -> bool:
+    """Safe to send twice: any GET, reads by POST (list, query), and updates by id."""
+    return method.upper() == "GET" or kind in ("read", "write")
 
 
 class _Polite:
@@ -158,6 +159,7 @@ class _Polite:
     def run(
         self,
         kind: str,
+        idempotent: bool,
         send: Callable[[], R],
         discard: Callable[[R], None],
         network_errors: tuple[type[BaseException], ...],
@@ -170,7 +172,7 @@ class _Polite:
             try:
                 response = send()
             except network_errors:
-                if not _idempotent(kind) or last_try:
+                if not idempotent or last_try:
                     raise
                 self.stats.retries += 1
                 self._wait("network", self.policy.backoff_for(attempt))
@@ -179,7 +181,7 @@ class _Polite:
             status = response.status_code  # type: ignore[attr-defined]
             if status == 429:
                 self.stats.rate_limited += 1
-            retry = status == 429 or (status in RETRYABLE_STATUS and _idempotent(kind))
+            retry = status == 429 or (status in RETRYABLE_STATUS and idempotent)
             if not retry or last_try:
                 return response
             self.stats.retries += 1
@@ -208,9 +210,11 @@ class ThrottledAdapter(HTTPAdapter):
         self.polite = _Polite(limiter, stats, policy, sleep, on_wait)
 
     def send(self, request: requests.PreparedRequest, **kwargs):  # type: ignore[no-untyped-def, override]
-        kind = request_kind(request.method or "GET", requests.utils.urlparse(request.url).path)
+        method = request.method or "GET"
+        kind = request_kind(method, requests.utils.urlparse(request.url).path)
         return self.polite.run(
             kind,
+            is_idempotent(method, kind),
             lambda: super(ThrottledAdapter, self).send(request, **kwargs),
             lambda response: response.close(),
             (requests.ConnectionError, requests.Timeout),
@@ -240,8 +244,10 @@ class ThrottledTransport(httpx.BaseTransport):
             response.read()
             response.close()
 
+        kind = request_kind(request.method, request.url.path)
         return self.polite.run(
-            request_kind(request.method, request.url.path),
+            kind,
+            is_idempotent(request.method, kind),
             lambda: self._inner.handle_request(request),
             discard,
             (httpx.TransportError,),

@@ -148,15 +148,27 @@ def check_setup(
     return checks
 
 
-def _require_setup(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> None:
-    problems = [c for c in checks if c.problem]
-    if problems:
-        fix = (
-            f"run `tasklint setup {spec.name} --create-fields`"
-            if all(c.missing for c in problems)
-            else "change the column's type, or name another column in [writeback]"
+def setup_problem(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> SetupRequired | None:
+    """The one line to show for unusable write-back columns: a wrong type first (setup
+    cannot fix it), else the missing columns (setup --create-fields can)."""
+    wrong = [c for c in checks if c.problem and not c.missing]
+    if wrong:
+        return SetupRequired(
+            f"{spec.name}: {wrong[0].problem}",
+            hint="change the column's type, or name another column in [writeback]",
         )
-        raise SetupRequired(f"{spec.name}: {problems[0].problem}", hint=fix)
+    missing = [c.name for c in checks if c.missing]
+    if missing:
+        return SetupRequired(
+            f"{spec.name}: write-back column(s) {', '.join(map(repr, missing))} do not exist",
+            hint=f"run `tasklint setup {spec.name} --create-fields`",
+        )
+    return None
+
+
+def _require_setup(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> None:
+    if (problem := setup_problem(spec, checks)) is not None:
+        raise problem
 
 
 # --- desired values and the diff -------------------------------------------------------

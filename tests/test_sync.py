@@ -1,0 +1,230 @@
+"""tasklint sync against the sandbox, with the real pyairtable and notion-client:
+the right warnings and statuses land in the right rows, and nothing else changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from notion_client import Client
+from pyairtable import Api
+
+from tasklint.config.settings import Settings
+from tasklint.errors import ConfigError
+from tasklint.sync.engine import SetupRequired, check_setup, input_columns, writeback_targets
+from tests.sync_support import TODAY, make_syncer, new_airtable_source, new_notion_source
+
+WRITE_BACK = ("检查提示", "计算状态", "完成率")
+
+
+def airtable_rows(server, spec) -> dict[str, dict]:
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    records = Api(server.token, endpoint_url=server.airtable_url).table(base, table).all()
+    return {r["fields"]["检查项目"]: r for r in records}
+
+
+def notion_rows(server, spec) -> dict[str, dict]:
+    client = Client(auth=server.token, base_url=server.notion_url)
+    database = client.databases.retrieve(database_id=spec.url.removeprefix("notion://"))
+    pages = client.data_sources.query(data_source_id=database["data_sources"][0]["id"])["results"]
+    rows = {}
+    for page in pages:
+        props = page["properties"]
+        title = "".join(t["plain_text"] for t in props["检查项目"]["title"])
+        rows[title] = {
+            "id": page["id"],
+            "warnings": "".join(t["plain_text"] for t in props["检查提示"]["rich_text"]),
+            "status": (props["计算状态"]["select"] or {}).get("name"),
+            "completion": props["完成率"]["number"],
+            "notes": "".join(t["plain_text"] for t in props["备注"]["rich_text"]),
+        }
+    return rows
+
+
+def prepare(server, syncer, spec):
+    connector = syncer.connector(spec)
+    settings = Settings()
+    columns = input_columns(connector, spec, settings)
+    targets = writeback_targets(settings, "zh", columns)
+    checks = check_setup(connector, targets, "zh", create=True)
+    assert not [c for c in checks if c.problem]
+
+
+def writes(server) -> list:
+    return [r for r in server.control.stats() if r.method in ("PATCH", "PUT")]
+
+
+@pytest.fixture
+def syncer(server, tmp_path):
+    server.control.clear_faults()
+    return make_syncer(server, tmp_path)
+
+
+def test_airtable_sync_writes_warnings_status_and_completion(server, syncer):
+    spec = new_airtable_source(server)
+    prepare(server, syncer, spec)
+    outcome = syncer.run(spec)
+    assert len(outcome.changes) == 20 and outcome.stats.rate_limited == 0
+    rows = airtable_rows(server, spec)
+    venue = rows["线下活动场地搭建"]["fields"]
+    assert venue["计算状态"] == "异常"
+    assert venue["检查提示"].splitlines()[0].startswith("✖ S402 已逾期3天")
+    assert rows["目标完成率计算"]["fields"]["完成率"] == pytest.approx(0.8)
+    assert rows["目标完成率计算"]["fields"]["计算状态"] == "已完成"
+    assert "O202" in rows["预算与资源确认"]["fields"]["检查提示"]
+    # A row without findings gets no warnings cell at all (Airtable omits empty cells).
+    assert "检查提示" not in rows["营销目标对齐"]["fields"]
+    # Inputs untouched.
+    assert rows["线下活动场地搭建"]["fields"]["完成状态"] == "进行中"
+
+
+def test_airtable_writes_ten_records_a_request_and_second_run_writes_nothing(server, syncer):
+    spec = new_airtable_source(server)
+    prepare(server, syncer, spec)
+    server.control.reset_stats()
+    syncer.run(spec)
+    patches = writes(server)
+    assert [r.method for r in patches] == ["PATCH", "PATCH"]  # 20 changed rows: 10 + 10
+    server.control.reset_stats()
+    again = syncer.run(spec)
+    assert again.changes == [] and writes(server) == []
+
+
+def test_notion_sync_and_idempotence(server, syncer):
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    first = syncer.run(spec)
+    assert len(first.changes) == 20
+    rows = notion_rows(server, spec)
+    assert rows["线下活动场地搭建"]["status"] == "异常"
+    assert "S402" in rows["线下活动场地搭建"]["warnings"]
+    assert rows["目标完成率计算"]["completion"] == pytest.approx(0.8)
+    server.control.reset_stats()
+    second = syncer.run(spec)
+    assert second.changes == [] and writes(server) == []
+    assert not second.full_read  # Notion reads incrementally once there is a snapshot
+
+
+def test_edit_made_during_the_run_survives(server, syncer):
+    spec = new_airtable_source(server)
+    prepare(server, syncer, spec)
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    record_id = airtable_rows(server, spec)["线下活动场地搭建"]["id"]
+
+    def person_edits(phase: str) -> None:
+        if phase == "linting":  # after tasklint read the row, before it writes
+            server.control.edit_airtable(base, table, record_id, {"备注": "供应商明天进场"})
+
+    syncer.run(spec, on_phase=person_edits)
+    fields = airtable_rows(server, spec)["线下活动场地搭建"]["fields"]
+    assert fields["备注"] == "供应商明天进场"
+    assert fields["计算状态"] == "异常"
+
+
+def test_notion_edit_during_run_survives(server, syncer):
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    page = notion_rows(server, spec)["线下活动场地搭建"]["id"]
+
+    def person_edits(phase: str) -> None:
+        if phase == "linting":
+            server.control.edit_notion(
+                page, {"备注": {"rich_text": [{"text": {"content": "明天进场"}}]}}
+            )
+
+    syncer.run(spec, on_phase=person_edits)
+    row = notion_rows(server, spec)["线下活动场地搭建"]
+    assert row["notes"] == "明天进场" and row["status"] == "异常"
+
+
+def test_dry_run_plans_and_writes_nothing(server, syncer):
+    spec = new_airtable_source(server)
+    prepare(server, syncer, spec)
+    server.control.reset_stats()
+    outcome = syncer.run(spec, dry_run=True)
+    assert len(outcome.changes) == 20 and writes(server) == []
+    venue = next(c for c in outcome.changes if c.label == "线下活动场地搭建")
+    assert venue.old["计算状态"] is None and venue.values["计算状态"] == "异常"
+    assert syncer.state.runs(spec.name) == []  # a dry run leaves no trace in the state
+
+
+def test_sync_refuses_missing_and_wrongly_typed_columns(server, syncer):
+    spec = new_airtable_source(server)
+    with pytest.raises(
+        SetupRequired, match="'检查提示', '计算状态', '完成率' do not exist"
+    ) as info:
+        syncer.run(spec)
+    assert "--create-fields" in info.value.line()
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    server.airtable.create_field(base, table, name="计算状态", type="singleLineText")
+    with pytest.raises(SetupRequired, match="singleLineText, not singleSelect"):
+        syncer.run(spec)
+
+
+def test_writeback_column_that_is_an_input_is_refused(server):
+    settings = Settings.model_validate({"writeback": {"status": "完成状态"}})
+    with pytest.raises(ConfigError, match="also read as an input column"):
+        writeback_targets(settings, "zh", {"status": "完成状态"})
+
+
+def test_notion_incremental_reads_and_overnight_overdue(server, syncer):
+    """Night 2 re-reads only rows edited since night 1 (tasklint's own write-backs
+    included, as Notion cannot tell them apart), yet every row is linted: a task that
+    became overdue overnight turns Abnormal without anyone touching it."""
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    # Simulated nights after the pages were created (a page is never edited before it exists).
+    night = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    server.notion.clock = lambda: night
+    first = syncer.run(spec, today=date(2025, 7, 4), now=lambda: night)
+    assert first.full_read and first.rows_read == 20 and len(first.changes) == 20
+    assert notion_rows(server, spec)["复盘报告输出"]["status"] == "未完成"  # due 2025-07-05
+
+    night2 = night + timedelta(days=1)
+    server.notion.clock = lambda: night2
+    second = syncer.run(spec, today=date(2025, 7, 8), now=lambda: night2)
+    # Every page was written on night 1, so every page is read again, once.
+    assert not second.full_read and second.rows_read == 20
+    changed = {c.label for c in second.changes}
+    assert "复盘报告输出" in changed and "营销目标对齐" not in changed  # done rows stay
+    assert notion_rows(server, spec)["复盘报告输出"]["status"] == "异常"
+
+    night3 = night2 + timedelta(days=1)
+    server.notion.clock = lambda: night3
+    page = notion_rows(server, spec)["资料归档"]["id"]
+    server.control.edit_notion(page, {"备注": {"rich_text": [{"text": {"content": "已上传"}}]}})
+    third = syncer.run(spec, today=date(2025, 7, 8), now=lambda: night3)
+    # Read: the page a person edited, and the rows tasklint wrote on night 2.
+    assert not third.full_read and third.rows_read == len(changed | {"资料归档"})
+    assert third.result.tasks and len(third.result.tasks) == 20
+    assert third.changes == []
+    server.notion.clock = lambda: datetime.now(UTC)
+
+
+def test_full_read_every_seven_days_notices_deleted_rows(server, syncer):
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    start = datetime.now(UTC) + timedelta(days=1)
+    server.notion.clock = lambda: start
+    syncer.run(spec, now=lambda: start)
+    week = start + timedelta(days=8)
+    server.notion.clock = lambda: week
+    assert syncer.run(spec, now=lambda: week).full_read
+    assert syncer.run(spec, now=lambda: week + timedelta(hours=1), full=False).full_read is False
+    assert syncer.run(spec, now=lambda: week + timedelta(hours=2), full=True).full_read
+    server.notion.clock = lambda: datetime.now(UTC)
+
+
+def test_metric_swing_from_run_history(server, syncer):
+    spec = new_airtable_source(server)
+    prepare(server, syncer, spec)
+    first = syncer.run(spec)
+    assert "M304" in {s.code for s in first.result.skipped}  # no history yet
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    record = airtable_rows(server, spec)["小红书种草投放"]["id"]
+    server.control.edit_airtable(base, table, record, {"实际值": "2.5%"})  # was 3.5%
+    second = syncer.run(spec)
+    row = next(t for t in second.result.tasks if t.task.title == "小红书种草投放")
+    swing = next(f for f in row.active if f.code == "M304")
+    assert "-28.6%" in swing.message
+    assert "M304" in airtable_rows(server, spec)["小红书种草投放"]["fields"]["检查提示"]
