@@ -249,6 +249,22 @@ def sandbox(
         raise _fail(error) from None
 
 
+# Commands that live in their own modules (tasklint/commands/*.py). Each module has
+# `register(app)` and imports its heavy dependencies inside the command, so that
+# start-up stays light.
+_COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _register_commands() -> None:
+    import importlib
+
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         app()

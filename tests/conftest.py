@@ -9,7 +9,6 @@ import pytest
 from tasklint.sandbox import SandboxServer
 from tasklint.sandbox.limits import Limits
 
-
 # Limits ten times the vendors' so that the functional tests run fast; the rate-limit
 # tests (test_sync_limits.py) use the vendors' own figures.
 FAST_LIMITS = dict(airtable_rate=50, airtable_penalty=0.4, notion_rate=30.0, notion_burst=30.0)

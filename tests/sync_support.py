@@ -12,13 +12,13 @@ from typing import Any
 
 from tasklint.config.env import Environment
 from tasklint.config.settings import Settings, SourceConfig
+from tasklint.connectors.airtable import AirtableConnector
+from tasklint.connectors.notion import NotionConnector
+from tasklint.connectors.remote import Connector
 from tasklint.connectors.sources import SourceSpec
 from tasklint.connectors.transport import RetryPolicy
 from tasklint.sandbox import SandboxServer
 from tasklint.sandbox.seed import load_plan
-from tasklint.connectors.airtable import AirtableConnector
-from tasklint.connectors.notion import NotionConnector
-from tasklint.connectors.remote import Connector
 from tasklint.sync.engine import SyncOptions, SyncOutcome, sync_source
 from tasklint.sync.state import StateStore
 

@@ -52,7 +52,15 @@ def test_json_report_shape(zh_report):
     (source,) = report["sources"]
     assert source["name"].endswith("marketing-plan.zh.csv") and source["kind"] == "file"
     assert source["rows"] == 20 == len(source["tasks"])
-    assert set(source) == {"name", "kind", "rows", "skipped_rules", "table_findings", "tasks", "summary"}
+    assert set(source) == {
+        "name",
+        "kind",
+        "rows",
+        "skipped_rules",
+        "table_findings",
+        "tasks",
+        "summary",
+    }
     task = source["tasks"][0]
     assert set(task) == {"id", "title", "status", "completion", "findings"}
     assert task["id"] == "row-2"
@@ -163,7 +171,11 @@ def test_exit_2_with_one_line_for_bad_input(tmp_path):
 
 def test_rules_and_explain():
     listing = run("rules")
-    assert listing.exit_code == 0 and "G102" in listing.stdout and "goal-not-measurable" in listing.stdout
+    assert (
+        listing.exit_code == 0
+        and "G102" in listing.stdout
+        and "goal-not-measurable" in listing.stdout
+    )
     one = run("rules", "G102")
     assert one.exit_code == 0 and "Bad:" in one.stdout and "错误：" in one.stdout
     assert run("rules", "Z999").exit_code == 2
@@ -185,7 +197,8 @@ def test_console_script_and_light_start_up():
         "from tasklint.cli import app\n"
         f"r = CliRunner().invoke(app, ['check', {str(ZH_CSV)!r}, '--format', 'json'])\n"
         "assert r.exit_code == 1, r.output\n"
-        "heavy = [m for m in ('pyairtable', 'notion_client', 'requests', 'httpx') if m in sys.modules]\n"
+        "clients = ('pyairtable', 'notion_client', 'requests', 'httpx')\n"
+        "heavy = [m for m in clients if m in sys.modules]\n"
         "print(heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -21,12 +21,17 @@ def write(tmp_path: Path, text: str, name: str = "tasklint.toml") -> Path:
 def test_defaults_without_a_file(tmp_path):
     settings = load_settings(cwd=tmp_path)
     assert settings.locale == "auto" and settings.rules.select == ["ALL"]
-    assert settings.writeback_columns("zh") == {"warnings": "检查提示", "status": "计算状态",
-                                                "completion": "完成率"}
+    assert settings.writeback_columns("zh") == {
+        "warnings": "检查提示",
+        "status": "计算状态",
+        "completion": "完成率",
+    }
 
 
 def test_full_file_loads(tmp_path):
-    write(tmp_path, """
+    write(
+        tmp_path,
+        """
 locale = "zh"
 timezone = "Asia/Shanghai"
 [sources.q3-plan]
@@ -48,7 +53,8 @@ warnings = "Lint"
 [schedule]
 at = "02:00:30"
 timezone = "Europe/Berlin"
-""")
+""",
+    )
     settings = load_settings(cwd=tmp_path)
     assert settings.sources["q3-plan"].columns == {"owner": "负责人"}
     assert settings.rules.per_rule()["S402"] == {"max_delay_days": 3, "severity": "error"}
@@ -67,20 +73,35 @@ def test_starter_file_is_valid(tmp_path):
     assert "q3-plan" in settings.sources
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('locale = "fr"', ["tasklint.toml", "`locale`", "'fr'", "expected"]),
-    ('[schedule]\nat = "25:00"', ["`schedule.at`", "'25:00'", "HH:MM"]),
-    ('timezone = "Mars/Olympus"', ["`timezone`", "Mars/Olympus", "IANA"]),
-    ('[sources.x]\nview = "A"', ["`sources.x.url`", "required"]),
-    ('[sources.x]\nurl = "a.csv"\n[sources.x.columns]\nownr = "负责人"', ["sources.x.columns", "logical field"]),
-    ('colour = "red"', ["unknown key `colour`"]),
-    ('[rules.S402]\nmax_delay_days = "two"', ["`rules.S402.max_delay_days`", "'two'", "integer"]),
-    ('[rules.S402]\nmax_delay = 2', ["unknown parameter `rules.S402.max_delay`", "max_delay_days"]),
-    ('[rules.S402]\nseverity = "fatal"', ["`rules.S402.severity`", "'fatal'", "error, warning, info"]),
-    ('[rules.Z999]\nseverity = "error"', ["`[rules.Z999]` is not a rule code"]),
-    ('[rules]\nignore = ["Q1"]', ["`rules.ignore`", "'Q1'", "matches no rule"]),
-    ('locale = ', ["not valid TOML"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('locale = "fr"', ["tasklint.toml", "`locale`", "'fr'", "expected"]),
+        ('[schedule]\nat = "25:00"', ["`schedule.at`", "'25:00'", "HH:MM"]),
+        ('timezone = "Mars/Olympus"', ["`timezone`", "Mars/Olympus", "IANA"]),
+        ('[sources.x]\nview = "A"', ["`sources.x.url`", "required"]),
+        (
+            '[sources.x]\nurl = "a.csv"\n[sources.x.columns]\nownr = "负责人"',
+            ["sources.x.columns", "logical field"],
+        ),
+        ('colour = "red"', ["unknown key `colour`"]),
+        (
+            '[rules.S402]\nmax_delay_days = "two"',
+            ["`rules.S402.max_delay_days`", "'two'", "integer"],
+        ),
+        (
+            "[rules.S402]\nmax_delay = 2",
+            ["unknown parameter `rules.S402.max_delay`", "max_delay_days"],
+        ),
+        (
+            '[rules.S402]\nseverity = "fatal"',
+            ["`rules.S402.severity`", "'fatal'", "error, warning, info"],
+        ),
+        ('[rules.Z999]\nseverity = "error"', ["`[rules.Z999]` is not a rule code"]),
+        ('[rules]\nignore = ["Q1"]', ["`rules.ignore`", "'Q1'", "matches no rule"]),
+        ("locale = ", ["not valid TOML"]),
+    ],
+)
 def test_invalid_config_names_file_key_value_and_expectation(tmp_path, text, expected):
     write(tmp_path, text)
     with pytest.raises(ConfigError) as info:

@@ -14,7 +14,11 @@ from tasklint.errors import MissingColumnError, SourceError
 from tests.helpers import TODAY
 
 OPTIONS = ParseOptions(today=TODAY)
-CSV_TEXT = "任务,责任部门/人,截止日期,进度\n渠道投放排期,市场部-张三,2025/6/17,80%\n客户邀约,销售部,6月19日,50%\n"
+CSV_TEXT = (
+    "任务,责任部门/人,截止日期,进度\n"
+    "渠道投放排期,市场部-张三,2025/6/17,80%\n"
+    "客户邀约,销售部,6月19日,50%\n"
+)
 
 
 def read(path: Path, **kw):
@@ -41,8 +45,10 @@ def test_semicolon_and_tab_separated(tmp_path):
 
 def test_traditional_fullwidth_headers(tmp_path):
     path = tmp_path / "plan.csv"
-    path.write_text("檢查項目,責任部門/人,完成狀態（□未完成/□已完成/□異常）,ＤＵＥ\n素材審核,市場部-林曉,已完成,2025-06-05\n",
-                    encoding="utf-8")
+    path.write_text(
+        "檢查項目,責任部門/人,完成狀態（□未完成/□已完成/□異常）,ＤＵＥ\n素材審核,市場部-林曉,已完成,2025-06-05\n",
+        encoding="utf-8",
+    )
     table = read(path).table
     assert set(table.columns) >= {"title", "owner_combined", "status", "due"}
     assert table.tasks[0].marked_status.value == "done"
@@ -91,7 +97,7 @@ def test_xlsx_first_or_named_sheet(tmp_path):
     with pytest.raises(MissingColumnError):
         read(path)
     assert read(path, sheet="Plan").table.tasks[0].title == "Channel schedule"
-    with pytest.raises(SourceError, match="no sheet named 'Nope'.*Plan"):
+    with pytest.raises(SourceError, match=r"no sheet named 'Nope'.*Plan"):
         read(path, sheet="Nope")
 
 
@@ -116,16 +122,23 @@ def test_damaged_xlsx_and_old_xls(tmp_path):
 
 def test_json_list_and_airtable_export(tmp_path):
     path = tmp_path / "plan.json"
-    path.write_text(json.dumps([{"Task": "A", "Owner": "Zhang Wei"}, {"Task": "B"}]), encoding="utf-8")
+    path.write_text(
+        json.dumps([{"Task": "A", "Owner": "Zhang Wei"}, {"Task": "B"}]), encoding="utf-8"
+    )
     assert [t.title for t in read(path).table.tasks] == ["A", "B"]
-    path.write_text(json.dumps({"records": [{"id": "rec1", "fields": {"Task": "A"}}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"records": [{"id": "rec1", "fields": {"Task": "A"}}]}), encoding="utf-8"
+    )
     assert read(path).table.tasks[0].title == "A"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('{"Task": "A"}', "not a list of rows"),
-    ("[1, 2", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"Task": "A"}', "not a list of rows"),
+        ("[1, 2", "not valid JSON"),
+    ],
+)
 def test_bad_json(tmp_path, content, message):
     path = tmp_path / "plan.json"
     path.write_text(content, encoding="utf-8")
@@ -145,14 +158,16 @@ def test_empty_and_missing_files(tmp_path):
 def test_undecodable_bytes(tmp_path):
     path = tmp_path / "plan.csv"
     path.write_bytes(bytes(range(256)) * 4)
-    with pytest.raises(SourceError, match="encoding|task column"):
+    with pytest.raises(SourceError, match=r"encoding|task column"):
         read(path)
 
 
 def test_huge_cells_and_emoji_are_read_and_checked(tmp_path):
     path = tmp_path / "plan.csv"
     huge = "很长的备注" * 2000
-    path.write_text(f"任务,备注,截止日期\n🚀 发布会,{huge},明天左右\n排期,,2025-06-30\n", encoding="utf-8")
+    path.write_text(
+        f"任务,备注,截止日期\n🚀 发布会,{huge},明天左右\n排期,,2025-06-30\n", encoding="utf-8"
+    )
     table = read(path).table
     assert table.tasks[0].title == "🚀 发布会" and len(table.tasks[0].notes) == 10000
     assert table.tasks[0].problems and table.tasks[0].problems[0].field == "due"

@@ -10,9 +10,18 @@ import pytest
 from tasklint.model import Severity, Status
 from tests.helpers import codes, lint_rows, table_codes
 
-ZH = {"阶段": "执行监控阶段", "任务": "渠道投放排期", "责任部门/人": "市场部-张三", "截止日期": "2025-06-30"}
-EN = {"Phase": "Monitoring", "Task": "Channel schedule", "Owner (department/person)": "Marketing — Zhang Wei",
-      "Due": "2025-06-30"}
+ZH = {
+    "阶段": "执行监控阶段",
+    "任务": "渠道投放排期",
+    "责任部门/人": "市场部-张三",
+    "截止日期": "2025-06-30",
+}
+EN = {
+    "Phase": "Monitoring",
+    "Task": "Channel schedule",
+    "Owner (department/person)": "Marketing — Zhang Wei",
+    "Due": "2025-06-30",
+}
 
 # (code, base row, overrides, expected to fire)
 CASES = [
@@ -69,14 +78,24 @@ CASES = [
     ("M303", ZH, {"指标": "转化率", "预期值": "5%", "实际值": "3.5%"}, True),
     ("M303", ZH, {"指标": "转化率", "预期值": "5%", "实际值": "4.5%"}, False),
     ("M303", ZH, {"指标": "新客转化率", "目标值": "15%", "实际值": "12%"}, False),  # exactly 20%
-    ("M303", ZH, {"指标": "获客成本", "目标值": "50", "实际值": "65"}, True),  # cost: above is worse
+    (
+        "M303",
+        ZH,
+        {"指标": "获客成本", "目标值": "50", "实际值": "65"},
+        True,
+    ),  # cost: above is worse
     ("M303", ZH, {"指标": "获客成本", "目标值": "50", "实际值": "30"}, False),
     ("M303", EN, {"Metric": "Conversion rate", "Expected": "5%", "Actual": "3%"}, True),
     ("M303", EN, {"Metric": "CAC", "Target": "¥50", "Actual": "¥55"}, False),
     # M305 channel-test-below-bar
     ("M305", ZH, {"任务": "抖音信息流测试投放", "指标": "点击率", "实际值": "1.2%"}, True),
     ("M305", ZH, {"任务": "抖音信息流测试投放", "指标": "点击率", "实际值": "2.5%"}, False),
-    ("M305", ZH, {"任务": "抖音信息流广告", "指标": "点击率", "实际值": "1.2%"}, False),  # not a test
+    (
+        "M305",
+        ZH,
+        {"任务": "抖音信息流广告", "指标": "点击率", "实际值": "1.2%"},
+        False,
+    ),  # not a test
     ("M305", EN, {"Task": "Douyin test campaign", "Notes": "CTR 1.5% after 1,000 CNY"}, True),
     # M306 actual-missing
     ("M306", ZH, {"阶段": "效果复盘阶段", "目标值": "15%", "实际值": ""}, True),
@@ -112,11 +131,29 @@ CASES = [
     ("B503", ZH, {"预算": "¥10,000", "已用预算": "¥10,000"}, False),
     ("B503", EN, {"Budget": "10k", "Spent": "12.5k"}, True),
     # R601 review-incomplete
-    ("R601", ZH, {"阶段": "效果复盘阶段", "任务": "复盘报告输出", "备注": "建议增加小红书渠道投放"}, True),
-    ("R601", ZH, {"阶段": "效果复盘阶段", "任务": "复盘报告输出",
-                  "备注": "成功：小红书互动量超预期50%；问题：到店率低；建议：调整选址"}, False),
+    (
+        "R601",
+        ZH,
+        {"阶段": "效果复盘阶段", "任务": "复盘报告输出", "备注": "建议增加小红书渠道投放"},
+        True,
+    ),
+    (
+        "R601",
+        ZH,
+        {
+            "阶段": "效果复盘阶段",
+            "任务": "复盘报告输出",
+            "备注": "成功：小红书互动量超预期50%；问题：到店率低；建议：调整选址",
+        },
+        False,
+    ),
     ("R601", ZH, {"阶段": "效果复盘阶段", "任务": "资料归档", "备注": ""}, False),
-    ("R601", EN, {"Phase": "Review", "Task": "Review report", "Notes": "Suggest adding Xiaohongshu"}, True),
+    (
+        "R601",
+        EN,
+        {"Phase": "Review", "Task": "Review report", "Notes": "Suggest adding Xiaohongshu"},
+        True,
+    ),
     # R602 completion-rate
     ("R602", ZH, {"目标值": "15%", "实际值": "12%"}, True),
     ("R602", ZH, {"目标值": "15%", "实际值": ""}, False),
@@ -139,18 +176,30 @@ def _row(base: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:
     return {**base, **overrides}
 
 
-@pytest.mark.parametrize(("code", "base", "overrides", "fires"), CASES,
-                         ids=[f"{c[0]}-{'zh' if c[1] is ZH else 'en'}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("code", "base", "overrides", "fires"),
+    CASES,
+    ids=[f"{c[0]}-{'zh' if c[1] is ZH else 'en'}-{i}" for i, c in enumerate(CASES)],
+)
 def test_rule_fires_or_stays_quiet(code, base, overrides, fires):
     row = _row(base, overrides)
-    headers = (*ZH, "目标", "备注", "忽略规则") if base is ZH else (*EN, "Goal", "Notes", "Lint ignore")
+    headers = (
+        (*ZH, "目标", "备注", "忽略规则") if base is ZH else (*EN, "Goal", "Notes", "Lint ignore")
+    )
     result = lint_rows([row], extra_headers=headers, locale="zh" if base is ZH else "en")
     found = codes(result)
-    assert (code in found) is fires, f"{code} {'should' if fires else 'should not'} fire on {row}: {found}"
+    assert (code in found) is fires, (
+        f"{code} {'should' if fires else 'should not'} fire on {row}: {found}"
+    )
 
 
 def test_messages_follow_the_locale():
-    row = {"任务": "品牌宣传", "目标": "提升品牌影响力", "责任部门/人": "市场部-张三", "截止日期": "2025-06-30"}
+    row = {
+        "任务": "品牌宣传",
+        "目标": "提升品牌影响力",
+        "责任部门/人": "市场部-张三",
+        "截止日期": "2025-06-30",
+    }
     zh = lint_rows([row], locale="zh").tasks[0].active
     en = lint_rows([row], locale="en").tasks[0].active
     g102_zh = next(f for f in zh if f.code == "G102")
@@ -160,7 +209,12 @@ def test_messages_follow_the_locale():
 
 
 def test_overdue_past_tolerance_is_an_error_and_abnormal():
-    row = {"任务": "线下活动场地搭建", "截止日期": "2025-06-17", "完成状态": "进行中", "责任部门/人": "市场部-王五"}
+    row = {
+        "任务": "线下活动场地搭建",
+        "截止日期": "2025-06-17",
+        "完成状态": "进行中",
+        "责任部门/人": "市场部-王五",
+    }
     result = lint_rows([row])
     s402 = next(f for f in result.tasks[0].active if f.code == "S402")
     assert s402.severity is Severity.ERROR
@@ -169,7 +223,12 @@ def test_overdue_past_tolerance_is_an_error_and_abnormal():
 
 
 def test_overdue_within_tolerance_is_a_warning_and_not_abnormal():
-    row = {"任务": "客户邀约名单", "截止日期": "2025-06-19", "完成状态": "进行中", "责任部门/人": "销售部-李四"}
+    row = {
+        "任务": "客户邀约名单",
+        "截止日期": "2025-06-19",
+        "完成状态": "进行中",
+        "责任部门/人": "销售部-李四",
+    }
     result = lint_rows([row])
     s402 = next(f for f in result.tasks[0].active if f.code == "S402")
     assert s402.severity is Severity.WARNING
@@ -189,7 +248,12 @@ def test_overdue_tolerance_and_severity_are_configurable():
 
 
 def test_suppressed_finding_counts_for_nothing():
-    row = {"任务": "场地搭建", "截止日期": "2025-06-10", "完成状态": "进行中", "忽略规则": "S402 — 供应商延误"}
+    row = {
+        "任务": "场地搭建",
+        "截止日期": "2025-06-10",
+        "完成状态": "进行中",
+        "忽略规则": "S402 — 供应商延误",
+    }
     result = lint_rows([row])
     assert "S402" not in codes(result)
     assert "X902" not in codes(result)
@@ -202,26 +266,32 @@ def test_owner_marked_abnormal_stays_abnormal():
     assert lint_rows([row]).tasks[0].status is Status.ABNORMAL
 
 
-@pytest.mark.parametrize(("cells", "status"), [
-    ({"完成状态": "已完成"}, Status.DONE),
-    ({"进度": "100%"}, Status.DONE),
-    ({"完成日期": "2025-06-18"}, Status.DONE),
-    ({"完成状态": "进行中", "进度": "40%"}, Status.NOT_DONE),
-    ({"Status": "✅"}, Status.DONE),
-    ({"Status": "blocked"}, Status.ABNORMAL),
-])
+@pytest.mark.parametrize(
+    ("cells", "status"),
+    [
+        ({"完成状态": "已完成"}, Status.DONE),
+        ({"进度": "100%"}, Status.DONE),
+        ({"完成日期": "2025-06-18"}, Status.DONE),
+        ({"完成状态": "进行中", "进度": "40%"}, Status.NOT_DONE),
+        ({"Status": "✅"}, Status.DONE),
+        ({"Status": "blocked"}, Status.ABNORMAL),
+    ],
+)
 def test_computed_status(cells, status):
     row = {"任务": "x", "截止日期": "2025-06-30", **cells}
     assert lint_rows([row]).tasks[0].status is status
 
 
-@pytest.mark.parametrize(("metric", "target", "actual", "expected"), [
-    ("新客转化率", "15%", "12%", 0.8),
-    ("获客成本", "50", "40", 1.25),  # lower is better: target / actual
-    ("CAC", "¥50", "¥100", 0.5),
-    ("ROI", "3", "", None),
-    ("ROI", "0", "2", None),
-])
+@pytest.mark.parametrize(
+    ("metric", "target", "actual", "expected"),
+    [
+        ("新客转化率", "15%", "12%", 0.8),
+        ("获客成本", "50", "40", 1.25),  # lower is better: target / actual
+        ("CAC", "¥50", "¥100", 0.5),
+        ("ROI", "3", "", None),
+        ("ROI", "0", "2", None),
+    ],
+)
 def test_completion(metric, target, actual, expected):
     row = {"任务": "x", "指标": metric, "目标值": target, "实际值": actual}
     completion = lint_rows([row]).tasks[0].completion
@@ -240,13 +310,19 @@ def test_core_metric_untracked_is_table_level():
     assert "M301" not in table_codes(lint_rows(tracked))
 
 
-@pytest.mark.parametrize(("rows", "fires"), [
-    ([{"任务": "a", "预算": "10万"}, {"任务": "b", "预算": "10万", "应急预算": "2.5万"}], False),  # 12.5%
-    ([{"任务": "a", "预算": "20万"}, {"任务": "b", "应急预算": "5000"}], True),  # 2.5%
-    ([{"任务": "a", "预算": "20万"}], True),  # no reserve at all
-    ([{"任务": "a", "备注": "应急预算：总预算的15%"}], False),
-    ([{"Task": "a", "Notes": "Contingency: 25% of total budget"}], True),
-])
+@pytest.mark.parametrize(
+    ("rows", "fires"),
+    [
+        (
+            [{"任务": "a", "预算": "10万"}, {"任务": "b", "预算": "10万", "应急预算": "2.5万"}],
+            False,
+        ),  # 12.5%
+        ([{"任务": "a", "预算": "20万"}, {"任务": "b", "应急预算": "5000"}], True),  # 2.5%
+        ([{"任务": "a", "预算": "20万"}], True),  # no reserve at all
+        ([{"任务": "a", "备注": "应急预算：总预算的15%"}], False),
+        ([{"Task": "a", "Notes": "Contingency: 25% of total budget"}], True),
+    ],
+)
 def test_contingency_reserve(rows, fires):
     assert ("B501" in table_codes(lint_rows(rows))) is fires
 
@@ -266,15 +342,22 @@ def test_select_and_ignore_by_prefix():
     assert {f.code[0] for f in only_goals.tasks[0].active} == {"G"}
     no_owner = lint_rows([row], ignore=["O"])
     assert not [c for c in codes(no_owner) if c.startswith("O")]
-    specific_wins = lint_rows([row], select=["ALL"], ignore=["O"] ) 
+    specific_wins = lint_rows([row], select=["ALL"], ignore=["O"])
     assert "O201" not in codes(specific_wins)
     reselected = lint_rows([row], select=["ALL", "O201"], ignore=["O"])
     assert "O201" in codes(reselected)
 
 
 def test_findings_sorted_by_severity_then_code():
-    row = {"任务": "场地", "截止日期": "2025-06-01", "完成状态": "进行中", "目标": "提升品牌影响力",
-           "责任部门/人": "", "预算": "1万", "已用预算": "2万"}
+    row = {
+        "任务": "场地",
+        "截止日期": "2025-06-01",
+        "完成状态": "进行中",
+        "目标": "提升品牌影响力",
+        "责任部门/人": "",
+        "预算": "1万",
+        "已用预算": "2万",
+    }
     found = lint_rows([row]).tasks[0].active
     keys = [(f.severity.rank, f.code) for f in found]
     assert keys == sorted(keys) and found[0].severity is Severity.ERROR
@@ -291,17 +374,49 @@ def test_x901_quotes_the_cell_and_the_rest_of_the_row_is_still_checked():
 def test_every_message_renders_in_both_languages():
     from tasklint.validators.registry import all_rules
 
-    sample = {"goal": "g", "count": 2, "names": "a、b", "department": "d", "role": "r", "metrics": "m",
-              "metric": "m", "gap": "30%", "basis": "b", "actual": "1", "reference": "2", "ctr": "1%",
-              "bar": "2%", "target": "t", "days": 3, "due": "2025-06-17", "limit": 2, "updated": "u",
-              "share": "5%", "low": "10%", "high": "15%", "spent": "s", "progress": "p", "budget": "b",
-              "over": "o", "missing": "m", "rate": "80%", "column": "c", "raw": "r", "expected": "e",
-              "code": "X", "change": "+20%", "before": "1", "now": "2"}
+    sample = {
+        "goal": "g",
+        "count": 2,
+        "names": "a、b",
+        "department": "d",
+        "role": "r",
+        "metrics": "m",
+        "metric": "m",
+        "gap": "30%",
+        "basis": "b",
+        "actual": "1",
+        "reference": "2",
+        "ctr": "1%",
+        "bar": "2%",
+        "target": "t",
+        "days": 3,
+        "due": "2025-06-17",
+        "limit": 2,
+        "updated": "u",
+        "share": "5%",
+        "low": "10%",
+        "high": "15%",
+        "spent": "s",
+        "progress": "p",
+        "budget": "b",
+        "over": "o",
+        "missing": "m",
+        "rate": "80%",
+        "column": "c",
+        "raw": "r",
+        "expected": "e",
+        "code": "X",
+        "change": "+20%",
+        "before": "1",
+        "now": "2",
+    }
     for rule in all_rules():
         for key, text in rule.messages.items():
             zh, en = text.render("zh", sample), text.render("en", sample)
             assert re.search(r"[\u4e00-\u9fff]", zh), f"{rule.code}.{key} has no Chinese message"
-            assert not re.search(r"[\u4e00-\u9fff]", text.en), f"{rule.code}.{key} English has Chinese"
+            assert not re.search(r"[\u4e00-\u9fff]", text.en), (
+                f"{rule.code}.{key} English has Chinese"
+            )
             assert "{" not in zh + en, f"{rule.code}.{key} left a placeholder"
 
 
@@ -309,8 +424,14 @@ def test_trusted_finding_equals_a_validated_one():
     from tasklint.model import Finding
 
     fast = Finding.trusted("S402", "overdue", Severity.ERROR, "late", "due", "row-2")
-    slow = Finding(code="S402", name="overdue", severity=Severity.ERROR, message="late",
-                   field="due", task_id="row-2")
+    slow = Finding(
+        code="S402",
+        name="overdue",
+        severity=Severity.ERROR,
+        message="late",
+        field="due",
+        task_id="row-2",
+    )
     assert fast == slow and fast.model_dump() == slow.model_dump()
     fast.suppressed = True
     assert fast.suppressed and not slow.suppressed

@@ -12,7 +12,7 @@ from pyairtable import Api
 from tasklint.config.settings import Settings
 from tasklint.errors import ConfigError
 from tasklint.sync.engine import SetupRequired, check_setup, input_columns, writeback_targets
-from tests.sync_support import TODAY, make_syncer, new_airtable_source, new_notion_source
+from tests.sync_support import make_syncer, new_airtable_source, new_notion_source
 
 WRITE_BACK = ("检查提示", "计算状态", "完成率")
 
