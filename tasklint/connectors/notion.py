@@ -127,7 +127,8 @@ def plain(value: Any) -> Any:
 
 def _explain(exc: Exception, where: str) -> TasklintError:
     if isinstance(exc, APIResponseError):
-        detail = f"{exc.status} {exc.code}: {str(exc).splitlines()[0][:200]}"
+        code = getattr(exc.code, "value", exc.code)
+        detail = f"{exc.status} {code}: {str(exc).splitlines()[0][:200]}"
         if exc.status == 401:
             return AuthError(
                 f"{where}: Notion refused the token ({detail})",
@@ -190,7 +191,10 @@ class NotionConnector:
             base_url=base_url.rstrip("/"),
             timeout_ms=int(timeout_s * 1000),
             retry=False,
+            # The client logs each failed request at WARNING; tasklint reports failures
+            # itself, once, so only the client's errors pass.
             logger=logging.getLogger("tasklint.notion"),
+            log_level=logging.ERROR,
         )
         self._data_source: str | None = None
         self._fields: dict[str, RemoteField] | None = None

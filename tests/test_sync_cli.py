@@ -1,0 +1,135 @@
+"""`tasklint setup`, `sync`, `check` on a table and `demo`, as a user runs them:
+environment variables for tokens and endpoints, exit codes, one-line errors, and no
+token anywhere in the output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyairtable import Api
+from typer.testing import CliRunner
+
+from tasklint.cli import app
+from tests.sync_support import new_airtable_source, new_notion_source
+
+runner = CliRunner()
+SECRET = "pat-very-secret-token-0123456789"
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "tasklint.toml"
+    path.write_text(f'[state]\npath = "{(tmp_path / "state.db").as_posix()}"\n', encoding="utf-8")
+    return path
+
+
+def env_for(server, token: str | None = None) -> dict[str, str]:
+    return {
+        "AIRTABLE_TOKEN": token or server.token,
+        "NOTION_TOKEN": token or server.token,
+        "AIRTABLE_ENDPOINT_URL": server.airtable_url,
+        "NOTION_BASE_URL": server.notion_url,
+    }
+
+
+def invoke(server, *args: str, token: str | None = None, env: dict | None = None):
+    return runner.invoke(app, list(args), env=env if env is not None else env_for(server, token))
+
+
+def test_setup_then_dry_run_then_sync(server, config):
+    spec = new_airtable_source(server)
+    missing = invoke(server, "setup", spec.url, "--config", str(config))
+    assert missing.exit_code == 2 and "--create-fields" in missing.stderr
+    created = invoke(server, "setup", spec.url, "--create-fields", "--config", str(config))
+    assert created.exit_code == 0, created.output
+    assert created.stdout.count("ok") == 3
+
+    server.control.reset_stats()
+    dry = invoke(
+        server, "sync", spec.url, "--dry-run", "--today", "2025-06-20", "--config", str(config)
+    )
+    assert dry.exit_code == 1  # error-level findings, as `check`
+    assert (
+        "计划写入" in dry.stdout and "线下活动场地搭建" in dry.stdout and "∅ → 异常" in dry.stdout
+    )
+    assert not [r for r in server.control.stats() if r.method == "PATCH"]
+
+    real = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
+    assert real.exit_code == 1 and "写入 20 行" in real.stdout
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    rows = Api(server.token, endpoint_url=server.airtable_url).table(base, table).all()
+    assert {r["fields"]["计算状态"] for r in rows} == {"已完成", "未完成", "异常"}
+    again = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
+    assert "写入 0 行" in again.stdout
+
+
+def test_check_reads_a_table_and_writes_nothing(server, config):
+    spec = new_notion_source(server)
+    server.control.reset_stats()
+    result = invoke(
+        server,
+        "check",
+        spec.url,
+        "--format",
+        "json",
+        "--today",
+        "2025-06-20",
+        "--config",
+        str(config),
+    )
+    assert result.exit_code == 1
+    assert '"rows": 20' in result.stdout and '"kind": "notion"' in result.stdout
+    assert all(r.method in ("GET", "POST") for r in server.control.stats())
+
+
+@pytest.mark.parametrize("vendor", ["airtable", "notion"])
+def test_bad_token_exits_2_with_one_line_and_never_shows_the_token(server, config, vendor):
+    spec = new_airtable_source(server) if vendor == "airtable" else new_notion_source(server)
+    for command in (["sync", spec.url], ["check", spec.url], ["setup", spec.url]):
+        result = invoke(server, *command, "--config", str(config), token=SECRET)
+        assert result.exit_code == 2, result.output
+        errors = [line for line in result.stderr.splitlines() if "refused the token" in line]
+        assert len(errors) == 1, result.stderr
+        assert SECRET not in result.stdout + result.stderr
+        assert SECRET[-8:] not in result.stdout + result.stderr
+
+
+def test_missing_token_says_which_variable(server, config):
+    spec = new_airtable_source(server)
+    env = env_for(server)
+    del env["AIRTABLE_TOKEN"]
+    result = runner.invoke(
+        app, ["sync", spec.url, "--config", str(config)], env={**env, "AIRTABLE_TOKEN": ""}
+    )
+    assert result.exit_code == 2 and "AIRTABLE_TOKEN" in result.stderr
+
+
+def test_unreachable_service_is_exit_2(config):
+    env = {"AIRTABLE_TOKEN": "x", "AIRTABLE_ENDPOINT_URL": "http://127.0.0.1:9"}
+    result = runner.invoke(
+        app, ["check", "airtable://appAAAAAAAAAAAAAA/T", "--config", str(config)], env=env
+    )
+    assert result.exit_code == 2 and "cannot reach Airtable" in result.stderr
+
+
+def test_configured_sources_sync_without_arguments(server, tmp_path):
+    airtable, notion = new_airtable_source(server), new_notion_source(server)
+    config = tmp_path / "tasklint.toml"
+    config.write_text(
+        f'[state]\npath = "{(tmp_path / "s.db").as_posix()}"\n'
+        f'[sources.plan-a]\nurl = "{airtable.url}"\n[sources.plan-n]\nurl = "{notion.url}"\n',
+        encoding="utf-8",
+    )
+    for name in ("plan-a", "plan-n"):
+        assert (
+            invoke(server, "setup", name, "--create-fields", "--config", str(config)).exit_code == 0
+        )
+    result = invoke(server, "sync", "--today", "2025-06-20", "--config", str(config))
+    assert result.exit_code == 1
+    assert result.stdout.count("写入 20 行") == 2
+
+
+def test_a_file_cannot_be_synced(server, config):
+    result = invoke(server, "sync", "examples/marketing-plan.zh.csv", "--config", str(config))
+    assert result.exit_code == 2 and "tasklint check" in result.stderr
