@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import unquote
 
@@ -24,12 +25,15 @@ from tasklint.connectors.remote import (
     RemoteRecord,
     Role,
     RowChange,
+    StopSignal,
+    WriteInterrupted,
     parse_timestamp,
 )
 from tasklint.connectors.transport import (
     CallStats,
     RetryPolicy,
     ThrottledAdapter,
+    WindowLimiter,
     shared_limiter,
 )
 from tasklint.errors import AuthError, ConnectionFailed, SourceError, TasklintError
@@ -57,6 +61,7 @@ WRITABLE_TYPES: dict[Role, tuple[str, ...]] = {
     "completion": ("percent",),
 }
 _STATUS_COLORS = ("greenBright", "yellowBright", "redBright")
+WRITE_BATCH = 10  # records in one update request: Airtable's limit
 
 
 def parse_url(url: str) -> tuple[str, str]:
@@ -119,9 +124,10 @@ class AirtableConnector:
         modified_field: str | None = None,
         stats: CallStats | None = None,
         policy: RetryPolicy | None = None,
-        # Airtable allows 5 a second per base, counted over a sliding second at its
-        # end: 4.5 keeps a margin for requests that arrive bunched by network jitter.
-        requests_per_second: float = 4.5,
+        # Airtable allows 5 requests in any second per base; counting them over 1.05 s
+        # keeps a margin for requests that arrive bunched by network jitter.
+        requests_per_second: float = 5.0,
+        window: float = 1.05,
         timeout: tuple[float, float] = (10.0, 60.0),
         on_wait: Callable[[str, float], None] | None = None,
     ) -> None:
@@ -133,7 +139,10 @@ class AirtableConnector:
         endpoint_url = endpoint_url.rstrip("/")
         api = Api(token, timeout=timeout, retry_strategy=None, endpoint_url=endpoint_url)  # type: ignore[arg-type]
         # Airtable limits each base to 5 requests/s: one limiter for this base's calls.
-        limiter = shared_limiter(("airtable", endpoint_url, self.base_id), requests_per_second, 1)
+        calls = max(1, round(requests_per_second))
+        limiter = shared_limiter(
+            ("airtable", endpoint_url, self.base_id), lambda: WindowLimiter(calls, window)
+        )
         adapter = ThrottledAdapter(
             limiter,
             self.stats,
@@ -259,12 +268,16 @@ class AirtableConnector:
         created = parse_timestamp(record.get("createdTime"))
         return RemoteRecord(str(record["id"]), cells, problems, None, created)
 
-    def write(self, changes: Sequence[RowChange]) -> None:
-        if not changes:
-            return
-        updates = [{"id": c.record_id, "fields": dict(c.values)} for c in changes]
-        # batch_update sends 10 records a request, one request after another (PATCH).
-        self._call("write", lambda: self._table.batch_update(updates, typecast=False))  # type: ignore[arg-type]
+    def write(self, changes: Sequence[RowChange], *, stop: StopSignal | None = None) -> None:
+        updates: list[Any] = [{"id": c.record_id, "fields": dict(c.values)} for c in changes]
+        # Ten records a request (Airtable's limit), one request after another (PATCH), as
+        # batch_update would send them; chunked here so that `stop` is honoured between
+        # requests. A request carries all of a row's values, so no row is half-written.
+        for start in range(0, len(updates), WRITE_BATCH):
+            if stop is not None and stop.is_set():
+                raise WriteInterrupted(start, len(updates))
+            chunk = updates[start : start + WRITE_BATCH]
+            self._call("write", partial(self._table.batch_update, chunk, typecast=False))
 
 
 def _as_zone(value: str, zone: str | None) -> str:

@@ -24,9 +24,17 @@ from tasklint.connectors.remote import (
     RemoteRecord,
     Role,
     RowChange,
+    StopSignal,
+    WriteInterrupted,
     parse_timestamp,
 )
-from tasklint.connectors.transport import CallStats, RetryPolicy, ThrottledTransport, shared_limiter
+from tasklint.connectors.transport import (
+    CallStats,
+    RateLimiter,
+    RetryPolicy,
+    ThrottledTransport,
+    shared_limiter,
+)
 from tasklint.errors import AuthError, ConnectionFailed, SourceError, TasklintError
 
 COMPUTED_TYPES = frozenset(
@@ -178,7 +186,10 @@ class NotionConnector:
         self.stats = stats or CallStats()
         transport = ThrottledTransport(
             # Notion's limit is per integration: one limiter per token for the process.
-            shared_limiter(("notion", base_url, _fingerprint(token)), requests_per_second, 3),
+            shared_limiter(
+                ("notion", base_url, _fingerprint(token)),
+                lambda: RateLimiter(requests_per_second, burst=3),
+            ),
             self.stats,
             policy or RetryPolicy(rate_limit_wait=1.0),
             on_wait=on_wait,
@@ -353,9 +364,12 @@ class NotionConnector:
             parse_timestamp(page.get("created_time")),
         )
 
-    def write(self, changes: Sequence[RowChange]) -> None:
+    def write(self, changes: Sequence[RowChange], *, stop: StopSignal | None = None) -> None:
         fields = self.fields()
-        for change in changes:
+        for done, change in enumerate(changes):
+            # One page a request, with all of its values: `stop` is honoured between pages.
+            if stop is not None and stop.is_set():
+                raise WriteInterrupted(done, len(changes))
             properties: dict[str, Any] = {}
             for name, value in change.values.items():
                 kind = fields[name].type

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -61,17 +61,54 @@ class RateLimiter:
         return wait
 
 
-_SHARED: dict[tuple[str, ...], RateLimiter] = {}
+class WindowLimiter:
+    """At most `calls` requests in any `window` seconds, as Airtable counts them (5 a
+    second per base). The window is a little longer than the vendor's, so that requests
+    bunched by network jitter still arrive within the limit."""
+
+    def __init__(
+        self,
+        calls: int,
+        window: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.calls, self.window = calls, window
+        self.rate, self.burst = calls / window, calls  # for shared_limiter's bookkeeping
+        self._clock, self._sleep = clock, sleep
+        self._sent: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def acquire(self) -> float:
+        with self._lock:
+            now = self._clock()
+            while self._sent and self._sent[0] <= now - self.window:
+                self._sent.popleft()
+            wait = 0.0
+            if len(self._sent) >= self.calls:
+                wait = self._sent[0] + self.window - now
+                now += wait
+                self._sent.popleft()
+            self._sent.append(now)
+        if wait > 0:
+            self._sleep(wait)
+        return wait
+
+
+Limiter = RateLimiter | WindowLimiter
+_SHARED: dict[tuple[str, ...], Limiter] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared_limiter(key: tuple[str, ...], rate: float, burst: int) -> RateLimiter:
+def shared_limiter(key: tuple[str, ...], make: Callable[[], Limiter]) -> Limiter:
     """One limiter per vendor quota (an Airtable base, a Notion integration) for the
     whole process, so that two connectors on one base share its 5 requests/s."""
     with _SHARED_LOCK:
+        fresh = make()
         limiter = _SHARED.get(key)
-        if limiter is None or limiter.rate != rate or limiter.burst != burst:
-            limiter = _SHARED[key] = RateLimiter(rate, burst)
+        if limiter is None or (limiter.rate, limiter.burst) != (fresh.rate, fresh.burst):
+            limiter = _SHARED[key] = fresh
         return limiter
 
 
@@ -140,7 +177,7 @@ class _Polite:
 
     def __init__(
         self,
-        limiter: RateLimiter,
+        limiter: Limiter,
         stats: CallStats,
         policy: RetryPolicy,
         sleep: Callable[[float], None],
@@ -199,7 +236,7 @@ class ThrottledAdapter(HTTPAdapter):
 
     def __init__(
         self,
-        limiter: RateLimiter,
+        limiter: Limiter,
         stats: CallStats,
         policy: RetryPolicy,
         *,
@@ -226,7 +263,7 @@ class ThrottledTransport(httpx.BaseTransport):
 
     def __init__(
         self,
-        limiter: RateLimiter,
+        limiter: Limiter,
         stats: CallStats,
         policy: RetryPolicy,
         *,
