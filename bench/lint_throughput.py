@@ -1,17 +1,48 @@
 """Lint throughput: rows per second in-process, and whole-process time against
 frictionless validating the same CSV with an equivalent Table Schema.
 
-    python bench/lint_throughput.py [--rows 10000 100000] [--skip-frictionless]
+    python bench/lint_throughput.py [--rows 10000 100000] [--repeat 3] [--skip-frictionless]
 
 Prints numbers; passes or fails nothing. Targets (issue 2): >= 50,000 rows/s for the
 full rule set in-process on one core, and >= 7x faster than frictionless whole process
 against whole process.
+
+In-process figures come from a fresh interpreter per table size, pinned to one core:
+  read        `read_file` -> Table (CSV decoding, header mapping, every cell parsed)
+  lint cold   the first `lint()` of the process: what `tasklint check` does, once, with
+              the goal and metric vocabularies' regexes compiled on first use and every
+              cache empty. The target is judged on this figure.
+  lint warm   the best of --repeat further `lint()` runs on the same table, as a
+              long-running `tasklint sync` sees it (regexes compiled, caches filled).
+Whole-process figures are the best of --repeat runs of each command, stdout to
+/dev/null: wall seconds (the ratio is taken on these) and CPU seconds (user + system,
+steadier on a busy machine).
+
+The frictionless side validates the same file with this Table Schema, the checks of
+tasklint's that Table Schema can express:
+  * 检查项目 (task) and 责任部门/人 (owner): required;
+  * 完成状态 (status): enum of the labels the generator writes; 检查阶段 (phase): enum
+    of its phases;
+  * 截止日期, 最后更新 (dates): type date, format "any" (dateutil);
+  * 目标值, 实际值, 预算, 已用预算 (numbers): type number, bareNumber false (a unit or
+    currency sign may surround it: 15%, ¥12,000), groupChar ",";
+  * 进度 (progress): the same, between 0 and 100.
+What it cannot express, and tasklint checks: Chinese dates (6月10日 is a type error to
+frictionless, 6月31日 one to both), 万/千/k multipliers and 三成 as values (3万 passes
+as 3), fractions against percentages (0.73 and 73% are one progress to tasklint),
+status labels with notes, check boxes or another case or script (enum is exact), owner
+lists (one department and one named person), and every rule that compares cells or
+rows or reads the date: measurable and time-bound goals, overdue and stale tasks, spend
+against progress and budget, the contingency reserve, metric shortfalls, completion
+rates, review reports.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -19,75 +50,205 @@ import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from messy_rows import HEADERS, STATUS, write_csv  # noqa: E402
-
-from tasklint.connectors.files import FileSource, read_file  # noqa: E402
-from tasklint.connectors.rows import ParseOptions  # noqa: E402
-from tasklint.validators.engine import lint  # noqa: E402
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+from messy_rows import HEADERS, PHASES, STATUS, write_csv  # noqa: E402
 
 TODAY = date(2025, 6, 20)
+DATE_COLUMNS = ("截止日期", "最后更新")
+NUMBER_COLUMNS = ("目标值", "实际值", "预算", "已用预算")
 
 
-def in_process(path: Path) -> tuple[float, float, int]:
-    started = time.perf_counter()
-    table = read_file(FileSource(path), ParseOptions(today=TODAY)).table
-    read_done = time.perf_counter()
-    result = lint(table, today=TODAY, locale="zh")
-    lint_done = time.perf_counter()
-    findings = sum(len(t.findings) for t in result.tasks)
-    return read_done - started, lint_done - read_done, findings
-
-
-def whole_process(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - started
-
-
-def schema_for_frictionless() -> dict:
-    """The checks frictionless can express: required title, typed dates and numbers as
-    strings with patterns it can check, an enum for status."""
-    fields = [{"name": h, "type": "string"} for h in HEADERS]
+def table_schema() -> dict:
+    """The Table Schema descriptor described in the module docstring."""
+    fields: list[dict] = [{"name": h, "type": "string"} for h in HEADERS]
     by_name = {f["name"]: f for f in fields}
     by_name["检查项目"]["constraints"] = {"required": True}
     by_name["责任部门/人"]["constraints"] = {"required": True}
-    by_name["完成状态"]["constraints"] = {"enum": STATUS}
-    by_name["截止日期"]["constraints"] = {"pattern": r"\d{4}[-/]\d{1,2}[-/]\d{1,2}.*|\d{1,2}月\d{1,2}日"}
-    by_name["进度"]["constraints"] = {"pattern": r"\d+(\.\d+)?\s*[%％]?"}
+    by_name["完成状态"]["constraints"] = {"enum": list(STATUS)}
+    by_name["检查阶段"]["constraints"] = {"enum": list(PHASES)}
+    for name in DATE_COLUMNS:
+        by_name[name].update(type="date", format="any")
+    for name in (*NUMBER_COLUMNS, "进度"):
+        by_name[name].update(type="number", bareNumber=False, groupChar=",")
+    by_name["进度"]["constraints"] = {"minimum": 0, "maximum": 100}
     return {"fields": fields}
+
+
+# The frictionless side, run as its own process: argv = csv path, schema path.
+FRICTIONLESS = """
+import json, sys
+from pathlib import Path
+from frictionless import Resource, Schema
+path = Path(sys.argv[1])
+schema = Schema.from_descriptor(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")))
+# frictionless refuses absolute paths ("path is not safe"): name the file, give its folder
+report = Resource(path.name, basepath=str(path.parent), schema=schema).validate(
+    limit_errors=10**9
+)
+task = report.tasks[0]
+print(json.dumps({"rows": task.stats.get("rows"), "errors": len(task.errors),
+                  "types": sorted({e.type for e in task.errors})}))
+"""
+
+
+def in_process_worker(path: Path, repeat: int) -> None:
+    """Run in a fresh interpreter: read, then lint cold, then lint warm; print JSON."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    from tasklint.connectors.files import FileSource, read_file
+    from tasklint.connectors.rows import ParseOptions
+    from tasklint.validators.engine import lint
+
+    clock = time.perf_counter
+    started = clock()
+    table = read_file(FileSource(path), ParseOptions(today=TODAY)).table
+    read_s = clock() - started
+    started = clock()
+    result = lint(table, today=TODAY, locale="zh")
+    cold_s = clock() - started
+    findings = sum(len(t.findings) for t in result.tasks) + len(result.table_findings)
+    del result
+    warm_s = float("inf")
+    for _ in range(repeat):
+        started = clock()
+        result = lint(table, today=TODAY, locale="zh")
+        warm_s = min(warm_s, clock() - started)
+        del result
+    print(
+        json.dumps(
+            {
+                "rows": len(table.tasks),
+                "read": read_s,
+                "cold": cold_s,
+                "warm": warm_s,
+                "findings": findings,
+            }
+        )
+    )
+
+
+def whole_process(command: list[str], repeat: int, *, capture: bool) -> tuple[float, float, str]:
+    """Best wall and CPU seconds of `repeat` runs, and what the last run printed (its
+    stdout when `capture`, else nothing: the report goes to /dev/null); an exit code
+    other than 0 or 1 (findings) stops the runs and is returned instead."""
+    best_wall = best_cpu = float("inf")
+    printed = ""
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run(
+            command,
+            stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode not in (0, 1):
+            lines = done.stderr.strip().splitlines()
+            return (
+                float("nan"),
+                float("nan"),
+                f"exit {done.returncode}: {lines[-1] if lines else ''}",
+            )
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+        printed = done.stdout or ""
+    return best_wall, best_cpu, printed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-frictionless", action="store_true")
+    parser.add_argument("--in-process-worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.in_process_worker:
+        in_process_worker(args.in_process_worker, args.repeat)
+        return
+
     workdir = Path(tempfile.mkdtemp(prefix="tasklint-bench-"))
     schema = workdir / "schema.json"
-    schema.write_text(json.dumps(schema_for_frictionless(), ensure_ascii=False), encoding="utf-8")
-    print(f"{'rows':>8} {'read rows/s':>12} {'lint rows/s':>12} {'read+lint rows/s':>17} "
-          f"{'findings':>9} {'tasklint s':>10} {'frictionless s':>14} {'ratio':>6}")
+    schema.write_text(json.dumps(table_schema(), ensure_ascii=False), encoding="utf-8")
+    python = sys.executable
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    header = (
+        f"{'rows':>8} {'read rows/s':>12} {'lint cold':>10} {'lint warm':>10} {'findings':>9}"
+        f" | {'tasklint s':>10} {'(cpu)':>6} {'frictionless s':>14} {'(cpu)':>6} {'ratio':>6}"
+    )
+    print(header)
+    notes = []
     for rows in args.rows:
         path = write_csv(workdir / f"plan-{rows}.csv", rows)
-        read_s, lint_s, findings = in_process(path)
-        tasklint_s = whole_process([sys.executable, "-m", "tasklint.cli", "check", str(path),
-                                    "--format", "json", "--today", TODAY.isoformat()])
+        worker = subprocess.run(
+            [python, __file__, "--in-process-worker", str(path), "--repeat", str(args.repeat)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
+        stats = json.loads(worker.stdout)
+        tasklint_wall, tasklint_cpu, failed = whole_process(
+            [
+                python,
+                "-m",
+                "tasklint.cli",
+                "check",
+                str(path),
+                "--format",
+                "json",
+                "--today",
+                TODAY.isoformat(),
+            ],
+            args.repeat,
+            capture=False,
+        )
+        if failed:
+            notes.append(f"{rows} rows: tasklint check failed: {failed}")
         if args.skip_frictionless:
-            frictionless_s, ratio = float("nan"), float("nan")
+            fl_wall = fl_cpu = ratio = float("nan")
         else:
-            frictionless_s = whole_process([
-                sys.executable, "-c",
-                "import sys, frictionless;"
-                "r = frictionless.validate(sys.argv[1], schema=sys.argv[2], limit_errors=10**9);"
-                "print(r.stats)",
-                str(path), str(schema),
-            ])
-            ratio = frictionless_s / tasklint_s
-        print(f"{rows:>8} {rows / read_s:>12,.0f} {rows / lint_s:>12,.0f} "
-              f"{rows / (read_s + lint_s):>17,.0f} {findings:>9} {tasklint_s:>10.2f} "
-              f"{frictionless_s:>14.2f} {ratio:>6.1f}x")
-    print("targets: lint rows/s >= 50,000 on one core; ratio >= 7x (whole process)")
+            fl_wall, fl_cpu, out = whole_process(
+                [python, "-c", FRICTIONLESS, str(path), str(schema)], args.repeat, capture=True
+            )
+            try:
+                report = json.loads(out)
+            except json.JSONDecodeError:
+                report = {}
+            if report.get("rows") != rows:
+                notes.append(f"{rows} rows: frictionless did not validate the file: {out.strip()}")
+                fl_wall = fl_cpu = float("nan")
+            else:
+                notes.append(
+                    f"{rows} rows: frictionless found {report['errors']:,} errors "
+                    f"({', '.join(report['types'])})"
+                )
+            ratio = fl_wall / tasklint_wall
+        print(
+            f"{rows:>8} {rows / stats['read']:>12,.0f} {rows / stats['cold']:>10,.0f}"
+            f" {rows / stats['warm']:>10,.0f} {stats['findings']:>9}"
+            f" | {tasklint_wall:>10.2f} {tasklint_cpu:>6.2f} {fl_wall:>14.2f} {fl_cpu:>6.2f}"
+            f" {ratio:>5.1f}x"
+        )
+    for note in notes:
+        print(note)
+    print(
+        "lint rows/s: one core; cold = the first lint() of a fresh process (what `tasklint"
+        " check` runs), warm = best later run"
+    )
+    print(
+        "targets: lint cold >= 50,000 rows/s; ratio >= 7x "
+        "(whole process, wall seconds, best of --repeat)"
+    )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from tasklint.config.env import Environment
 from tasklint.config.settings import Settings, load_settings
 from tasklint.connectors.remote import ColumnCheck
 from tasklint.connectors.rows import ParseOptions
@@ -25,6 +24,7 @@ from tasklint.validators.engine import LintResult, RuleSetting, lint
 from tasklint.validators.registry import configure, unknown_selectors
 
 if TYPE_CHECKING:
+    from tasklint.config.env import Environment
     from tasklint.sync.engine import SyncOutcome
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -82,6 +82,8 @@ def read_table(
         source = FileSource(spec.path, spec.config.columns, spec.config.sheet, owned)
         result = read_file(source, parse)
         return result.table, result.notices
+    # Secrets from the environment, through pydantic-settings: not needed for a file.
+    from tasklint.config.env import Environment
     from tasklint.sync.engine import build_table, input_columns, open_connector
 
     connector = open_connector(spec, Environment())
@@ -155,6 +157,7 @@ def sync_sources(
     on_phase: Callable[[str, str], None] | None = None,
 ) -> list[SyncOutcome | SourceFailure]:
     """Sync each source; one source failing does not stop the others."""
+    from tasklint.config.env import Environment
     from tasklint.sync.engine import SyncOptions, sync_source
     from tasklint.sync.state import StateStore
 
@@ -203,6 +206,7 @@ def setup_source(
     env: Environment | None = None,
 ) -> tuple[SourceSpec, list[ColumnCheck]]:
     """Check (and with `create`, add) a source's write-back columns."""
+    from tasklint.config.env import Environment
     from tasklint.sync.engine import (
         check_setup,
         input_columns,

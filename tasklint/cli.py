@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tasklint.errors import TasklintError
 
@@ -31,7 +32,8 @@ LocaleOpt = Annotated[
 
 
 def _fail(error: TasklintError) -> typer.Exit:
-    err.print(f"[bold red]tasklint:[/] {error.line()}", markup=True, soft_wrap=True)
+    # The message is text, not markup: "[writeback]" in a hint must print as written.
+    err.print(f"[bold red]tasklint:[/] {escape(error.line())}", markup=True, soft_wrap=True)
     return typer.Exit(error.exit_code)
 
 
@@ -77,7 +79,7 @@ def check(
         raise _fail(error) from None
     for outcome in outcomes:
         for notice in outcome.notices:
-            err.print(f"[yellow]tasklint:[/] {notice}", soft_wrap=True)
+            err.print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
     if output_format == "json":
         print(output.render_json(outcomes))
     elif output_format == "markdown":
@@ -164,7 +166,7 @@ def sync(
     for outcome in outcomes:
         if isinstance(outcome, SourceFailure):
             failed = True
-            err.print(f"[bold red]tasklint:[/] {outcome.error.line()}", soft_wrap=True)
+            err.print(f"[bold red]tasklint:[/] {escape(outcome.error.line())}", soft_wrap=True)
             continue
         output.render_text([outcome], out)
         output.render_changes(outcome, out)
@@ -252,7 +254,7 @@ def sandbox(
 # Commands that live in their own modules (tasklint/commands/*.py). Each module has
 # `register(app)` and imports its heavy dependencies inside the command, so that
 # start-up stays light.
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("tasklint.commands.report", "tasklint.commands.serve")
 
 
 def _register_commands() -> None:

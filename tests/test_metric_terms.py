@@ -321,3 +321,54 @@ def test_dispatch_finds_what_one_big_regex_finds(text: str) -> None:
         (m.lastgroup or "", m.start(), m.end()) for m in vocabulary.pattern().finditer(folded)
     ]
     assert found == reference
+
+
+# ------------------------------------------------------- the channel-test word filter
+def _always_contains(items: object, words: tuple[str, ...]) -> bool:
+    """Whether every match of a parsed regex sequence contains one of `words`: a run of
+    literals spells one, or a group (or every branch of an alternation) does."""
+    run = ""
+    for op, av in items:  # type: ignore[attr-defined]
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            if any(word in run for word in words):
+                return True
+            continue
+        run = ""
+        if name == "SUBPATTERN" and _always_contains(av[-1], words):
+            return True
+        if name == "BRANCH" and all(_always_contains(branch, words) for branch in av[1]):
+            return True
+        repeated = name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1
+        if repeated and _always_contains(av[2], words):
+            return True
+    return False
+
+
+def test_every_channel_test_alternative_has_a_filter_word() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    pattern = metric_terms._CHANNEL_TEST
+    assert _always_contains(_parser.parse(pattern.pattern, pattern.flags), ("测试",)) is False
+    assert _always_contains(
+        _parser.parse(pattern.pattern, pattern.flags), metric_terms._CHANNEL_TEST_WORDS
+    )
+
+
+CHANNEL_TEST_FRAGMENTS = [*FRAGMENTS, "测试", "測試", "试投", "test", "TEST", "ｔｅｓｔ", "pilot"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(CHANNEL_TEST_FRAGMENTS), max_size=30).map("".join),
+        st.lists(st.sampled_from(CHANNEL_TEST_FRAGMENTS), max_size=8).map(" ".join),
+        st.text(max_size=60),
+    )
+)
+def test_channel_test_filter_agrees_with_the_search(text: str) -> None:
+    folded = metric_terms.fold(text)
+    expected = metric_terms._CHANNEL_TEST.search(folded) is not None
+    assert metric_terms._channel_test(folded) is expected
+    assert metric_terms.is_channel_test(text) is classify_metric(text).channel_test

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from tasklint.config.columns import LOGICAL_FIELDS
 from tasklint.errors import ConfigError
@@ -21,6 +28,7 @@ from tasklint.model import Severity
 CONFIG_FILE = "tasklint.toml"
 _CODE = re.compile(r"^[A-Z]\d{3}$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
+_PAGE_ID = re.compile(r"[0-9a-fA-F]{32}(?:\?.*)?$")  # a page id, or the end of its URL
 
 # Write-back column names per locale (DESIGN §4).
 WRITEBACK_DEFAULTS = {
@@ -84,8 +92,16 @@ class WritebackConfig(_Strict):
 
 
 class ScheduleConfig(_Strict):
+    """`tasklint serve`: one run per source per local date at `at` in `timezone`; a slot
+    missed while the service was down is caught up within `grace_hours`; a failed source
+    is tried again `retries` times, `retry_backoff_seconds` apart, doubling each time."""
+
     at: str = "02:00"
     timezone: str | None = None
+    grace_hours: float = 12.0
+    jitter_seconds: int = 0
+    retries: int = 3
+    retry_backoff_seconds: float = 60.0
 
     @field_validator("at")
     @classmethod
@@ -96,9 +112,63 @@ class ScheduleConfig(_Strict):
 
     _zone = field_validator("timezone")(_check_zone)
 
+    @field_validator("grace_hours")
+    @classmethod
+    def _grace(cls, value: float) -> float:
+        if not 0 < value <= 24:
+            raise ValueError("hours after the slot within which a missed run is caught up, >0, ≤24")
+        return value
+
+    @field_validator("jitter_seconds")
+    @classmethod
+    def _jitter(cls, value: int, info: ValidationInfo) -> int:
+        grace = info.data.get("grace_hours")
+        if not 0 <= value <= 21600 or (grace is not None and value >= grace * 3600):
+            raise ValueError("seconds from 0 to 21600 (6 h), and less than grace_hours")
+        return value
+
+    @field_validator("retries")
+    @classmethod
+    def _retries(cls, value: int) -> int:
+        if not 0 <= value <= 20:
+            raise ValueError("a number of retries from 0 to 20")
+        return value
+
+    @field_validator("retry_backoff_seconds")
+    @classmethod
+    def _backoff(cls, value: float) -> float:
+        if not 0 < value <= 3600:
+            raise ValueError("seconds before the first retry, >0, ≤3600")
+        return value
+
 
 class StateConfig(_Strict):
     path: str = "~/.local/share/tasklint/state.db"
+
+
+class ReportConfig(_Strict):
+    """Where `tasklint report --publish` writes: a Notion page under `notion_parent` (a
+    page id or URL shared with the integration) and/or one row per run in the Airtable
+    table `airtable_runs` (`airtable://BASE_ID/Lint runs`)."""
+
+    notion_parent: str | None = None
+    airtable_runs: str | None = None
+
+    @field_validator("notion_parent")
+    @classmethod
+    def _page_id(cls, value: str | None) -> str | None:
+        if value is not None and not _PAGE_ID.search(value.replace("-", "")):
+            raise ValueError("a Notion page id (32 hex digits) or the page's URL")
+        return value
+
+    @field_validator("airtable_runs")
+    @classmethod
+    def _airtable_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^airtable://[^/]+/.+", value):
+            raise ValueError(
+                'an Airtable table URL such as "airtable://appXXXXXXXXXXXXXX/Lint runs"'
+            )
+        return value
 
 
 class Settings(_Strict):
@@ -109,6 +179,7 @@ class Settings(_Strict):
     writeback: WritebackConfig = Field(default_factory=WritebackConfig)
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
     state: StateConfig = Field(default_factory=StateConfig)
+    report: ReportConfig = Field(default_factory=ReportConfig)
     # Where the settings came from, for messages; not a key of the file.
     origin: str = Field(default="defaults", exclude=True)
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tasklint.bulk import gc_paused
 from tasklint.config.columns import ALIASES, map_headers
-from tasklint.connectors.rows import ParseOptions, to_task
+from tasklint.connectors.rows import ParseOptions, RowReader
 from tasklint.errors import MissingColumnError, SourceError
 from tasklint.model import Table
 
@@ -144,12 +145,24 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
         raise _missing_title(path, (str(c) for c in first if not _is_blank(c)))
     headers = [str(c).strip() if c is not None else "" for c in rows[start]]
     columns = map_headers([h for h in headers if h], source.columns, owned=source.owned)
+    reader = RowReader(columns, options)
+    # With every header named, a row as long as the header row maps by zip().
+    zipped = all(headers)
+    width = len(headers)
     tasks = []
-    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
-        if all(_is_blank(c) for c in row):
+    for offset in range(start + 2, len(rows) + 1):
+        row = rows[offset - 1]
+        try:  # CSV rows hold only text: blank when their text joined is
+            blank = not "".join(row).strip()
+        except TypeError:
+            blank = all(_is_blank(c) for c in row)
+        if blank:
             continue
-        record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
-        tasks.append(to_task(f"row-{offset}", offset, record, columns, options))
+        if zipped and len(row) >= width:
+            record = dict(zip(headers, row, strict=False))
+        else:
+            record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
+        tasks.append(reader.task(f"row-{offset}", offset, record))
     return Table(name=path.name, kind="file", columns=columns, tasks=tasks)
 
 
@@ -162,8 +175,9 @@ def _table_from_records(
     columns = map_headers(list(headers), source.columns, owned=source.owned)
     if "title" not in columns:
         raise _missing_title(source.path, headers)
+    reader = RowReader(columns, options)
     tasks = [
-        to_task(f"row-{i}", i, {str(k): v for k, v in record.items()}, columns, options)
+        reader.task(f"row-{i}", i, {str(k): v for k, v in record.items()})
         for i, record in enumerate(records, start=1)
         if any(not _is_blank(v) for v in record.values())
     ]
@@ -171,6 +185,11 @@ def _table_from_records(
 
 
 def read_file(source: FileSource, options: ParseOptions) -> ReadResult:
+    with gc_paused():
+        return _read_file(source, options)
+
+
+def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     path = source.path
     try:
         data = path.read_bytes()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from tasklint.errors import TasklintError
 from tasklint.model import CellProblem
 
 if TYPE_CHECKING:  # the transport imports requests and httpx: not for a file check
@@ -57,6 +58,26 @@ class RowChange:
     old: dict[str, Any]
 
 
+class StopSignal(Protocol):
+    """What a write checks between requests (a `threading.Event` is one)."""
+
+    def is_set(self) -> bool: ...
+
+
+class WriteInterrupted(TasklintError):
+    """A write stopped between two requests because `stop` was set: the first `written`
+    changes were sent, whole rows each (a request carries all of a row's values), and
+    none of the rest."""
+
+    def __init__(self, written: int, total: int) -> None:
+        self.written = written
+        self.total = total
+        super().__init__(
+            f"interrupted after writing {written} of {total} rows",
+            hint="the next run writes the rest",
+        )
+
+
 class Connector(Protocol):
     kind: str
     name: str
@@ -72,8 +93,9 @@ class Connector(Protocol):
 
     def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None: ...
 
-    def write(self, changes: Sequence[RowChange]) -> None:
-        """Send the changes; values are plain text, a status label, a fraction or None."""
+    def write(self, changes: Sequence[RowChange], *, stop: StopSignal | None = None) -> None:
+        """Send the changes; values are plain text, a status label, a fraction or None.
+        When `stop` is set between two requests, raise WriteInterrupted."""
         ...
 
 

@@ -70,13 +70,223 @@ _KIND = {
 
 
 def _problem(field: str, column: str, raw: Any, error: cells.CellError) -> CellProblem:
-    return CellProblem(
-        field=field,
-        column=column,
-        raw=cell_text(raw) or repr(raw),
-        expected=error.expected,
-        expected_zh=_EXPECTED_ZH.get(_KIND.get(field, "")),
+    return CellProblem.trusted(
+        field, column, cell_text(raw) or repr(raw), error.expected, _expected_zh(field)
     )
+
+
+def _expected_zh(field: str) -> str | None:
+    return _EXPECTED_ZH.get(_KIND.get(field, ""))
+
+
+# The parsed fields in the order their problems are reported, with the parser kind.
+_PARSED: tuple[tuple[str, str], ...] = (
+    *((field, "number") for field in _NUMBER_FIELDS),
+    *((field, "money") for field in _MONEY_FIELDS),
+    ("contingency", "reserve"),  # an amount (¥8,000) or a share of the budget (15%)
+    *((field, "date") for field in _DATE_FIELDS),  # a range ("6/1-6/15") counts by its end
+    ("start", "start"),
+    ("progress", "percent"),
+    ("phase", "phase"),
+    ("status", "status"),
+)
+_OWNER_FIELDS = ("owner", "owner_combined", "department")
+# A cache holds at most this many distinct texts per kind of cell: tables repeat their
+# values, and a column of unique values should not hold a table's worth of memory.
+_CACHE_LIMIT = 1 << 15
+_FAILED = object()  # marks a cached outcome that is a CellError's `expected` phrase
+
+
+class RowReader:
+    """Reads the records of one table into Tasks, as `to_task` does each record.
+
+    The parser of every column is chosen once, and the outcome of each distinct text
+    cell is remembered per kind of cell (the parsers are pure functions of the text
+    and the options): checklists repeat their statuses, dates, owners and amounts
+    from row to row. Cells that are not text (numbers, dates, vendor objects) are
+    parsed every time.
+    """
+
+    def __init__(self, columns: Mapping[str, str], options: ParseOptions) -> None:
+        self.columns = columns
+        self.options = options
+        today, tz = options.today, options.tz
+        typed = columns.get("progress") in options.fraction_columns
+        parsers: dict[str, Callable[[Any], Any]] = {
+            "number": cells.parse_number,
+            "money": cells.parse_money,
+            "reserve": lambda raw: cells.parse_money(raw, percent_ok=True),
+            "date": lambda raw: cells.parse_date(raw, today=today, tz=tz),
+            "start": lambda raw: cells.parse_date_range(raw, today=today, tz=tz)[0],
+            "percent": lambda raw: cells.parse_percent(raw, fraction=True if typed else None),
+            "phase": cells.parse_phase,
+            "status": cells.parse_status,
+        }
+        # Without `today` a date's year is the current one: not a pure function.
+        pure = {kind for kind in parsers if today is not None or kind not in ("date", "start")}
+        caches: dict[str, dict[str, Any]] = {kind: {} for kind in parsers}
+        self._texts = tuple((field, columns[field]) for field in _TEXT_FIELDS if field in columns)
+        self._parsed = tuple(
+            (field, header, parsers[kind], caches[kind] if kind in pure else None)
+            for field, kind in _PARSED
+            if (header := columns.get(field)) is not None
+        )
+        self._owners = tuple(
+            (field, header) for field in _OWNER_FIELDS if (header := columns.get(field)) is not None
+        )
+        self._owner_cache: dict[str, tuple[str | None, Any, tuple[Person, ...]]] = {}
+        self._ignore = columns.get("ignore")
+        self._codes_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def task(self, task_id: str, row_number: int | None, record: Mapping[str, Any]) -> Task:
+        """The Task of one record (header -> cell), as `to_task` builds it."""
+        get = record.get
+        values: dict[str, Any] = {}
+        problems: list[CellProblem] = []
+        for field, header in self._texts:
+            raw = get(header)
+            if type(raw) is str:
+                values[field] = raw.strip() or None
+            else:
+                values[field] = cell_text(raw)
+        for field, header, parser, cache in self._parsed:
+            raw = get(header)
+            if raw is None:
+                # Every parser reads a missing cell as empty; asking it costs more.
+                values[field] = None
+                continue
+            if cache is not None and type(raw) is str:
+                outcome = cache.get(raw, cache)
+                if outcome is cache:
+                    try:
+                        outcome = parser(raw)
+                    except cells.CellError as error:
+                        outcome = (_FAILED, error.expected)
+                    if len(cache) < _CACHE_LIMIT:
+                        cache[raw] = outcome
+                if type(outcome) is tuple and outcome[0] is _FAILED:
+                    problems.append(
+                        CellProblem.trusted(
+                            field, header, raw.strip() or repr(raw), outcome[1], _expected_zh(field)
+                        )
+                    )
+                else:
+                    values[field] = outcome
+                continue
+            try:
+                values[field] = parser(raw)
+            except cells.CellError as error:
+                problems.append(_problem(field, header, raw, error))
+
+        people: list[Person] = []
+        departments: dict[str, None] = {}
+        roles: dict[str, None] = {}
+        collective = False
+        owner_texts: list[str] = []
+        for field, header in self._owners:
+            raw = get(header)
+            if type(raw) is str:
+                cached = self._owner_cache.get(raw)
+                if cached is None:
+                    cached = self._read_owner(raw)
+                    if len(self._owner_cache) < _CACHE_LIMIT:
+                        self._owner_cache[raw] = cached
+                shown, owner, named = cached
+            else:
+                shown = cell_text(raw)
+                named = None
+                try:
+                    owner = cells.parse_owner(raw)
+                except cells.CellError as error:
+                    owner = (_FAILED, error.expected)
+            if shown and shown not in owner_texts:
+                owner_texts.append(shown)
+            if type(owner) is tuple:
+                problems.append(_problem(field, header, raw, cells.CellError(owner[1])))
+                continue
+            if field == "department":
+                # A department column holds departments, whatever the words look like.
+                departments.update(dict.fromkeys((*owner.departments, *owner.people, *owner.roles)))
+                continue
+            if named is None:
+                records = cells.parse_person_records(raw) if _is_people_list(raw) else ()
+                named = records or _people(owner)
+            for person in named:
+                # "*" is a redacted name: two of them are two people.
+                if person.name == "*" or all(p.name != person.name for p in people):
+                    people.append(person)
+            departments.update(dict.fromkeys(owner.departments))
+            roles.update(dict.fromkeys(owner.roles))
+            collective = collective or owner.collective
+
+        ignore: list[str] = []
+        ignore_raw = None
+        if (header := self._ignore) is not None:
+            raw_ignore = get(header)
+            if type(raw_ignore) is str:
+                found = self._codes_cache.get(raw_ignore)
+                if found is None:
+                    codes, malformed = cells.parse_codes(raw_ignore)
+                    found = (tuple(codes), tuple(malformed))
+                    if len(self._codes_cache) < _CACHE_LIMIT:
+                        self._codes_cache[raw_ignore] = found
+                ignore = [*found[0], *found[1]]
+            else:
+                codes, malformed = cells.parse_codes(raw_ignore)
+                ignore = [*codes, *malformed]
+            ignore_raw = cell_text(raw_ignore)
+
+        value = values.get
+        return Task.trusted(
+            id=task_id,
+            row=row_number,
+            title=value("title"),
+            phase=value("phase"),
+            standard=value("standard"),
+            goal=value("goal"),
+            metric=value("metric"),
+            target=value("target"),
+            actual=value("actual"),
+            expected=value("expected"),
+            owners=people,
+            departments=list(departments),
+            owner_roles=list(roles),
+            owner_collective=collective,
+            owner_text=" / ".join(owner_texts) or None,
+            marked_status=value("status"),
+            start=value("start"),
+            due=value("due"),
+            done_on=value("done_on"),
+            updated=value("updated"),
+            progress=value("progress"),
+            deliverable=value("deliverable"),
+            budget=value("budget"),
+            spent=value("spent"),
+            contingency=value("contingency"),
+            notes=value("notes"),
+            ignore=ignore,
+            ignore_raw=ignore_raw,
+            problems=problems,
+            shown={},
+        )
+
+    @staticmethod
+    def _read_owner(raw: str) -> tuple[str | None, Any, tuple[Person, ...]]:
+        """(the cell as shown, its OwnerCell or (_FAILED, expected), its people)."""
+        shown = raw.strip() or None
+        try:
+            owner = cells.parse_owner(raw)
+        except cells.CellError as error:
+            return shown, (_FAILED, error.expected), ()
+        return shown, owner, _people(owner)
+
+
+def _people(owner: cells.OwnerCell) -> tuple[Person, ...]:
+    return tuple(Person(name=n) for n in owner.people)
+
+
+_READERS: dict[tuple[Any, ...], RowReader] = {}
+_READERS_LIMIT = 8
 
 
 def to_task(
@@ -86,103 +296,17 @@ def to_task(
     columns: Mapping[str, str],
     options: ParseOptions,
 ) -> Task:
-    """Build a Task from one record; `columns` maps logical field -> header."""
-    values: dict[str, Any] = {}
-    problems: list[CellProblem] = []
+    """Build a Task from one record; `columns` maps logical field -> header.
 
-    def parse(field: str, parser: Callable[[Any], Any]) -> None:
-        header = columns.get(field)
-        if header is None:
-            return
-        raw = record.get(header)
-        try:
-            values[field] = parser(raw)
-        except cells.CellError as error:
-            problems.append(_problem(field, header, raw, error))
-
-    for field in _TEXT_FIELDS:
-        if field in columns:
-            values[field] = cell_text(record.get(columns[field]))
-    for field in _NUMBER_FIELDS:
-        parse(field, cells.parse_number)
-    for field in _MONEY_FIELDS:
-        parse(field, cells.parse_money)
-    # A reserve is an amount (¥8,000) or a share of the budget (15%).
-    parse("contingency", lambda raw: cells.parse_money(raw, percent_ok=True))
-    for field in _DATE_FIELDS:  # a range ("6/1-6/15") counts by its end
-        parse(field, lambda raw: cells.parse_date(raw, today=options.today, tz=options.tz))
-    parse("start", lambda raw: cells.parse_date_range(raw, today=options.today, tz=options.tz)[0])
-    typed = columns.get("progress") in options.fraction_columns
-    parse("progress", lambda raw: cells.parse_percent(raw, fraction=True if typed else None))
-    parse("phase", cells.parse_phase)
-    parse("status", cells.parse_status)
-
-    people: list[Person] = []
-    departments: dict[str, None] = {}
-    roles: dict[str, None] = {}
-    collective = False
-    owner_texts: list[str] = []
-    for field in ("owner", "owner_combined", "department"):
-        header = columns.get(field)
-        if header is None:
-            continue
-        raw = record.get(header)
-        if (shown := cell_text(raw)) and shown not in owner_texts:
-            owner_texts.append(shown)
-        try:
-            owner = cells.parse_owner(raw)
-        except cells.CellError as error:
-            problems.append(_problem(field, header, raw, error))
-            continue
-        if field == "department":
-            # A department column holds departments, whatever the words look like.
-            departments.update(dict.fromkeys((*owner.departments, *owner.people, *owner.roles)))
-            continue
-        named = cells.parse_person_records(raw) if _is_people_list(raw) else ()
-        for person in named or tuple(Person(name=n) for n in owner.people):
-            # "*" is a redacted name: two of them are two people.
-            if person.name == "*" or all(p.name != person.name for p in people):
-                people.append(person)
-        departments.update(dict.fromkeys(owner.departments))
-        roles.update(dict.fromkeys(owner.roles))
-        collective = collective or owner.collective
-
-    ignore: list[str] = []
-    if (header := columns.get("ignore")) is not None:
-        raw_ignore = record.get(header)
-        codes, malformed = cells.parse_codes(raw_ignore)
-        ignore = [*codes, *malformed]
-        values["ignore_raw"] = cell_text(raw_ignore)
-
-    return Task.model_construct(
-        id=task_id,
-        row=row_number,
-        title=values.get("title"),
-        phase=values.get("phase"),
-        standard=values.get("standard"),
-        goal=values.get("goal"),
-        metric=values.get("metric"),
-        target=values.get("target"),
-        actual=values.get("actual"),
-        expected=values.get("expected"),
-        owners=people,
-        departments=list(departments),
-        owner_roles=list(roles),
-        owner_collective=collective,
-        owner_text=" / ".join(owner_texts) or None,
-        marked_status=values.get("status"),
-        start=values.get("start"),
-        due=values.get("due"),
-        done_on=values.get("done_on"),
-        updated=values.get("updated"),
-        progress=values.get("progress"),
-        deliverable=values.get("deliverable"),
-        budget=values.get("budget"),
-        spent=values.get("spent"),
-        contingency=values.get("contingency"),
-        notes=values.get("notes"),
-        ignore=ignore,
-        ignore_raw=values.get("ignore_raw"),
-        problems=problems,
-        shown={},
-    )
+    Readers (and what they remember) are shared between calls with the same columns
+    and options; a table read at once is faster with its own `RowReader`."""
+    try:
+        key = (tuple(columns.items()), options)
+        reader = _READERS.get(key)
+    except TypeError:  # an unhashable time zone: nothing to share
+        return RowReader(columns, options).task(task_id, row_number, record)
+    if reader is None:
+        if len(_READERS) >= _READERS_LIMIT:
+            _READERS.clear()
+        reader = _READERS[key] = RowReader(dict(columns), options)
+    return reader.task(task_id, row_number, record)

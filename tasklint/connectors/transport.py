@@ -162,6 +162,8 @@ def request_kind(method: str, path: str) -> str:
         return "meta"
     if method == "GET" or path.rstrip("/").endswith(("/listRecords", "/query")):
         return "read"
+    if method == "PATCH" and path.rstrip("/").endswith("/children"):
+        return "create"  # Notion's "append block children": sending it twice appends twice
     if method in ("PATCH", "PUT", "DELETE"):
         return "write"
     return "create"

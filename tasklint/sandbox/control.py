@@ -97,13 +97,15 @@ async def info(request: Request) -> Response:
     root = _root(request)
     notion = request.app.state.notion
     databases: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
     if notion is not None:
         databases = list(notion.list_databases(request.app.state.token))
+        pages = list(notion.list_workspace_pages(request.app.state.token))
     return JSONResponse(
         {
             "token": request.app.state.token,
             "airtable": {"endpoint_url": root, "bases": _airtable(request).info()},
-            "notion": {"base_url": root, "databases": databases},
+            "notion": {"base_url": root, "databases": databases, "pages": pages},
         }
     )
 
@@ -248,9 +250,15 @@ class DatabaseRef(TypedDict):
     data_source_id: str
 
 
+class PageRef(TypedDict):
+    id: str
+    title: str
+
+
 class NotionInfo(TypedDict):
     base_url: str
     databases: list[DatabaseRef]
+    pages: list[PageRef]  # top-level pages, to publish reports under
 
 
 class SandboxInfo(TypedDict):

@@ -34,6 +34,7 @@ from tasklint.sandbox.airtable.models import AirtableBackend
 
 __all__ = [
     "DEMO_BASE_NAME",
+    "DEMO_REPORTS_PAGE",
     "LOAD_BASE_NAME",
     "LOAD_FIELDS",
     "SeedKind",
@@ -46,6 +47,7 @@ __all__ = [
 SeedKind = Literal["demo", "load", "none"]
 
 DEMO_BASE_NAME = "tasklint demo"
+DEMO_REPORTS_PAGE = "tasklint reports"
 LOAD_BASE_NAME = "tasklint load"
 LOAD_TABLE_NAME = "营销任务 load"
 
@@ -246,9 +248,9 @@ def seed_sandbox(
     """Fill an empty sandbox; returns whether anything was seeded.
 
     ``demo``: one Airtable base and one Notion database per section of the demo plan
-    (a Chinese table and an English one). ``load``: one table / data source of ``rows``
-    generated rows. A sandbox that already holds data (a ``--data`` directory seeded on
-    an earlier run) is left as it is.
+    (a Chinese table and an English one), and a Notion page to publish reports under.
+    ``load``: one table / data source of ``rows`` generated rows. A sandbox that already
+    holds data (a ``--data`` directory seeded on an earlier run) is left as it is.
     """
     if seed == "none":
         return False
@@ -261,6 +263,9 @@ def seed_sandbox(
         source = plan if plan is not None else load_plan()
         sections = [source[key] for key in source]
         seed_airtable(airtable, DEMO_BASE_NAME, sections)
+        if notion is not None:
+            # A page to publish reports under (`[report] notion_parent`).
+            notion.create_workspace_page(DEMO_REPORTS_PAGE, token=token)
     else:
         sections = [load_section(rows)]
         seed_airtable(airtable, LOAD_BASE_NAME, sections)

@@ -264,6 +264,8 @@ def run_sandbox(
         echo(f"  airtable://{base['id']}  {base['name']}: {tables}")
     for database in notion.list_databases(token):
         echo(f"  notion://{database['id']}  {database['title']}")
+    for page in notion.list_workspace_pages(token):
+        echo(f"  Notion page {page['id']}  {page['title']}  ([report] notion_parent)")
     echo(f"  control: {url}/__sandbox/info" + ("" if rate_limit else "  (rate limits off)"))
     try:
         uvicorn.Server(

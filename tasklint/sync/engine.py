@@ -17,7 +17,16 @@ from zoneinfo import ZoneInfo
 from tasklint.config.columns import map_headers
 from tasklint.config.env import Environment
 from tasklint.config.settings import STATUS_LABELS, Settings
-from tasklint.connectors.remote import ROLES, ColumnCheck, Connector, RemoteRecord, Role, RowChange
+from tasklint.connectors.remote import (
+    ROLES,
+    ColumnCheck,
+    Connector,
+    RemoteRecord,
+    Role,
+    RowChange,
+    StopSignal,
+    WriteInterrupted,
+)
 from tasklint.connectors.rows import ParseOptions, to_task
 from tasklint.connectors.sources import SourceSpec
 from tasklint.connectors.transport import CallStats
@@ -255,7 +264,12 @@ def sync_source(
     on_wait: Waiter | None = None,
     on_phase: Callable[[str], None] | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    stop: StopSignal | None = None,
 ) -> SyncOutcome:
+    """One source, end to end. With `stop`, a write stops between two requests once it
+    is set: the run is recorded as failed ("interrupted after writing N of M rows"), the
+    rows written so far go into the snapshot and the rest of it is left as it was, and
+    WriteInterrupted is raised; the next run recomputes the diff and writes the rest."""
     phase = on_phase or (lambda _text: None)
     connector = connector or open_connector(spec, env, on_wait=on_wait)
     phase("schema")
@@ -300,7 +314,19 @@ def sync_source(
         changes = plan_changes(result, records, targets)
         if not options.dry_run:
             phase("writing")
-            connector.write(changes)
+            try:
+                if stop is None:
+                    connector.write(changes)
+                else:
+                    connector.write(changes, stop=stop)
+            except WriteInterrupted as interrupted:
+                written = changes[: interrupted.written]
+                for change in written:
+                    records[change.record_id].cells.update(change.values)
+                state.save_snapshot(
+                    spec.name, [records[c.record_id] for c in written], replace=False
+                )
+                raise
             for change in changes:  # the snapshot holds what the table now shows
                 records[change.record_id].cells.update(change.values)
             state.save_snapshot(spec.name, records.values(), replace=full)
@@ -308,11 +334,17 @@ def sync_source(
     except Exception as error:
         if run_id is not None:
             line = error.line() if hasattr(error, "line") else type(error).__name__
+            progress = (
+                {"rows_read": len(fresh), "rows_written": error.written}
+                if isinstance(error, WriteInterrupted)
+                else {}
+            )
             state.finish_run(
                 run_id,
                 now(),
                 ok=0,
                 error=line,
+                **progress,
                 requests=dict(connector.stats.requests),
                 rate_limited=connector.stats.rate_limited,
             )

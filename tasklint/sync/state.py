@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,38 @@ CREATE TABLE IF NOT EXISTS metric_values (
     actual REAL,
     PRIMARY KEY (source, task_id)
 );
+CREATE TABLE IF NOT EXISTS serve_ledger (
+    source TEXT NOT NULL,
+    slot TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    holder TEXT,
+    updated TEXT NOT NULL,
+    next_attempt TEXT,
+    error TEXT,
+    PRIMARY KEY (source, slot)
+);
+CREATE TABLE IF NOT EXISTS serve_leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires REAL NOT NULL
+);
 """
+
+# `tasklint serve`'s ledger: one row per source per slot (the slot's local date).
+LEDGER_STATUSES = ("running", "ok", "failed", "interrupted", "missed")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    source: str
+    slot: date
+    status: str  # one of LEDGER_STATUSES
+    attempts: int  # failed attempts so far (an interrupted one does not count)
+    holder: str | None
+    updated: datetime
+    next_attempt: datetime | None = None
+    error: str | None = None
 
 
 @dataclass(slots=True)
@@ -209,3 +240,120 @@ class StateStore:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+
+    # --- `tasklint serve`: the run ledger ----------------------------------------------
+
+    def ledger_entry(self, source: str, slot: date) -> LedgerEntry | None:
+        row = self._db.execute(
+            "SELECT source, slot, status, attempts, holder, updated, next_attempt, error"
+            " FROM serve_ledger WHERE source = ? AND slot = ?",
+            (source, slot.isoformat()),
+        ).fetchone()
+        if row is None:
+            return None
+        return LedgerEntry(
+            row[0],
+            date.fromisoformat(row[1]),
+            row[2],
+            row[3],
+            row[4],
+            datetime.fromisoformat(row[5]),
+            datetime.fromisoformat(row[6]) if row[6] else None,
+            row[7],
+        )
+
+    def ledger(self, source: str, limit: int = 30) -> list[LedgerEntry]:
+        slots = self._db.execute(
+            "SELECT slot FROM serve_ledger WHERE source = ? ORDER BY slot DESC LIMIT ?",
+            (source, limit),
+        ).fetchall()
+        entries = (self.ledger_entry(source, date.fromisoformat(s[0])) for s in slots)
+        return [e for e in entries if e is not None]
+
+    def ledger_record(
+        self,
+        source: str,
+        slot: date,
+        status: str,
+        *,
+        now: datetime,
+        holder: str | None = None,
+        failed_attempt: bool = False,
+        next_attempt: datetime | None = None,
+        error: str | None = None,
+        only_if: str | None = None,
+    ) -> bool:
+        """Set a slot's status (adding one to its failed attempts when `failed_attempt`);
+        with `only_if`, only when the slot is in that status. True when a row changed."""
+        if status not in LEDGER_STATUSES:
+            raise ValueError(f"unknown ledger status {status!r}")
+        values = (
+            source,
+            slot.isoformat(),
+            status,
+            int(failed_attempt),
+            holder,
+            now.isoformat(),
+            next_attempt.isoformat() if next_attempt else None,
+            error,
+        )
+        with self._lock:
+            if only_if is not None:
+                cursor = self._db.execute(
+                    "UPDATE serve_ledger SET status = ?, attempts = attempts + ?, holder = ?,"
+                    " updated = ?, next_attempt = ?, error = ?"
+                    " WHERE source = ? AND slot = ? AND status = ?",
+                    (*values[2:], source, slot.isoformat(), only_if),
+                )
+            else:
+                cursor = self._db.execute(
+                    "INSERT INTO serve_ledger"
+                    " (source, slot, status, attempts, holder, updated, next_attempt, error)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (source, slot) DO UPDATE SET status = excluded.status,"
+                    " attempts = attempts + excluded.attempts, holder = excluded.holder,"
+                    " updated = excluded.updated, next_attempt = excluded.next_attempt,"
+                    " error = excluded.error",
+                    values,
+                )
+            return cursor.rowcount > 0
+
+    def close_open_runs(self, source: str, since: datetime, finished: datetime, error: str) -> int:
+        """Mark the runs of `source` started at or after `since` and never finished (their
+        process was stopped in the middle) as failed with `error`; how many there were."""
+        with self._lock:
+            cursor = self._db.execute(
+                "UPDATE runs SET finished = ?, ok = 0, error = ?"
+                " WHERE source = ? AND finished IS NULL AND started >= ?",
+                (finished.isoformat(), error, source, since.isoformat()),
+            )
+            return cursor.rowcount
+
+    # --- `tasklint serve`: leases ----------------------------------------------------
+
+    def acquire_lease(self, name: str, holder: str, *, now: float, ttl: float) -> bool:
+        """Take (or renew) the lease `name` until `now + ttl` (Unix seconds): granted when
+        it is free, expired, or already this holder's. One statement, so two processes
+        on one state file cannot both be granted it."""
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO serve_leases (name, holder, expires) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+                " expires = excluded.expires"
+                " WHERE serve_leases.holder = excluded.holder OR serve_leases.expires <= ?",
+                (name, holder, now + ttl, now),
+            )
+            return cursor.rowcount > 0
+
+    def release_lease(self, name: str, holder: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "DELETE FROM serve_leases WHERE name = ? AND holder = ?", (name, holder)
+            )
+
+    def lease_holder(self, name: str, *, now: float) -> str | None:
+        """Who holds the lease `name` now; None when it is free or has expired."""
+        row = self._db.execute(
+            "SELECT holder FROM serve_leases WHERE name = ? AND expires > ?", (name, now)
+        ).fetchone()
+        return None if row is None else str(row[0])

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar, Literal
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -46,12 +47,18 @@ class Context:
     history: Mapping[str, Mapping[str, Any]] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A rule's raw result; the engine turns it into a Finding."""
+_NO_ARGS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Hit(NamedTuple):
+    """A rule's raw result; the engine turns it into a Finding.
+
+    Immutable, like the frozen dataclass it was: a named tuple is made in half the time,
+    and rules make one per finding, hundreds of thousands on a large table. Without
+    arguments, `args` is an empty read-only mapping."""
 
     key: str = "default"
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = _NO_ARGS
     field: str | None = None
     severity: Severity | None = None
 

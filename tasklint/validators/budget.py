@@ -20,6 +20,23 @@ def _pct(value: float) -> str:
     return f"{value * 100:.3g}%"
 
 
+def reserve_share(table: Table) -> float | None:
+    """The contingency reserve as a share of the total budget, read as B501 reads it:
+    reserve amounts (cells > 1) over the budget column's total, else the largest share
+    written (a cell ≤ 1, or "应急预算：总预算的15%" in the notes); None when the table
+    states no reserve (or states amounts but no budget to divide by)."""
+    total = sum(t.budget for t in table.tasks if t.budget is not None)
+    amounts = [t.contingency for t in table.tasks if t.contingency is not None]
+    shares = [a for a in amounts if a <= 1]
+    reserve = sum(a for a in amounts if a > 1)
+    for task in table.tasks:
+        if task.notes and (found := _RESERVE_IN_PROSE.search(task.notes)):
+            shares.append(float(found.group("pct")) / 100)
+    if reserve and total:
+        return reserve / total
+    return max(shares) if shares else None
+
+
 class ReserveParams(Params):
     min_share: float = 0.10
     max_share: float = 0.15

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from tasklint.validators.goal_text import Vocabulary, fold
 
-__all__ = ["CORE_METRICS", "SURFACE_METRICS", "MetricTerms", "classify_metric"]
+__all__ = ["CORE_METRICS", "SURFACE_METRICS", "MetricTerms", "classify_metric", "is_channel_test"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +277,18 @@ _CHANNEL_TEST = re.compile(
     r"(?:douyin|tiktok|meta|facebook|instagram|google|xiaohongshu|red|wechat|weibo|bilibili"
     r"|kuaishou|youtube|linkedin|twitter|pinterest|snapchat|amazon|tmall|taobao))(?![a-z])"
 )
+# Every alternative of _CHANNEL_TEST contains one of these words (a test checks it):
+# text without any of them is no channel test, and is not searched — the search tries
+# the whole alternation at every position, and is the dearer part of asking.
+_CHANNEL_TEST_WORDS = ("测试", "试投", "test", "pilot")
 _ENGLISH_GAP = re.compile(r"[\s-]+")
+
+
+def _channel_test(folded: str, words: tuple[str, ...] = _CHANNEL_TEST_WORDS) -> bool:
+    w1, w2, w3, w4 = words
+    return (w1 in folded or w2 in folded or w3 in folded or w4 in folded) and (
+        _CHANNEL_TEST.search(folded) is not None
+    )
 
 
 def _compound(folded: str, end: int, start: int) -> bool:
@@ -292,6 +303,15 @@ def _compound(folded: str, end: int, start: int) -> bool:
         and folded[end - 1].isascii()
         and folded[start].isascii()
     )
+
+
+def is_channel_test(text: str) -> bool:
+    """`classify_metric(text).channel_test`, without naming the metrics: rule M305 asks
+    it of each row's whole text, which differs from row to row (the task names do), so
+    neither the vocabulary scan nor a cache would pay for itself."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return _channel_test(fold(text))
 
 
 # Checklists repeat their wording (metric names, goal templates) from row to row, and
@@ -328,6 +348,6 @@ def classify_metric(text: str) -> MetricTerms:
         core=tuple(core),
         surface=tuple(surface),
         lower_is_better=bool(head_lower),
-        channel_test=_CHANNEL_TEST.search(folded) is not None,
+        channel_test=_channel_test(folded),
         ctr="ctr" in core,
     )

@@ -84,8 +84,8 @@ class MultipleOwners(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
-        names = _names(task)
-        if len(names) > 1:
+        if len(task.owners) > 1:
+            names = _names(task)
             yield Hit("people", {"count": len(names), "names": "、".join(names)}, "owner")
         if len(task.departments) > 1:
             depts = task.departments

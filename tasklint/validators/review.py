@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tasklint.model import Phase, Severity, Task
 from tasklint.validators.base import Context, Hit, Rule, Text
-from tasklint.validators.metrics import completion, lower_is_better
+from tasklint.validators.metrics import lower_is_better
 
 _REPORT = re.compile(
     r"复盘报告|復盤報告|总结报告|review report|retrospective|post-mortem|报告|report", re.IGNORECASE
@@ -116,15 +116,26 @@ class CompletionRate(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
-        rate = completion(task)
-        if rate is None or task.actual is None or task.target is None:
+        actual, target = task.actual, task.target
+        if actual is None or target is None:
             return
-        is_pct = task.target <= 1 and task.actual <= 1
-        fmt = (lambda v: f"{v * 100:.4g}%") if is_pct else (lambda v: f"{v:,.10g}")
-        key = "inverted" if lower_is_better(task) else "default"
+        # `completion(task)`, asking `lower_is_better` once for the rate and the message
+        lower = lower_is_better(task)
+        if lower:
+            if not actual > 0:
+                return
+            rate = target / actual
+        else:
+            if not target > 0:
+                return
+            rate = actual / target
+        if target <= 1 and actual <= 1:
+            shown_actual, shown_target = f"{actual * 100:.4g}%", f"{target * 100:.4g}%"
+        else:
+            shown_actual, shown_target = f"{actual:,.10g}", f"{target:,.10g}"
         yield Hit(
-            key,
-            {"rate": f"{rate * 100:.4g}%", "actual": fmt(task.actual), "target": fmt(task.target)},
+            "inverted" if lower else "default",
+            {"rate": f"{rate * 100:.4g}%", "actual": shown_actual, "target": shown_target},
             "actual",
         )
 

@@ -8,12 +8,13 @@ Airtable Web API reference:
     GET    /v0/meta/whoami
     GET    /v0/meta/bases
     GET    /v0/meta/bases/{baseId}/tables
+    POST   /v0/meta/bases/{baseId}/tables                    create a table
     POST   /v0/meta/bases/{baseId}/tables/{tableIdOrName}/fields
     PATCH  /v0/meta/bases/{baseId}/tables/{tableIdOrName}/fields/{fieldIdOrName}
     GET    /v0/{baseId}/{tableIdOrName}                      list records
     POST   /v0/{baseId}/{tableIdOrName}/listRecords          list records (body)
     POST   /v0/{baseId}/{tableIdOrName}                      create records
-    PATCH  /v0/{baseId}/{tableIdOrName}                      update records
+    PATCH  /v0/{baseId}/{tableIdOrName}                      update (or upsert) records
     PUT    /v0/{baseId}/{tableIdOrName}                      update records (destructive)
     DELETE /v0/{baseId}/{tableIdOrName}?records[]=…          delete records
     GET    /v0/{baseId}/{tableIdOrName}/{recordId}           get record
@@ -93,6 +94,8 @@ def _match(method: str, parts: list[str]) -> tuple[Handler, tuple[str, ...]]:
         in_tables = n >= 4 and parts[1] == "bases" and parts[3] == "tables"
         if in_tables and n == 4 and method == "GET":
             return _base_schema, (parts[2],)
+        if in_tables and n == 4 and method == "POST":
+            return _create_table, (parts[2],)
         in_fields = in_tables and n >= 6 and parts[5] == "fields"
         if in_fields and n == 6 and method == "POST":
             return _create_field, (parts[2], parts[4])
@@ -232,6 +235,14 @@ async def _base_schema(request: Request, backend: AirtableBackend, base: str) ->
     )
 
 
+async def _create_table(request: Request, backend: AirtableBackend, base: str) -> Response:
+    body = await _json_body(request)
+    created = backend.create_table_api(
+        base, body.get("name"), body.get("fields"), description=body.get("description")
+    )
+    return JSONResponse(created)
+
+
 async def _create_field(
     request: Request, backend: AirtableBackend, base: str, table: str
 ) -> Response:
@@ -306,11 +317,30 @@ async def _update_records(
     request: Request, backend: AirtableBackend, base: str, table: str
 ) -> Response:
     body = await _json_body(request)
-    if body.get("performUpsert") is not None:
-        raise errors.InvalidRequestUnknown("The sandbox does not implement performUpsert")
     records = body.get("records")
     if not isinstance(records, list):
         raise errors.InvalidRecords()
+    upsert = body.get("performUpsert")
+    if upsert is not None:
+        if not isinstance(upsert, Mapping):
+            raise errors.InvalidRequestUnknown("performUpsert must be an object")
+        items = []
+        for item in records:
+            record_id = item.get("id") if isinstance(item, Mapping) else None
+            if record_id is not None and not isinstance(record_id, str):
+                raise errors.InvalidRecords("A record id must be a string")
+            items.append((record_id, _fields_of(item)))
+        return JSONResponse(
+            backend.upsert_records(
+                base,
+                table,
+                items,
+                upsert.get("fieldsToMergeOn") or [],
+                replace=request.method == "PUT",
+                typecast=_flag(body.get("typecast", False)),
+                by_field_id=_by_field_id(request, body),
+            )
+        )
     updates = []
     for item in records:
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):

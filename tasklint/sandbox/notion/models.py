@@ -65,6 +65,7 @@ from tasklint.sandbox.notion._shapes import (
     validate_date,
     validate_rich_text,
 )
+from tasklint.sandbox.notion.blocks import BLOCKS_SQL, BlocksMixin
 from tasklint.sandbox.notion.errors import ObjectNotFound, ValidationError
 
 __all__ = [
@@ -150,8 +151,10 @@ CURRENCY_FORMATS = {
 # --------------------------------------------------------------------------- backend
 
 
-class NotionBackend:
+class NotionBackend(BlocksMixin):
     """Notion workspaces, one per integration token, stored in SQLite.
+
+    Page content (blocks) and pages under pages come from ``BlocksMixin`` (blocks.py).
 
     ``path`` is ``None`` or ``":memory:"`` for a throw-away store, or a file path.
     ``clock`` returns the current time (tests may freeze it); ``query_result_limit``
@@ -171,6 +174,7 @@ class NotionBackend:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA_SQL)
+        self._db.executescript(BLOCKS_SQL)
         self._pages: dict[str, list[PageRecord]] = {}  # decoded pages by data source, in seq order
 
     # ------------------------------------------------------------------ lifecycle
@@ -180,7 +184,7 @@ class NotionBackend:
         with self._lock:
             self._db.executescript(
                 "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"
-                " DELETE FROM users;"
+                " DELETE FROM users; DELETE FROM blocks;"
             )
             self._pages.clear()
 
@@ -865,6 +869,8 @@ class NotionBackend:
         """``GET /v1/pages/{id}``."""
         pid = normalize_id(page_id, what="page_id")
         with self._lock:
+            if self.is_doc_page(pid, token):
+                return self.retrieve_doc_page(pid, token=token)
             page = self._page(pid, token)
             source = self._source(page.data_source_id, token)
             only = select_props(source.props, filter_properties)
@@ -878,11 +884,24 @@ class NotionBackend:
         properties: Mapping[str, Any] | None = None,
         icon: Any = None,
         cover: Any = None,
+        children: Any = None,
     ) -> dict[str, Any]:
         """``POST /v1/pages`` under a data source. The parent may name the data source
         (``{"data_source_id"}``, the 2025-09-03 form) or, for a database with a single
-        data source, the database (``{"database_id"}``)."""
+        data source, the database (``{"database_id"}``). Under a page (``{"page_id"}``)
+        the page is a page of content (``BlocksMixin.create_doc_page``). ``children``
+        become the page's blocks."""
+        if isinstance(parent, Mapping) and parent.get("page_id"):
+            return self.create_doc_page(
+                token=token,
+                parent_id=str(parent["page_id"]),
+                properties=properties,
+                icon=icon,
+                cover=cover,
+                children=children,
+            )
         with self._lock:
+            blocks = self._checked_children(children, "body.children", depth=1)
             source = self._parent_source(parent, token)
             bot = self._bot_id(token)
             now = self._now_ms()
@@ -910,6 +929,7 @@ class NotionBackend:
             if changed:
                 self._save_source(source)
             self._store_page(page, insert=True)
+            self._store_children(token, page.id, "page_id", blocks)
             return self._render_page(page, source, self._user_rows(token), None)
 
     def _parent_source(self, parent: Mapping[str, Any], token: str) -> SourceRecord:
@@ -933,10 +953,11 @@ class NotionBackend:
                     "Database has multiple data sources; use a data_source_id parent."
                 )
             return self._source(rows[0][0], token)
-        if parent.get("page_id") or parent.get("workspace"):
-            # Pages outside data sources are not part of the sandbox.
+        if parent.get("workspace"):
+            # Only public integrations may create workspace pages (create-page reference).
             raise ValidationError(
-                "The sandbox only creates pages in data sources: give parent.data_source_id."
+                "The sandbox creates pages in data sources and pages: give "
+                "parent.data_source_id or parent.page_id."
             )
         raise ValidationError(
             "body failed validation: body.parent should define `data_source_id`, `database_id`"
@@ -958,6 +979,17 @@ class NotionBackend:
         """``PATCH /v1/pages/{id}``: only the properties sent change."""
         pid = normalize_id(page_id, what="page_id")
         with self._lock:
+            if self.is_doc_page(pid, token):
+                return self.update_doc_page(
+                    pid,
+                    token=token,
+                    properties=properties,
+                    icon=icon,
+                    cover=cover,
+                    in_trash=in_trash,
+                    clear_icon=clear_icon,
+                    clear_cover=clear_cover,
+                )
             return self._edit(
                 pid,
                 token,

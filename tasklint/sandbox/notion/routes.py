@@ -9,6 +9,10 @@
     POST  /pages                      create a page
     GET   /pages/{id}                 retrieve a page
     PATCH /pages/{id}                 update page properties
+    GET   /blocks/{id}                retrieve a block
+    DELETE /blocks/{id}               delete (trash) a block or a page
+    GET   /blocks/{id}/children       list a block's or page's children
+    PATCH /blocks/{id}/children       append children
     GET   /users                      list users
     GET   /users/{id}                 retrieve a user ("me" is the integration's bot)
 
@@ -96,6 +100,12 @@ def routes(backend: NotionBackend, *, token: str) -> list[BaseRoute]:
         ),
         api.route("/pages", POST=api.create_page),
         api.route("/pages/{page_id}", GET=api.retrieve_page, PATCH=api.update_page),
+        api.route(
+            "/blocks/{block_id}/children",
+            GET=api.list_block_children,
+            PATCH=api.append_block_children,
+        ),
+        api.route("/blocks/{block_id}", GET=api.retrieve_block, DELETE=api.delete_block),
         api.route("/users", GET=api.list_users),
         api.route("/users/{user_id}", GET=api.retrieve_user),
         api.route("/{rest:path}"),
@@ -196,14 +206,15 @@ class _Api:
             raise ValidationError(
                 "body failed validation: body.parent should be defined, instead was `undefined`."
             )
-        # Page content (children, markdown, templates) is accepted and not stored: the
-        # sandbox keeps data source rows only.
+        # Blocks (children, or content, its newer name) are stored; markdown and
+        # templates are accepted and ignored.
         return self.backend.create_page(
             token=self.token,
             parent=body["parent"],
             properties=body.get("properties"),
             icon=body.get("icon"),
             cover=body.get("cover"),
+            children=body.get("children", body.get("content")),
         )
 
     def retrieve_page(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
@@ -224,6 +235,31 @@ class _Api:
             in_trash=_trash_flag(body),
             clear_icon="icon" in body and body["icon"] is None,
             clear_cover="cover" in body and body["cover"] is None,
+        )
+
+    def retrieve_block(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        return self.backend.retrieve_block(request.path_params["block_id"], token=self.token)
+
+    def delete_block(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        return self.backend.delete_block(request.path_params["block_id"], token=self.token)
+
+    def list_block_children(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        return self.backend.list_block_children(
+            request.path_params["block_id"],
+            token=self.token,
+            start_cursor=request.query_params.get("start_cursor"),
+            page_size=request.query_params.get("page_size"),
+        )
+
+    def append_block_children(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        # `after` is the 2025-09-03 way to insert mid-page; `position` arrived with a
+        # later API version, so under 2025-09-03 it is an unknown key.
+        _only(body, {"children", "after"})
+        return self.backend.append_block_children(
+            request.path_params["block_id"],
+            token=self.token,
+            children=body.get("children"),
+            after=body.get("after"),
         )
 
     def list_users(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,139 @@
+"""`tasklint report`: the Marketing Execution Review Report (seed step 3.3).
+
+tasklint report plan.csv --out report.html
+tasklint report q3-plan --format markdown
+tasklint report q3-plan --publish          # to [report] notion_parent / airtable_runs
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+FORMATS = ("html", "markdown")
+DEFAULT_OUT = Path("report.html")
+
+SourceArg = Annotated[
+    str | None,
+    typer.Argument(help="A file, a URL or a configured source (default: the only one)."),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Where to write (html: report.html; markdown: stdout)."),
+]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="html or markdown.")]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")
+]
+LocaleOpt = Annotated[
+    str | None, typer.Option("--locale", help="en or zh (default: from the table).")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="tasklint.toml to use (default: ./tasklint.toml).")
+]
+StateOpt = Annotated[
+    Path | None,
+    typer.Option("--state", help="The run history to read (default: \\[state] path)."),
+]
+PublishOpt = Annotated[
+    bool,
+    typer.Option(
+        "--publish", help="Also write it to the Notion page / Airtable table of \\[report]."
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)
+
+
+def report(
+    source: SourceArg = None,
+    out_path: OutOpt = None,
+    output_format: FormatOpt = "html",
+    today: TodayOpt = None,
+    locale: LocaleOpt = None,
+    config: ConfigOpt = None,
+    state: StateOpt = None,
+    publish: PublishOpt = False,
+) -> None:
+    """The review report managers read: goals, status by phase, open findings, overdue
+    tasks, budget, the trend over the last 30 runs, and the review's lessons."""
+    from tasklint.cli import _fail, _parse_day, err, out
+    from tasklint.errors import ConfigError, TasklintError
+
+    if output_format not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    day = _parse_day(today)
+    try:
+        report_data, settings, notices = build(source, config, day, locale, state)
+        for notice in notices:
+            err.print(f"[yellow]tasklint:[/] {notice}", soft_wrap=True)
+        if output_format == "markdown":
+            from tasklint.report.markdown import render_markdown
+
+            text = render_markdown(report_data)
+        else:
+            from tasklint.report.html import render_html
+
+            text = render_html(report_data)
+        target = out_path or (DEFAULT_OUT if output_format == "html" else None)
+        if target is None:
+            print(text)
+        else:
+            try:
+                target.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise ConfigError(
+                    f"{target}: cannot be written ({exc.strerror})", hint="check the --out path"
+                ) from None
+            err.print(f"tasklint: wrote {target}", highlight=False, soft_wrap=True)
+        if publish:
+            from tasklint.report.publish import publish as publish_report
+
+            for done in publish_report(report_data, settings):
+                verb = "created" if done.created else "updated"
+                out.print(f"Published to {done.target} ({verb}): {done.where}", soft_wrap=True)
+    except TasklintError as error:
+        raise _fail(error) from None
+
+
+def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]
+    """(report, settings, notices) for one source; the run history from `state` (else
+    [state] path) when that file exists."""
+    from zoneinfo import ZoneInfo
+
+    from tasklint.app import CheckOptions, check_sources
+    from tasklint.config.settings import load_settings
+    from tasklint.errors import ConfigError
+    from tasklint.report.model import TREND_RUNS, build_report
+
+    settings = load_settings(config)
+    if source is None and len(settings.sources) > 1:
+        raise ConfigError(
+            f"the config has {len(settings.sources)} sources: name the one to report on",
+            hint=f"e.g. `tasklint report {next(iter(settings.sources))}`",
+        )
+    outcomes = check_sources([source] if source else [], CheckOptions(config, day, locale))
+    outcome = outcomes[0]
+    runs = read_runs(state or Path(settings.state.path), outcome.spec.name, TREND_RUNS)
+    zone = ZoneInfo(settings.timezone) if settings.timezone else None
+    for run in runs:
+        run.started = run.started.astimezone(zone)
+    return build_report(outcome, runs), settings, outcome.notices
+
+
+def read_runs(path: Path, source: str, limit: int):  # type: ignore[no-untyped-def]
+    """The source's last runs; none when there is no state file (it is not created)."""
+    from tasklint.sync.state import StateStore
+
+    path = path.expanduser()
+    if not path.is_file():
+        return []
+    store = StateStore(path)
+    try:
+        return store.runs(source, limit=limit)
+    finally:
+        store.close()
