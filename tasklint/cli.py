@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.console import Console
@@ -233,6 +233,7 @@ def sandbox(
 ) -> None:
     """Run the local Airtable/Notion-compatible API server."""
     from tasklint.sandbox import run_sandbox
+    from tasklint.sandbox.seed import SeedKind
 
     if seed not in ("demo", "load", "none"):
         raise typer.BadParameter("use demo, load or none", param_hint="--seed")
@@ -241,8 +242,8 @@ def sandbox(
             host=host,
             port=port,
             token=token,
-            seed=seed,
-            rows=rows,  # type: ignore[arg-type]
+            seed=cast("SeedKind", seed),
+            rows=rows,
             data_dir=data,
             rate_limit=not no_rate_limit,
             echo=out.print,

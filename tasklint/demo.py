@@ -20,6 +20,7 @@ from rich.text import Text
 from tasklint.config.env import Environment
 from tasklint.config.settings import Settings, SourceConfig
 from tasklint.connectors.sources import SourceSpec
+from tasklint.sandbox.control import SandboxInfo
 from tasklint.sync.engine import (
     SyncOptions,
     SyncOutcome,
@@ -46,7 +47,7 @@ class DemoSource:
     abnormal: int
 
 
-def _sources(info: dict) -> list[SourceSpec]:
+def _sources(info: SandboxInfo) -> list[SourceSpec]:
     specs = []
     for base in info["airtable"]["bases"]:
         for table in base["tables"]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from json.encoder import encode_basestring as _encode  # what json.dumps uses
-from typing import Any
+from typing import Any, Protocol
 
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -15,6 +15,7 @@ from rich.text import Text
 from tasklint.app import SourceOutcome
 from tasklint.bulk import gc_paused
 from tasklint.config.settings import STATUS_LABELS
+from tasklint.connectors.sources import SourceSpec
 from tasklint.model import Finding, Severity, Status
 from tasklint.validators.engine import LintResult, TaskResult
 
@@ -84,6 +85,16 @@ def _source_summary(result: LintResult) -> dict[str, Any]:
         "info": counts["info"],
         "status": dict(result.status_counts()),
     }
+
+
+class Linted(Protocol):
+    """What the text renderer needs: a check's or a sync's outcome."""
+
+    @property
+    def spec(self) -> SourceSpec: ...
+
+    @property
+    def result(self) -> LintResult: ...
 
 
 def source_json(outcome: SourceOutcome) -> dict[str, Any]:
@@ -243,7 +254,7 @@ def _row_label(result: TaskResult) -> str:
     return result.task.id if result.task.row is None else str(result.task.row)
 
 
-def render_text(outcomes: Sequence[SourceOutcome], console: Console) -> None:
+def render_text(outcomes: Sequence[Linted], console: Console) -> None:
     for outcome in outcomes:
         result = outcome.result
         zh = result.locale == "zh"
@@ -362,8 +373,8 @@ def render_github(outcomes: Sequence[SourceOutcome]) -> str:
                 lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(f.message)}")
         for f in result.table_findings:
             if not f.suppressed:
-                props = f"file={_gh_prop(outcome.spec.name)},title={_gh_prop(f'{f.code} {f.name}')}"
-                lines.append(f"::{level[f.severity]} {props}::{_gh_escape(f.message)}")
+                where = f"file={_gh_prop(outcome.spec.name)},title={_gh_prop(f'{f.code} {f.name}')}"
+                lines.append(f"::{level[f.severity]} {where}::{_gh_escape(f.message)}")
     return "\n".join(lines)
 
 

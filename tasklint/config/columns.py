@@ -88,8 +88,8 @@ def map_headers(
     for header in headers:
         if header in taken or normalise_key(header) in owned_keys:
             continue
-        field = field_for_header(header)
-        if field is not None and field not in mapping:
-            mapping[field] = header
+        matched = field_for_header(header)
+        if matched is not None and matched not in mapping:
+            mapping[matched] = header
             taken.add(header)
     return mapping

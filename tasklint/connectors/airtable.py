@@ -225,9 +225,7 @@ class AirtableConnector:
             kind = WRITABLE_TYPES[check.role][0]
             self._call(
                 "create field",
-                lambda kind=kind, options=options, name=check.name: self._table.create_field(
-                    name, kind, options=options
-                ),
+                partial(self._table.create_field, check.name, kind, options=options),
             )
         self._fields = None
 

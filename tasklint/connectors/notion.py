@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import httpx
@@ -381,7 +382,5 @@ class NotionConnector:
                     properties[name] = {"number": value}
             self._call(
                 "write",
-                lambda page=change.record_id, properties=properties: self._client.pages.update(
-                    page_id=page, properties=properties
-                ),
+                partial(self._client.pages.update, page_id=change.record_id, properties=properties),
             )

@@ -51,10 +51,10 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
         else:
             # A URL or path given on the command line borrows the settings of a configured
             # source with the same URL (its column mapping, view…), if there is one.
-            cfg = next((c for c in settings.sources.values() if c.url == argument), None)
+            borrowed = next((c for c in settings.sources.values() if c.url == argument), None)
             specs.append(
                 SourceSpec(
-                    argument, _kind_of(argument), argument, cfg or SourceConfig(url=argument)
+                    argument, _kind_of(argument), argument, borrowed or SourceConfig(url=argument)
                 )
             )
     return specs

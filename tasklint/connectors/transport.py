@@ -250,7 +250,7 @@ class ThrottledAdapter(HTTPAdapter):
 
     def send(self, request: requests.PreparedRequest, **kwargs):  # type: ignore[no-untyped-def, override]
         method = request.method or "GET"
-        kind = request_kind(method, requests.utils.urlparse(request.url).path)
+        kind = request_kind(method, str(requests.utils.urlparse(request.url).path))
         return self.polite.run(
             kind,
             is_idempotent(method, kind),

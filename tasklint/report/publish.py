@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from tasklint.config.env import Environment
@@ -345,8 +346,8 @@ class NotionPublisher:
             extra = {"start_cursor": cursor} if cursor else {}
             page = self._call(
                 "read",
-                lambda extra=extra: self._client.blocks.children.list(
-                    block_id=block_id, page_size=100, **extra
+                partial(
+                    self._client.blocks.children.list, block_id=block_id, page_size=100, **extra
                 ),
             )
             found += page.get("results", [])
@@ -384,16 +385,14 @@ class NotionPublisher:
             for block in self._children(page_id):
                 self._call(
                     "clear page",
-                    lambda block=block: self._client.blocks.delete(block_id=block["id"]),
+                    partial(self._client.blocks.delete, block_id=block["id"]),
                 )
             rest = list(_chunks(blocks))
             url = page_id
         for chunk in rest:
             self._call(
                 "write page",
-                lambda chunk=chunk: self._client.blocks.children.append(
-                    block_id=page_id, children=chunk
-                ),
+                partial(self._client.blocks.children.append, block_id=page_id, children=chunk),
             )
         if not created:
             page = self._call("page", lambda: self._client.pages.retrieve(page_id=page_id))
@@ -540,8 +539,8 @@ class AirtablePublisher:
                 spec = definition(name)
                 self._call(
                     "create field",
-                    lambda spec=spec: runs.create_field(
-                        spec["name"], spec["type"], options=spec.get("options")
+                    partial(
+                        runs.create_field, spec["name"], spec["type"], options=spec.get("options")
                     ),
                 )
 

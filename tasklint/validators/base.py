@@ -38,6 +38,11 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The name rules use for their parameters' base class inside `Rule`, where `Params`
+# is the class attribute each rule overrides.
+ParamsModel = Params
+
+
 @dataclass(slots=True)
 class Context:
     today: date
@@ -76,9 +81,9 @@ class Rule:
     needs_history: ClassVar[bool] = False
     messages: ClassVar[dict[str, Text]]
     zh_doc: ClassVar[str]
-    Params: ClassVar[type[Params]] = Params
+    Params: ClassVar[type[ParamsModel]] = ParamsModel
 
-    def __init__(self, params: Params | None = None, severity: Severity | None = None) -> None:
+    def __init__(self, params: ParamsModel | None = None, severity: Severity | None = None) -> None:
         self.params = params if params is not None else self.Params()
         self.effective_severity = severity or self.severity
 
