@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -155,6 +156,7 @@ def sync_sources(
     env: Environment | None = None,
     on_wait: Callable[[str, float], None] | None = None,
     on_phase: Callable[[str, str], None] | None = None,
+    on_written: Callable[[str, int, int], None] | None = None,
 ) -> list[SyncOutcome | SourceFailure]:
     """Sync each source; one source failing does not stop the others."""
     from tasklint.config.env import Environment
@@ -183,11 +185,17 @@ def sync_sources(
     outcomes: list[SyncOutcome | SourceFailure] = []
     try:
         for spec in specs:
-            phase = (lambda text, name=spec.name: on_phase(name, text)) if on_phase else None
             try:
                 outcomes.append(
                     sync_source(
-                        spec, settings, env, state, options, on_wait=on_wait, on_phase=phase
+                        spec,
+                        settings,
+                        env,
+                        state,
+                        options,
+                        on_wait=on_wait,
+                        on_phase=partial(on_phase, spec.name) if on_phase else None,
+                        on_written=partial(on_written, spec.name) if on_written else None,
                     )
                 )
             except TasklintError as error:

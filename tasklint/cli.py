@@ -158,7 +158,11 @@ def sync(
     try:
         with output.SyncProgress(err) as progress:
             outcomes = sync_sources(
-                sources or [], request, on_wait=progress.waiting, on_phase=progress.phase
+                sources or [],
+                request,
+                on_wait=progress.waiting,
+                on_phase=progress.phase,
+                on_written=progress.written,
             )
     except TasklintError as error:
         raise _fail(error) from None

@@ -422,32 +422,66 @@ def _shown(value: Any) -> str:
 
 
 class SyncProgress:
-    """A spinner with the current phase and any rate-limit wait on a terminal; plain
-    lines otherwise."""
+    """On a terminal, a live line per phase and a bar while writing (rows, requests,
+    waits for the rate limit); elsewhere, plain log lines."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
-        self._status: Any = None
+        self._progress: Any = None
+        self._task: Any = None
+        self._source = ""
 
     def __enter__(self) -> SyncProgress:
         if self.console.is_terminal:
-            self._status = self.console.status("starting…")
-            self._status.__enter__()
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task("starting", total=None)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._status is not None:
-            self._status.__exit__(*exc)
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+    def _say(self, text: str) -> None:
+        self.console.print(f"tasklint: {text}", highlight=False, markup=False)
 
     def phase(self, source: str, text: str) -> None:
-        if self._status is not None:
-            self._status.update(f"{source}: {text}…")
+        self._source = source
+        if self._progress is not None:
+            self._progress.update(
+                self._task, description=f"{source}: {text}", total=None, completed=0
+            )
         else:
-            self.console.print(f"tasklint: {source}: {text}", highlight=False)
+            self._say(f"{source}: {text}")
+
+    def written(self, source: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.update(
+                self._task, description=f"{source}: writing rows", total=total, completed=done
+            )
+        elif done == total or done % 500 < 10:
+            self._say(f"{source}: wrote {done} of {total} rows")
 
     def waiting(self, reason: str, seconds: float) -> None:
-        line = f"waiting {seconds:.1f}s ({reason})"
-        if self._status is not None:
-            self._status.update(line)
+        line = f"{self._source}: waiting {seconds:.1f}s ({reason})"
+        if self._progress is not None:
+            self._progress.update(self._task, description=line)
         else:
-            self.console.print(f"tasklint: {line}", highlight=False)
+            self._say(line)

@@ -57,6 +57,8 @@ def test_setup_then_dry_run_then_sync(server, config):
 
     real = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
     assert real.exit_code == 1 and "写入 20 行" in real.stdout
+    # Not a terminal: progress as plain lines on stderr.
+    assert f"{spec.url}: reading" in real.stderr and "wrote 20 of 20 rows" in real.stderr
     base, table = spec.url.removeprefix("airtable://").split("/", 1)
     rows = Api(server.token, endpoint_url=server.airtable_url).table(base, table).all()
     assert {r["fields"]["计算状态"] for r in rows} == {"已完成", "未完成", "异常"}
@@ -133,3 +135,22 @@ def test_configured_sources_sync_without_arguments(server, tmp_path):
 def test_a_file_cannot_be_synced(server, config):
     result = invoke(server, "sync", "examples/marketing-plan.zh.csv", "--config", str(config))
     assert result.exit_code == 2 and "tasklint check" in result.stderr
+
+
+def test_progress_on_a_terminal_shows_a_bar():
+    import io
+
+    from rich.console import Console
+
+    from tasklint.output import SyncProgress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=100)
+    with SyncProgress(console) as progress:
+        progress.phase("airtable://appX/T", "reading")
+        progress.waiting("rate limit", 1.5)
+        progress.written("airtable://appX/T", 10, 20)
+        task = progress._progress.tasks[0]
+        assert (task.completed, task.total) == (10, 20)
+        assert "writing rows" in task.description
+    assert "tasklint:" not in screen.getvalue()  # no plain log lines on a terminal

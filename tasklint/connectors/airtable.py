@@ -266,7 +266,13 @@ class AirtableConnector:
         created = parse_timestamp(record.get("createdTime"))
         return RemoteRecord(str(record["id"]), cells, problems, None, created)
 
-    def write(self, changes: Sequence[RowChange], *, stop: StopSignal | None = None) -> None:
+    def write(
+        self,
+        changes: Sequence[RowChange],
+        *,
+        stop: StopSignal | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         updates: list[Any] = [{"id": c.record_id, "fields": dict(c.values)} for c in changes]
         # Ten records a request (Airtable's limit), one request after another (PATCH), as
         # batch_update would send them; chunked here so that `stop` is honoured between
@@ -276,6 +282,8 @@ class AirtableConnector:
                 raise WriteInterrupted(start, len(updates))
             chunk = updates[start : start + WRITE_BATCH]
             self._call("write", partial(self._table.batch_update, chunk, typecast=False))
+            if progress is not None:
+                progress(start + len(chunk))
 
 
 def _as_zone(value: str, zone: str | None) -> str:

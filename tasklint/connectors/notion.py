@@ -365,7 +365,13 @@ class NotionConnector:
             parse_timestamp(page.get("created_time")),
         )
 
-    def write(self, changes: Sequence[RowChange], *, stop: StopSignal | None = None) -> None:
+    def write(
+        self,
+        changes: Sequence[RowChange],
+        *,
+        stop: StopSignal | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         fields = self.fields()
         for done, change in enumerate(changes):
             # One page a request, with all of its values: `stop` is honoured between pages.
@@ -384,3 +390,5 @@ class NotionConnector:
                 "write",
                 partial(self._client.pages.update, page_id=change.record_id, properties=properties),
             )
+            if progress is not None:
+                progress(done + 1)

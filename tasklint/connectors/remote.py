@@ -7,7 +7,7 @@ types, and writes only tasklint's own columns.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -93,9 +93,16 @@ class Connector(Protocol):
 
     def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None: ...
 
-    def write(self, changes: Sequence[RowChange], *, stop: StopSignal | None = None) -> None:
+    def write(
+        self,
+        changes: Sequence[RowChange],
+        *,
+        stop: StopSignal | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         """Send the changes; values are plain text, a status label, a fraction or None.
-        When `stop` is set between two requests, raise WriteInterrupted."""
+        When `stop` is set between two requests, raise WriteInterrupted; after each
+        request, `progress` hears how many rows are written so far."""
         ...
 
 

@@ -265,6 +265,7 @@ def sync_source(
     on_phase: Callable[[str], None] | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     stop: StopSignal | None = None,
+    on_written: Callable[[int, int], None] | None = None,
 ) -> SyncOutcome:
     """One source, end to end. With `stop`, a write stops between two requests once it
     is set: the run is recorded as failed ("interrupted after writing N of M rows"), the
@@ -314,11 +315,14 @@ def sync_source(
         changes = plan_changes(result, records, targets)
         if not options.dry_run:
             phase("writing")
+            extras: dict[str, Any] = {}
+            if stop is not None:
+                extras["stop"] = stop
+            if on_written is not None:
+                total = len(changes)
+                extras["progress"] = lambda done: on_written(done, total)
             try:
-                if stop is None:
-                    connector.write(changes)
-                else:
-                    connector.write(changes, stop=stop)
+                connector.write(changes, **extras)
             except WriteInterrupted as interrupted:
                 written = changes[: interrupted.written]
                 for change in written:
