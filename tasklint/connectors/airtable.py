@@ -27,6 +27,7 @@ from tasklint.connectors.remote import (
     RowChange,
     StopSignal,
     WriteInterrupted,
+    check_writeback_columns,
     parse_timestamp,
 )
 from tasklint.connectors.transport import (
@@ -111,6 +112,19 @@ def _explain_http_error(exc: requests.HTTPError, where: str) -> TasklintError:
     return SourceError(f"{where}: Airtable answered {detail}", hint="check the table and try again")
 
 
+def call_airtable(where: str, action: Callable[[], Any]) -> Any:
+    """Run one pyairtable call; its failures become one line for the user."""
+    try:
+        return action()
+    except requests.HTTPError as exc:
+        raise _explain_http_error(exc, where) from None
+    except (requests.ConnectionError, requests.Timeout) as exc:
+        raise ConnectionFailed(
+            f"{where}: cannot reach Airtable ({type(exc).__name__})",
+            hint="check the network or AIRTABLE_ENDPOINT_URL, then run again",
+        ) from None
+
+
 class AirtableConnector:
     kind = "airtable"
 
@@ -155,15 +169,7 @@ class AirtableConnector:
         self._time_zones: dict[str, str] = {}
 
     def _call(self, what: str, action: Callable[[], Any]) -> Any:
-        try:
-            return action()
-        except requests.HTTPError as exc:
-            raise _explain_http_error(exc, f"{self.name} ({what})") from None
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise ConnectionFailed(
-                f"{self.name} ({what}): cannot reach Airtable ({type(exc).__name__})",
-                hint="check the network or AIRTABLE_ENDPOINT_URL, then run again",
-            ) from None
+        return call_airtable(f"{self.name} ({what})", action)
 
     # --- schema -------------------------------------------------------------------
 
@@ -185,31 +191,11 @@ class AirtableConnector:
         return self._fields
 
     def check_columns(self, wanted: Mapping[Role, str], labels: Sequence[str]) -> list[ColumnCheck]:
-        fields = self.fields()
-        checks = []
-        for role, name in wanted.items():
-            field = fields.get(name)
-            if field is None:
-                checks.append(
-                    ColumnCheck(role, name, f"column {name!r} does not exist", missing=True)
-                )
-            elif field.type not in WRITABLE_TYPES[role]:
-                expected = " or ".join(WRITABLE_TYPES[role])
-                checks.append(
-                    ColumnCheck(role, name, f"column {name!r} is {field.type}, not {expected}")
-                )
-            elif role == "status" and (absent := [x for x in labels if x not in field.options]):
-                checks.append(
-                    ColumnCheck(
-                        role,
-                        name,
-                        f"column {name!r} lacks the options {', '.join(absent)} "
-                        "(add them to the field in Airtable)",
-                    )
-                )
-            else:
-                checks.append(ColumnCheck(role, name))
-        return checks
+        # With typecast off, a status label the single select lacks would be refused
+        # (422 INVALID_MULTIPLE_CHOICE_OPTIONS), and the API cannot add options.
+        return check_writeback_columns(
+            self.fields(), wanted, WRITABLE_TYPES, labels, noun="column", where="Airtable"
+        )
 
     def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None:
         for check in missing:

@@ -145,9 +145,10 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
         raise _missing_title(path, (str(c) for c in first if not _is_blank(c)))
     headers = [str(c).strip() if c is not None else "" for c in rows[start]]
     columns = map_headers([h for h in headers if h], source.columns, owned=source.owned)
-    reader = RowReader(columns, options)
-    # With every header named, a row as long as the header row maps by zip().
-    zipped = all(headers)
+    # A row as long as the header row is read by position (the last of two columns of
+    # one name wins, as in a record); a shorter one as a record of the cells it has.
+    index = {h: i for i, h in enumerate(headers) if h}
+    reader = RowReader(columns, options, index)
     width = len(headers)
     tasks = []
     for offset in range(start + 2, len(rows) + 1):
@@ -158,11 +159,9 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
             blank = all(_is_blank(c) for c in row)
         if blank:
             continue
-        if zipped and len(row) >= width:
-            record = dict(zip(headers, row, strict=False))
-        else:
-            record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
-        tasks.append(reader.task(f"row-{offset}", offset, record))
+        if len(row) < width:
+            row = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
+        tasks.append(reader.task(f"row-{offset}", offset, row))
     return Table(name=path.name, kind="file", columns=columns, tasks=tasks)
 
 

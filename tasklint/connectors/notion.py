@@ -27,6 +27,7 @@ from tasklint.connectors.remote import (
     RowChange,
     StopSignal,
     WriteInterrupted,
+    check_writeback_columns,
     parse_timestamp,
 )
 from tasklint.connectors.transport import (
@@ -256,25 +257,8 @@ class NotionConnector:
         return self._fields
 
     def check_columns(self, wanted: Mapping[Role, str], labels: Sequence[str]) -> list[ColumnCheck]:
-        fields = self.fields()
-        checks = []
-        for role, name in wanted.items():
-            field = fields.get(name)
-            if field is None:
-                checks.append(
-                    ColumnCheck(role, name, f"property {name!r} does not exist", missing=True)
-                )
-            elif field.type not in WRITABLE_TYPES[role]:
-                checks.append(
-                    ColumnCheck(
-                        role,
-                        name,
-                        f"property {name!r} is {field.type}, not {WRITABLE_TYPES[role][0]}",
-                    )
-                )
-            else:
-                checks.append(ColumnCheck(role, name))
-        return checks
+        # A select option that does not exist yet is created by the write itself.
+        return check_writeback_columns(self.fields(), wanted, WRITABLE_TYPES, (), noun="property")
 
     def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None:
         colors = ("green", "yellow", "red")

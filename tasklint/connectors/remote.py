@@ -114,3 +114,38 @@ def parse_timestamp(value: Any) -> datetime | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def check_writeback_columns(
+    fields: Mapping[str, RemoteField],
+    wanted: Mapping[Role, str],
+    writable: Mapping[Role, tuple[str, ...]],
+    labels: Sequence[str],
+    *,
+    noun: str,
+    where: str = "",
+) -> list[ColumnCheck]:
+    """Each write-back column: present, of a type that can hold its role, and (for a
+    status select whose options must exist beforehand) offering every label."""
+    checks = []
+    for role, name in wanted.items():
+        found = fields.get(name)
+        if found is None:
+            checks.append(ColumnCheck(role, name, f"{noun} {name!r} does not exist", missing=True))
+        elif found.type not in writable[role]:
+            expected = " or ".join(writable[role])
+            checks.append(
+                ColumnCheck(role, name, f"{noun} {name!r} is {found.type}, not {expected}")
+            )
+        elif role == "status" and (absent := [x for x in labels if x not in found.options]):
+            checks.append(
+                ColumnCheck(
+                    role,
+                    name,
+                    f"{noun} {name!r} lacks the options {', '.join(absent)} "
+                    f"(add them to the field in {where})",
+                )
+            )
+        else:
+            checks.append(ColumnCheck(role, name))
+    return checks

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from tasklint.connectors import cells
-from tasklint.model import CellProblem, Person, Task
+from tasklint.model import CellProblem, Person, Task, trusted_task
 
 _TEXT_FIELDS = ("title", "standard", "goal", "metric", "deliverable", "notes")
 _DATE_FIELDS = ("due", "done_on", "updated")
@@ -105,9 +105,18 @@ class RowReader:
     and the options): checklists repeat their statuses, dates, owners and amounts
     from row to row. Cells that are not text (numbers, dates, vendor objects) are
     parsed every time.
+
+    With `index` (header -> position), `task` also takes a row as a `list` with every
+    header of `columns` at its position (a CSV row as long as the header row), which
+    spares building a dict per row; records as mappings are read by header either way.
     """
 
-    def __init__(self, columns: Mapping[str, str], options: ParseOptions) -> None:
+    def __init__(
+        self,
+        columns: Mapping[str, str],
+        options: ParseOptions,
+        index: Mapping[str, int] | None = None,
+    ) -> None:
         self.columns = columns
         self.options = options
         today, tz = options.today, options.tz
@@ -125,36 +134,69 @@ class RowReader:
         # Without `today` a date's year is the current one: not a pure function.
         pure = {kind for kind in parsers if today is not None or kind not in ("date", "start")}
         caches: dict[str, dict[str, Any]] = {kind: {} for kind in parsers}
-        self._texts = tuple((field, columns[field]) for field in _TEXT_FIELDS if field in columns)
-        self._parsed = tuple(
-            (field, header, parsers[kind], caches[kind] if kind in pure else None)
+        texts = tuple((field, columns[field]) for field in _TEXT_FIELDS if field in columns)
+        # (field, header, the Task attribute, parser, its cache or None, expected_zh)
+        parsed = tuple(
+            (
+                field,
+                header,
+                "marked_status" if field == "status" else field,
+                parsers[kind],
+                caches[kind] if kind in pure else None,
+                _expected_zh(field),
+            )
             for field, kind in _PARSED
             if (header := columns.get(field)) is not None
         )
-        self._owners = tuple(
+        owners = tuple(
             (field, header) for field in _OWNER_FIELDS if (header := columns.get(field)) is not None
         )
-        self._owner_cache: dict[str, tuple[str | None, Any, tuple[Person, ...]]] = {}
-        self._ignore = columns.get("ignore")
+        ignore = columns.get("ignore")
+        # The plan, with each cell's key in a record: its header, or its position.
+        self._by_header = _Plan(
+            tuple((field, header) for field, header in texts),
+            tuple((*entry, entry[1]) for entry in parsed),
+            tuple((field, header, header) for field, header in owners),
+            ignore,
+        )
+        self._by_index = (
+            None
+            if index is None
+            else _Plan(
+                tuple((field, index[header]) for field, header in texts),
+                tuple((*entry, index[entry[1]]) for entry in parsed),
+                tuple((field, header, index[header]) for field, header in owners),
+                None if ignore is None else index[ignore],
+            )
+        )
+        # One owner column that is not a department column (the common case): its
+        # whole share of the Task — people, departments, roles, group — is remembered.
+        self._one_owner = len(owners) == 1 and owners[0][0] != "department"
+        self._owner_cache: dict[str, tuple[Any, ...]] = {}
         self._codes_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    def task(self, task_id: str, row_number: int | None, record: Mapping[str, Any]) -> Task:
-        """The Task of one record (header -> cell), as `to_task` builds it."""
-        get = record.get
-        values: dict[str, Any] = {}
+    def task(
+        self, task_id: str, row_number: int | None, record: Mapping[str, Any] | list[Any]
+    ) -> Task:
+        """The Task of one record (header -> cell), as `to_task` builds it; or of a row
+        as a list when the reader has an `index`."""
+        if type(record) is list and self._by_index is not None:
+            get: Callable[[Any], Any] = record.__getitem__
+            plan = self._by_index
+        else:
+            get = record.get  # type: ignore[union-attr]
+            plan = self._by_header
+        values = _TEMPLATE.copy()  # every Task field, in order: the Task's __dict__
+        values["id"] = task_id
+        values["row"] = row_number
         problems: list[CellProblem] = []
-        for field, header in self._texts:
-            raw = get(header)
-            if type(raw) is str:
-                values[field] = raw.strip() or None
-            else:
-                values[field] = cell_text(raw)
-        for field, header, parser, cache in self._parsed:
-            raw = get(header)
+        for field, key in plan.texts:
+            raw = get(key)
+            values[field] = (raw.strip() or None) if type(raw) is str else cell_text(raw)
+        for field, header, slot, parser, cache, zh, key in plan.parsed:
+            raw = get(key)
             if raw is None:
-                # Every parser reads a missing cell as empty; asking it costs more.
-                values[field] = None
-                continue
+                continue  # every parser reads a missing cell as empty (None)
             if cache is not None and type(raw) is str:
                 outcome = cache.get(raw, cache)
                 if outcome is cache:
@@ -165,64 +207,40 @@ class RowReader:
                     if len(cache) < _CACHE_LIMIT:
                         cache[raw] = outcome
                 if type(outcome) is tuple and outcome[0] is _FAILED:
-                    problems.append(
-                        CellProblem.trusted(
-                            field, header, raw.strip() or repr(raw), outcome[1], _expected_zh(field)
-                        )
-                    )
+                    shown = raw.strip() or repr(raw)
+                    problems.append(CellProblem.trusted(field, header, shown, outcome[1], zh))
                 else:
-                    values[field] = outcome
+                    values[slot] = outcome
                 continue
             try:
-                values[field] = parser(raw)
+                values[slot] = parser(raw)
             except cells.CellError as error:
                 problems.append(_problem(field, header, raw, error))
 
-        people: list[Person] = []
-        departments: dict[str, None] = {}
-        roles: dict[str, None] = {}
-        collective = False
-        owner_texts: list[str] = []
-        for field, header in self._owners:
-            raw = get(header)
+        share = None
+        if self._one_owner:
+            field, header, key = plan.owners[0]
+            raw = get(key)
             if type(raw) is str:
-                cached = self._owner_cache.get(raw)
-                if cached is None:
-                    cached = self._read_owner(raw)
-                    if len(self._owner_cache) < _CACHE_LIMIT:
-                        self._owner_cache[raw] = cached
-                shown, owner, named = cached
-            else:
-                shown = cell_text(raw)
-                named = None
-                try:
-                    owner = cells.parse_owner(raw)
-                except cells.CellError as error:
-                    owner = (_FAILED, error.expected)
-            if shown and shown not in owner_texts:
-                owner_texts.append(shown)
-            if type(owner) is tuple:
-                problems.append(_problem(field, header, raw, cells.CellError(owner[1])))
-                continue
-            if field == "department":
-                # A department column holds departments, whatever the words look like.
-                departments.update(dict.fromkeys((*owner.departments, *owner.people, *owner.roles)))
-                continue
-            if named is None:
-                records = cells.parse_person_records(raw) if _is_people_list(raw) else ()
-                named = records or _people(owner)
-            for person in named:
-                # "*" is a redacted name: two of them are two people.
-                if person.name == "*" or all(p.name != person.name for p in people):
-                    people.append(person)
-            departments.update(dict.fromkeys(owner.departments))
-            roles.update(dict.fromkeys(owner.roles))
-            collective = collective or owner.collective
+                share = self._owner_share(raw)
+                shown, failed, people, departments, roles, collective = share
+                if failed is not None:
+                    problems.append(
+                        CellProblem.trusted(
+                            field, header, shown or repr(raw), failed, _expected_zh(field)
+                        )
+                    )
+                values["owners"] = list(people)
+                values["departments"] = list(departments)
+                values["owner_roles"] = list(roles)
+                values["owner_collective"] = collective
+                values["owner_text"] = shown
+        if share is None:
+            self._read_owners(get, plan, values, problems)
 
         ignore: list[str] = []
-        ignore_raw = None
-        if (header := self._ignore) is not None:
-            raw_ignore = get(header)
+        if (key := plan.ignore) is not None:
+            raw_ignore = get(key)
             if type(raw_ignore) is str:
                 found = self._codes_cache.get(raw_ignore)
                 if found is None:
@@ -234,55 +252,102 @@ class RowReader:
             else:
                 codes, malformed = cells.parse_codes(raw_ignore)
                 ignore = [*codes, *malformed]
-            ignore_raw = cell_text(raw_ignore)
+            values["ignore_raw"] = cell_text(raw_ignore)
+        values["ignore"] = ignore
+        values["problems"] = problems
+        values["shown"] = {}
+        return trusted_task(values)
 
-        value = values.get
-        return Task.trusted(
-            id=task_id,
-            row=row_number,
-            title=value("title"),
-            phase=value("phase"),
-            standard=value("standard"),
-            goal=value("goal"),
-            metric=value("metric"),
-            target=value("target"),
-            actual=value("actual"),
-            expected=value("expected"),
-            owners=people,
-            departments=list(departments),
-            owner_roles=list(roles),
-            owner_collective=collective,
-            owner_text=" / ".join(owner_texts) or None,
-            marked_status=value("status"),
-            start=value("start"),
-            due=value("due"),
-            done_on=value("done_on"),
-            updated=value("updated"),
-            progress=value("progress"),
-            deliverable=value("deliverable"),
-            budget=value("budget"),
-            spent=value("spent"),
-            contingency=value("contingency"),
-            notes=value("notes"),
-            ignore=ignore,
-            ignore_raw=ignore_raw,
-            problems=problems,
-            shown={},
-        )
+    def _owner_share(self, raw: str) -> tuple[Any, ...]:
+        """What the table's only owner cell gives its Task, as `_read_owners` reads it:
+        (the cell as shown, the CellError's `expected` or None, people, departments,
+        roles, group)."""
+        share = self._owner_cache.get(raw)
+        if share is None:
+            shown = raw.strip() or None
+            try:
+                owner = cells.parse_owner(raw)
+            except cells.CellError as error:
+                share = (shown, error.expected, (), (), (), False)
+            else:
+                people: list[Person] = []
+                for person in _people(owner):
+                    # "*" is a redacted name: two of them are two people.
+                    if person.name == "*" or all(p.name != person.name for p in people):
+                        people.append(person)
+                share = (
+                    shown,
+                    None,
+                    tuple(people),
+                    tuple(dict.fromkeys(owner.departments)),
+                    tuple(dict.fromkeys(owner.roles)),
+                    False or owner.collective,
+                )
+            if len(self._owner_cache) < _CACHE_LIMIT:
+                self._owner_cache[raw] = share
+        return share
 
     @staticmethod
-    def _read_owner(raw: str) -> tuple[str | None, Any, tuple[Person, ...]]:
-        """(the cell as shown, its OwnerCell or (_FAILED, expected), its people)."""
-        shown = raw.strip() or None
-        try:
-            owner = cells.parse_owner(raw)
-        except cells.CellError as error:
-            return shown, (_FAILED, error.expected), ()
-        return shown, owner, _people(owner)
+    def _read_owners(
+        get: Callable[[Any], Any],
+        plan: _Plan,
+        values: dict[str, Any],
+        problems: list[CellProblem],
+    ) -> None:
+        """The owner, combined owner and department cells, as `to_task` reads them."""
+        people: list[Person] = []
+        departments: dict[str, None] = {}
+        roles: dict[str, None] = {}
+        collective = False
+        owner_texts: list[str] = []
+        for field, header, key in plan.owners:
+            raw = get(key)
+            if (shown := cell_text(raw)) and shown not in owner_texts:
+                owner_texts.append(shown)
+            try:
+                owner = cells.parse_owner(raw)
+            except cells.CellError as error:
+                problems.append(_problem(field, header, raw, error))
+                continue
+            if field == "department":
+                # A department column holds departments, whatever the words look like.
+                departments.update(dict.fromkeys((*owner.departments, *owner.people, *owner.roles)))
+                continue
+            named = cells.parse_person_records(raw) if _is_people_list(raw) else ()
+            for person in named or _people(owner):
+                # "*" is a redacted name: two of them are two people.
+                if person.name == "*" or all(p.name != person.name for p in people):
+                    people.append(person)
+            departments.update(dict.fromkeys(owner.departments))
+            roles.update(dict.fromkeys(owner.roles))
+            collective = collective or owner.collective
+        values["owners"] = people
+        values["departments"] = list(departments)
+        values["owner_roles"] = list(roles)
+        values["owner_collective"] = collective
+        values["owner_text"] = " / ".join(owner_texts) or None
+
+
+class _Plan(NamedTuple):
+    """What a RowReader reads from a record, each cell by its key (header or position)."""
+
+    texts: tuple[tuple[str, Any], ...]  # (field, key)
+    parsed: tuple[tuple[Any, ...], ...]  # (field, header, attribute, parser, cache, zh, key)
+    owners: tuple[tuple[str, str, Any], ...]  # (field, header, key)
+    ignore: Any  # the key of the ignore column, or None
 
 
 def _people(owner: cells.OwnerCell) -> tuple[Person, ...]:
     return tuple(Person(name=n) for n in owner.people)
+
+
+# A Task's __dict__ before its cells are read: every field in declaration order, with
+# the value `to_task` gives a field whose column the table lacks.
+_TEMPLATE: dict[str, Any] = {
+    **dict.fromkeys(Task.model_fields),
+    "owners": None,  # set for every task (fresh lists: tasks share no mutable value)
+    "owner_collective": False,
+}
 
 
 _READERS: dict[tuple[Any, ...], RowReader] = {}

@@ -497,20 +497,9 @@ class AirtablePublisher:
         self._api = connector._table.api
 
     def _call(self, what: str, action: Callable[[], Any]) -> Any:
-        import requests
+        from tasklint.connectors.airtable import call_airtable
 
-        from tasklint.connectors.airtable import _explain_http_error
-        from tasklint.errors import ConnectionFailed
-
-        try:
-            return action()
-        except requests.HTTPError as exc:
-            raise _explain_http_error(exc, f"{self.url} ({what})") from None
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise ConnectionFailed(
-                f"{self.url} ({what}): cannot reach Airtable ({type(exc).__name__})",
-                hint="check the network or AIRTABLE_ENDPOINT_URL, then run again",
-            ) from None
+        return call_airtable(f"{self.url} ({what})", action)
 
     def ensure_table(self) -> None:
         """Create the runs table, or the fields it lacks."""
