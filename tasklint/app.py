@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from tasklint.config.settings import Settings, load_settings
-from tasklint.connectors.remote import ColumnCheck
 from tasklint.connectors.rows import ParseOptions
 from tasklint.connectors.sources import SourceSpec, resolve_sources
 from tasklint.errors import ConfigError, TasklintError
@@ -26,6 +25,7 @@ from tasklint.validators.registry import configure, unknown_selectors
 
 if TYPE_CHECKING:
     from tasklint.config.env import Environment
+    from tasklint.connectors.remote import ColumnCheck
     from tasklint.sync.engine import SyncOutcome
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -171,6 +171,7 @@ class _JsonWriter:
         encode = _encode
         append = out.append
         heads = self._heads
+        written: dict[tuple[Any, ...], str] = {}  # a finding's text, for findings repeated
         statuses: dict[Status, str] = {}
         opening = "[\n        {"
         for t in tasks:
@@ -201,22 +202,28 @@ class _JsonWriter:
             for f in t.findings:
                 if f.suppressed:
                     continue
-                key = (f.code, f.name, f.severity, f.field)
-                head = heads.get(key)
-                if head is None:
-                    head = heads[key] = (
-                        f'{{\n              "code": {_scalar(f.code, 7)},'
-                        f'\n              "name": {_scalar(f.name, 7)},'
-                        f'\n              "severity": {_scalar(f.severity.value, 7)},'
-                        f'\n              "field": {_scalar(f.field, 7)},'
-                        '\n              "message": '
+                key = (f.code, f.name, f.severity, f.field, f.message)
+                text = written.get(key)
+                if text is None:
+                    head = heads.get(key[:4])
+                    if head is None:
+                        head = heads[key[:4]] = (
+                            f'{{\n              "code": {_scalar(f.code, 7)},'
+                            f'\n              "name": {_scalar(f.name, 7)},'
+                            f'\n              "severity": {_scalar(f.severity.value, 7)},'
+                            f'\n              "field": {_scalar(f.field, 7)},'
+                            '\n              "message": '
+                        )
+                    message = f.message
+                    text = (
+                        f"{head}"
+                        f"{encode(message) if type(message) is str else _scalar(message, 7)}"
+                        "\n            }"
                     )
-                message = f.message
-                append(
-                    f"{separator}{head}"
-                    f"{encode(message) if type(message) is str else _scalar(message, 7)}"
-                    "\n            }"
-                )
+                    if len(written) < 65536:
+                        written[key] = text
+                append(separator)
+                append(text)
                 separator = ",\n            "
             append("[]\n        }" if separator[0] == "[" else "\n          ]\n        }")
 

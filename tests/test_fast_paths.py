@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import json
 import math
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -36,7 +37,7 @@ from tasklint.connectors.rows import (
 from tasklint.connectors.sources import SourceSpec
 from tasklint.model import CellProblem, Finding, Person, Severity, Status, Table, Task
 from tasklint.output import _finding_json, render_json, tool_version
-from tasklint.validators import metrics, owners, review
+from tasklint.validators import goals, metrics, owners, review
 from tasklint.validators.base import Context, Hit, Rule
 from tasklint.validators.cells import UnknownIgnoreCode
 from tasklint.validators.engine import (
@@ -48,6 +49,8 @@ from tasklint.validators.engine import (
     lint,
     sort_findings,
 )
+from tasklint.validators.goal_text import analyse_goal
+from tasklint.validators.goals import goal_text
 from tasklint.validators.metric_terms import classify_metric
 from tasklint.validators.metrics import _CTR_IN_TEXT, _number, _pct, completion, lower_is_better
 from tasklint.validators.registry import known_codes, rules_by_code, select_codes
@@ -362,7 +365,16 @@ def reference_o202(rule: Rule, task: Task, ctx: Context) -> Iterator[Hit]:
         yield Hit("collective", {"names": task.owner_text or "—"}, "owner")
 
 
+def reference_g103(rule: Rule, task: Task, ctx: Context) -> Iterator[Hit]:
+    goal = goal_text(task)
+    if not goal or task.due is not None or task.start is not None:
+        return
+    if not analyse_goal(goal).time_bound:
+        yield Hit(field="goal")
+
+
 REFERENCE_CHECKS = {
+    "G103": (goals.GoalNotTimeBound, reference_g103),
     "M302": (metrics.SurfaceMetricOnly, reference_m302),
     "M303": (metrics.MetricBelowExpectation, reference_m303),
     "M305": (metrics.ChannelTestBelowBar, reference_m305),
@@ -455,6 +467,23 @@ def test_row_reader_reads_as_to_task_did(records: list[dict[str, Any]], options)
 
 
 @SETTINGS
+@given(records=RECORDS, options=OPTIONS, twice=st.sampled_from(["Goal", "Owner", "截止日期"]))
+def test_row_reader_reads_rows_by_position(records, options, twice: str) -> None:
+    """CSV rows as lists, each header at its position; a header written twice is read
+    from its last column, as a record built from the row keeps it."""
+    headers = [*HEADERS, twice]
+    columns = map_headers(headers)
+    index = {h: i for i, h in enumerate(headers)}
+    reader = RowReader(columns, options, index)
+    for i, record in enumerate(records * 2, start=2):
+        row = [record.get(h) for h in HEADERS] + [record.get("Task")]
+        as_record = {h: row[j] for j, h in enumerate(headers)}
+        expected = reference_to_task(f"row-{i}", i, as_record, columns, options)
+        assert same_task(reader.task(f"row-{i}", i, row), expected)
+        assert same_task(reader.task(f"row-{i}", i, as_record), expected)
+
+
+@SETTINGS
 @given(records=RECORDS)
 def test_row_reader_with_partial_columns(records: list[dict[str, Any]]) -> None:
     columns = map_headers(["Task", "Owner", "截止日期", "Status"])
@@ -485,7 +514,7 @@ def test_date_cells_are_not_cached_without_today() -> None:
     reader = RowReader(columns, ParseOptions(today=None))  # type: ignore[arg-type]
     record = {"Task": "a", "Due": "6月1日"}
     assert reader.task("r", 1, record).due == cells.parse_date("6月1日")
-    assert all(cache is None for field, _, _, cache in reader._parsed if field == "due")
+    assert all(entry[4] is None for entry in reader._by_header.parsed if entry[0] == "due")
 
 
 def test_to_task_shares_readers_between_calls_and_bounds_them() -> None:
@@ -530,6 +559,61 @@ def test_trusted_cell_problem_equals_a_validated_one() -> None:
     assert fast.model_dump() == slow.model_dump()
 
 
+def test_trusted_models_share_one_fields_set_that_never_changes() -> None:
+    import copy
+    import pickle
+
+    columns = map_headers(["Task", "Due"])
+    reader = RowReader(columns, ParseOptions(today=TODAY))
+    first, second = (reader.task(f"r{i}", i, {"Task": "t", "Due": "x"}) for i in (1, 2))
+    assert first.model_fields_set is second.model_fields_set
+    assert first.model_fields_set == set(Task.model_fields)
+    first.title = "renamed"  # pydantic adds the field, which the set already holds
+    first.problems = []
+    assert second.model_fields_set == set(Task.model_fields) and second.title == "t"
+    for kept in (
+        first.model_copy(update={"title": "copy"}),
+        copy.copy(first),
+        copy.deepcopy(first),
+        pickle.loads(pickle.dumps(first)),
+    ):
+        assert type(kept.model_fields_set) is set and kept == first.model_copy(
+            update={"title": kept.title}
+        )
+        kept.model_fields_set.discard("row")  # a copy is the caller's own
+    assert first.model_fields_set == set(Task.model_fields)
+    shared = first.model_fields_set
+    for change in (
+        lambda: shared.add("other"),
+        lambda: shared.discard("row"),
+        lambda: shared.update({"other"}),
+        lambda: shared.clear(),
+    ):
+        with pytest.raises(TypeError):
+            change()
+    shared.add("row")
+    shared.update({"id"}, ["title"])
+    assert shared == set(Task.model_fields)
+    validated = Task(**{name: getattr(second, name) for name in Task.model_fields})
+    assert second.model_dump(exclude_unset=True) == validated.model_dump(exclude_unset=True)
+
+    finding = Finding.trusted("S401", "due-missing", Severity.WARNING, "m", "due", "r1")
+    other = Finding.trusted("S402", "overdue", Severity.ERROR, "m", "due", "r1")
+    assert finding.model_fields_set is other.model_fields_set
+    finding.suppressed = True
+    assert finding.suppressed and not other.suppressed
+    assert other.model_fields_set == set(Finding.model_fields)
+
+
+def test_trusted_subclass_gets_its_own_fields_set() -> None:
+    class Annotated(Finding):
+        note: str | None = None
+
+    made = Annotated.trusted("S401", "due-missing", Severity.WARNING, "m", "due", "r1")
+    assert type(made.model_fields_set) is set
+    assert made.model_fields_set == set(Finding.model_fields)
+
+
 # --------------------------------------------------------------------------- engine
 
 
@@ -566,7 +650,18 @@ def test_lint_finds_what_the_plain_loop_found(records, options, locale, select, 
         "X902": RuleSetting(severity=Severity.ERROR),
     }
     kwargs = dict(today=TODAY, locale=locale, select=select, ignore=ignore, settings=configured)
-    assert findings_of(lint(table, **kwargs)) == findings_of(reference_lint(table, **kwargs))
+    result = lint(table, **kwargs)
+    assert findings_of(result) == findings_of(reference_lint(table, **kwargs))
+    # the summaries, as they were computed from `all_active()`
+    severities = Counter({s.value: 0 for s in Severity})
+    for f in result.all_active():
+        severities[f.severity.value] += 1
+    statuses = Counter({s.value: 0 for s in Status})
+    statuses.update(t.status.value for t in result.tasks)
+    assert result.severity_counts() == severities
+    assert list(result.severity_counts().items()) == list(severities.items())
+    assert list(result.status_counts().items()) == list(statuses.items())
+    assert result.has_errors == any(f.severity is Severity.ERROR for f in result.all_active())
 
 
 def test_lint_sorts_findings_when_rules_run_out_of_code_order(monkeypatch) -> None:

@@ -349,11 +349,15 @@ def _always_contains(items: object, words: tuple[str, ...]) -> bool:
 def test_every_channel_test_alternative_has_a_filter_word() -> None:
     from re import _parser  # type: ignore[attr-defined]
 
-    pattern = metric_terms._CHANNEL_TEST
-    assert _always_contains(_parser.parse(pattern.pattern, pattern.flags), ("测试",)) is False
-    assert _always_contains(
-        _parser.parse(pattern.pattern, pattern.flags), metric_terms._CHANNEL_TEST_WORDS
-    )
+    def parsed(pattern: re.Pattern[str]) -> object:
+        return _parser.parse(pattern.pattern, pattern.flags)
+
+    halves = metric_terms._CHANNEL_TEST_HALVES
+    assert "|".join(half.pattern for _, half in halves) == metric_terms._CHANNEL_TEST.pattern
+    for words, half in halves:
+        assert _always_contains(parsed(half), words)
+        assert not _always_contains(parsed(half), words[:1])  # the walker can say no
+    assert not _always_contains(parsed(metric_terms._CHANNEL_TEST), ("测试", "试投"))
 
 
 CHANNEL_TEST_FRAGMENTS = [*FRAGMENTS, "测试", "測試", "试投", "test", "TEST", "ｔｅｓｔ", "pilot"]

@@ -159,9 +159,10 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
             blank = all(_is_blank(c) for c in row)
         if blank:
             continue
+        record: list[Any] | dict[str, Any] = row
         if len(row) < width:
-            row = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
-        tasks.append(reader.task(f"row-{offset}", offset, row))
+            record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
+        tasks.append(reader.task(f"row-{offset}", offset, record))
     return Table(name=path.name, kind="file", columns=columns, tasks=tasks)
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from tasklint.connectors import cells
 from tasklint.model import CellProblem, Person, Task, trusted_task
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 _TEXT_FIELDS = ("title", "standard", "goal", "metric", "deliverable", "notes")
 _DATE_FIELDS = ("due", "done_on", "updated")
@@ -119,7 +122,8 @@ class RowReader:
     ) -> None:
         self.columns = columns
         self.options = options
-        today, tz = options.today, options.tz
+        today = options.today
+        tz = cast("ZoneInfo | None", options.tz)  # the parsers take any tzinfo
         typed = columns.get("progress") in options.fraction_columns
         parsers: dict[str, Callable[[Any], Any]] = {
             "number": cells.parse_number,

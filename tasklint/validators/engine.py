@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from tasklint.bulk import gc_paused
-from tasklint.model import Finding, Severity, Status, Table, Task
+from tasklint.model import _FINDING_FIELDS_SET, Finding, Severity, Status, Table, Task
 from tasklint.validators.base import Context, Hit, Params, Rule, Text
 from tasklint.validators.cells import UnknownIgnoreCode
 from tasklint.validators.metrics import completion
@@ -69,8 +69,10 @@ class LintResult:
         return counts
 
     def status_counts(self) -> Counter[str]:
+        by_status: Counter[Status] = Counter(t.status for t in self.tasks)
         counts: Counter[str] = Counter({s.value: 0 for s in Status})
-        counts.update(t.status.value for t in self.tasks)
+        for status, count in by_status.items():
+            counts[status.value] += count
         return counts
 
     def all_active(self) -> Iterable[Finding]:
@@ -80,7 +82,15 @@ class LintResult:
 
     @property
     def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR for f in self.all_active())
+        error = Severity.ERROR
+        for finding in self.table_findings:
+            if finding.severity is error and not finding.suppressed:
+                return True
+        for result in self.tasks:
+            for finding in result.findings:
+                if finding.severity is error and not finding.suppressed:
+                    return True
+        return False
 
 
 def computed_status(task: Task, findings: Iterable[Finding]) -> Status:
@@ -98,7 +108,6 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-_FINDING_FIELDS = set(Finding.model_fields)
 
 
 def lint(
@@ -189,7 +198,7 @@ def _lint(
     # table the call is a tenth of the run.
     new = Finding.__new__
     set_attribute = object.__setattr__
-    fields = _FINDING_FIELDS
+    fields = _FINDING_FIELDS_SET  # shared by every trusted Finding: see model._AllFields
     known = known_codes()
     results: list[TaskResult] = []
     append_result = results.append
@@ -220,7 +229,7 @@ def _lint(
                         "suppressed": False,
                     },
                 )
-                set_attribute(found, "__pydantic_fields_set__", fields.copy())
+                set_attribute(found, "__pydantic_fields_set__", fields)
                 set_attribute(found, "__pydantic_extra__", None)
                 set_attribute(found, "__pydantic_private__", None)
                 buckets[rank[severity]].append(found)

@@ -124,10 +124,10 @@ class GoalNotTimeBound(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+        if task.due is not None or task.start is not None:
+            return  # the row's dates bound it, whatever the goal says
         goal = goal_text(task)
-        if not goal or task.due is not None or task.start is not None:
-            return
-        if not analyse_goal(goal).time_bound:
+        if goal and not analyse_goal(goal).time_bound:
             yield Hit(field="goal")
 
 

@@ -307,6 +307,7 @@ class ChannelTestBelowBar(Rule):
         # It fires for a channel test with a CTR below the bar. The CTR is the cheaper
         # question (the channel test reads the row's whole text), so it is asked first.
         ctr: float | None = None
+        text: str | None = None
         if task.actual is not None and classify_metric(task.metric or "").ctr:
             ctr = task.actual
         else:
@@ -314,7 +315,7 @@ class ChannelTestBelowBar(Rule):
             if _may_name_ctr(text) and (found := _CTR_IN_TEXT.search(text)):
                 ctr = float(found.group("value")) / 100
         bar = self.params.min_ctr  # type: ignore[attr-defined]
-        if ctr is not None and ctr < bar and is_channel_test(task.text):
+        if ctr is not None and ctr < bar and is_channel_test(task.text if text is None else text):
             yield Hit(args={"ctr": _pct(ctr), "bar": _pct(bar)}, field="actual")
 
 
