@@ -483,6 +483,15 @@ def test_row_reader_reads_rows_by_position(records, options, twice: str) -> None
         assert same_task(reader.task(f"row-{i}", i, as_record), expected)
 
 
+def test_row_reader_reads_rows_only_with_every_header_placed() -> None:
+    columns = map_headers(["Task", "Due"])
+    options = ParseOptions(today=TODAY)
+    assert RowReader(columns, options, {"Task": 0, "Due": 1}).reads_rows
+    partial = RowReader(columns, options, {"Task": 0})
+    assert not partial.reads_rows and not RowReader(columns, options).reads_rows
+    assert partial.task("r", 1, {"Task": "t", "Due": "2025-06-01"}).due == date(2025, 6, 1)
+
+
 @SETTINGS
 @given(records=RECORDS)
 def test_row_reader_with_partial_columns(records: list[dict[str, Any]]) -> None:

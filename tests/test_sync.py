@@ -228,3 +228,42 @@ def test_metric_swing_from_run_history(server, syncer):
     swing = next(f for f in row.active if f.code == "M304")
     assert "-28.6%" in swing.message
     assert "M304" in airtable_rows(server, spec)["小红书种草投放"]["fields"]["检查提示"]
+
+
+def test_notion_read_past_the_query_cap_continues_by_creation_time(server, syncer):
+    """Notion stops a query at 10,000 rows with request_status "incomplete"; the
+    connector starts again from the last creation time seen (the cap is 7 here)."""
+    start = datetime.now(UTC)
+    minutes = iter(range(10_000))
+    server.notion.clock = lambda: start + timedelta(minutes=next(minutes))
+    try:
+        spec = new_notion_source(server, rows=0)
+        client = Client(auth=server.token, base_url=server.notion_url)
+        database = client.databases.retrieve(database_id=spec.url.removeprefix("notion://"))
+        source = database["data_sources"][0]["id"]
+        for i in range(20):  # each page created at least a minute after the last
+            client.pages.create(
+                parent={"data_source_id": source},
+                properties={"检查项目": {"title": [{"text": {"content": f"任务 {i}"}}]}},
+            )
+        server.notion.query_result_limit = 7
+        records = syncer.connector(spec).read()
+    finally:
+        server.notion.query_result_limit = 10_000
+        server.notion.clock = lambda: datetime.now(UTC)
+    assert len(records) == 20 and len({r.id for r in records}) == 20
+
+
+def test_notion_query_cap_within_one_minute_is_refused_not_truncated(server, syncer):
+    from tasklint.errors import SourceError
+
+    frozen = datetime.now(UTC)
+    server.notion.clock = lambda: frozen
+    try:
+        spec = new_notion_source(server)  # all 20 pages created in the same minute
+        server.notion.query_result_limit = 7
+        with pytest.raises(SourceError, match="same minute"):
+            syncer.connector(spec).read()
+    finally:
+        server.notion.query_result_limit = 10_000
+        server.notion.clock = lambda: datetime.now(UTC)

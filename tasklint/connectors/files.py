@@ -149,7 +149,7 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
     # one name wins, as in a record); a shorter one as a record of the cells it has.
     index = {h: i for i, h in enumerate(headers) if h}
     reader = RowReader(columns, options, index)
-    width = len(headers)
+    by_position, width = reader.reads_rows, len(headers)
     tasks = []
     for offset in range(start + 2, len(rows) + 1):
         row = rows[offset - 1]
@@ -160,7 +160,7 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
         if blank:
             continue
         record: list[Any] | dict[str, Any] = row
-        if len(row) < width:
+        if len(row) < width or not by_position:
             record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
         tasks.append(reader.task(f"row-{offset}", offset, record))
     return Table(name=path.name, kind="file", columns=columns, tasks=tasks)

@@ -292,12 +292,21 @@ class NotionConnector:
         created_from: str | None = None
         while True:
             pages, complete = self._query(since, created_from)
+            fresh = [page for page in pages if page["id"] not in seen]
             for page in pages:
                 seen[page["id"]] = self._record(page)
             if complete or not pages:
                 return list(seen.values())
+            if not fresh or pages[-1]["created_time"] == created_from:
+                # Every row of the window shares one creation minute (Notion rounds it):
+                # no filter can reach past them. Refuse rather than sync a partial table.
+                raise SourceError(
+                    f"{self.name}: Notion's query stopped at its row cap, and more rows than "
+                    f"that were created in the same minute ({created_from})",
+                    hint="split the database, or filter it with a view of fewer rows",
+                )
             # Past the 10,000-row cap: start again from the last creation time seen
-            # (on_or_after, so rows created in the same instant are not lost).
+            # (on_or_after, so rows created in the same minute are not lost).
             created_from = pages[-1]["created_time"]
 
     def _query(

@@ -163,9 +163,11 @@ class RowReader:
             tuple((field, header, header) for field, header in owners),
             ignore,
         )
+        wanted = [header for _, header in texts] + [entry[1] for entry in parsed]
+        wanted += [header for _, header in owners] + ([] if ignore is None else [ignore])
         self._by_index = (
             None
-            if index is None
+            if index is None or any(header not in index for header in wanted)
             else _Plan(
                 tuple((field, index[header]) for field, header in texts),
                 tuple((*entry, index[entry[1]]) for entry in parsed),
@@ -178,6 +180,11 @@ class RowReader:
         self._one_owner = len(owners) == 1 and owners[0][0] != "department"
         self._owner_cache: dict[str, tuple[Any, ...]] = {}
         self._codes_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    @property
+    def reads_rows(self) -> bool:
+        """Whether `task` takes rows as lists (given an index with every header)."""
+        return self._by_index is not None
 
     def task(
         self, task_id: str, row_number: int | None, record: Mapping[str, Any] | list[Any]
