@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -88,6 +89,7 @@ def check(
         print(output.render_github(outcomes))
     else:
         output.render_text(outcomes, out)
+    _skip_teardown()
     raise typer.Exit(1 if any(o.result.has_errors for o in outcomes) else 0)
 
 
@@ -272,11 +274,34 @@ def _register_commands() -> None:
 _register_commands()
 
 
+# Set by a command whose process may end without tearing its objects down: see `main`.
+_teardown_skippable = False
+
+
+def _skip_teardown() -> None:
+    global _teardown_skippable
+    _teardown_skippable = True
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except SystemExit as stop:
+        if not _teardown_skippable:
+            raise
+        # `check` has printed everything and holds nothing that needs closing, but on a
+        # large table it holds millions of objects, and freeing them one by one at exit
+        # takes longer than printing them did (a third of a second on 100,000 rows).
+        # mypy ends the same way (`util.hard_exit`): flush, then leave without teardown.
+        code = stop.code
+        if isinstance(code, str):
+            print(code, file=sys.stderr)
+            code = 1
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(code or 0)
 
 
 if __name__ == "__main__":

@@ -171,7 +171,9 @@ class _JsonWriter:
         encode = _encode
         append = out.append
         heads = self._heads
-        written: dict[tuple[Any, ...], str] = {}  # a finding's text, for findings repeated
+        # A finding's text, by the finding: rows share the findings they have in common
+        # (the engine makes each distinct one once), and all of them live until the end.
+        written: dict[int, str] = {}
         statuses: dict[Status, str] = {}
         opening = "[\n        {"
         for t in tasks:
@@ -202,12 +204,12 @@ class _JsonWriter:
             for f in t.findings:
                 if f.suppressed:
                     continue
-                key = (f.code, f.name, f.severity, f.field, f.message)
-                text = written.get(key)
+                text = written.get(id(f))
                 if text is None:
-                    head = heads.get(key[:4])
+                    head_key = (f.code, f.name, f.severity, f.field)
+                    head = heads.get(head_key)
                     if head is None:
-                        head = heads[key[:4]] = (
+                        head = heads[head_key] = (
                             f'{{\n              "code": {_scalar(f.code, 7)},'
                             f'\n              "name": {_scalar(f.name, 7)},'
                             f'\n              "severity": {_scalar(f.severity.value, 7)},'
@@ -221,7 +223,7 @@ class _JsonWriter:
                         "\n            }"
                     )
                     if len(written) < 65536:
-                        written[key] = text
+                        written[id(f)] = text
                 append(separator)
                 append(text)
                 separator = ",\n            "

@@ -210,38 +210,36 @@ def reference_lint(
         else:
             row_rules.append(rule)
 
-    def finding(rule: Rule, hit: Hit, task_id: str | None) -> Finding:
+    def finding(rule: Rule, hit: Hit) -> Finding:
         return Finding.trusted(
             rule.code,
             rule.name,
             hit.severity or rule.effective_severity,
             rule.message(hit, locale),
             hit.field,
-            task_id,
         )
 
     known = known_codes()
     results: list[TaskResult] = []
     for task in table.tasks:
-        findings = [
-            finding(rule, hit, task.id) for rule in row_rules for hit in rule.check(task, ctx)
-        ]
+        findings = [finding(rule, hit) for rule in row_rules for hit in rule.check(task, ctx)]
         if task.ignore:
             suppress = set(task.ignore)
-            for f in findings:
-                if f.code in suppress:
-                    f.suppressed = True
+            findings = [
+                f.model_copy(update={"suppressed": True}) if f.code in suppress else f
+                for f in findings
+            ]
             if stale_check is not None:
                 fired = (f.code for f in findings if f.suppressed)
                 findings.extend(
-                    finding(stale_check, h, task.id) for h in stale_check.stale(task, known, fired)
+                    finding(stale_check, h) for h in stale_check.stale(task, known, fired)
                 )
         findings = sort_findings(findings)
         results.append(
             TaskResult(task, findings, computed_status(task, findings), completion(task))
         )
     table_findings = sort_findings(
-        [finding(rule, hit, None) for rule in table_rules for hit in rule.check_table(table, ctx)]
+        [finding(rule, hit) for rule in table_rules for hit in rule.check_table(table, ctx)]
     )
     return LintResult(table, results, table_findings, skipped, locale, today)
 
@@ -606,11 +604,12 @@ def test_trusted_models_share_one_fields_set_that_never_changes() -> None:
     validated = Task(**{name: getattr(second, name) for name in Task.model_fields})
     assert second.model_dump(exclude_unset=True) == validated.model_dump(exclude_unset=True)
 
-    finding = Finding.trusted("S401", "due-missing", Severity.WARNING, "m", "due", "r1")
-    other = Finding.trusted("S402", "overdue", Severity.ERROR, "m", "due", "r1")
+    finding = Finding.trusted("S401", "due-missing", Severity.WARNING, "m", "due")
+    other = Finding.trusted("S402", "overdue", Severity.ERROR, "m", "due")
     assert finding.model_fields_set is other.model_fields_set
-    finding.suppressed = True
-    assert finding.suppressed and not other.suppressed
+    suppressed = finding.model_copy(update={"suppressed": True})
+    assert suppressed.suppressed and not finding.suppressed
+    assert type(suppressed.model_fields_set) is set  # a copy's own set, free to change
     assert other.model_fields_set == set(Finding.model_fields)
 
 
@@ -618,7 +617,7 @@ def test_trusted_subclass_gets_its_own_fields_set() -> None:
     class Annotated(Finding):
         note: str | None = None
 
-    made = Annotated.trusted("S401", "due-missing", Severity.WARNING, "m", "due", "r1")
+    made = Annotated.trusted("S401", "due-missing", Severity.WARNING, "m", "due")
     assert type(made.model_fields_set) is set
     assert made.model_fields_set == set(Finding.model_fields)
 
@@ -684,6 +683,25 @@ def test_lint_sorts_findings_when_rules_run_out_of_code_order(monkeypatch) -> No
     expected = sort_findings(result.tasks[0].findings)
     assert [f.code for f in result.tasks[0].findings] == [f.code for f in expected]
     assert len(expected) > 1
+
+
+def test_rows_share_findings_and_suppression_copies_only_its_row() -> None:
+    records = [
+        {"Task": "a", "Owner": "", "Lint ignore": ""},
+        {"Task": "b", "Owner": "", "Lint ignore": "O201"},
+        {"Task": "c", "Owner": "", "Lint ignore": ""},
+    ]
+    result = lint(table_of(records, ParseOptions(today=TODAY)), today=TODAY)
+    a, b, c = ({f.code: f for f in t.findings}["O201"] for t in result.tasks)
+    assert a is c and not a.suppressed  # one shared value for the same finding
+    assert (
+        b is not a
+        and b.suppressed
+        and b.model_dump(exclude={"suppressed"}) == a.model_dump(exclude={"suppressed"})
+    )
+    assert [f.code for f in result.tasks[1].active].count("O201") == 0
+    active = [f for f in result.all_active() if f.severity is Severity.WARNING]
+    assert result.severity_counts()["warning"] == len(active) > 0
 
 
 def test_engine_findings_equal_validated_findings() -> None:

@@ -421,17 +421,17 @@ def test_every_message_renders_in_both_languages():
 
 
 def test_trusted_finding_equals_a_validated_one():
+    from pydantic import ValidationError
+
     from tasklint.model import Finding
 
-    fast = Finding.trusted("S402", "overdue", Severity.ERROR, "late", "due", "row-2")
+    fast = Finding.trusted("S402", "overdue", Severity.ERROR, "late", "due")
     slow = Finding(
-        code="S402",
-        name="overdue",
-        severity=Severity.ERROR,
-        message="late",
-        field="due",
-        task_id="row-2",
+        code="S402", name="overdue", severity=Severity.ERROR, message="late", field="due"
     )
     assert fast == slow and fast.model_dump() == slow.model_dump()
-    fast.suppressed = True
-    assert fast.suppressed and not slow.suppressed
+    # rows share findings: one cannot be changed in place, only copied
+    with pytest.raises(ValidationError):
+        fast.suppressed = True  # type: ignore[misc]
+    hidden = fast.model_copy(update={"suppressed": True})
+    assert hidden.suppressed and not fast.suppressed

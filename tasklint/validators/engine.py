@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from tasklint.bulk import gc_paused
-from tasklint.model import _FINDING_FIELDS_SET, Finding, Severity, Status, Table, Task
+from tasklint.model import Finding, Severity, Status, Table, Task
 from tasklint.validators.base import Context, Hit, Params, Rule, Text
 from tasklint.validators.cells import UnknownIgnoreCode
 from tasklint.validators.metrics import completion
@@ -108,6 +108,9 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# How many distinct findings a run shares at most: past it, findings are made per row
+# (a table of unique messages should not also hold a dictionary of them).
+_MADE_LIMIT = 1 << 16
 
 
 def lint(
@@ -167,14 +170,13 @@ def _lint(
         else:
             row_rules.append(rule)
 
-    def finding(rule: Rule, hit: Hit, task_id: str | None) -> Finding:
+    def finding(rule: Rule, hit: Hit) -> Finding:
         return Finding.trusted(
             rule.code,
             rule.name,
             hit.severity or rule.effective_severity,
             rule.message(hit, locale),
             hit.field,
-            task_id,
         )
 
     # Per rule: its check, and what a finding of it needs (looked up once per hit).
@@ -194,16 +196,16 @@ def _lint(
         codes.append(stale_check.code)
     in_code_order = codes == sorted(codes)
     rank = _RANK
-    # `Finding.trusted`, inlined: the engine makes one per finding, and on a large
-    # table the call is a tenth of the run.
-    new = Finding.__new__
-    set_attribute = object.__setattr__
-    fields = _FINDING_FIELDS_SET  # shared by every trusted Finding: see model._AllFields
+    # Rows find the same things again and again ("Goal is missing", the same owner
+    # shared by two departments, the same unreadable date): each distinct finding is
+    # made once and shared. Findings are frozen values, so sharing is safe; it spares
+    # making an object per finding (a tenth of a large run) and the memory they hold.
+    made: dict[tuple[str, Severity, str | None, str], Finding] = {}
+    trusted = Finding.trusted
     known = known_codes()
     results: list[TaskResult] = []
     append_result = results.append
     for task in table.tasks:
-        task_id = task.id
         buckets: tuple[list[Finding], list[Finding], list[Finding]] = ([], [], [])
         for check, about in plan:
             for hit in check(task, ctx):
@@ -215,39 +217,29 @@ def _lint(
                     message = templates[hit.key].format(**hit.args)
                 else:
                     message = templates[hit.key]
-                found = new(Finding)
-                set_attribute(
-                    found,
-                    "__dict__",
-                    {
-                        "code": code,
-                        "name": name,
-                        "severity": severity,
-                        "message": message,
-                        "field": hit.field,
-                        "task_id": task_id,
-                        "suppressed": False,
-                    },
-                )
-                set_attribute(found, "__pydantic_fields_set__", fields)
-                set_attribute(found, "__pydantic_extra__", None)
-                set_attribute(found, "__pydantic_private__", None)
+                key = (code, severity, hit.field, message)
+                found = made.get(key)
+                if found is None:
+                    found = trusted(code, name, severity, message, hit.field)
+                    if len(made) < _MADE_LIMIT:
+                        made[key] = found
                 buckets[rank[severity]].append(found)
-        errors, warnings, infos = buckets
         if task.ignore:
-            findings = [*errors, *warnings, *infos]
             suppress = set(task.ignore)
-            for f in findings:
-                if f.code in suppress:
-                    f.suppressed = True
+            fired: list[str] = []
+            for bucket in buckets:
+                for index, f in enumerate(bucket):
+                    if f.code in suppress:
+                        bucket[index] = f.model_copy(update={"suppressed": True})
+                        fired.append(f.code)
             if stale_check is not None:
-                fired = (f.code for f in findings if f.suppressed)
                 for hit in stale_check.stale(task, known, fired):
-                    found = finding(stale_check, hit, task_id)
+                    found = finding(stale_check, hit)
                     buckets[rank[found.severity]].append(found)
-            abnormal = any(not f.suppressed for f in errors)
+            abnormal = any(not f.suppressed for f in buckets[0])
         else:
-            abnormal = bool(errors)
+            abnormal = bool(buckets[0])
+        errors, warnings, infos = buckets
         findings = [*errors, *warnings, *infos] if warnings or infos else errors
         if not in_code_order:
             findings = sort_findings(findings)
@@ -258,6 +250,6 @@ def _lint(
         append_result(TaskResult(task, findings, status, completion(task)))
 
     table_findings = sort_findings(
-        [finding(rule, hit, None) for rule in table_rules for hit in rule.check_table(table, ctx)]
+        [finding(rule, hit) for rule in table_rules for hit in rule.check_table(table, ctx)]
     )
     return LintResult(table, results, table_findings, skipped, locale, today)
