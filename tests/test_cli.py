@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,6 +188,34 @@ def test_init_writes_a_valid_starter(tmp_path):
     assert "[sources.q3-plan]" in target.read_text(encoding="utf-8")
     assert run("init", "--path", str(target)).exit_code == 2  # no silent overwrite
     assert run("init", "--path", str(target), "--force").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "exit_code"), [((), 1), (("--select", "S401"), 0), (("--format", "nope"), 2)]
+)
+def test_check_as_a_process_prints_everything_before_it_ends(tmp_path, extra, exit_code):
+    """`check` ends its process without teardown (`cli.main`): what it printed must all
+    be out, through a pipe too, and its exit code kept."""
+    rows = ["检查项目,责任部门/人,截止日期,备注"]
+    rows += [f"任务{i},,2025-06-0{i % 9 + 1},{'很长的备注' * 40}" for i in range(3000)]
+    plan = tmp_path / "plan.csv"
+    plan.write_text("\n".join(rows), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "tasklint.cli", "check", str(plan), "--format", "json"]
+        + ["--today", "2025-06-20", *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        # buffered, as a pipe normally is: unflushed output would be lost
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+    )
+    assert done.returncode == exit_code, done.stderr
+    if exit_code == 2:
+        assert "--format" in done.stderr and not done.stdout
+        return
+    assert done.stdout.endswith("}\n")  # to the last character print() wrote
+    report = json.loads(done.stdout)
+    assert len(report["sources"][0]["tasks"]) == 3000
 
 
 def test_console_script_and_light_start_up():
