@@ -201,8 +201,10 @@ def test_check_as_a_process_prints_everything_before_it_ends(tmp_path, extra, ex
     plan = tmp_path / "plan.csv"
     plan.write_text("\n".join(rows), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "tasklint.cli", "check", str(plan), "--format", "json"]
-        + ["--today", "2025-06-20", *extra],
+        [
+            *(sys.executable, "-m", "tasklint.cli", "check", str(plan)),
+            *("--format", "json", "--today", "2025-06-20", *extra),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

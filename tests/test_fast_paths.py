@@ -38,7 +38,7 @@ from tasklint.connectors.sources import SourceSpec
 from tasklint.model import CellProblem, Finding, Person, Severity, Status, Table, Task
 from tasklint.output import _finding_json, render_json, tool_version
 from tasklint.validators import goals, metrics, owners, review
-from tasklint.validators.base import Context, Hit, Rule
+from tasklint.validators.base import Context, Hit, Rule, hits_of
 from tasklint.validators.cells import UnknownIgnoreCode
 from tasklint.validators.engine import (
     LintResult,
@@ -222,7 +222,9 @@ def reference_lint(
     known = known_codes()
     results: list[TaskResult] = []
     for task in table.tasks:
-        findings = [finding(rule, hit) for rule in row_rules for hit in rule.check(task, ctx)]
+        findings = [
+            finding(rule, hit) for rule in row_rules for hit in hits_of(rule.check(task, ctx))
+        ]
         if task.ignore:
             suppress = set(task.ignore)
             findings = [
@@ -239,7 +241,11 @@ def reference_lint(
             TaskResult(task, findings, computed_status(task, findings), completion(task))
         )
     table_findings = sort_findings(
-        [finding(rule, hit) for rule in table_rules for hit in rule.check_table(table, ctx)]
+        [
+            finding(rule, hit)
+            for rule in table_rules
+            for hit in hits_of(rule.check_table(table, ctx))
+        ]
     )
     return LintResult(table, results, table_findings, skipped, locale, today)
 
@@ -720,7 +726,7 @@ def test_rewritten_rule_checks_hit_as_before(records, options, locale) -> None:
     for task in table_of(records, options).tasks:
         for rule_class, reference in REFERENCE_CHECKS.values():
             rule = rule_class()
-            assert list(rule.check(task, ctx)) == list(reference(rule, task, ctx))
+            assert hits_of(rule.check(task, ctx)) == list(reference(rule, task, ctx))
 
 
 def test_hit_is_immutable_with_empty_read_only_args() -> None:

@@ -1,7 +1,11 @@
 """What every rule is made of: a code, a name, a default severity, parameters with
 defaults, a bilingual message, and a docstring that explains it with a bad and a good row.
 
-A row rule looks at one Task; a table rule sees all of them. A rule declares the
+A row rule looks at one Task; a table rule sees all of them. A check returns what it
+found, as sqlfluff's rules do: None, one `Hit`, or a list of them (`hits_of` makes any of
+these a list). A generator would read as well, but the engine calls every row rule on
+every row — two million calls on 100,000 rows — and a plain return costs less. A rule
+declares the
 columns it reads (`needs`): when a table has none of a group, the rule is skipped and
 reported once, never fired on every row.
 """
@@ -9,7 +13,7 @@ reported once, never fired on every row.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -68,6 +72,19 @@ class Hit(NamedTuple):
     severity: Severity | None = None
 
 
+# What a check returns: nothing, one hit, or several.
+Found = Hit | list[Hit] | None
+
+
+def hits_of(found: Found) -> list[Hit]:
+    """What a check found, as a list."""
+    if found is None:
+        return []
+    if isinstance(found, Hit):
+        return [found]
+    return list(found)
+
+
 class Rule:
     """Base of all rules. Subclasses set the class attributes and override one check."""
 
@@ -102,11 +119,11 @@ class Rule:
         """The groups of columns the table lacks, e.g. ["due"] or ["budget/spent"]."""
         return ["/".join(group) for group in cls.needs if not any(table.has(f) for f in group)]
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
-        return iter(())
+    def check(self, task: Task, ctx: Context) -> Found:
+        return None
 
-    def check_table(self, table: Table, ctx: Context) -> Iterator[Hit]:
-        return iter(())
+    def check_table(self, table: Table, ctx: Context) -> Found:
+        return None
 
     def message(self, hit: Hit, locale: str) -> str:
         return self.messages[hit.key].render(locale, hit.args)

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from tasklint.model import Severity, Table, Task
-from tasklint.validators.base import Context, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
 
 # The seed's template states the reserve in prose: "应急预算：总预算的15%".
 _RESERVE_IN_PROSE = re.compile(
@@ -85,7 +84,7 @@ class ContingencyOutOfRange(Rule):
     正确：应急预算 = ¥25,000（12.5%）
     """
 
-    def check_table(self, table: Table, ctx: Context) -> Iterator[Hit]:
+    def check_table(self, table: Table, ctx: Context) -> Found:
         low, high = self.params.min_share, self.params.max_share  # type: ignore[attr-defined]
         bounds = {"low": _pct(low), "high": _pct(high)}
         total = sum(t.budget for t in table.tasks if t.budget is not None)
@@ -100,12 +99,13 @@ class ContingencyOutOfRange(Rule):
         elif shares:
             share = max(shares)
         elif total:
-            yield Hit("none", bounds)
-            return
+            return Hit("none", bounds)
+            return None
         else:
-            return  # neither a budget nor a reserve anywhere: nothing to compare
+            return None  # neither a budget nor a reserve anywhere: nothing to compare
         if not low - 1e-9 <= share <= high + 1e-9:
-            yield Hit("out", {**bounds, "share": _pct(share)})
+            return Hit("out", {**bounds, "share": _pct(share)})
+        return None
 
 
 class SpendParams(Params):
@@ -143,12 +143,13 @@ class SpendAheadOfProgress(Rule):
     正确：已用预算 = ¥5,000（50%），进度 = 40%
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if not task.budget or task.spent is None or task.progress is None:
-            return
+            return None
         used = task.spent / task.budget
         if used - task.progress > self.params.max_points_ahead + 1e-9:  # type: ignore[attr-defined]
-            yield Hit(args={"spent": _pct(used), "progress": _pct(task.progress)}, field="spent")
+            return Hit(args={"spent": _pct(used), "progress": _pct(task.progress)}, field="spent")
+        return None
 
 
 class OverBudget(Rule):
@@ -180,10 +181,10 @@ class OverBudget(Rule):
     正确：已用预算 ≤ 预算，或从应急预算追加并在备注说明
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.budget is None or task.spent is None or task.spent <= task.budget:
-            return
-        yield Hit(
+            return None
+        return Hit(
             args={
                 "spent": f"{task.spent:,.10g}",
                 "budget": f"{task.budget:,.10g}",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from tasklint.model import Severity, Task
 from tasklint.text import quote
-from tasklint.validators.base import Context, Hit, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Rule, Text
 
 
 class UnparseableCell(Rule):
@@ -37,17 +37,19 @@ class UnparseableCell(Rule):
     正确：截止日期 = 2025-06-13，进度 = 80%
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
-        for problem in task.problems:
-            yield Hit(
+    def check(self, task: Task, ctx: Context) -> Found:
+        zh = ctx.locale == "zh"
+        return [
+            Hit(
                 args={
                     "column": problem.column,
                     "raw": quote(problem.raw),
-                    "expected": (problem.expected_zh if ctx.locale == "zh" else None)
-                    or problem.expected,
+                    "expected": (problem.expected_zh if zh else None) or problem.expected,
                 },
                 field=problem.field,
             )
+            for problem in task.problems
+        ]
 
 
 class UnknownIgnoreCode(Rule):

@@ -14,7 +14,7 @@ from typing import Any
 
 from tasklint.bulk import gc_paused
 from tasklint.model import Finding, Severity, Status, Table, Task
-from tasklint.validators.base import Context, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Hit, Params, Rule, Text, hits_of
 from tasklint.validators.cells import UnknownIgnoreCode
 from tasklint.validators.metrics import completion
 from tasklint.validators.registry import known_codes, rules_by_code, select_codes
@@ -208,7 +208,12 @@ def _lint(
     for task in table.tasks:
         buckets: tuple[list[Finding], list[Finding], list[Finding]] = ([], [], [])
         for check, about in plan:
-            for hit in check(task, ctx):
+            hits = check(task, ctx)
+            if hits is None:
+                continue
+            # A Hit is itself a tuple: one is told from a list by its type.
+            many: list[Hit] = (hits,) if type(hits) is Hit else hits  # type: ignore[assignment]
+            for hit in many:
                 code, name, default_severity, templates, rule = about
                 severity = hit.severity or default_severity
                 if templates is None:
@@ -218,12 +223,12 @@ def _lint(
                 else:
                     message = templates[hit.key]
                 key = (code, severity, hit.field, message)
-                found = made.get(key)
-                if found is None:
-                    found = trusted(code, name, severity, message, hit.field)
+                shared = made.get(key)
+                if shared is None:
+                    shared = trusted(code, name, severity, message, hit.field)
                     if len(made) < _MADE_LIMIT:
-                        made[key] = found
-                buckets[rank[severity]].append(found)
+                        made[key] = shared
+                buckets[rank[severity]].append(shared)
         if task.ignore:
             suppress = set(task.ignore)
             fired: list[str] = []
@@ -250,6 +255,10 @@ def _lint(
         append_result(TaskResult(task, findings, status, completion(task)))
 
     table_findings = sort_findings(
-        [finding(rule, hit) for rule in table_rules for hit in rule.check_table(table, ctx)]
+        [
+            finding(rule, hit)
+            for rule in table_rules
+            for hit in hits_of(rule.check_table(table, ctx))
+        ]
     )
     return LintResult(table, results, table_findings, skipped, locale, today)

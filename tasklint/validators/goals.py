@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from tasklint.model import Phase, Severity, Task
 from tasklint.text import quote
-from tasklint.validators.base import Context, Hit, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Rule, Text
 from tasklint.validators.goal_text import analyse_goal
 
 # The seed's template keeps the goal in the notes: "目标值：新客转化率≥15%".
@@ -54,10 +53,11 @@ class GoalMissing(Rule):
     正确：目标 = 6月30日前新客转化率≥15%
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         wants_goal = task.phase is Phase.PREPARATION or task.target is not None or bool(task.metric)
         if wants_goal and not goal_text(task):
-            yield Hit(field="goal")
+            return Hit(field="goal")
+        return None
 
 
 class GoalNotMeasurable(Rule):
@@ -90,10 +90,11 @@ class GoalNotMeasurable(Rule):
     正确：目标 = 品牌搜索量提升50%
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         goal = goal_text(task)
         if goal and not analyse_goal(goal).measurable:
-            yield Hit(field="goal", args={"goal": quote(goal)})
+            return Hit(field="goal", args={"goal": quote(goal)})
+        return None
 
 
 class GoalNotTimeBound(Rule):
@@ -123,12 +124,13 @@ class GoalNotTimeBound(Rule):
     正确：目标 = 第三季度转化率≥15%，或在该行填写截止日期
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.due is not None or task.start is not None:
-            return  # the row's dates bound it, whatever the goal says
+            return None  # the row's dates bound it, whatever the goal says
         goal = goal_text(task)
         if goal and not analyse_goal(goal).time_bound:
-            yield Hit(field="goal")
+            return Hit(field="goal")
+        return None
 
 
 RULES = (GoalMissing, GoalNotMeasurable, GoalNotTimeBound)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from tasklint.model import Phase, Severity, Table, Task
 from tasklint.text import quote
-from tasklint.validators.base import Context, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
 from tasklint.validators.metric_terms import classify_metric, is_channel_test
 
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
@@ -72,18 +71,19 @@ class CoreMetricUntracked(Rule):
     正确：指标 = 转化率、ROI、曝光量
     """
 
-    def check_table(self, table: Table, ctx: Context) -> Iterator[Hit]:
+    def check_table(self, table: Table, ctx: Context) -> Found:
         surface: dict[str, None] = {}  # the rows' own words, in their language
         for task in table.tasks:
             terms = classify_metric(task.text)
             if terms.core:
-                return
+                return None
             if terms.surface:
                 surface[task.metric or terms.surface[0]] = None
         if surface:
-            yield Hit("surface", {"metrics": quote("、".join(surface))})
+            return Hit("surface", {"metrics": quote("、".join(surface))})
         else:
-            yield Hit("none")
+            return Hit("none")
+        return None
 
 
 class SurfaceMetricOnly(Rule):
@@ -115,15 +115,16 @@ class SurfaceMetricOnly(Rule):
     正确：指标 = 曝光量、点击率
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         metric, goal = task.metric, task.goal
         # "\n".join() of the cells written: the metric, the goal, or both
         text = f"{metric}\n{goal}" if metric and goal else metric or goal
         if not text:
-            return
+            return None
         terms = classify_metric(text)
         if terms.surface and not terms.core:
-            yield Hit(args={"metrics": quote(task.metric or task.goal or "")}, field="metric")
+            return Hit(args={"metrics": quote(task.metric or task.goal or "")}, field="metric")
+        return None
 
 
 class BelowExpectationParams(Params):
@@ -167,10 +168,10 @@ class MetricBelowExpectation(Rule):
     正确：实际值 = 4.5%（差距在20%以内），或已调整策略并更新该行
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         reference = task.expected if task.expected is not None else task.target
         if task.actual is None or reference is None or reference <= 0:
-            return
+            return None
         basis_en, basis_zh = (
             ("expected", "预期") if task.expected is not None else ("target", "目标")
         )
@@ -180,7 +181,7 @@ class MetricBelowExpectation(Rule):
         else:
             key, gap = "below", 1 - task.actual / reference
         if not gap > shortfall:
-            return
+            return None
         basis = basis_zh if ctx.locale == "zh" else basis_en
         metric = task.metric or task.title or ("指标" if ctx.locale == "zh" else "Metric")
         is_pct = reference <= 1 and task.actual <= 1
@@ -192,7 +193,7 @@ class MetricBelowExpectation(Rule):
             "reference": shown(reference),
             "gap": _pct(gap),
         }
-        yield Hit(key, args, "actual")
+        return Hit(key, args, "actual")
 
 
 def _number(value: float) -> str:
@@ -236,16 +237,16 @@ class MetricSwing(Rule):
     正确：今天 = 4.8%（-4%），或在备注写明原因并复核
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         previous = (ctx.history or {}).get(task.id, {}).get("actual")
         if previous is None or task.actual is None or previous == 0:
-            return
+            return None
         if not classify_metric(metric_text(task)).core:
-            return
+            return None
         change = task.actual / previous - 1
         if abs(change) > self.params.max_change:  # type: ignore[attr-defined]
             shown = _pct if previous <= 1 and task.actual <= 1 else _number
-            yield Hit(
+            return Hit(
                 args={
                     "metric": task.metric or task.title or "",
                     "change": f"{change * 100:+.3g}%",
@@ -254,6 +255,7 @@ class MetricSwing(Rule):
                 },
                 field="actual",
             )
+        return None
 
 
 class ChannelTestParams(Params):
@@ -303,7 +305,7 @@ class ChannelTestBelowBar(Rule):
     正确：实际值 = 2.5%，或在全面投放前放弃该渠道
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         # It fires for a channel test with a CTR below the bar. The CTR is the cheaper
         # question (the channel test reads the row's whole text), so it is asked first.
         ctr: float | None = None
@@ -316,7 +318,8 @@ class ChannelTestBelowBar(Rule):
                 ctr = float(found.group("value")) / 100
         bar = self.params.min_ctr  # type: ignore[attr-defined]
         if ctr is not None and ctr < bar and is_channel_test(task.text if text is None else text):
-            yield Hit(args={"ctr": _pct(ctr), "bar": _pct(bar)}, field="actual")
+            return Hit(args={"ctr": _pct(ctr), "bar": _pct(bar)}, field="actual")
+        return None
 
 
 class ActualMissing(Rule):
@@ -347,10 +350,11 @@ class ActualMissing(Rule):
     正确：实际值 = 12%
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.phase in _TRACKED_PHASES and task.target is not None and task.actual is None:
             shown = _pct(task.target) if task.target <= 1 else _number(task.target)
-            yield Hit(args={"target": shown}, field="actual")
+            return Hit(args={"target": shown}, field="actual")
+        return None
 
 
 RULES = (

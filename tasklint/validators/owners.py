@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from tasklint.model import Severity, Task
-from tasklint.validators.base import Context, Hit, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Rule, Text
 
 _OWNER_COLUMNS = ("owner", "department", "owner_combined")
 
@@ -42,9 +40,10 @@ class OwnerMissing(Rule):
     正确：责任部门/人 = 市场部-张三
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if not (task.owners or task.departments or task.owner_roles or task.owner_collective):
-            yield Hit(field="owner")
+            return Hit(field="owner")
+        return None
 
 
 class MultipleOwners(Rule):
@@ -83,15 +82,19 @@ class MultipleOwners(Rule):
     正确：责任部门/人 = 财务部-王芳，备注 = 市场部李四协助
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
+        hits = []
         if len(task.owners) > 1:
             names = _names(task)
-            yield Hit("people", {"count": len(names), "names": "、".join(names)}, "owner")
+            hits.append(Hit("people", {"count": len(names), "names": "、".join(names)}, "owner"))
         if len(task.departments) > 1:
             depts = task.departments
-            yield Hit("departments", {"count": len(depts), "names": "、".join(depts)}, "owner")
+            hits.append(
+                Hit("departments", {"count": len(depts), "names": "、".join(depts)}, "owner")
+            )
         if task.owner_collective:
-            yield Hit("collective", {"names": task.owner_text or "—"}, "owner")
+            hits.append(Hit("collective", {"names": task.owner_text or "—"}, "owner"))
+        return hits
 
 
 class OwnerNotNamed(Rule):
@@ -125,13 +128,14 @@ class OwnerNotNamed(Rule):
     正确：责任部门/人 = 市场部-张三
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.owners or task.owner_collective:
-            return
+            return None
         if task.owner_roles:
-            yield Hit("role", {"role": "、".join(task.owner_roles)}, "owner")
+            return Hit("role", {"role": "、".join(task.owner_roles)}, "owner")
         elif task.departments:
-            yield Hit("department", {"department": "、".join(task.departments)}, "owner")
+            return Hit("department", {"department": "、".join(task.departments)}, "owner")
+        return None
 
 
 class DepartmentMissing(Rule):
@@ -162,9 +166,10 @@ class DepartmentMissing(Rule):
     正确：负责人 = 张三，责任部门 = 市场部
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.owners and not task.departments:
-            yield Hit(args={"names": "、".join(_names(task))}, field="department")
+            return Hit(args={"names": "、".join(_names(task))}, field="department")
+        return None
 
 
 RULES = (OwnerMissing, MultipleOwners, OwnerNotNamed, DepartmentMissing)

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from tasklint.model import Phase, Severity, Task
-from tasklint.validators.base import Context, Hit, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Rule, Text
 from tasklint.validators.metrics import lower_is_better
 
 _REPORT = re.compile(
@@ -70,15 +69,16 @@ class ReviewIncomplete(Rule):
           建议：增加小红书投放，调整选址
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.phase is not Phase.REVIEW or not _REPORT.search(task.title or ""):
-            return
+            return None
         written = "\n".join(t for t in (task.notes, task.deliverable, task.goal) if t)
         missing = [part for part, pattern in _PARTS.items() if not pattern.search(written)]
         if missing:
             names = _PART_NAMES["zh" if ctx.locale == "zh" else "en"]
             joiner = "、" if ctx.locale == "zh" else ", "
-            yield Hit(args={"missing": joiner.join(names[m] for m in missing)}, field="notes")
+            return Hit(args={"missing": joiner.join(names[m] for m in missing)}, field="notes")
+        return None
 
 
 class CompletionRate(Rule):
@@ -115,25 +115,25 @@ class CompletionRate(Rule):
     正确：完成率 = 80%
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         actual, target = task.actual, task.target
         if actual is None or target is None:
-            return
+            return None
         # `completion(task)`, asking `lower_is_better` once for the rate and the message
         lower = lower_is_better(task)
         if lower:
             if not actual > 0:
-                return
+                return None
             rate = target / actual
         else:
             if not target > 0:
-                return
+                return None
             rate = actual / target
         if target <= 1 and actual <= 1:
             shown_actual, shown_target = f"{actual * 100:.4g}%", f"{target * 100:.4g}%"
         else:
             shown_actual, shown_target = f"{actual:,.10g}", f"{target:,.10g}"
-        yield Hit(
+        return Hit(
             "inverted" if lower else "default",
             {"rate": f"{rate * 100:.4g}%", "actual": shown_actual, "target": shown_target},
             "actual",

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from tasklint.model import Phase, Severity, Status, Task
-from tasklint.validators.base import Context, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
 
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
 _PLANNED_WORK = (Phase.PREPARATION, Phase.EXECUTION, Phase.MONITORING)
@@ -49,9 +47,10 @@ class DueMissing(Rule):
     正确：截止日期 = 2025-06-10
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.due is None:
-            yield Hit(field="due")
+            return Hit(field="due")
+        return None
 
 
 class OverdueParams(Params):
@@ -95,19 +94,20 @@ class Overdue(Rule):
     正确：状态 = 已完成，或在备注写明原因并调整截止日期
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.due is None or says_done(task):
-            return
+            return None
         days = (ctx.today - task.due).days
         if days <= 0:
-            return
+            return None
         limit = self.params.max_delay_days  # type: ignore[attr-defined]
         args = {"days": days, "due": task.due.isoformat(), "limit": limit}
         if days > limit:
-            yield Hit("abnormal", args, "due")
+            return Hit("abnormal", args, "due")
         else:
             within = self.params.within_tolerance_severity  # type: ignore[attr-defined]
-            yield Hit("default", args, "due", within)
+            return Hit("default", args, "due", within)
+        return None
 
 
 class StaleParams(Params):
@@ -144,12 +144,13 @@ class StaleProgress(Rule):
     正确：最后更新 = 2025-06-19，备注写明当日进展
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.updated is None or says_done(task):
-            return
+            return None
         days = (ctx.today - task.updated).days
         if days > self.params.max_days_without_update:  # type: ignore[attr-defined]
-            yield Hit(args={"days": days, "updated": task.updated.isoformat()}, field="updated")
+            return Hit(args={"days": days, "updated": task.updated.isoformat()}, field="updated")
+        return None
 
 
 class DeliverableMissing(Rule):
@@ -181,9 +182,10 @@ class DeliverableMissing(Rule):
     正确：输出成果 = 渠道投放排期表 v1
     """
 
-    def check(self, task: Task, ctx: Context) -> Iterator[Hit]:
+    def check(self, task: Task, ctx: Context) -> Found:
         if task.phase in _PLANNED_WORK and not task.deliverable:
-            yield Hit(field="deliverable")
+            return Hit(field="deliverable")
+        return None
 
 
 RULES = (DueMissing, Overdue, StaleProgress, DeliverableMissing)
