@@ -82,7 +82,8 @@ def check(
         for notice in outcome.notices:
             err.print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
     if output_format == "json":
-        print(output.render_json(outcomes))
+        output.write_json(outcomes, sys.stdout.write)
+        print()
     elif output_format == "markdown":
         print(output.render_markdown(outcomes))
     elif output_format == "github":

@@ -140,8 +140,12 @@ class Task(BaseModel):
     @property
     def text(self) -> str:
         """Everything a person wrote in the row's free-text cells, for rules that read prose."""
-        parts = (self.title, self.standard, self.goal, self.metric, self.deliverable, self.notes)
-        return "\n".join([p for p in parts if p])
+        return "\n".join([p for p in text_cells(self) if p])
+
+
+def text_cells(task: Task) -> tuple[str | None, ...]:
+    """The row's free-text cells, in the order `Task.text` joins those written."""
+    return (task.title, task.standard, task.goal, task.metric, task.deliverable, task.notes)
 
 
 class Finding(BaseModel):

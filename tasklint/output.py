@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from json.encoder import encode_basestring as _encode  # what json.dumps uses
 from typing import Any, Protocol
@@ -114,8 +114,16 @@ def render_json(outcomes: Sequence[SourceOutcome]) -> str:
     """DESIGN §6, exactly as `json.dumps(document, ensure_ascii=False, indent=2)` writes
     it, where `document` holds `source_json` of each outcome; `_JsonWriter` writes the
     tasks itself, which is most of the text."""
+    parts: list[str] = []
+    write_json(outcomes, parts.append)
+    return "".join(parts)
+
+
+def write_json(outcomes: Sequence[SourceOutcome], write: Callable[[str], object]) -> None:
+    """`render_json(outcomes)`, handed to `write` a few thousand tasks at a time: on a
+    large table the whole text is hundreds of megabytes, held twice more to print it."""
     with gc_paused():
-        return _JsonWriter().document(outcomes)
+        _JsonWriter(write).document(outcomes)
 
 
 def _dumps(value: Any, level: int) -> str:
@@ -131,11 +139,19 @@ class _JsonWriter:
     encoder) costs several seconds. Values of any other type than those the report
     holds (str, None, float) go through json.dumps."""
 
-    def __init__(self) -> None:
+    # How many pieces of text are gathered before they are handed on.
+    _BATCH = 1 << 14
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self._write = write
         # (code, name, severity, field) -> the finding's text up to its message
         self._heads: dict[tuple[str, str, Severity, str | None], str] = {}
 
-    def document(self, outcomes: Sequence[SourceOutcome]) -> str:
+    def _hand_on(self, out: list[str]) -> None:
+        self._write("".join(out))
+        out.clear()
+
+    def document(self, outcomes: Sequence[SourceOutcome]) -> None:
         out: list[str] = ["{"]
         for key, value in _document_head(outcomes).items():
             out.append(f"\n  {_encode(key)}: {_dumps(value, 1)},")
@@ -149,7 +165,7 @@ class _JsonWriter:
                 self.source(outcome, out)
             out.append("\n  ]")
         out.append("\n}")
-        return "".join(out)
+        self._hand_on(out)
 
     def source(self, outcome: SourceOutcome, out: list[str]) -> None:
         """A source at level 2 (its keys indented 6)."""
@@ -176,7 +192,10 @@ class _JsonWriter:
         written: dict[int, str] = {}
         statuses: dict[Status, str] = {}
         opening = "[\n        {"
+        batch = self._BATCH
         for t in tasks:
+            if len(out) > batch:
+                self._hand_on(out)
             task = t.task
             task_id, title, status = task.id, task.title, t.status
             shown_status = statuses.get(status)

@@ -36,7 +36,7 @@ from tasklint.connectors.rows import (
 )
 from tasklint.connectors.sources import SourceSpec
 from tasklint.model import CellProblem, Finding, Person, Severity, Status, Table, Task
-from tasklint.output import _finding_json, render_json, tool_version
+from tasklint.output import _finding_json, render_json, tool_version, write_json
 from tasklint.validators import goals, metrics, owners, review
 from tasklint.validators.base import Context, Hit, Rule, hits_of
 from tasklint.validators.cells import UnknownIgnoreCode
@@ -755,6 +755,24 @@ def test_json_report_is_what_json_dumps_writes(records, options, locale) -> None
     outcomes = [outcome("a.csv", first), outcome('b "2".csv', second)]
     for chosen in (outcomes, outcomes[:1], []):
         assert render_json(chosen) == reference_render_json(chosen)
+
+
+@SETTINGS
+@given(records=RECORDS, options=OPTIONS)
+def test_json_report_handed_on_in_pieces_is_the_same_text(records, options) -> None:
+    from tasklint import output
+
+    result = lint(table_of(records, options), today=TODAY)
+    outcomes = [outcome("a.csv", result), outcome("b.csv", result)]
+    pieces: list[str] = []
+    batch = output._JsonWriter._BATCH
+    try:
+        output._JsonWriter._BATCH = 4  # a piece every task or so
+        write_json(outcomes, pieces.append)
+    finally:
+        output._JsonWriter._BATCH = batch
+    assert "".join(pieces) == reference_render_json(outcomes)
+    assert len(pieces) > len(result.tasks) // 2
 
 
 def test_json_report_with_odd_values() -> None:

@@ -376,3 +376,27 @@ def test_channel_test_filter_agrees_with_the_search(text: str) -> None:
     expected = metric_terms._CHANNEL_TEST.search(folded) is not None
     assert metric_terms._channel_test(folded) is expected
     assert metric_terms.is_channel_test(text) is classify_metric(text).channel_test
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.lists(st.sampled_from(CHANNEL_TEST_FRAGMENTS), max_size=6).map(" ".join),
+            # traditional, full-width, Greek final sigma, the Chinese comma, any text
+            st.lists(
+                st.sampled_from(["測試投放", "ＴＥＳＴ", "ΟΔΟΣ", "Σ", "，", "5000，200", "Test"]),
+                max_size=4,
+            ).map("".join),
+            st.text(max_size=30),
+        ),
+        max_size=6,
+    )
+)
+def test_a_row_is_a_channel_test_as_its_joined_text_is(cells) -> None:
+    written = [c for c in cells if c]
+    joined = "\n".join(written)
+    # folding reaches across no newline: each cell can be folded (and cached) alone
+    assert metric_terms.fold(joined) == "\n".join(metric_terms.fold(c) for c in written)
+    assert metric_terms.is_channel_test_row(cells) is metric_terms.is_channel_test(joined)

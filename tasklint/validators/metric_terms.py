@@ -31,12 +31,20 @@ CPM, complaint and unsubscribe rates are lower-is-better but neither core nor su
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tasklint.validators.goal_text import Vocabulary, fold
 
-__all__ = ["CORE_METRICS", "SURFACE_METRICS", "MetricTerms", "classify_metric", "is_channel_test"]
+__all__ = [
+    "CORE_METRICS",
+    "SURFACE_METRICS",
+    "MetricTerms",
+    "classify_metric",
+    "is_channel_test",
+    "is_channel_test_row",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +331,18 @@ def is_channel_test(text: str) -> bool:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     return _channel_test(fold(text))
+
+
+# Cells repeat from row to row where whole rows do not (their task names differ).
+_fold_cell = lru_cache(maxsize=65536)(fold)
+
+
+def is_channel_test_row(cells: Iterable[str | None]) -> bool:
+    """`is_channel_test("\n".join(the cells written))`, folding each distinct cell once:
+    folding a newline-joined text is joining its folded lines (NFKC, the simplified
+    conversion and lower case never reach across a newline; a test checks it), and a
+    row's goal, metric and notes repeat where its whole text does not."""
+    return _channel_test("\n".join([_fold_cell(cell) for cell in cells if cell]))
 
 
 # Checklists repeat their wording (metric names, goal templates) from row to row, and

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from tasklint.model import Phase, Severity, Table, Task
+from tasklint.model import Phase, Severity, Table, Task, text_cells
 from tasklint.text import quote
 from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
-from tasklint.validators.metric_terms import classify_metric, is_channel_test
+from tasklint.validators.metric_terms import classify_metric, is_channel_test_row
 
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
 _TRACKED_PHASES = (Phase.EXECUTION, Phase.MONITORING, Phase.REVIEW)
@@ -309,7 +309,6 @@ class ChannelTestBelowBar(Rule):
         # It fires for a channel test with a CTR below the bar. The CTR is the cheaper
         # question (the channel test reads the row's whole text), so it is asked first.
         ctr: float | None = None
-        text: str | None = None
         if task.actual is not None and classify_metric(task.metric or "").ctr:
             ctr = task.actual
         else:
@@ -317,7 +316,7 @@ class ChannelTestBelowBar(Rule):
             if _may_name_ctr(text) and (found := _CTR_IN_TEXT.search(text)):
                 ctr = float(found.group("value")) / 100
         bar = self.params.min_ctr  # type: ignore[attr-defined]
-        if ctr is not None and ctr < bar and is_channel_test(task.text if text is None else text):
+        if ctr is not None and ctr < bar and is_channel_test_row(text_cells(task)):
             return Hit(args={"ctr": _pct(ctr), "bar": _pct(bar)}, field="actual")
         return None
 
