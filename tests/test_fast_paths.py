@@ -521,6 +521,18 @@ def test_tasks_from_cached_cells_share_no_mutable_state() -> None:
     assert second.problems == [] and second.shown == {}
 
 
+def test_rows_share_one_string_per_repeated_text_but_not_titles() -> None:
+    columns = map_headers(["Task", "Goal", "Notes"])
+    reader = RowReader(columns, ParseOptions(today=TODAY))
+    # distinct string objects of equal text, as a CSV reader makes them
+    rows = [{"Task": "".join(["任务", "1"]), "Goal": "".join(["转化率", "≥15%"]), "Notes": " n "}]
+    rows.append({"Task": "".join(["任务", "1"]), "Goal": "".join(["转化率", "≥15%"]), "Notes": "n"})
+    first, second = (reader.task(f"r{i}", i, row) for i, row in enumerate(rows))
+    assert first.goal == "转化率≥15%" and first.goal is second.goal
+    assert first.notes == second.notes == "n" and first.notes is second.notes
+    assert first.title == second.title and first.title is not second.title
+
+
 def test_date_cells_are_not_cached_without_today() -> None:
     """Without `today` a date's year is the current one: the reader parses each time."""
     columns = map_headers(["Task", "Due"])

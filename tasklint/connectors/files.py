@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,13 +60,14 @@ def _decode(data: bytes, path: Path) -> str:
     )
 
 
-def _csv_rows(text: str) -> list[list[str]]:
+def _csv_rows(text: str) -> Iterator[list[str]]:
+    """The rows, read as they are asked for: a large file's cells are never all held."""
     sample = text[:8192]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+    return csv.reader(io.StringIO(text, newline=""), dialect)
 
 
 def _xlsx_rows(data: bytes, path: Path, sheet: str | None) -> list[list[Any]]:
@@ -117,7 +119,7 @@ def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
 
 
 def _header_row(rows: list[list[Any]], source: FileSource) -> int:
-    for index, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(rows):
         headers = [str(c).strip() for c in row if c is not None and str(c).strip()]
         if "title" in map_headers(headers, source.columns, owned=source.owned):
             return index
@@ -137,13 +139,21 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOptions) -> Table:
+def _is_written(value: Any) -> bool:
+    return not _is_blank(value)
+
+
+def _table_from_grid(
+    grid: Iterable[list[Any]], source: FileSource, options: ParseOptions
+) -> Table:
     path = source.path
-    start = _header_row(rows, source)
+    rows = iter(grid)
+    head = list(itertools.islice(rows, _HEADER_SEARCH_ROWS))
+    start = _header_row(head, source)
     if start < 0:
-        first = next((r for r in rows if any(not _is_blank(c) for c in r)), [])
-        raise _missing_title(path, (str(c) for c in first if not _is_blank(c)))
-    headers = [str(c).strip() if c is not None else "" for c in rows[start]]
+        first = next((r for r in itertools.chain(head, rows) if any(map(_is_written, r))), [])
+        raise _missing_title(path, (str(c) for c in first if _is_written(c)))
+    headers = [str(c).strip() if c is not None else "" for c in head[start]]
     columns = map_headers([h for h in headers if h], source.columns, owned=source.owned)
     # A row as long as the header row is read by position (the last of two columns of
     # one name wins, as in a record); a shorter one as a record of the cells it has.
@@ -151,8 +161,9 @@ def _table_from_grid(rows: list[list[Any]], source: FileSource, options: ParseOp
     reader = RowReader(columns, options, index)
     by_position, width = reader.reads_rows, len(headers)
     tasks = []
-    for offset in range(start + 2, len(rows) + 1):
-        row = rows[offset - 1]
+    # each row with its number in the file, counting from 1
+    after_header = itertools.chain(head[start + 1 :], rows)
+    for offset, row in enumerate(after_header, start=start + 2):
         try:  # CSV rows hold only text: blank when their text joined is
             blank = not "".join(row).strip()
         except TypeError:
@@ -201,6 +212,7 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
         raise SourceError(f"{path}: the file is empty", hint="export the checklist again")
     notices: list[str] = []
     suffix = path.suffix.lower()
+    rows: Iterable[list[Any]]
     if suffix == ".json":
         return ReadResult(_table_from_records(_json_records(data, path), source, options), notices)
     if zipfile.is_zipfile(io.BytesIO(data)):

@@ -179,6 +179,7 @@ class RowReader:
         # whole share of the Task — people, departments, roles, group — is remembered.
         self._one_owner = len(owners) == 1 and owners[0][0] != "department"
         self._owner_cache: dict[str, tuple[Any, ...]] = {}
+        self._texts: dict[str, str] = {}
         self._codes_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     @property
@@ -201,9 +202,18 @@ class RowReader:
         values["id"] = task_id
         values["row"] = row_number
         problems: list[CellProblem] = []
+        known = self._texts
         for field, key in plan.texts:
             raw = get(key)
-            values[field] = (raw.strip() or None) if type(raw) is str else cell_text(raw)
+            text = (raw.strip() or None) if type(raw) is str else cell_text(raw)
+            if text is not None and field != "title":
+                # One string for the goals, metrics and notes rows repeat, not one each.
+                seen = known.get(text)
+                if seen is not None:
+                    text = seen
+                elif len(known) < _CACHE_LIMIT:
+                    known[text] = text
+            values[field] = text
         for field, header, slot, parser, cache, zh, key in plan.parsed:
             raw = get(key)
             if raw is None:
