@@ -741,6 +741,29 @@ def test_rewritten_rule_checks_hit_as_before(records, options, locale) -> None:
             assert hits_of(rule.check(task, ctx)) == list(reference(rule, task, ctx))
 
 
+_ARG_TYPES: dict[tuple[str, str, str], set[type]] = {}
+
+
+@SETTINGS
+@given(records=RECORDS, options=OPTIONS, locale=st.sampled_from(["en", "zh"]))
+def test_each_placeholder_of_a_rule_gets_values_of_one_hashable_type(
+    records, options, locale
+) -> None:
+    """The engine knows a finding by its template and the values filled in (`_lint`):
+    they must hash, and 2 and 2.0 (equal keys) must never both fill one placeholder."""
+    ctx = Context(today=TODAY, locale=locale)
+    for task in table_of(records, options).tasks:
+        for rule_class in rules_by_code().values():
+            if rule_class.scope != "row" or rule_class.needs_history:
+                continue
+            for hit in hits_of(rule_class().check(task, ctx)):
+                hash(tuple(hit.args.values()))
+                for name, value in hit.args.items():
+                    seen = _ARG_TYPES.setdefault((rule_class.code, hit.key, name), set())
+                    seen.add(type(value))
+                    assert len(seen) == 1, (rule_class.code, hit.key, name, seen)
+
+
 def test_hit_is_immutable_with_empty_read_only_args() -> None:
     hit = Hit(field="due")
     assert hit.key == "default" and not hit.args and hit.severity is None

@@ -143,9 +143,7 @@ def _is_written(value: Any) -> bool:
     return not _is_blank(value)
 
 
-def _table_from_grid(
-    grid: Iterable[list[Any]], source: FileSource, options: ParseOptions
-) -> Table:
+def _table_from_grid(grid: Iterable[list[Any]], source: FileSource, options: ParseOptions) -> Table:
     path = source.path
     rows = iter(grid)
     head = list(itertools.islice(rows, _HEADER_SEARCH_ROWS))

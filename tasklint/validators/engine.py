@@ -216,15 +216,20 @@ def _lint(
             for hit in many:
                 code, name, default_severity, templates, rule = about
                 severity = hit.severity or default_severity
-                if templates is None:
-                    message = rule.message(hit, locale)
-                elif hit.args:
-                    message = templates[hit.key].format(**hit.args)
-                else:
-                    message = templates[hit.key]
-                key = (code, severity, hit.field, message)
+                # The finding is known by what makes its message: the template and the
+                # values filled in, so a repeated one is not formatted again. (A rule
+                # fills a placeholder with values of one type: 2 and 2.0, equal here,
+                # would print differently.)
+                args = hit.args
+                key = (code, severity, hit.field, hit.key, *args.values())
                 shared = made.get(key)
                 if shared is None:
+                    if templates is None:
+                        message = rule.message(hit, locale)
+                    elif args:
+                        message = templates[hit.key].format(**args)
+                    else:
+                        message = templates[hit.key]
                     shared = trusted(code, name, severity, message, hit.field)
                     if len(made) < _MADE_LIMIT:
                         made[key] = shared
