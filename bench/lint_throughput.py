@@ -16,7 +16,12 @@ In-process figures are the best of --repeat fresh interpreters, each pinned to o
               long-running `tasklint sync` sees it (regexes compiled, caches filled).
 Whole-process figures are the best of --repeat runs of each command, stdout to
 /dev/null: wall seconds (the ratio is taken on these) and CPU seconds (user + system,
-steadier on a busy machine).
+steadier on a busy machine). tasklint's modules are byte-compiled first, as `pip
+install` does for an installed package and Python does on a first import — unless
+PYTHONDONTWRITEBYTECODE is set, as it is on some CI machines, where an editable install
+would compile every module on every run (~50 ms); frictionless, installed from a wheel,
+is compiled already. "start-up" is the whole process on a one-row file: the fixed cost
+(Python, typer, rich, pydantic, the rule vocabularies) in every other figure.
 
 The frictionless side validates the same file with this Table Schema, the checks of
 tasklint's that Table Schema can express:
@@ -179,6 +184,11 @@ def whole_process(command: list[str], repeat: int, *, capture: bool) -> tuple[fl
     return best_wall, best_cpu, printed
 
 
+def check_command(python: str, path: Path) -> list[str]:
+    options = ["--format", "json", "--today", TODAY.isoformat()]
+    return [python, "-m", "tasklint.cli", "check", str(path), *options]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
@@ -190,6 +200,11 @@ def main() -> None:
         in_process_worker(args.in_process_worker)
         return
 
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "tasklint")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     workdir = Path(tempfile.mkdtemp(prefix="tasklint-bench-"))
     schema = workdir / "schema.json"
     schema.write_text(json.dumps(table_schema(), ensure_ascii=False), encoding="utf-8")
@@ -198,6 +213,11 @@ def main() -> None:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
+    tiny = write_csv(workdir / "plan-1.csv", 1)
+    start_up, _, failed = whole_process(check_command(python, tiny), args.repeat, capture=False)
+    print(
+        f"start-up (one row, whole process): {start_up:.3f} s" + (f" ({failed})" if failed else "")
+    )
     header = (
         f"{'rows':>8} {'read rows/s':>12} {'lint cold':>10} {'lint warm':>10} {'findings':>9}"
         f" | {'tasklint s':>10} {'(cpu)':>6} {'frictionless s':>14} {'(cpu)':>6} {'ratio':>6}"
@@ -208,19 +228,7 @@ def main() -> None:
         path = write_csv(workdir / f"plan-{rows}.csv", rows)
         stats = in_process(path, args.repeat, env)
         tasklint_wall, tasklint_cpu, failed = whole_process(
-            [
-                python,
-                "-m",
-                "tasklint.cli",
-                "check",
-                str(path),
-                "--format",
-                "json",
-                "--today",
-                TODAY.isoformat(),
-            ],
-            args.repeat,
-            capture=False,
+            check_command(python, path), args.repeat, capture=False
         )
         if failed:
             notes.append(f"{rows} rows: tasklint check failed: {failed}")
