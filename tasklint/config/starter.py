@@ -46,4 +46,9 @@ at = "02:00"                    # HH:MM or HH:MM:SS, for `tasklint serve`
 
 # [state]
 # path = "~/.local/share/tasklint/state.db"
+
+# Where `tasklint report --publish` puts the review report:
+# [report]
+# notion_parent = "NOTION_PAGE_ID_OR_URL"      # the report replaces itself on this page
+# airtable_runs = "airtable://appXXXXXXXXXXXXXX/Lint runs"   # one row per run
 """

@@ -81,9 +81,7 @@ class CoreMetricUntracked(Rule):
                 surface[task.metric or terms.surface[0]] = None
         if surface:
             return Hit("surface", {"metrics": quote("、".join(surface))})
-        else:
-            return Hit("none")
-        return None
+        return Hit("none")
 
 
 class SurfaceMetricOnly(Rule):

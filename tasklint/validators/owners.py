@@ -133,7 +133,7 @@ class OwnerNotNamed(Rule):
             return None
         if task.owner_roles:
             return Hit("role", {"role": "、".join(task.owner_roles)}, "owner")
-        elif task.departments:
+        if task.departments:
             return Hit("department", {"department": "、".join(task.departments)}, "owner")
         return None
 

@@ -104,10 +104,8 @@ class Overdue(Rule):
         args = {"days": days, "due": task.due.isoformat(), "limit": limit}
         if days > limit:
             return Hit("abnormal", args, "due")
-        else:
-            within = self.params.within_tolerance_severity  # type: ignore[attr-defined]
-            return Hit("default", args, "due", within)
-        return None
+        within = self.params.within_tolerance_severity  # type: ignore[attr-defined]
+        return Hit("default", args, "due", within)
 
 
 class StaleParams(Params):
