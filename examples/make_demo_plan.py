@@ -93,9 +93,10 @@ def _person(owner_cell: str) -> list[dict[str, str]]:
     names = re.split(r"[、,]| and ", owner_cell.split("-")[-1].split("—")[-1])
     people = []
     for name in (n.strip() for n in names):
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and not name.endswith(("部", "人", "队")):
-            people.append(name)
-        elif re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name):
+        chinese_name = re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and not name.endswith(
+            ("部", "人", "队")
+        )
+        if chinese_name or re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name):
             people.append(name)
     return [{"name": n, "email": _email(n)} for n in people]
 

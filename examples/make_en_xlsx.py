@@ -11,11 +11,30 @@ from pathlib import Path
 import openpyxl
 
 HEADERS = [
-    "Phase", "Check item", "Standard", "Goal", "Metric", "Target", "Expected", "Actual",
-    "Owner (department/person)", "Status", "Due", "Completed on", "Progress", "Deliverable",
-    "Budget", "Spent", "Contingency", "Last update", "Notes", "Lint ignore",
+    "Phase",
+    "Check item",
+    "Standard",
+    "Goal",
+    "Metric",
+    "Target",
+    "Expected",
+    "Actual",
+    "Owner (department/person)",
+    "Status",
+    "Due",
+    "Completed on",
+    "Progress",
+    "Deliverable",
+    "Budget",
+    "Spent",
+    "Contingency",
+    "Last update",
+    "Notes",
+    "Lint ignore",
 ]
 D = date
+# One row of the sheet per entry, laid out as the sheet reads.
+# fmt: off
 ROWS = [
     ["Preparation", "Goal alignment", "Goals follow SMART; no department objects", None, None, None, None, None,
      "Marketing — Chen Jing", "Done", D(2025, 5, 20), D(2025, 5, 19), 1.0, "Goal statement", None, None, None,
@@ -78,6 +97,7 @@ ROWS = [
      "Zheng Hao", "In progress", D(2025, 6, 26), None, 0.5, "Livestream script", 10000, 3000, None,
      D(2025, 6, 19), None, None],
 ]
+# fmt: on
 
 
 def main() -> None:

@@ -77,7 +77,7 @@ def test_starter_report_block_works_once_uncommented_and_filled_in(tmp_path):
     block = STARTER[STARTER.index("# [report]") :].splitlines()
     uncommented = "\n".join(line.removeprefix("# ") for line in block)
     write(tmp_path, uncommented)
-    with pytest.raises(ConfigError, match="report.notion_parent.*32 hex digits"):
+    with pytest.raises(ConfigError, match=r"report\.notion_parent.*32 hex digits"):
         load_settings(cwd=tmp_path)
     write(tmp_path, uncommented.replace("NOTION_PAGE_ID_OR_URL", "ab" * 16))
     report = load_settings(cwd=tmp_path).report
