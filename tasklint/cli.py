@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Annotated, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from tasklint.errors import TasklintError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="tasklint",
@@ -21,8 +23,30 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+
+
+# The consoles, made on first use: rich is a tenth of start-up, and a JSON check on a
+# quiet run never prints through it.
+@cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@cache
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def escape(text: str) -> str:
+    """`text` printed as written through a console that reads markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
 
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="tasklint.toml to use (default: ./tasklint.toml).")
@@ -34,7 +58,7 @@ LocaleOpt = Annotated[
 
 def _fail(error: TasklintError) -> typer.Exit:
     # The message is text, not markup: "[writeback]" in a hint must print as written.
-    err.print(f"[bold red]tasklint:[/] {escape(error.line())}", markup=True, soft_wrap=True)
+    err().print(f"[bold red]tasklint:[/] {escape(error.line())}", markup=True, soft_wrap=True)
     return typer.Exit(error.exit_code)
 
 
@@ -80,7 +104,7 @@ def check(
         raise _fail(error) from None
     for outcome in outcomes:
         for notice in outcome.notices:
-            err.print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
+            err().print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
     if output_format == "json":
         output.write_json(outcomes, sys.stdout.write)
         print()
@@ -89,7 +113,7 @@ def check(
     elif output_format == "github":
         print(output.render_github(outcomes))
     else:
-        output.render_text(outcomes, out)
+        output.render_text(outcomes, out())
     _skip_teardown()
     raise typer.Exit(1 if any(o.result.has_errors for o in outcomes) else 0)
 
@@ -104,9 +128,9 @@ def rules(
 
     try:
         if code is None:
-            catalogue.print_catalogue(out, locale or "en")
+            catalogue.print_catalogue(out(), locale or "en")
         else:
-            catalogue.print_rule(out, code, locale)
+            catalogue.print_rule(out(), code, locale)
     except TasklintError as error:
         raise _fail(error) from None
 
@@ -122,10 +146,10 @@ def init(
     from tasklint.config.starter import STARTER
 
     if path.exists() and not force:
-        err.print(f"[bold red]tasklint:[/] {path} already exists — pass --force to overwrite it")
+        err().print(f"[bold red]tasklint:[/] {path} already exists — pass --force to overwrite it")
         raise typer.Exit(2)
     path.write_text(STARTER, encoding="utf-8")
-    out.print(f"Wrote {path}. Edit [sources] and run `tasklint check`.")
+    out().print(f"Wrote {path}. Edit [sources] and run `tasklint check`.")
 
 
 @app.command()
@@ -159,7 +183,7 @@ def sync(
         config, _parse_day(today), locale, select or (), ignore or (), dry_run, full
     )
     try:
-        with output.SyncProgress(err) as progress:
+        with output.SyncProgress(err()) as progress:
             outcomes = sync_sources(
                 sources or [],
                 request,
@@ -173,10 +197,10 @@ def sync(
     for outcome in outcomes:
         if isinstance(outcome, SourceFailure):
             failed = True
-            err.print(f"[bold red]tasklint:[/] {escape(outcome.error.line())}", soft_wrap=True)
+            err().print(f"[bold red]tasklint:[/] {escape(outcome.error.line())}", soft_wrap=True)
             continue
-        output.render_text([outcome], out)
-        output.render_changes(outcome, out)
+        output.render_text([outcome], out())
+        output.render_changes(outcome, out())
     if failed:
         raise typer.Exit(2)
     errors = any(not isinstance(o, SourceFailure) and o.result.has_errors for o in outcomes)
@@ -201,7 +225,7 @@ def setup(
         raise _fail(error) from None
     for check in checks:
         mark = "[green]ok[/]" if not check.problem else "[bold red]problem[/]"
-        out.print(
+        out().print(
             f"{mark}  {check.role:<10} {check.name}"
             + (f" — {check.problem}" if check.problem else "")
         )
@@ -219,7 +243,7 @@ def demo(
     from tasklint.demo import DEMO_TODAY, run_demo
 
     try:
-        run_demo(out, today=_parse_day(today) or DEMO_TODAY)
+        run_demo(out(), today=_parse_day(today) or DEMO_TODAY)
     except TasklintError as error:
         raise _fail(error) from None
 
@@ -253,7 +277,7 @@ def sandbox(
             rows=rows,
             data_dir=data,
             rate_limit=not no_rate_limit,
-            echo=out.print,
+            echo=out().print,
         )
     except TasklintError as error:
         raise _fail(error) from None

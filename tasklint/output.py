@@ -6,11 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from json.encoder import encode_basestring as _encode  # what json.dumps uses
-from typing import Any, Protocol
-
-from rich.console import Console
-from rich.table import Table as RichTable
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tasklint.app import SourceOutcome
 from tasklint.bulk import gc_paused
@@ -18,6 +14,9 @@ from tasklint.config.settings import STATUS_LABELS
 from tasklint.connectors.sources import SourceSpec
 from tasklint.model import Finding, Severity, Status
 from tasklint.validators.engine import LintResult, TaskResult
+
+if TYPE_CHECKING:  # rich is imported by the text renderers, when they run
+    from rich.console import Console
 
 FORMATS = ("text", "json", "markdown", "github")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -283,6 +282,9 @@ def _row_label(result: TaskResult) -> str:
 
 
 def render_text(outcomes: Sequence[Linted], console: Console) -> None:
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
     for outcome in outcomes:
         result = outcome.result
         zh = result.locale == "zh"
@@ -411,6 +413,8 @@ def render_github(outcomes: Sequence[SourceOutcome]) -> str:
 
 def render_changes(outcome: Any, console: Console) -> None:
     """The planned (--dry-run) or written changes of one sync, and what it cost."""
+    from rich.table import Table as RichTable
+
     changes = outcome.changes
     zh = outcome.result.locale == "zh"
     if outcome.dry_run and changes:

@@ -221,14 +221,15 @@ def test_check_as_a_process_prints_everything_before_it_ends(tmp_path, extra, ex
 
 
 def test_console_script_and_light_start_up():
-    """A file check never imports the Airtable or Notion clients."""
+    """A file check never imports the Airtable or Notion clients, and a JSON one not
+    rich either (a tenth of start-up): it prints through neither."""
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
         "from tasklint.cli import app\n"
         f"r = CliRunner().invoke(app, ['check', {str(ZH_CSV)!r}, '--format', 'json'])\n"
         "assert r.exit_code == 1, r.output\n"
-        "clients = ('pyairtable', 'notion_client', 'requests', 'httpx')\n"
+        "clients = ('pyairtable', 'notion_client', 'requests', 'httpx', 'rich')\n"
         "heavy = [m for m in clients if m in sys.modules]\n"
         "print(heavy)\n"
     )

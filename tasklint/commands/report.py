@@ -70,7 +70,7 @@ def report(
     try:
         report_data, settings, notices = build(source, config, day, locale, state)
         for notice in notices:
-            err.print(f"[yellow]tasklint:[/] {notice}", soft_wrap=True)
+            err().print(f"[yellow]tasklint:[/] {notice}", soft_wrap=True)
         if output_format == "markdown":
             from tasklint.report.markdown import render_markdown
 
@@ -89,13 +89,13 @@ def report(
                 raise ConfigError(
                     f"{target}: cannot be written ({exc.strerror})", hint="check the --out path"
                 ) from None
-            err.print(f"tasklint: wrote {target}", highlight=False, soft_wrap=True)
+            err().print(f"tasklint: wrote {target}", highlight=False, soft_wrap=True)
         if publish:
             from tasklint.report.publish import publish as publish_report
 
             for done in publish_report(report_data, settings):
                 verb = "created" if done.created else "updated"
-                out.print(f"Published to {done.target} ({verb}): {done.where}", soft_wrap=True)
+                out().print(f"Published to {done.target} ({verb}): {done.where}", soft_wrap=True)
     except TasklintError as error:
         raise _fail(error) from None
 
