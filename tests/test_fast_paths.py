@@ -722,6 +722,25 @@ def test_rows_share_findings_and_suppression_copies_only_its_row() -> None:
     assert result.severity_counts()["warning"] == len(active) > 0
 
 
+def test_engine_tally_is_what_counting_the_findings_gives() -> None:
+    from dataclasses import replace
+
+    records = [
+        {"Task": "late", "截止日期": "2025-06-01", "Lint ignore": ""},
+        {"Task": "late but waived", "截止日期": "2025-06-01", "Lint ignore": "S402 S999"},
+        {"Task": "done", "完成状态": "已完成", "责任部门/人": "市场部-张三"},
+    ]
+    result = lint(table_of(records, ParseOptions(today=TODAY)), today=TODAY)
+    counted = replace(result, tally=None)
+    assert result.tally is not None
+    assert result.severity_counts() == counted.severity_counts()
+    assert result.status_counts() == counted.status_counts()
+    assert result.has_errors is counted.has_errors is True
+    waived = replace(result, tasks=result.tasks[1:], tally=None)
+    assert not waived.has_errors  # the waived row's error is suppressed
+    assert result.status_counts()["abnormal"] == 1 and result.severity_counts()["error"] == 1
+
+
 def test_engine_findings_equal_validated_findings() -> None:
     records = [{"Task": "t", "Target": "15%", "实际值": "1%", "截止日期": "2025-06-01"}]
     result = lint(table_of(records, ParseOptions(today=TODAY)), today=TODAY)

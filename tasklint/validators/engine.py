@@ -45,6 +45,15 @@ class SkippedRule:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A result's active findings by severity and its rows by status, as the engine
+    counted them while it made them (a large table's findings are not walked again)."""
+
+    severities: dict[Severity, int]
+    statuses: dict[Status, int]
+
+
 @dataclass(slots=True)
 class LintResult:
     table: Table
@@ -53,23 +62,30 @@ class LintResult:
     skipped: list[SkippedRule]
     locale: str
     today: date
+    # None: counted from the tasks when asked (a result made by hand)
+    tally: Tally | None = None
 
     def severity_counts(self) -> Counter[str]:
-        by_severity: dict[Severity, int] = dict.fromkeys(Severity, 0)
-        for finding in self.table_findings:
-            if not finding.suppressed:
-                by_severity[finding.severity] += 1
-        for result in self.tasks:
-            for finding in result.findings:
+        if self.tally is not None:
+            by_severity = self.tally.severities
+        else:
+            by_severity = dict.fromkeys(Severity, 0)
+            for finding in self.table_findings:
                 if not finding.suppressed:
                     by_severity[finding.severity] += 1
+            for result in self.tasks:
+                for finding in result.findings:
+                    if not finding.suppressed:
+                        by_severity[finding.severity] += 1
         counts: Counter[str] = Counter({s.value: 0 for s in Severity})
         for severity, count in by_severity.items():
             counts[severity.value] += count
         return counts
 
     def status_counts(self) -> Counter[str]:
-        by_status: Counter[Status] = Counter(t.status for t in self.tasks)
+        by_status: Mapping[Status, int] = (
+            self.tally.statuses if self.tally is not None else Counter(t.status for t in self.tasks)
+        )
         counts: Counter[str] = Counter({s.value: 0 for s in Status})
         for status, count in by_status.items():
             counts[status.value] += count
@@ -83,6 +99,8 @@ class LintResult:
     @property
     def has_errors(self) -> bool:
         error = Severity.ERROR
+        if self.tally is not None:
+            return self.tally.severities[error] > 0
         for finding in self.table_findings:
             if finding.severity is error and not finding.suppressed:
                 return True
@@ -203,6 +221,8 @@ def _lint(
     made: dict[tuple[str, Severity, str | None, str], Finding] = {}
     trusted = Finding.trusted
     known = known_codes()
+    active = [0, 0, 0]  # active findings by severity rank
+    statuses = dict.fromkeys(Status, 0)
     results: list[TaskResult] = []
     append_result = results.append
     for task in table.tasks:
@@ -247,8 +267,13 @@ def _lint(
                     found = finding(stale_check, hit)
                     buckets[rank[found.severity]].append(found)
             abnormal = any(not f.suppressed for f in buckets[0])
+            for rank_of, bucket in enumerate(buckets):
+                active[rank_of] += sum(not f.suppressed for f in bucket)
         else:
             abnormal = bool(buckets[0])
+            active[0] += len(buckets[0])
+            active[1] += len(buckets[1])
+            active[2] += len(buckets[2])
         errors, warnings, infos = buckets
         findings = [*errors, *warnings, *infos] if warnings or infos else errors
         if not in_code_order:
@@ -257,6 +282,7 @@ def _lint(
             status = Status.ABNORMAL
         else:
             status = Status.DONE if says_done(task) else Status.NOT_DONE
+        statuses[status] += 1
         append_result(TaskResult(task, findings, status, completion(task)))
 
     table_findings = sort_findings(
@@ -266,4 +292,8 @@ def _lint(
             for hit in hits_of(rule.check_table(table, ctx))
         ]
     )
-    return LintResult(table, results, table_findings, skipped, locale, today)
+    for f in table_findings:
+        active[rank[f.severity]] += not f.suppressed
+    severities = {severity: active[rank[severity]] for severity in Severity}
+    tally = Tally(severities, statuses)
+    return LintResult(table, results, table_findings, skipped, locale, today, tally)

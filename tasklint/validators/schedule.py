@@ -101,7 +101,8 @@ class Overdue(Rule):
         if days <= 0:
             return None
         limit = self.params.max_delay_days  # type: ignore[attr-defined]
-        args = {"days": days, "due": task.due.isoformat(), "limit": limit}
+        # a date fills "{due}" as its isoformat()
+        args = {"days": days, "due": task.due, "limit": limit}
         if days > limit:
             return Hit("abnormal", args, "due")
         within = self.params.within_tolerance_severity  # type: ignore[attr-defined]
@@ -147,7 +148,7 @@ class StaleProgress(Rule):
             return None
         days = (ctx.today - task.updated).days
         if days > self.params.max_days_without_update:  # type: ignore[attr-defined]
-            return Hit(args={"days": days, "updated": task.updated.isoformat()}, field="updated")
+            return Hit(args={"days": days, "updated": task.updated}, field="updated")
         return None
 
 
