@@ -91,8 +91,11 @@ def test_notion_page_is_written_then_updated_in_place(server):
     ]
 
     # A rerun on another day: the same page, its content replaced, nothing duplicated.
+    writes = publisher.stats.requests["write"]
     second = publisher.publish(report_for(date(2025, 6, 21)))
     assert not second.created
+    # cleared by one request (erase_content), not one a block
+    assert publisher.stats.requests["write"] - writes == 1 < len(blocks)
     children = [b for b in page_blocks(client, parent) if b["type"] == "child_page"]
     assert [c["id"] for c in children] == [child["id"]]
     again = page_blocks(client, child["id"])

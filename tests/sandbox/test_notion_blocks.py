@@ -215,3 +215,45 @@ def test_database_rows_hold_content_too(sandbox: SandboxServer, client: Client):
     assert as_block["type"] == "child_page" and as_block["child_page"]["title"] == "Row"
     trashed = client.blocks.delete(block_id=row["id"])
     assert trashed["archived"] and client.pages.retrieve(page_id=row["id"])["in_trash"]
+
+
+def test_erase_content_empties_a_page_in_one_request(sandbox: SandboxServer, client: Client):
+    page = client.pages.create(
+        parent={
+            "type": "page_id",
+            "page_id": sandbox.notion.create_workspace_page("Reports", token=sandbox.token),
+        },
+        properties={"title": {"title": text("Weekly")}},
+        children=[
+            paragraph("one"),
+            {"toggle": {"rich_text": text("two"), "children": [paragraph("inside")]}},
+        ],
+    )
+    with pytest.raises(APIResponseError) as not_boolean:
+        client.pages.update(page_id=page["id"], erase_content="yes")
+    assert code(not_boolean) == (400, "validation_error")
+    # a request refused for another reason erases nothing
+    with pytest.raises(APIResponseError) as refused:
+        client.pages.update(page_id=page["id"], erase_content=True, properties={"Nope": {}})
+    assert code(refused)[0] == 400
+    assert len(client.blocks.children.list(block_id=page["id"])["results"]) == 2
+
+    kept = client.pages.update(page_id=page["id"], erase_content=True)
+    assert kept["id"] == page["id"] and not kept["in_trash"]
+    assert client.blocks.children.list(block_id=page["id"])["results"] == []
+    assert (
+        client.pages.retrieve(page_id=page["id"])["properties"]["title"]["title"][0]["plain_text"]
+        == "Weekly"
+    )
+    client.blocks.children.append(block_id=page["id"], children=[paragraph("fresh")])
+    (fresh,) = client.blocks.children.list(block_id=page["id"])["results"]
+    assert plain(fresh) == "fresh"
+
+    _database, source = sandbox.notion.create_database("Rows", {}, token=sandbox.token)
+    row = client.pages.create(
+        parent={"data_source_id": source},
+        properties={"Name": {"title": text("Row")}},
+        children=[paragraph("notes")],
+    )
+    client.pages.update(page_id=row["id"], erase_content=True)
+    assert client.blocks.children.list(block_id=row["id"])["results"] == []

@@ -685,6 +685,16 @@ class BlocksMixin:
             assert deleted is not None
             return self._render_block(deleted)
 
+    def erase_children(self, page_id: str, *, token: str) -> None:
+        """Every block directly under the page to the trash (what they hold goes with
+        them, as with `delete_block`)."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE blocks SET in_trash = 1, edited_ms = ?, edited_by = ?"
+                " WHERE parent_id = ? AND token = ? AND in_trash = 0",
+                (self._now_ms(), self._bot_id(token), page_id, token),
+            )
+
     def _touch(self, block_id: str, token: str) -> None:
         self._db.execute(
             "UPDATE blocks SET edited_ms = ?, edited_by = ? WHERE id = ? AND token = ?",

@@ -975,12 +975,15 @@ class NotionBackend(BlocksMixin):
         in_trash: bool | None = None,
         clear_icon: bool = False,
         clear_cover: bool = False,
+        erase_content: bool = False,
     ) -> dict[str, Any]:
-        """``PATCH /v1/pages/{id}``: only the properties sent change."""
+        """``PATCH /v1/pages/{id}``: only the properties sent change; `erase_content`
+        deletes every block the page holds (the "Update page" reference: "delete all
+        block children of the current page")."""
         pid = normalize_id(page_id, what="page_id")
         with self._lock:
             if self.is_doc_page(pid, token):
-                return self.update_doc_page(
+                page = self.update_doc_page(
                     pid,
                     token=token,
                     properties=properties,
@@ -990,17 +993,21 @@ class NotionBackend(BlocksMixin):
                     clear_icon=clear_icon,
                     clear_cover=clear_cover,
                 )
-            return self._edit(
-                pid,
-                token,
-                properties or {},
-                self._bot_id(token),
-                icon=icon,
-                cover=cover,
-                in_trash=in_trash,
-                clear_icon=clear_icon,
-                clear_cover=clear_cover,
-            )
+            else:
+                page = self._edit(
+                    pid,
+                    token,
+                    properties or {},
+                    self._bot_id(token),
+                    icon=icon,
+                    cover=cover,
+                    in_trash=in_trash,
+                    clear_icon=clear_icon,
+                    clear_cover=clear_cover,
+                )
+            if erase_content:  # once the rest of the request was accepted
+                self.erase_children(pid, token=token)
+            return page
 
     def edit_page(
         self,

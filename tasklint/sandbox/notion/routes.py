@@ -235,6 +235,7 @@ class _Api:
             in_trash=_trash_flag(body),
             clear_icon="icon" in body and body["icon"] is None,
             clear_cover="cover" in body and body["cover"] is None,
+            erase_content=_boolean(body, "erase_content"),
         )
 
     def retrieve_block(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
@@ -311,6 +312,13 @@ def _trash_flag(body: Mapping[str, Any]) -> bool | None:
             raise ValidationError(f"body failed validation: body.{key} should be a boolean.")
         return value
     return None
+
+
+def _boolean(body: Mapping[str, Any], key: str) -> bool:
+    value = body.get(key, False)
+    if not isinstance(value, bool):
+        raise ValidationError(f"body failed validation: body.{key} should be a boolean.")
+    return value
 
 
 def _filter_properties(request: Request) -> list[str] | None:
