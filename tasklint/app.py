@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -161,6 +162,7 @@ def sync_sources(
     """Sync each source; one source failing does not stop the others."""
     from tasklint.config.env import Environment
     from tasklint.sync.engine import SyncOptions, sync_source
+    from tasklint.sync.lease import holder_id, holding
     from tasklint.sync.state import StateStore
 
     settings = load_settings(request.config)
@@ -182,22 +184,28 @@ def sync_sources(
         full=request.full,
     )
     state = StateStore(request.state_path or settings.state.path)
+    holder = holder_id()
     outcomes: list[SyncOutcome | SourceFailure] = []
     try:
         for spec in specs:
+            # A dry run writes nothing; a sync writes under the source's lease, as
+            # `tasklint serve` does, so the two never write one source at once.
+            lease = nullcontext(None) if request.dry_run else holding(state, spec.name, holder)
             try:
-                outcomes.append(
-                    sync_source(
-                        spec,
-                        settings,
-                        env,
-                        state,
-                        options,
-                        on_wait=on_wait,
-                        on_phase=partial(on_phase, spec.name) if on_phase else None,
-                        on_written=partial(on_written, spec.name) if on_written else None,
+                with lease as keeper:
+                    outcomes.append(
+                        sync_source(
+                            spec,
+                            settings,
+                            env,
+                            state,
+                            options,
+                            on_wait=on_wait,
+                            on_phase=partial(on_phase, spec.name) if on_phase else None,
+                            on_written=partial(on_written, spec.name) if on_written else None,
+                            stop=keeper.lost if keeper is not None else None,
+                        )
                     )
-                )
             except TasklintError as error:
                 outcomes.append(SourceFailure(spec, error))
     finally:

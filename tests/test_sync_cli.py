@@ -4,6 +4,7 @@ token anywhere in the output."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,40 @@ def test_progress_on_a_terminal_shows_a_bar():
         assert (task.completed, task.total) == (10, 20)
         assert "writing rows" in task.description
     assert "tasklint:" not in screen.getvalue()  # no plain log lines on a terminal
+
+
+def test_sync_waits_its_turn_while_another_process_syncs_the_source(server, config):
+    """`tasklint serve` holds a source's lease while it writes; a manual sync then writes
+    nothing and says who holds it, and syncs once the lease is free."""
+    from tasklint.config.settings import load_settings
+    from tasklint.connectors.sources import resolve_sources
+    from tasklint.sync.lease import source_lease
+    from tasklint.sync.state import StateStore
+
+    spec = new_airtable_source(server)
+    assert (
+        invoke(server, "setup", spec.url, "--create-fields", "--config", str(config)).exit_code == 0
+    )
+    settings = load_settings(config)
+    (resolved,) = resolve_sources([spec.url], settings)
+    state = StateStore(settings.state.path)
+    lease = source_lease(resolved.name)
+    assert state.acquire_lease(lease, "nightly-host:4242:abc", now=time.time(), ttl=600)
+    try:
+        server.control.reset_stats()
+        busy = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
+        assert busy.exit_code == 2
+        assert "being synced by nightly-host:4242:abc" in busy.stderr
+        assert "wait for that run to finish" in busy.stderr
+        assert not [r for r in server.control.stats() if r.method == "PATCH"]
+        # a dry run writes nothing, so it needs no lease
+        dry = invoke(
+            server, "sync", spec.url, "--dry-run", "--today", "2025-06-20", "--config", str(config)
+        )
+        assert dry.exit_code == 1 and "计划写入" in dry.stdout
+    finally:
+        state.release_lease(lease, "nightly-host:4242:abc")
+    done = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
+    assert done.exit_code == 1 and "写入 20 行" in done.stdout
+    assert state.lease_holder(lease, now=time.time()) is None  # released after the run
+    state.close()

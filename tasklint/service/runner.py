@@ -11,9 +11,6 @@ slot is then marked interrupted and runs again at the next start.
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +25,7 @@ from tasklint.connectors.remote import StopSignal, WriteInterrupted
 from tasklint.connectors.sources import SourceSpec
 from tasklint.errors import AuthError, ConfigError, MissingColumnError, TasklintError
 from tasklint.service.slots import Decision, Plan, decide, retry_delay, slot_before
+from tasklint.sync.lease import LEASE_TTL, SourceBusy, holder_id, holding
 from tasklint.sync.state import LedgerEntry, StateStore
 
 if TYPE_CHECKING:
@@ -35,7 +33,6 @@ if TYPE_CHECKING:
     from tasklint.sync.engine import SyncOutcome
     from tasklint.validators.engine import RuleSetting
 
-LEASE_TTL = 90.0  # seconds a lease lasts without renewal (a dead holder's expires then)
 PERMANENT = (ConfigError, AuthError, MissingColumnError)
 
 Result = Literal["ok", "failed", "interrupted", "skipped"]
@@ -44,11 +41,6 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def holder_id() -> str:
-    """Who holds a lease: host, process and a nonce (a pid can be reused)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
 @dataclass(slots=True)
@@ -83,36 +75,6 @@ class _Either:
 
     def is_set(self) -> bool:
         return any(e.is_set() for e in self._events)
-
-
-class _LeaseKeeper:
-    """Renews a lease every third of its lifetime while a run lasts; `lost` is set when
-    a renewal is refused (another process took it after this one stalled)."""
-
-    def __init__(self, state: StateStore, name: str, holder: str, ttl: float) -> None:
-        self.lost = threading.Event()
-        self._done = threading.Event()
-        self._args = (state, name, holder, ttl)
-        self._thread = threading.Thread(target=self._renew, name=f"lease {name}", daemon=True)
-
-    def __enter__(self) -> _LeaseKeeper:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._done.set()
-        self._thread.join(timeout=5)
-
-    def _renew(self) -> None:
-        state, name, holder, ttl = self._args
-        while not self._done.wait(ttl / 3):
-            try:
-                granted = state.acquire_lease(name, holder, now=time.time(), ttl=ttl)
-            except Exception:  # a locked database: try again at the next beat
-                continue
-            if not granted:
-                self.lost.set()
-                return
 
 
 class SourceRunner:
@@ -156,31 +118,28 @@ class SourceRunner:
         still says the slot should run; else an Attempt with result "skipped". `failed`:
         the failed attempts so far that count towards the retries (default: the
         ledger's)."""
-        lease = f"source:{spec.name}"
         started = self.clock()
-        if not self.state.acquire_lease(lease, self.holder, now=time.time(), ttl=self.lease_ttl):
-            other = self.state.lease_holder(lease, now=time.time()) or "another process"
-            return Attempt(
-                spec.name, spec.kind, slot, "skipped", started, reason=f"held by {other}"
-            )
         try:
-            entry = self.state.ledger_entry(spec.name, slot)
-            if not force:
-                decision = decide(started, self.plan, entry)
-                if decision.action != "run" or (
-                    decision.slot is not None and decision.slot.day != slot
-                ):
-                    return Attempt(
-                        spec.name, spec.kind, slot, "skipped", started, reason=decision.action
-                    )
-            with _LeaseKeeper(self.state, lease, self.holder, self.lease_ttl) as keeper:
+            with holding(self.state, spec.name, self.holder, self.lease_ttl) as keeper:
+                entry = self.state.ledger_entry(spec.name, slot)
+                if not force:
+                    decision = decide(started, self.plan, entry)
+                    if decision.action != "run" or (
+                        decision.slot is not None and decision.slot.day != slot
+                    ):
+                        return Attempt(
+                            spec.name, spec.kind, slot, "skipped", started, reason=decision.action
+                        )
                 if failed is None:
                     failed = entry.attempts if entry is not None else 0
                 stop = _Either(self.stop, keeper.lost)
                 return self._attempt(spec, slot, failed, started, stop)
+        except SourceBusy as busy:
+            return Attempt(
+                spec.name, spec.kind, slot, "skipped", started, reason=f"held by {busy.holder}"
+            )
         finally:
             self.current = None
-            self.state.release_lease(lease, self.holder)
 
     def _attempt(
         self,
