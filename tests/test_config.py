@@ -3,6 +3,7 @@ expected (exit 2 through the CLI)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,13 @@ def test_invalid_config_names_file_key_value_and_expectation(tmp_path, text, exp
 def test_missing_config_path(tmp_path):
     with pytest.raises(ConfigError, match="no such config file"):
         load_settings(tmp_path / "nope.toml")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME places it on Linux only")
+def test_state_file_defaults_to_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    write(tmp_path, "")
+    default = Path(load_settings(cwd=tmp_path).state.path)
+    assert default == tmp_path / "data" / "tasklint" / "state.db"
+    write(tmp_path, '[state]\npath = "elsewhere.db"\n')
+    assert load_settings(cwd=tmp_path).state.path == "elsewhere.db"

@@ -142,8 +142,17 @@ class ScheduleConfig(_Strict):
         return value
 
 
+def default_state_path() -> str:
+    """The state file in the user's data folder, as each system places it (platformdirs):
+    $XDG_DATA_HOME or ~/.local/share/tasklint on Linux, ~/Library/Application Support/
+    tasklint on macOS, %LOCALAPPDATA%\\tasklint on Windows."""
+    from platformdirs import user_data_path
+
+    return str(user_data_path("tasklint", appauthor=False) / "state.db")
+
+
 class StateConfig(_Strict):
-    path: str = "~/.local/share/tasklint/state.db"
+    path: str = Field(default_factory=default_state_path)
 
 
 class ReportConfig(_Strict):

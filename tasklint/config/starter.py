@@ -45,7 +45,7 @@ at = "02:00"                    # HH:MM or HH:MM:SS, for `tasklint serve`
 # timezone = "Asia/Shanghai"
 
 # [state]
-# path = "~/.local/share/tasklint/state.db"
+# path = "tasklint-state.db"   # default: the user data folder (Linux ~/.local/share/tasklint)
 
 # Where `tasklint report --publish` puts the review report:
 # [report]
