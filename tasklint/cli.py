@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
+from tasklint.commands.options import (
+    ConfigOpt,
+    IgnoreOpt,
+    LocaleOpt,
+    SelectOpt,
+    TodayOpt,
+)
 from tasklint.errors import TasklintError
 
 if TYPE_CHECKING:
@@ -48,14 +55,6 @@ def escape(text: str) -> str:
     return escape(text)
 
 
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="tasklint.toml to use (default: ./tasklint.toml).")
-]
-LocaleOpt = Annotated[
-    str | None, typer.Option("--locale", help="en or zh (default: from the table).")
-]
-
-
 def _fail(error: TasklintError) -> typer.Exit:
     # The message is text, not markup: "[writeback]" in a hint must print as written.
     err().print(f"[bold red]tasklint:[/] {escape(error.line())}", markup=True, soft_wrap=True)
@@ -79,15 +78,9 @@ def check(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text, json, markdown or github.")
     ] = "text",
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Codes or prefixes to run (e.g. G,O201).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Codes or prefixes to skip.")
-    ] = None,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")
-    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    today: TodayOpt = None,
     locale: LocaleOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -163,15 +156,9 @@ def sync(
     full: Annotated[
         bool, typer.Option("--full", help="Read every row, not only those changed.")
     ] = False,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Codes or prefixes to run.")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Codes or prefixes to skip.")
-    ] = None,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")
-    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    today: TodayOpt = None,
     locale: LocaleOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -237,7 +224,7 @@ def setup(
 
 @app.command()
 def demo(
-    today: Annotated[str | None, typer.Option("--today", help="Date the date rules use.")] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Sandbox + seed checklist + setup + sync, end to end, no account needed."""
     from tasklint.demo import DEMO_TODAY, run_demo

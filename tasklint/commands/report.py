@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from tasklint.commands.options import ConfigOpt, LocaleOpt, StateOpt, TodayOpt
+
 FORMATS = ("html", "markdown")
 DEFAULT_OUT = Path("report.html")
 
@@ -24,19 +26,6 @@ OutOpt = Annotated[
     typer.Option("--out", "-o", help="Where to write (html: report.html; markdown: stdout)."),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="html or markdown.")]
-TodayOpt = Annotated[
-    str | None, typer.Option("--today", help="Date the date rules use, YYYY-MM-DD.")
-]
-LocaleOpt = Annotated[
-    str | None, typer.Option("--locale", help="en or zh (default: from the table).")
-]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="tasklint.toml to use (default: ./tasklint.toml).")
-]
-StateOpt = Annotated[
-    Path | None,
-    typer.Option("--state", help="The run history to read (default: \\[state] path)."),
-]
 PublishOpt = Annotated[
     bool,
     typer.Option(

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="tasklint.toml to use (default: ./tasklint.toml).")
-]
+from tasklint.commands.options import ConfigOpt, StateOpt
 
 
 def register(app: typer.Typer) -> None:
@@ -29,10 +26,7 @@ def register(app: typer.Typer) -> None:
             str,
             typer.Option("--health-host", help="Address for --health-port (0.0.0.0 in a pod)."),
         ] = "127.0.0.1",
-        state: Annotated[
-            Path | None,
-            typer.Option("--state", help="State file (default: the config's state.path)."),
-        ] = None,
+        state: StateOpt = None,
         jitter: Annotated[
             int | None,
             typer.Option(
