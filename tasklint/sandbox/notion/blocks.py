@@ -34,6 +34,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tasklint.sandbox.notion._shapes import (
@@ -85,6 +86,31 @@ _COLUMNS = (
     "id, token, parent_type, parent_id, position, type, body, created_ms, edited_ms,"
     " created_by, edited_by, in_trash, icon, cover"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PageLook:
+    """What a page update says of a page's icon, cover and trash state, for database
+    rows and pages under pages alike: a value given replaces the page's, a null one
+    (`clear_…`) removes it, one not given keeps it."""
+
+    icon: Any = None
+    cover: Any = None
+    in_trash: bool | None = None
+    clear_icon: bool = False
+    clear_cover: bool = False
+
+    def icon_of(self, current: Any) -> Any:
+        return self.icon if self.icon is not None or self.clear_icon else current
+
+    def cover_of(self, current: Any) -> Any:
+        return self.cover if self.cover is not None or self.clear_cover else current
+
+    def trashed(self, current: bool) -> bool:
+        return current if self.in_trash is None else bool(self.in_trash)
+
+
+UNCHANGED_LOOK = PageLook()
 
 
 class BlocksMixin:
@@ -361,11 +387,7 @@ class BlocksMixin:
         *,
         token: str,
         properties: Mapping[str, Any] | None = None,
-        icon: Any = None,
-        cover: Any = None,
-        in_trash: bool | None = None,
-        clear_icon: bool = False,
-        clear_cover: bool = False,
+        look: PageLook = UNCHANGED_LOOK,
     ) -> dict[str, Any]:
         with self._lock:
             row = self._block_row(page_id, token)
@@ -374,9 +396,9 @@ class BlocksMixin:
             body = json.loads(row[6])
             if properties:
                 body["title"] = self._page_title(properties)
-            new_icon = icon if icon is not None or clear_icon else _loads(row[12])
-            new_cover = cover if cover is not None or clear_cover else _loads(row[13])
-            trashed = bool(row[11]) if in_trash is None else bool(in_trash)
+            new_icon = look.icon_of(_loads(row[12]))
+            new_cover = look.cover_of(_loads(row[13]))
+            trashed = look.trashed(bool(row[11]))
             self._db.execute(
                 "UPDATE blocks SET body = ?, icon = ?, cover = ?, in_trash = ?, edited_ms = ?,"
                 " edited_by = ? WHERE id = ?",

@@ -65,7 +65,7 @@ from tasklint.sandbox.notion._shapes import (
     validate_date,
     validate_rich_text,
 )
-from tasklint.sandbox.notion.blocks import BLOCKS_SQL, BlocksMixin
+from tasklint.sandbox.notion.blocks import BLOCKS_SQL, UNCHANGED_LOOK, BlocksMixin, PageLook
 from tasklint.sandbox.notion.errors import ObjectNotFound, ValidationError
 
 __all__ = [
@@ -981,30 +981,12 @@ class NotionBackend(BlocksMixin):
         deletes every block the page holds (the "Update page" reference: "delete all
         block children of the current page")."""
         pid = normalize_id(page_id, what="page_id")
+        look = PageLook(icon, cover, in_trash, clear_icon, clear_cover)
         with self._lock:
             if self.is_doc_page(pid, token):
-                page = self.update_doc_page(
-                    pid,
-                    token=token,
-                    properties=properties,
-                    icon=icon,
-                    cover=cover,
-                    in_trash=in_trash,
-                    clear_icon=clear_icon,
-                    clear_cover=clear_cover,
-                )
+                page = self.update_doc_page(pid, token=token, properties=properties, look=look)
             else:
-                page = self._edit(
-                    pid,
-                    token,
-                    properties or {},
-                    self._bot_id(token),
-                    icon=icon,
-                    cover=cover,
-                    in_trash=in_trash,
-                    clear_icon=clear_icon,
-                    clear_cover=clear_cover,
-                )
+                page = self._edit(pid, token, properties or {}, self._bot_id(token), look)
             if erase_content:  # once the rest of the request was accepted
                 self.erase_children(pid, token=token)
             return page
@@ -1031,22 +1013,14 @@ class NotionBackend(BlocksMixin):
         token: str,
         properties: Mapping[str, Any],
         editor: str,
-        *,
-        icon: Any = None,
-        cover: Any = None,
-        in_trash: bool | None = None,
-        clear_icon: bool = False,
-        clear_cover: bool = False,
+        look: PageLook = UNCHANGED_LOOK,
     ) -> dict[str, Any]:
         page = copy.deepcopy(self._page(page_id, token))
         source = self._source(page.data_source_id, token)
         changed = self._write_properties(page, source, properties, token)
-        if icon is not None or clear_icon:
-            page.icon = icon
-        if cover is not None or clear_cover:
-            page.cover = cover
-        if in_trash is not None:
-            page.in_trash = bool(in_trash)
+        page.icon = look.icon_of(page.icon)
+        page.cover = look.cover_of(page.cover)
+        page.in_trash = look.trashed(page.in_trash)
         page.edited_ms = max(self._now_ms(), page.created_ms)
         page.edited_by = editor
         if changed:
