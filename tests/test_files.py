@@ -174,6 +174,15 @@ def test_huge_cells_and_emoji_are_read_and_checked(tmp_path):
     assert table.tasks[1].due is not None
 
 
+def test_a_cell_past_the_csv_modules_limit_is_read_too(tmp_path):
+    path = tmp_path / "plan.csv"
+    pasted = "会议纪要" * 50_000  # 200,000 characters, past the csv module's 131,072
+    path.write_text(f'任务,备注,截止日期\n复盘,"{pasted}",6月31日\n排期,,2025-06-30\n', "utf-8")
+    first, second = read(path).table.tasks
+    assert first.notes == pasted and first.problems[0].field == "due"
+    assert second.title == "排期"
+
+
 def test_blank_rows_are_skipped_and_row_numbers_kept(tmp_path):
     path = tmp_path / "plan.csv"
     path.write_text("任务\nA\n,\n\nB\n", encoding="utf-8")

@@ -60,14 +60,25 @@ def _decode(data: bytes, path: Path) -> str:
     )
 
 
-def _csv_rows(text: str) -> Iterator[list[str]]:
+def _csv_rows(text: str, path: Path) -> Iterator[list[str]]:
     """The rows, read as they are asked for: a large file's cells are never all held."""
     sample = text[:8192]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    return csv.reader(io.StringIO(text, newline=""), dialect)
+    # A cell can be as long as its file: the csv module refuses cells over 128 KB by
+    # default (a long note pasted into one cell), and the limit is the process's.
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise SourceError(
+            f"{path}: line {reader.line_num} is not readable as CSV ({exc})",
+            hint="open the file in a spreadsheet and export it again as CSV UTF-8",
+        ) from None
 
 
 def _xlsx_rows(data: bytes, path: Path, sheet: str | None) -> list[list[Any]]:
@@ -225,5 +236,5 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     else:
         if suffix in (".xlsx", ".xlsm"):
             notices.append(f"{path}: not an Excel workbook but text; read it as CSV")
-        rows = _csv_rows(_decode(data, path))
+        rows = _csv_rows(_decode(data, path), path)
     return ReadResult(_table_from_grid(rows, source, options), notices)

@@ -218,7 +218,7 @@ def _lint(
     # shared by two departments, the same unreadable date): each distinct finding is
     # made once and shared. Findings are frozen values, so sharing is safe; it spares
     # making an object per finding (a tenth of a large run) and the memory they hold.
-    made: dict[tuple[str, Severity, str | None, str], Finding] = {}
+    made: dict[tuple[Any, ...], Finding] = {}  # see `key` below
     trusted = Finding.trusted
     known = known_codes()
     active = [0, 0, 0]  # active findings by severity rank
