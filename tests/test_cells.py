@@ -26,6 +26,7 @@ from tasklint.connectors.cells import (
     parse_percent,
     parse_person_records,
     parse_phase,
+    parse_progress,
     parse_status,
 )
 from tasklint.model import Person, Phase, Status
@@ -49,7 +50,15 @@ EMPTY += ["无", "暂无", "空", "TBD", "待定", "待统计", "\u3000", None, 
 @pytest.mark.parametrize("raw", EMPTY)
 @pytest.mark.parametrize(
     "parser",
-    [parse_number, parse_money, parse_percent, parse_date, parse_status, parse_phase],
+    [
+        parse_number,
+        parse_money,
+        parse_percent,
+        parse_progress,
+        parse_date,
+        parse_status,
+        parse_phase,
+    ],
 )
 def test_empty_cells_read_as_none(parser, raw):
     assert parser(raw) is None
@@ -254,6 +263,21 @@ def test_parse_percent_fraction_fields_keep_numbers():
 @pytest.mark.parametrize("raw", ["150", "3万", "done", "15%-20%", True])
 def test_parse_percent_refusals(raw):
     assert "percentage" in refused(parse_percent, raw).expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("0", 0.0), ("100%", 1.0), ("六成", 0.6), ("60", 0.6), (1, 1.0)]
+)
+def test_parse_progress_within_bounds(raw, value):
+    assert parse_progress(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fraction"), [("150%", None), ("-5%", None), ("-0.2", None), (1.2, True)]
+)
+def test_parse_progress_refuses_what_is_past_done_or_below_nothing(raw, fraction):
+    expected = refused(lambda r: parse_progress(r, fraction=fraction), raw).expected
+    assert "0% to 100%" in expected and "outside" in expected
 
 
 # --------------------------------------------------------------------------- dates
@@ -752,6 +776,7 @@ PARSERS = [
     parse_number,
     parse_money,
     parse_percent,
+    parse_progress,
     parse_date,
     parse_date_range,
     parse_status,

@@ -102,7 +102,7 @@ def reference_to_task(
         parse(field, lambda raw: cells.parse_date(raw, today=options.today, tz=options.tz))
     parse("start", lambda raw: cells.parse_date_range(raw, today=options.today, tz=options.tz)[0])
     typed = columns.get("progress") in options.fraction_columns
-    parse("progress", lambda raw: cells.parse_percent(raw, fraction=True if typed else None))
+    parse("progress", lambda raw: cells.parse_progress(raw, fraction=True if typed else None))
     parse("phase", cells.parse_phase)
     parse("status", cells.parse_status)
 

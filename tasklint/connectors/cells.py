@@ -33,6 +33,9 @@ Empty cells
     ``parse_money`` is the same but refuses a percentage unless ``percent_ok=True``:
     a budget of "15%" is not an amount of money.
 
+``parse_progress``
+    ``parse_percent``, between 0% and 100%.
+
 ``parse_percent``
     ``15%``, ``15 %``, ``１５％``, ``0.15``, ``百分之十五``, ``三成`` → 0.15 / 0.3. A
     bare number between -1 and 1 is already a fraction (``1`` is 100%); a bare
@@ -137,6 +140,7 @@ __all__ = [
     "parse_percent",
     "parse_person_records",
     "parse_phase",
+    "parse_progress",
     "parse_status",
 ]
 
@@ -155,6 +159,7 @@ class CellError(ValueError):
 _EXPECT_NUMBER = "a number such as 1,200, 3万 or 15%"
 _EXPECT_MONEY = "an amount such as ¥1,000, $1,200.50 or 3万元"
 _EXPECT_PERCENT = "a percentage such as 15%, 0.15 or 三成"
+_EXPECT_PROGRESS = "a progress from 0% to 100%, such as 60%, 0.6 or 六成"
 _EXPECT_DATE = "a date such as 2025-06-01, 2025/6/1, 6月1日 or Jun 1, 2025"
 _EXPECT_STATUS = "a status: done / not done / abnormal (已完成 / 未完成 / 异常)"
 _EXPECT_PHASE = "a phase: preparation / execution / monitoring / review (准备 / 执行 / 监控 / 复盘)"
@@ -483,6 +488,15 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
     if abs(value) <= 100:
         return value / 100
     _fail(f"{_EXPECT_PERCENT} (a bare {value:g} is too large to be a percentage)")
+
+
+def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None:
+    """`parse_percent`, for how far a task has come: from 0% to 100%. "150%" or "-5%"
+    is a typo, not a task one and a half times done, and is refused."""
+    value = parse_percent(raw, fraction=fraction)
+    if value is not None and not 0 <= value <= 1:
+        _fail(f"{_EXPECT_PROGRESS} ({value * 100:g}% is outside)")
+    return value
 
 
 # ---------------------------------------------------------------------------

@@ -56,7 +56,7 @@ _EXPECTED_ZH = {
     "date": "日期，如 2025-06-01、2025/6/1 或 6月1日",
     "number": "数字，如 1,200、3万 或 15%",
     "money": "金额，如 ¥1,000 或 3万元",
-    "percent": "百分比，如 15%、0.15 或 三成",
+    "percent": "0% 到 100% 的进度，如 60%、0.6 或 六成",
     "status": "状态：已完成 / 未完成 / 异常",
     "phase": "阶段：方案准备阶段 / 执行监控阶段 / 效果复盘阶段",
     "owner": "责任部门和责任人，如 市场部-张三",
@@ -131,7 +131,7 @@ class RowReader:
             "reserve": lambda raw: cells.parse_money(raw, percent_ok=True),
             "date": lambda raw: cells.parse_date(raw, today=today, tz=tz),
             "start": lambda raw: cells.parse_date_range(raw, today=today, tz=tz)[0],
-            "percent": lambda raw: cells.parse_percent(raw, fraction=True if typed else None),
+            "percent": lambda raw: cells.parse_progress(raw, fraction=True if typed else None),
             "phase": cells.parse_phase,
             "status": cells.parse_status,
         }
