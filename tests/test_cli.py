@@ -105,7 +105,7 @@ def test_example_exercises_every_rule(zh_report):
     # run history that only sync keeps, so a plain check reports it skipped.
     assert set(rules_by_code()) - fired == {"M301", "M304"}
     assert source["skipped_rules"] == [
-        {"code": "M304", "reason": "no run history (it compares with the previous sync)"}
+        {"code": "M304", "reason": "没有运行历史（该规则与上次同步比较）"}
     ]
 
 

@@ -45,6 +45,7 @@ from tasklint.validators.engine import (
     RuleSetting,
     SkippedRule,
     TaskResult,
+    _why_skipped,
     computed_status,
     lint,
     sort_findings,
@@ -196,17 +197,20 @@ def reference_lint(
         rule_class = rules_by_code()[code]
         missing = rule_class.missing_columns(table)
         if missing:
-            skipped.append(SkippedRule(code, f"no {' / '.join(missing)} column"))
+            skipped.append(SkippedRule(code, _why_skipped("columns", locale, missing)))
             continue
         if rule_class.needs_history and history is None:
-            skipped.append(SkippedRule(code, "no run history (it compares with the previous sync)"))
+            skipped.append(SkippedRule(code, _why_skipped("history", locale)))
             continue
         setting = settings.get(code, RuleSetting())
         rule = rule_class(setting.params, setting.severity)
         if isinstance(rule, UnknownIgnoreCode):
             stale_check = rule
         elif rule.scope == "table":
-            table_rules.append(rule)
+            if table.tasks:
+                table_rules.append(rule)
+            else:
+                skipped.append(SkippedRule(code, _why_skipped("rows", locale)))
         else:
             row_rules.append(rule)
 

@@ -331,9 +331,17 @@ def test_rule_without_its_columns_is_skipped_once_not_fired_per_row():
     rows = [{"任务": f"t{i}", "责任部门/人": "市场部-张三"} for i in range(5)]
     result = lint_rows(rows)
     skipped = {s.code: s.reason for s in result.skipped}
-    assert "S401" in skipped and "due" in skipped["S401"]
-    assert "B503" in skipped
+    assert "S401" in skipped and "B503" in skipped
     assert all("S401" not in codes(result, i) for i in range(5))
+    # said in the run's language, by the columns' usual names
+    assert skipped["S401"] == ("表中没有“截止日期”列" if result.locale == "zh" else "no Due column")
+    english = lint_rows([{"Task": "t"}], locale="en")
+    assert {s.code: s.reason for s in english.skipped}["B503"] == "no Budget / Spent column"
+    chinese = lint_rows([{"任务": "t"}], locale="zh")
+    assert {s.code: s.reason for s in chinese.skipped}["B503"] == "表中没有“预算 / 已用预算”列"
+    empty = lint_rows([], locale="zh")
+    assert {s.code: s.reason for s in empty.skipped}["M301"] == "表中没有任务行"
+    assert not empty.table_findings
 
 
 def test_select_and_ignore_by_prefix():

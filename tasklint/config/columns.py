@@ -39,6 +39,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 LOGICAL_FIELDS: tuple[str, ...] = tuple(ALIASES)
 
+
+def column_name(field: str, locale: str) -> str:
+    """The usual header of a logical field in a language: its first Chinese alias for
+    zh ("截止日期"), its first alias otherwise ("Due")."""
+    names = ALIASES.get(field, (field,))
+    if locale == "zh":
+        return next((n for n in names if not n.isascii()), names[0])
+    return names[0]
+
+
 # The seed's template writes the status header with its options in it:
 # "完成状态（□未完成/□已完成/□异常）". A header is matched on its text before a bracket too.
 _BRACKETS = ("(", "（", "[", "【")

@@ -115,9 +115,9 @@ class Rule:
         return inspect.cleandoc(cls.zh_doc if locale == "zh" else cls.__doc__ or "")
 
     @classmethod
-    def missing_columns(cls, table: Table) -> list[str]:
-        """The groups of columns the table lacks, e.g. ["due"] or ["budget/spent"]."""
-        return ["/".join(group) for group in cls.needs if not any(table.has(f) for f in group)]
+    def missing_columns(cls, table: Table) -> list[tuple[str, ...]]:
+        """The groups of columns (logical fields) the table lacks, e.g. [("due",)]."""
+        return [group for group in cls.needs if not any(table.has(f) for f in group)]
 
     def check(self, task: Task, ctx: Context) -> Found:
         return None

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from tasklint.bulk import gc_paused
+from tasklint.config.columns import column_name
 from tasklint.model import Finding, Severity, Status, Table, Task
 from tasklint.validators.base import Context, Hit, Params, Rule, Text, hits_of
 from tasklint.validators.cells import UnknownIgnoreCode
@@ -111,6 +112,23 @@ class LintResult:
         return False
 
 
+_SKIPPED = {
+    "columns": Text(en="no {columns} column", zh="表中没有“{columns}”列"),
+    "history": Text(
+        en="no run history (it compares with the previous sync)",
+        zh="没有运行历史（该规则与上次同步比较）",
+    ),
+    "rows": Text(en="the table has no task rows", zh="表中没有任务行"),
+}
+
+
+def _why_skipped(key: str, locale: str, missing: Iterable[tuple[str, ...]] = ()) -> str:
+    """Why a rule did not run, in the run's language; missing columns by the names a
+    person would give them there ("Due" / "截止日期"), alternatives joined by "/"."""
+    columns = " / ".join("/".join(column_name(f, locale) for f in group) for group in missing)
+    return _SKIPPED[key].render(locale, {"columns": columns})
+
+
 def computed_status(task: Task, findings: Iterable[Finding]) -> Status:
     """Abnormal on an error-level finding or when the owner marked it so; else Done when
     the row says it is done; else Not done (DESIGN §4)."""
@@ -174,17 +192,20 @@ def _lint(
         rule_class = rules_by_code()[code]
         missing = rule_class.missing_columns(table)
         if missing:
-            skipped.append(SkippedRule(code, f"no {' / '.join(missing)} column"))
+            skipped.append(SkippedRule(code, _why_skipped("columns", locale, missing)))
             continue
         if rule_class.needs_history and history is None:
-            skipped.append(SkippedRule(code, "no run history (it compares with the previous sync)"))
+            skipped.append(SkippedRule(code, _why_skipped("history", locale)))
             continue
         setting = settings.get(code, RuleSetting())
         rule = rule_class(setting.params, setting.severity)
         if isinstance(rule, UnknownIgnoreCode):
             stale_check = rule  # it judges the other rules' results, so it runs last
         elif rule.scope == "table":
-            table_rules.append(rule)
+            if table.tasks:
+                table_rules.append(rule)
+            else:  # "no row tracks a core metric" says nothing of a table without rows
+                skipped.append(SkippedRule(code, _why_skipped("rows", locale)))
         else:
             row_rules.append(rule)
 
