@@ -765,6 +765,7 @@ def test_rewritten_rule_checks_hit_as_before(records, options, locale) -> None:
 
 
 _ARG_TYPES: dict[tuple[str, str, str], set[type]] = {}
+_ARG_ORDERS: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 @SETTINGS
@@ -772,8 +773,9 @@ _ARG_TYPES: dict[tuple[str, str, str], set[type]] = {}
 def test_each_placeholder_of_a_rule_gets_values_of_one_hashable_type(
     records, options, locale
 ) -> None:
-    """The engine knows a finding by its template and the values filled in (`_lint`):
-    they must hash, and 2 and 2.0 (equal keys) must never both fill one placeholder."""
+    """The engine knows a finding by its template and the values filled in, in order
+    (`_lint`): they must hash, come in one order per template, and 2 and 2.0 (equal
+    keys) must never both fill one placeholder."""
     ctx = Context(today=TODAY, locale=locale)
     for task in table_of(records, options).tasks:
         for rule_class in rules_by_code().values():
@@ -781,6 +783,9 @@ def test_each_placeholder_of_a_rule_gets_values_of_one_hashable_type(
                 continue
             for hit in hits_of(rule_class().check(task, ctx)):
                 hash(tuple(hit.args.values()))
+                # the values are keyed in order, without their names: one order a template
+                order = _ARG_ORDERS.setdefault((rule_class.code, hit.key), tuple(hit.args))
+                assert tuple(hit.args) == order, (rule_class.code, hit.key)
                 for name, value in hit.args.items():
                     seen = _ARG_TYPES.setdefault((rule_class.code, hit.key, name), set())
                     seen.add(type(value))

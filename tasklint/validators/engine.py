@@ -259,8 +259,8 @@ def _lint(
                 severity = hit.severity or default_severity
                 # The finding is known by what makes its message: the template and the
                 # values filled in, so a repeated one is not formatted again. (A rule
-                # fills a placeholder with values of one type: 2 and 2.0, equal here,
-                # would print differently.)
+                # fills a template's placeholders in one order, each with values of one
+                # type: 2 and 2.0, equal here, would print differently; a test checks.)
                 args = hit.args
                 key = (code, severity, hit.field, hit.key, *args.values())
                 shared = made.get(key)
