@@ -101,6 +101,26 @@ def test_xlsx_first_or_named_sheet(tmp_path):
         read(path, sheet="Nope")
 
 
+def test_xlsx_percent_cells_are_read_as_the_sheet_shows_them(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Task", "Progress", "Target", "Actual"])
+    sheet.append(["shown 60%", 0.6, 0.15, 0.12])
+    sheet.append(["shown 120%", 1.2, 1.5, 1.8])
+    sheet.append(["plain 1.2", 1.2, 2, 3])
+    for row in (2, 3):
+        for column in "BCD":
+            sheet[f"{column}{row}"].number_format = "0%"
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    sixty, over, plain = read(path).table.tasks
+    assert (sixty.progress, sixty.target, sixty.actual) == (0.6, 0.15, 0.12)
+    # 1.2 shown as 120% is a progress past done, not 1.2%
+    assert over.progress is None and over.problems[0].raw == "120%"
+    assert (over.target, over.actual) == (1.5, 1.8)
+    assert plain.progress == pytest.approx(0.012) and plain.target == 2  # unformatted: as CSV
+
+
 def test_xlsx_that_is_really_csv_is_read_with_a_notice(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_text(CSV_TEXT, encoding="utf-8")

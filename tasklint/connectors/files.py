@@ -13,6 +13,7 @@ import csv
 import io
 import itertools
 import json
+import math
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -101,9 +102,24 @@ def _xlsx_rows(data: bytes, path: Path, sheet: str | None) -> list[list[Any]]:
             worksheet = workbook[sheet]
         else:
             worksheet = workbook.worksheets[0]
-        return [list(row) for row in worksheet.iter_rows(values_only=True)]
+        return [[_shown_value(cell) for cell in row] for row in worksheet.iter_rows()]
     finally:
         workbook.close()
+
+
+def _shown_value(cell: Any) -> Any:
+    """A cell's value as the sheet shows it where that matters: a number formatted as a
+    percentage is the fraction Excel stores (1.2 shown as "120%"), which read bare would
+    be 1.2%; it is given as the text a person reads."""
+    value = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in (getattr(cell, "number_format", None) or "")
+        and math.isfinite(value)
+    ):
+        return f"{round(value * 100, 10):g}%"
+    return value
 
 
 def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
