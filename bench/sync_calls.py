@@ -85,12 +85,7 @@ def bench(vendor: str, rows: int) -> None:
     clock = Clock()
     with SandboxServer() as server, tempfile.TemporaryDirectory() as workdir:
         clock.install(server)
-        env = Environment(
-            airtable_token=server.token,
-            notion_token=server.token,
-            airtable_endpoint_url=server.airtable_url,
-            notion_base_url=server.notion_url,
-        )
+        env = Environment.for_sandbox(server)
         settings = Settings()
         state = StateStore(Path(workdir) / "state.db")
         spec = make_source(server, vendor, rows)

@@ -92,12 +92,7 @@ def run_demo(console: Console, *, today: date = DEMO_TODAY) -> list[DemoSource]:
 
     summary: list[DemoSource] = []
     with SandboxServer(seed="demo") as server, tempfile.TemporaryDirectory() as workdir:
-        env = Environment(
-            airtable_token=server.token,
-            notion_token=server.token,
-            airtable_endpoint_url=server.airtable_url,
-            notion_base_url=server.notion_url,
-        )
+        env = Environment.for_sandbox(server)
         settings = Settings()
         state = StateStore(Path(workdir) / "state.db")
         console.print(

@@ -32,12 +32,7 @@ def plan_section(lang: str = "zh") -> dict[str, Any]:
 
 
 def environment(server: SandboxServer, token: str | None = None) -> Environment:
-    return Environment(
-        airtable_token=token or server.token,
-        notion_token=token or server.token,
-        airtable_endpoint_url=server.airtable_url,
-        notion_base_url=server.notion_url,
-    )
+    return Environment.for_sandbox(server, token)
 
 
 def new_airtable_source(server: SandboxServer, lang: str = "zh") -> SourceSpec:

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from tasklint.sandbox.airtable.errors import ServerError, TooManyRequests
 from tasklint.sandbox.airtable.routes import path_segments
+from tasklint.sandbox.notion.errors import error_body
 
 __all__ = [
     "AirtableRateLimiter",
@@ -317,20 +318,7 @@ _NOTION_CODES = {
 
 
 def _notion_body(status: int, message: str) -> dict[str, Any]:
-    code = _NOTION_CODES.get(status, "internal_server_error")
-    try:
-        from tasklint.sandbox.notion.errors import error_body
-    except ImportError:  # the Notion half is optional for the frame
-        import uuid
-
-        return {
-            "object": "error",
-            "status": status,
-            "code": code,
-            "message": message,
-            "request_id": str(uuid.uuid4()),
-        }
-    return error_body(status, code, message)
+    return error_body(status, _NOTION_CODES.get(status, "internal_server_error"), message)
 
 
 def _refusal(

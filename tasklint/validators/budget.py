@@ -87,22 +87,12 @@ class ContingencyOutOfRange(Rule):
     def check_table(self, table: Table, ctx: Context) -> Found:
         low, high = self.params.min_share, self.params.max_share  # type: ignore[attr-defined]
         bounds = {"low": _pct(low), "high": _pct(high)}
-        total = sum(t.budget for t in table.tasks if t.budget is not None)
-        amounts = [t.contingency for t in table.tasks if t.contingency is not None]
-        shares = [a for a in amounts if a <= 1]
-        reserve = sum(a for a in amounts if a > 1)
-        for task in table.tasks:
-            if task.notes and (found := _RESERVE_IN_PROSE.search(task.notes)):
-                shares.append(float(found.group("pct")) / 100)
-        if reserve and total:
-            share = reserve / total
-        elif shares:
-            share = max(shares)
-        elif total:
-            return Hit("none", bounds)
-            return None
-        else:
-            return None  # neither a budget nor a reserve anywhere: nothing to compare
+        share = reserve_share(table)
+        if share is None:
+            # A budget without a reserve; or neither, or amounts with no budget to
+            # divide by: nothing to compare.
+            total = sum(t.budget for t in table.tasks if t.budget is not None)
+            return Hit("none", bounds) if total else None
         if not low - 1e-9 <= share <= high + 1e-9:
             return Hit("out", {**bounds, "share": _pct(share)})
         return None
