@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tasklint.app import SourceOutcome
@@ -692,6 +692,52 @@ def test_lint_finds_what_the_plain_loop_found(records, options, locale, select, 
     assert list(result.severity_counts().items()) == list(severities.items())
     assert list(result.status_counts().items()) == list(statuses.items())
     assert result.has_errors == any(f.severity is Severity.ERROR for f in result.all_active())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    records=RECORDS,
+    options=OPTIONS,
+    locale=st.sampled_from(["en", "zh"]),
+    ignore=st.sampled_from([(), ("S403",)]),
+)
+@example(  # waived findings and a stale waiver in every part
+    records=[
+        {"Task": f"t{i}", "截止日期": "2025-06-01", "Lint ignore": "S402 O201 S999"[: 4 * i]}
+        for i in range(6)
+    ],
+    options=ParseOptions(today=TODAY),
+    locale="zh",
+    ignore=(),
+)
+def test_lint_across_cores_finds_what_one_core_finds(records, options, locale, ignore) -> None:
+    """Rows linted in forked children (three parts, whatever the machine) come back as
+    the same results, in order, with the same counts, as one process finds."""
+    import os
+
+    from tasklint import bulk
+
+    table = table_of(records, options)
+    kwargs = dict(today=TODAY, locale=locale, ignore=ignore)
+    alone = lint(table, **kwargs)
+    forked: list[int] = []
+    real_fork, real_cores, real_share = os.fork, bulk.usable_cores, bulk.MIN_SHARE
+
+    def fork() -> int:
+        pid = real_fork()
+        forked.extend([pid] if pid else [])
+        return pid
+
+    os.fork, bulk.usable_cores, bulk.MIN_SHARE = fork, lambda: 3, 1
+    try:
+        shared = lint(table, **kwargs)
+    finally:
+        os.fork, bulk.usable_cores, bulk.MIN_SHARE = real_fork, real_cores, real_share
+    assert len(forked) == min(2, len(records) - 1)
+    assert findings_of(shared) == findings_of(alone)
+    assert shared.tally == alone.tally
+    assert [t.task for t in shared.tasks] == [t.task for t in alone.tasks]
+    assert all(a.task is b.task for a, b in zip(shared.tasks, alone.tasks, strict=True))
 
 
 def test_lint_sorts_findings_when_rules_run_out_of_code_order(monkeypatch) -> None:
