@@ -491,3 +491,31 @@ def test_patterns_have_no_unformatted_placeholders() -> None:
 def test_every_alternative_has_a_known_start() -> None:
     # A pattern whose first characters cannot be read would be tried everywhere (slow).
     assert all(heads for heads in goal_text._VOCABULARY._heads)
+
+
+def test_generated_heads_table_is_current() -> None:
+    """Changing a vocabulary pattern means regenerating the table (a stale one is only
+    slower: this keeps start-up from quietly growing back)."""
+    from tasklint.validators import vocabulary_heads
+
+    written = Path(vocabulary_heads.__file__).read_text(encoding="utf-8")
+    assert written == goal_text.heads_table_source(), (
+        "run: python -c 'from tasklint.validators.goal_text import write_heads_table;"
+        " write_heads_table()'"
+    )
+
+
+def test_heads_come_from_the_table_and_are_worked_out_when_it_lacks_them(monkeypatch) -> None:
+    from tasklint.validators import metric_terms, vocabulary_heads
+
+    for vocabulary in (goal_text._VOCABULARY, metric_terms._VOCABULARY):
+        for _, pattern in vocabulary.alternatives:
+            assert pattern in vocabulary_heads.HEADS
+            assert goal_text.known_heads(pattern) is vocabulary_heads.HEADS[pattern]
+    assert goal_text.known_heads(r"ab[0-9]") == frozenset({"ab0"})  # not in the table
+    # a table made with other head classes is not used
+    pattern = goal_text._VOCABULARY.alternatives[0][1]
+    monkeypatch.setitem(vocabulary_heads.HEADS, pattern, frozenset({"zzz"}))
+    assert goal_text.known_heads(pattern) == frozenset({"zzz"})
+    monkeypatch.setattr(vocabulary_heads, "CLASSES", "")
+    assert goal_text.known_heads(pattern) == goal_text._heads(pattern) != frozenset({"zzz"})
