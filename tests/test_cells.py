@@ -716,6 +716,11 @@ def test_parse_people():
     assert parse_people([{"id": "usr1", "email": "a@x.com", "name": "Alice"}]) == ("Alice",)
     assert parse_people([{"object": "user", "id": "u1", "name": "Bob"}]) == ("Bob",)
     assert parse_people(None) == ()
+    # the joining words in any case; the Chinese ones as written
+    assert parse_people("Alice AND Bob") == parse_people("Alice and Bob") == ("Alice", "Bob")
+    assert parse_people("张三 With 李四") == ("张三", "李四")
+    assert parse_people("Ann Plus Bo") == ("Ann", "Bo")
+    assert parse_people("张三以及李四") == ("张三", "李四")
 
 
 def test_parse_person_records_keep_ids_and_emails():
