@@ -265,23 +265,27 @@ def test_a_missed_slot_is_caught_up_at_start_and_only_once(server, tmp_path, pro
 
 def test_two_processes_on_one_state_file_run_a_slot_once(server, tmp_path, processes):
     spec = prepared(server)
-    server.control.add_fault("airtable", delay_ms=700, count=4)  # a run of about 3 s
-    at, _when = clock_in(4)
+    # A run of about 6 s: both processes, polling each second, wake during it even when
+    # a busy machine starts one of them late.
+    server.control.add_fault("airtable", delay_ms=1500, count=4)
+    at, _when = clock_in(5)
     config = write_config(tmp_path, {"plan": spec.url}, at, grace_hours=1)
     one = Serve(server, config, "--poll", "1")
     two = Serve(server, config, "--poll", "1")
     processes += [one, two]
-    deadline = time.monotonic() + 25
+    deadline = time.monotonic() + 30
     while not (one.of("source.run") or two.of("source.run")):
         assert time.monotonic() < deadline, one.output() + two.output()
         time.sleep(0.1)
-    time.sleep(2.5)
+    loser = two if one.of("source.run") else one
+    # it woke during the run and found the lease held
+    skip = loser.wait_for("source.skipped", timeout=5)
+    assert skip["reason"].startswith("held by ")
+    time.sleep(1.5)  # a poll more: nothing else runs
     runs = one.of("source.run") + two.of("source.run")
     assert [r["result"] for r in runs] == ["ok"]
     assert len(runs_of(tmp_path, "plan")) == 1
-    loser = two if one.of("source.run") else one
-    (skip,) = loser.of("source.skipped")  # it woke during the run and found the lease held
-    assert skip["reason"].startswith("held by ")
+    assert len(loser.of("source.skipped")) == 1
     assert one.stop()[0] == 0 and two.stop()[0] == 0
 
 
