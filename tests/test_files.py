@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -119,6 +120,81 @@ def test_xlsx_percent_cells_are_read_as_the_sheet_shows_them(tmp_path):
     assert over.progress is None and over.problems[0].raw == "120%"
     assert (over.target, over.actual) == (1.5, 1.8)
     assert plain.progress == pytest.approx(0.012) and plain.target == 2  # unformatted: as CSV
+
+
+def workbook_with_formulas(path: Path, *, edit=lambda name, xml: xml) -> Path:
+    """A workbook as openpyxl writes one: formulas without results, and the flag that
+    asks Excel to calculate them on opening; `edit` rewrites its parts' XML."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "计划"
+    sheet.append(["Task", "Progress", "Notes"])
+    sheet.append(["a", "=1/2", '=IF(A2="","",A2)'])
+    sheet.append(["b", 30, "plain"])
+    workbook.create_sheet("Sums").append(["=SUM(1,2)"])
+    workbook.save(path)
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, edit(name, data.decode()) if name.endswith(".xml") else data)
+    return path
+
+
+def test_xlsx_formulas_never_calculated_are_named_in_a_notice(tmp_path):
+    result = read(workbook_with_formulas(tmp_path / "plan.xlsx"))
+    (notice,) = result.notices
+    assert "2 formula cell(s) (B2, C2) were never calculated" in notice
+    assert "save it again" in notice
+    assert result.table.tasks[0].progress is None  # read as empty, as before: nothing made up
+    assert result.table.tasks[1].progress == pytest.approx(0.3)
+
+
+def test_xlsx_formulas_as_excel_saves_them_need_no_notice(tmp_path):
+    def calculated(name: str, xml: str) -> str:
+        if name == "xl/workbook.xml":
+            return xml.replace('fullCalcOnLoad="1"', "")
+        # a number result, and an IF() that gave empty text (a value all the same)
+        xml = xml.replace("<f>1/2</f><v />", "<f>1/2</f><v>0.5</v>")
+        return xml.replace('<c r="C2"><f>', '<c r="C2" t="str"><f>').replace(
+            '"",A2)</f><v />', '"",A2)</f><v></v>'
+        )
+
+    result = read(workbook_with_formulas(tmp_path / "plan.xlsx", edit=calculated))
+    assert result.notices == []
+    assert result.table.tasks[0].progress == pytest.approx(0.5)  # the saved result, read
+
+
+def test_xlsx_formulas_with_placeholder_results_are_named_when_recalculation_is_asked(tmp_path):
+    # XlsxWriter writes 0 for every formula and asks for recalculation on opening
+    def zeros(name: str, xml: str) -> str:
+        return xml.replace("<v />", "<v>0</v>")
+
+    result = read(workbook_with_formulas(tmp_path / "plan.xlsx", edit=zeros))
+    (notice,) = result.notices
+    assert "2 formula cell(s) (B2, C2)" in notice
+
+
+def test_xlsx_a_formula_without_result_is_named_without_the_flag_and_only_on_the_read_sheet(
+    tmp_path,
+):
+    def unflagged(name: str, xml: str) -> str:
+        if name == "xl/workbook.xml":
+            return xml.replace('fullCalcOnLoad="1"', "")
+        return xml.replace('<c r="C2"><f>', '<c r="C2" t="str"><f>')
+
+    path = workbook_with_formulas(tmp_path / "plan.xlsx", edit=unflagged)
+    (notice,) = read(path).notices
+    assert "1 formula cell(s) (B2)" in notice  # C2 gives text: empty text may be its result
+    workbook = openpyxl.load_workbook(path)
+    workbook.move_sheet("Sums", offset=-1)
+    workbook["Sums"].append(["Task"])
+    workbook.save(path)
+    assert read(path, sheet="计划").notices != [] and read(path).notices == [
+        f"{path}: 1 formula cell(s) (A1) were never calculated, so they read as empty or 0 —"
+        " the program that wrote the file left that to Excel; open it in Excel, WPS or"
+        " LibreOffice and save it again"
+    ]
 
 
 def test_xlsx_that_is_really_csv_is_read_with_a_notice(tmp_path):

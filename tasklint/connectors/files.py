@@ -14,11 +14,13 @@ import io
 import itertools
 import json
 import math
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from tasklint.bulk import gc_paused
 from tasklint.config.columns import ALIASES, map_headers
@@ -82,7 +84,9 @@ def _csv_rows(text: str, path: Path) -> Iterator[list[str]]:
         ) from None
 
 
-def _xlsx_rows(data: bytes, path: Path, sheet: str | None) -> list[list[Any]]:
+def _xlsx_rows(data: bytes, path: Path, sheet: str | None, notices: list[str]) -> list[list[Any]]:
+    """The chosen sheet's cells, row by row; a notice when its formulas were never
+    calculated (see `_uncalculated_formulas`)."""
     import openpyxl  # only for workbooks: keeps a CSV check's start-up light
 
     try:
@@ -102,9 +106,102 @@ def _xlsx_rows(data: bytes, path: Path, sheet: str | None) -> list[list[Any]]:
             worksheet = workbook[sheet]
         else:
             worksheet = workbook.worksheets[0]
-        return [[_shown_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        rows = [[_shown_value(cell) for cell in row] for row in worksheet.iter_rows()]
     finally:
         workbook.close()
+    cells = _uncalculated_formulas(data, worksheet.title)
+    if cells:
+        shown = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
+        notices.append(
+            f"{path}: {len(cells)} formula cell(s) ({shown}) were never calculated, so they"
+            " read as empty or 0 — the program that wrote the file left that to Excel; open"
+            " it in Excel, WPS or LibreOffice and save it again"
+        )
+    return rows
+
+
+# Cell types whose saved value may be empty text (a formula such as IF(A2="","",…)).
+_TEXT_TYPES = frozenset({"s", "str", "inlineStr"})
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _uncalculated_formulas(data: bytes, sheet_title: str) -> list[str]:
+    """The references of the sheet's formula cells that hold no calculated value.
+
+    Excel, WPS and LibreOffice save each formula with its result (`<v>` in the cell).
+    Libraries that write workbooks cannot calculate: openpyxl leaves the value empty
+    and XlsxWriter writes 0, and both ask the reader to recalculate on opening
+    (`fullCalcOnLoad` on the workbook's `calcPr`, ECMA-376 part 1, 18.2.2), which
+    openpyxl's reader cannot do. Either sign marks a formula as never calculated: the
+    flag (every formula), or a formula cell of a non-text type with no value. Element
+    names are matched without their namespace (transitional or strict OOXML alike).
+    Anything unexpected in the package reads as "none": this only adds a notice."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+            sheet_path = _sheet_path(package, workbook, sheet_title)
+            if sheet_path is None:
+                return []
+            recalculate = _asks_to_recalculate(workbook)
+            with package.open(sheet_path) as sheet:
+                xml = sheet.read()
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return []
+    if not _FORMULA_TAG.search(xml):
+        return []
+    found: list[str] = []
+    try:
+        for _, element in ElementTree.iterparse(io.BytesIO(xml)):
+            tag = _local(element.tag)
+            if tag == "row":
+                element.clear()  # its cells are read: keep memory flat on a long sheet
+            if tag != "c":
+                continue
+            formula = value = None
+            for child in element:
+                name = _local(child.tag)
+                if name == "f":
+                    formula = child
+                elif name == "v":
+                    value = child.text
+            if formula is not None and (
+                recalculate or (not value and element.get("t", "n") not in _TEXT_TYPES)
+            ):
+                found.append(element.get("r") or "?")
+            element.clear()
+    except ElementTree.ParseError:
+        return found
+    return found
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _sheet_path(package: zipfile.ZipFile, workbook: ElementTree.Element, title: str) -> str | None:
+    """The part holding the sheet named `title`: workbook.xml names it and gives its
+    relationship id, which workbook.xml.rels resolves to a path (ECMA-376 part 1,
+    18.2.19 and part 2, 9.3)."""
+    relation = None
+    for element in workbook.iter():
+        if _local(element.tag) == "sheet" and element.get("name") == title:
+            relation = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+            break
+    if relation is None:
+        return None
+    relations = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    for element in relations.iter():
+        if _local(element.tag) == "Relationship" and element.get("Id") == relation:
+            target = element.get("Target") or ""
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def _asks_to_recalculate(workbook: ElementTree.Element) -> bool:
+    for element in workbook.iter():
+        if _local(element.tag) == "calcPr":
+            return element.get("fullCalcOnLoad") in ("1", "true")
+    return False
 
 
 def _shown_value(cell: Any) -> Any:
@@ -243,7 +340,7 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     if zipfile.is_zipfile(io.BytesIO(data)):
         if suffix not in (".xlsx", ".xlsm"):
             notices.append(f"{path}: this is an Excel workbook despite its name; read it as .xlsx")
-        rows = _xlsx_rows(data, path, source.sheet)
+        rows = _xlsx_rows(data, path, source.sheet, notices)
     elif data.startswith(_OLE2_MAGIC):
         raise SourceError(
             f"{path}: an old .xls workbook, which tasklint cannot read",
