@@ -1,7 +1,8 @@
 """Run the selected rules over a table and compute each row's status and completion.
 
 `lint(table, ...)` is a pure function of the table and the options: no network, no
-connector, no clock (today is passed in).
+connector, no clock (today is passed in). A large table's rows may be linted by forked
+children, one part per usable core (`bulk.across_cores`); the result is the same.
 """
 
 from __future__ import annotations
