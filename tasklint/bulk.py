@@ -81,6 +81,7 @@ def across_cores(
     decode: Callable[[Any, int, int], T],
     *,
     min_share: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[T]:
     """`run(start, stop)` over the items 0…count, split into one contiguous part per
     usable core: the first part runs here, each other one in a forked child that hands
@@ -93,16 +94,22 @@ def across_cores(
     instead, so the outcome is the same as `[run(0, count)]` split — only slower.
     One part, run here, when the items are few, the process cannot fork safely
     (`can_fork`) or has one core; each part has at least `min_share` items (default
-    `MIN_SHARE`)."""
+    `MIN_SHARE`). `meanwhile` is called here once this process's part is done, while
+    the children finish theirs (or after the one part)."""
     parts = min(usable_cores(), count // max(min_share or MIN_SHARE, 1))
     if parts < 2 or not can_fork():
-        return [run(0, count)]
+        alone = [run(0, count)]
+        if meanwhile is not None:
+            meanwhile()
+        return alone
     bounds = [count * index // parts for index in range(parts + 1)]
     children: list[tuple[int, int] | None] = []  # (pid, pipe); None: not forked
     try:
         for start, stop in pairwise(bounds[1:]):
             children.append(_fork_part(run, encode, start, stop))
         results = [run(bounds[0], bounds[1])]
+        if meanwhile is not None:
+            meanwhile()
         for index, (start, stop) in enumerate(pairwise(bounds[1:])):
             child, children[index] = children[index], None
             data = None if child is None else _collect(*child)

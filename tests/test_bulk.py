@@ -169,3 +169,30 @@ def test_a_child_does_not_flush_the_parents_buffered_output() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout == "before [0, 1, 2, 3, 4, 5, 6, 7]\n"
+
+
+@pytest.mark.parametrize("usable", [1, 3])
+def test_meanwhile_runs_once_here_after_this_process_part(
+    cores: list[int], monkeypatch: pytest.MonkeyPatch, usable: int
+) -> None:
+    monkeypatch.setattr(bulk, "usable_cores", lambda: usable)
+    events: list[str] = []
+    parent = os.getpid()
+
+    def noted(start: int, stop: int) -> tuple[list[int], int]:
+        if os.getpid() == parent:
+            events.append(f"run {start}")
+        return squares(start, stop)
+
+    def decode(data: list, start: int, stop: int) -> tuple[list[int], int]:
+        events.append(f"collect {start}")
+        return as_is(data, start, stop)
+
+    parts = bulk.across_cores(
+        9, noted, same, decode, min_share=3, meanwhile=lambda: events.append("meanwhile")
+    )
+    assert joined(parts) == [n * n for n in range(9)]
+    if usable == 1:
+        assert events == ["run 0", "meanwhile"] and cores == []
+    else:
+        assert events == ["run 0", "meanwhile", "collect 3", "collect 6"] and len(cores) == 2

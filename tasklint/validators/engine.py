@@ -363,9 +363,25 @@ def _lint(
             append_result(TaskResult(task, findings, status, completion(task)))
         return _Rows(results, active, statuses)
 
-    # A large table is shared between the cores: each part of its rows is linted
-    # alike (rows are independent; the table rules run below, on all of them).
-    parts = across_cores(len(tasks), lint_rows, _Rows.encode, _Rows.decoder(tasks))
+    table_findings: list[Finding] = []
+
+    def lint_table() -> None:
+        table_findings.extend(
+            sort_findings(
+                [
+                    finding(rule, hit)
+                    for rule in table_rules
+                    for hit in hits_of(rule.check_table(table, ctx))
+                ]
+            )
+        )
+
+    # A large table is shared between the cores: each part of its rows is linted alike
+    # (rows are independent), and the table rules, which read all of them, run here
+    # while the other parts finish.
+    parts = across_cores(
+        len(tasks), lint_rows, _Rows.encode, _Rows.decoder(tasks), meanwhile=lint_table
+    )
     results = parts[0].results
     active, statuses = parts[0].active, parts[0].statuses
     for part in parts[1:]:
@@ -374,13 +390,6 @@ def _lint(
         for status, count in part.statuses.items():
             statuses[status] += count
 
-    table_findings = sort_findings(
-        [
-            finding(rule, hit)
-            for rule in table_rules
-            for hit in hits_of(rule.check_table(table, ctx))
-        ]
-    )
     for f in table_findings:
         active[_RANK[f.severity]] += not f.suppressed
     severities = {severity: active[_RANK[severity]] for severity in Severity}
