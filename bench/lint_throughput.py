@@ -58,6 +58,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -311,6 +312,10 @@ def main() -> None:
         )
     for note in notes:
         print(note)
+    if any("failed" in note or "did not" in note for note in notes):
+        print(f"the files are kept in {workdir}")
+    else:  # hundreds of megabytes of reports
+        shutil.rmtree(workdir, ignore_errors=True)
     print(
         "lint rows/s: one core; cold = the first lint() of a fresh process (what `tasklint"
         " check` runs), warm = best later run"
