@@ -1,4 +1,5 @@
-"""Text normalisation shared by header matching and label parsing.
+"""Text normalisation shared by header matching and label parsing, and how numbers are
+written in messages.
 
 Users type headers and labels in simplified or traditional Chinese, full- or half-width,
 any case, with stray spaces: all of those must compare equal.
@@ -6,12 +7,28 @@ any case, with stray spaces: all of those must compare equal.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def percent(fraction: float, digits: int = 4, *, signed: bool = False) -> str:
+    """`fraction` as a percentage a person reads, to `digits` significant figures
+    (0.769230 → `76.92%`), never with an exponent, which messy tables would otherwise
+    show at their extremes: past 10^digits percent whole, with separators (`533,300%`,
+    not `5.333e+05%`), and under 0.01% as `<0.01%`. `signed`: `+12%` / `-3%`."""
+    shown = fraction * 100
+    sign = "+" if signed else ""
+    rounded = float(f"{shown:.{digits}g}") if math.isfinite(shown) else shown
+    if not math.isfinite(shown) or abs(rounded) >= 10**digits:
+        return f"{shown:{sign},.0f}%"
+    if 0 < abs(shown) < 0.01:
+        return "<0.01%" if shown > 0 else ">-0.01%"
+    return f"{shown:{sign},.{digits}g}%"
 
 
 @lru_cache(maxsize=1)

@@ -145,6 +145,58 @@ def test_text_format_groups_by_row_and_summarises():
     assert "异常" in result.stdout and "个错误" in result.stdout
 
 
+def long_plan(path: Path, rows: int = 200) -> Path:
+    lines = ["任务,目标,责任部门/人,截止日期,完成状态"]
+    for i in range(rows):
+        title = "控制\x1b[31m字符" if i == 7 else f"任务{i}"
+        lines.append(f"{title},提升品牌影响力,市场部,2025-06-01,进行中")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_long_text_report_is_listed_a_line_a_finding(tmp_path):
+    from tasklint import output
+
+    plan = long_plan(tmp_path / "long.csv")
+    text = run("check", plan, "--today", "2025-06-20").stdout
+    _, report = check_json(plan)
+    tasks = report["sources"][0]["tasks"]
+    assert sum(len(t["findings"]) for t in tasks) > output.TABLE_LINES
+    assert "┃" not in text and "│" not in text  # not a table
+    listed = text.splitlines()
+    for task in tasks:
+        # the row's line (number, task, status), then its findings in order
+        head = next(i for i, line in enumerate(listed) if line.split()[:1] == [task["id"][4:]])
+        codes = [line.split()[1] for line in listed[head + 1 : head + 1 + len(task["findings"])]]
+        assert codes == [f["code"] for f in task["findings"]]
+        assert listed[head].split()[-1] == "异常"
+    assert "\x1b" not in text and "控制 [31m字符" in text  # control characters show as spaces
+    assert "个错误" in listed[-1] or "个错误" in listed[-2]
+
+
+def test_a_long_text_report_is_coloured_as_the_console_allows(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from tasklint import output
+    from tasklint.app import CheckOptions, check_sources
+
+    outcomes = check_sources([str(long_plan(tmp_path / "long.csv"))], CheckOptions())
+
+    def shown(**console: object) -> str:
+        buffer = io.StringIO()
+        output.render_text(outcomes, Console(file=buffer, width=100, **console))
+        return buffer.getvalue()
+
+    coloured = shown(force_terminal=True, color_system="standard")
+    assert "\x1b[1;31m✖ G102\x1b[0m" in coloured or "\x1b[33m⚠ G102\x1b[0m" in coloured
+    no_colour = shown(force_terminal=True, color_system="standard", no_color=True)
+    assert "\x1b[1m" in no_colour and "\x1b[31m" not in no_colour and "\x1b[33m" not in no_colour
+    plain = shown(force_terminal=False)
+    assert "\x1b" not in plain and "G102" in plain
+
+
 def test_markdown_and_github_formats():
     md = run("check", str(ZH_CSV), "--format", "markdown", "--today", "2025-06-20").stdout
     assert md.startswith("## ") and "| 行 | 任务 |" in md and "S402" in md

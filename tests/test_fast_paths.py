@@ -37,6 +37,7 @@ from tasklint.connectors.rows import (
 from tasklint.connectors.sources import SourceSpec
 from tasklint.model import CellProblem, Finding, Person, Severity, Status, Table, Task
 from tasklint.output import _finding_json, render_json, tool_version, write_json
+from tasklint.text import percent
 from tasklint.validators import goals, metrics, owners, review
 from tasklint.validators.base import Context, Hit, Rule, hits_of
 from tasklint.validators.cells import UnknownIgnoreCode
@@ -353,11 +354,11 @@ def reference_r602(rule: Rule, task: Task, ctx: Context) -> Iterator[Hit]:
     if rate is None or task.actual is None or task.target is None:
         return
     is_pct = task.target <= 1 and task.actual <= 1
-    fmt = (lambda v: f"{v * 100:.4g}%") if is_pct else (lambda v: f"{v:,.10g}")
+    fmt = percent if is_pct else (lambda v: f"{v:,.10g}")
     key = "inverted" if lower_is_better(task) else "default"
     yield Hit(
         key,
-        {"rate": f"{rate * 100:.4g}%", "actual": fmt(task.actual), "target": fmt(task.target)},
+        {"rate": percent(rate), "actual": fmt(task.actual), "target": fmt(task.target)},
         "actual",
     )
 
@@ -732,11 +733,14 @@ def test_lint_across_cores_finds_what_one_core_finds(records, options, locale, i
         forked.extend([pid] if pid else [])
         return pid
 
-    os.fork, bulk.usable_cores, bulk.MIN_SHARE = fork, lambda: 3, 1
+    real_can_fork = bulk.can_fork
+    # (threads other tests left, a sandbox server's, do not stop it: a child only lints)
+    os.fork, bulk.usable_cores, bulk.MIN_SHARE, bulk.can_fork = fork, lambda: 3, 1, lambda: True
     try:
         shared = lint(table, **kwargs)
     finally:
         os.fork, bulk.usable_cores, bulk.MIN_SHARE = real_fork, real_cores, real_share
+        bulk.can_fork = real_can_fork
     assert len(forked) == min(2, len(records) - 1)
     assert findings_of(shared) == findings_of(alone)
     assert shared.tally == alone.tally

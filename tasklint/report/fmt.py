@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from tasklint.output import completion_text
+from tasklint import text
 
 
 def percent(value: float | None) -> str:
     """`0.8` → `80%`, `0.769230` → `76.92%` (as the Completion column and R602 write
     it); no exponents for the extremes of messy tables: `533,300%`, `<0.01%`."""
-    if value is None:
-        return "—"
-    shown = value * 100
-    if abs(shown) >= 10_000:
-        return f"{shown:,.0f}%"
-    if 0 < abs(shown) < 0.01:
-        return "<0.01%" if shown > 0 else ">-0.01%"
-    return completion_text(value)
+    return "—" if value is None else text.percent(value)
 
 
 def number(value: float | None) -> str:
@@ -32,4 +25,4 @@ def value(value: float | None, *, as_percent: bool) -> str:
 
 def share(value: float | None) -> str:
     """A share of a budget, to three figures as B501 writes it: `3.43%`."""
-    return "—" if value is None else f"{value * 100:.3g}%"
+    return "—" if value is None else text.percent(value, 3)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tasklint.model import Severity, Table, Task
+from tasklint.text import percent
 from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
 
 # The seed's template states the reserve in prose: "应急预算：总预算的15%".
@@ -16,7 +17,7 @@ _RESERVE_IN_PROSE = re.compile(
 
 
 def _pct(value: float) -> str:
-    return f"{value * 100:.3g}%"
+    return percent(value, 3)
 
 
 def reserve_share(table: Table) -> float | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tasklint.model import Phase, Severity, Table, Task, text_cells
-from tasklint.text import quote
+from tasklint.text import percent, quote
 from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
 from tasklint.validators.metric_terms import classify_metric, is_channel_test_row
 
@@ -32,7 +32,7 @@ def completion(task: Task) -> float | None:
 
 
 def _pct(value: float) -> str:
-    return f"{value * 100:.4g}%"
+    return percent(value)
 
 
 class CoreMetricUntracked(Rule):
@@ -247,7 +247,7 @@ class MetricSwing(Rule):
             return Hit(
                 args={
                     "metric": task.metric or task.title or "",
-                    "change": f"{change * 100:+.3g}%",
+                    "change": percent(change, 3, signed=True),
                     "before": shown(previous),
                     "now": shown(task.actual),
                 },

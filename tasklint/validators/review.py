@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tasklint.model import Phase, Severity, Task
+from tasklint.text import percent
 from tasklint.validators.base import Context, Found, Hit, Rule, Text
 from tasklint.validators.metrics import lower_is_better
 
@@ -130,12 +131,12 @@ class CompletionRate(Rule):
                 return None
             rate = actual / target
         if target <= 1 and actual <= 1:
-            shown_actual, shown_target = f"{actual * 100:.4g}%", f"{target * 100:.4g}%"
+            shown_actual, shown_target = percent(actual), percent(target)
         else:
             shown_actual, shown_target = f"{actual:,.10g}", f"{target:,.10g}"
         return Hit(
             "inverted" if lower else "default",
-            {"rate": f"{rate * 100:.4g}%", "actual": shown_actual, "target": shown_target},
+            {"rate": percent(rate), "actual": shown_actual, "target": shown_target},
             "actual",
         )
 
