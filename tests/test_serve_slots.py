@@ -294,6 +294,67 @@ def test_lease_race_grants_exactly_one(tmp_path):
     assert len(granted) == 1
 
 
+def test_processes_starting_together_on_a_new_state_file_all_open_it(tmp_path):
+    # SQLite answers the WAL switch of one while another creates the file with "database
+    # is locked" at once (about one start in thirty, two serves started together).
+    import subprocess
+    import sys
+
+    opener = (
+        "import sys, time\n"
+        "from tasklint.sync.state import StateStore\n"
+        "while time.time() < float(sys.argv[2]): pass\n"  # start together
+        "StateStore(sys.argv[1]).acquire_lease('x', sys.argv[3], now=0, ttl=1)\n"
+    )
+    for round_ in range(4):
+        path = tmp_path / f"state-{round_}.db"
+        start = time.time() + 1.5
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", opener, str(path), str(start), f"p{i}"],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(6)
+        ]
+        errors = [p.communicate(timeout=60)[1] for p in processes]
+        assert [p.returncode for p in processes] == [0] * 6, errors
+
+
+def test_opening_the_state_file_waits_out_a_locked_journal_switch(tmp_path, monkeypatch):
+    """The retry itself, on a connection that says "locked" twice."""
+    import sqlite3
+
+    real_connect = sqlite3.connect
+
+    class Busy:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db, self.refusals = db, 2
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            if sql.startswith("PRAGMA journal_mode") and self.refusals:
+                self.refusals -= 1
+                raise sqlite3.OperationalError("database is locked")
+            return self.db.execute(sql, *args)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.db, name)
+
+    connections: list[Busy] = []
+
+    def connect(*args: object, **kwargs: object) -> Busy:
+        connections.append(Busy(real_connect(*args, **kwargs)))
+        return connections[-1]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    store = StateStore(tmp_path / "state.db")
+    assert connections[0].refusals == 0
+    assert store.acquire_lease("x", "me", now=0, ttl=1)
+    monkeypatch.setattr(sqlite3, "connect", real_connect)
+    (mode,) = real_connect(tmp_path / "state.db").execute("PRAGMA journal_mode").fetchone()
+    assert mode == "wal"
+
+
 # --- the runner and the service with a fake sync -----------------------------------------
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -127,16 +128,42 @@ def _record_from_json(text: str) -> RemoteRecord:
     )
 
 
+# How long a statement waits for another process's lock on the state file.
+_BUSY_SECONDS = 10.0
+
+
 class StateStore:
     def __init__(self, path: str | Path) -> None:
         if str(path) != ":memory:":
             path = Path(path).expanduser()
             path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = sqlite3.connect(
+            str(path), timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None
+        )
+        self._prepare()
         self._lock = threading.Lock()
+
+    def _prepare(self) -> None:
+        """WAL mode (kept in the file: set by whoever creates it) and the tables.
+
+        Two processes starting on a new state file at once (two `serve`s, a `serve` and
+        a `sync`) race here, and SQLite answers a journal-mode change it cannot make at
+        once with "database is locked" straight away, without waiting for the busy
+        timeout: so it is retried for as long as that timeout."""
+        deadline = time.monotonic() + _BUSY_SECONDS
+        pause = 0.01
+        while True:
+            try:
+                (mode,) = self._db.execute("PRAGMA journal_mode").fetchone()
+                if str(mode).lower() != "wal":
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(SCHEMA)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def close(self) -> None:
         self._db.close()
