@@ -29,6 +29,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Help texts are docstrings wrapped at 88 columns: markdown joins their lines into
+    # paragraphs (rich mode keeps every line break) and shows `code` as code.
+    rich_markup_mode="markdown",
 )
 
 

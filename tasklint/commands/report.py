@@ -48,8 +48,10 @@ def report(
     state: StateOpt = None,
     publish: PublishOpt = False,
 ) -> None:
-    """The review report managers read: goals, status by phase, open findings, overdue
-    tasks, budget, the trend over the last 30 runs, and the review's lessons."""
+    """The review report managers read.
+
+    Goals, status by phase, open findings, overdue tasks, budget, the trend over the
+    last 30 runs, and the review's lessons."""
     from tasklint.cli import _fail, _parse_day, err, out
     from tasklint.errors import ConfigError, TasklintError
 
