@@ -366,10 +366,10 @@ def reference_r602(rule: Rule, task: Task, ctx: Context) -> Iterator[Hit]:
 def reference_o202(rule: Rule, task: Task, ctx: Context) -> Iterator[Hit]:
     names = [p.name for p in task.owners]
     if len(names) > 1:
-        yield Hit("people", {"count": len(names), "names": "、".join(names)}, "owner")
+        yield Hit("people", {"count": len(names), "names": ctx.listed(names)}, "owner")
     if len(task.departments) > 1:
         depts = task.departments
-        yield Hit("departments", {"count": len(depts), "names": "、".join(depts)}, "owner")
+        yield Hit("departments", {"count": len(depts), "names": ctx.listed(depts)}, "owner")
     if task.owner_collective:
         yield Hit("collective", {"names": task.owner_text or "—"}, "owner")
 

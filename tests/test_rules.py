@@ -208,6 +208,17 @@ def test_messages_follow_the_locale():
     assert g102_en.message.startswith("Goal is not measurable")
 
 
+def test_lists_in_messages_are_joined_as_the_language_lists_them():
+    row = {"任务": "预算", "责任部门/人": "财务部/市场部", "截止日期": "2025-06-30"}
+
+    def o202(locale: str) -> str:
+        found = lint_rows([row], locale=locale).tasks[0].active
+        return next(f.message for f in found if f.code == "O202")
+
+    assert "财务部、市场部" in o202("zh")
+    assert "财务部, 市场部" in o202("en") and "、" not in o202("en")
+
+
 def test_overdue_past_tolerance_is_an_error_and_abnormal():
     row = {
         "任务": "线下活动场地搭建",

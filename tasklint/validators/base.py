@@ -13,7 +13,7 @@ reported once, never fired on every row.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -54,6 +54,10 @@ class Context:
     # task id -> the values the previous run saw (metric swing needs them); None when
     # there is no run history (a plain `check`, or a source's first sync)
     history: Mapping[str, Mapping[str, Any]] | None = None
+
+    def listed(self, items: Iterable[str]) -> str:
+        """Items joined as the run's language lists them: 张三、李四 / Alice, Bob."""
+        return ("、" if self.locale == "zh" else ", ").join(items)
 
 
 _NO_ARGS: Mapping[str, Any] = MappingProxyType({})

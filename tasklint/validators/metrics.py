@@ -80,7 +80,7 @@ class CoreMetricUntracked(Rule):
             if terms.surface:
                 surface[task.metric or terms.surface[0]] = None
         if surface:
-            return Hit("surface", {"metrics": quote("、".join(surface))})
+            return Hit("surface", {"metrics": quote(ctx.listed(surface))})
         return Hit("none")
 
 

@@ -86,11 +86,11 @@ class MultipleOwners(Rule):
         hits = []
         if len(task.owners) > 1:
             names = _names(task)
-            hits.append(Hit("people", {"count": len(names), "names": "、".join(names)}, "owner"))
+            hits.append(Hit("people", {"count": len(names), "names": ctx.listed(names)}, "owner"))
         if len(task.departments) > 1:
             depts = task.departments
             hits.append(
-                Hit("departments", {"count": len(depts), "names": "、".join(depts)}, "owner")
+                Hit("departments", {"count": len(depts), "names": ctx.listed(depts)}, "owner")
             )
         if task.owner_collective:
             hits.append(Hit("collective", {"names": task.owner_text or "—"}, "owner"))
@@ -132,9 +132,9 @@ class OwnerNotNamed(Rule):
         if task.owners or task.owner_collective:
             return None
         if task.owner_roles:
-            return Hit("role", {"role": "、".join(task.owner_roles)}, "owner")
+            return Hit("role", {"role": ctx.listed(task.owner_roles)}, "owner")
         if task.departments:
-            return Hit("department", {"department": "、".join(task.departments)}, "owner")
+            return Hit("department", {"department": ctx.listed(task.departments)}, "owner")
         return None
 
 
@@ -168,7 +168,7 @@ class DepartmentMissing(Rule):
 
     def check(self, task: Task, ctx: Context) -> Found:
         if task.owners and not task.departments:
-            return Hit(args={"names": "、".join(_names(task))}, field="department")
+            return Hit(args={"names": ctx.listed(_names(task))}, field="department")
         return None
 
 

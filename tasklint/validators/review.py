@@ -77,8 +77,7 @@ class ReviewIncomplete(Rule):
         missing = [part for part, pattern in _PARTS.items() if not pattern.search(written)]
         if missing:
             names = _PART_NAMES["zh" if ctx.locale == "zh" else "en"]
-            joiner = "、" if ctx.locale == "zh" else ", "
-            return Hit(args={"missing": joiner.join(names[m] for m in missing)}, field="notes")
+            return Hit(args={"missing": ctx.listed(names[m] for m in missing)}, field="notes")
         return None
 
 
