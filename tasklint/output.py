@@ -300,10 +300,12 @@ def render_text(outcomes: Sequence[Linted], console: Console) -> None:
             continue
         grid = RichTable(show_lines=False, expand=False, header_style="bold")
         grid.add_column("行" if zh else "Row", justify="right", no_wrap=True)
-        grid.add_column("任务" if zh else "Task", max_width=28)
+        # Chinese has no spaces to wrap at: "fold" breaks long text between characters,
+        # where the default would cut the message short with an ellipsis.
+        grid.add_column("任务" if zh else "Task", max_width=28, overflow="fold")
         grid.add_column("状态" if zh else "Status", no_wrap=True)
         grid.add_column("代码" if zh else "Code", no_wrap=True)
-        grid.add_column("提示" if zh else "Message")
+        grid.add_column("提示" if zh else "Message", overflow="fold")
         for task_result in result.tasks:
             active = task_result.active
             status = Text(

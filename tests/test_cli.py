@@ -145,6 +145,19 @@ def test_text_format_groups_by_row_and_summarises():
     assert "异常" in result.stdout and "个错误" in result.stdout
 
 
+@pytest.mark.parametrize("plan", [ZH_CSV, EN_XLSX])
+def test_text_table_shows_every_message_whole(plan):
+    # Chinese has no spaces to wrap at: the table must fold it, not cut it short with "…"
+    text = run("check", plan, "--today", "2025-06-20").stdout
+    _, report = check_json(plan)
+    messages = [f["message"] for t in report["sources"][0]["tasks"] for f in t["findings"]]
+    column = "".join(line.split("│")[-2] for line in text.splitlines() if line.count("│") > 2)
+    squeezed = "".join(column.split())
+    assert messages and "…" not in column
+    for message in messages:
+        assert "".join(message.split()) in squeezed
+
+
 def long_plan(path: Path, rows: int = 200) -> Path:
     lines = ["任务,目标,责任部门/人,截止日期,完成状态"]
     for i in range(rows):
