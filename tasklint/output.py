@@ -500,9 +500,20 @@ def render_changes(outcome: Any, console: Console) -> None:
 
     changes = outcome.changes
     zh = outcome.result.locale == "zh"
-    if outcome.dry_run and changes:
+    title = "计划写入（未写入）" if zh else "Planned changes (not written)"
+    if outcome.dry_run and sum(len(c.values) for c in changes) > TABLE_LINES:
+        # as long reports are: a line a changed cell, under its row's label
+        paint = _painter(console)
+        lines = [f"{paint(title, 'italic')}\n"]
+        for change in changes:
+            lines.append(f"{paint(change.label.translate(_PLAIN), 'bold')}\n")
+            for column, new in change.values.items():
+                shown = f"{_shown(change.old.get(column))} → {_shown(new)}".translate(_PLAIN)
+                lines.append(f"    {paint(column, 'dim')}  {shown}\n")
+        console.file.write("".join(lines))
+    elif outcome.dry_run and changes:
         grid = RichTable(
-            title="计划写入（未写入）" if zh else "Planned changes (not written)",
+            title=title,
             title_justify="left",
             header_style="bold",
         )

@@ -67,6 +67,24 @@ def test_setup_then_dry_run_then_sync(server, config):
     assert "写入 0 行" in again.stdout
 
 
+def test_a_long_dry_run_lists_its_changes_a_line_a_cell(server, config, monkeypatch):
+    from tasklint import output
+
+    spec = new_airtable_source(server)
+    invoke(server, "setup", spec.url, "--create-fields", "--config", str(config))
+    args = ("sync", spec.url, "--dry-run", "--today", "2025-06-20", "--config", str(config))
+    table = invoke(server, *args).stdout
+    monkeypatch.setattr(output, "TABLE_LINES", 10)  # this plan's 60 changed cells are "long"
+    listed = invoke(server, *args).stdout
+    assert "┃" in table and "┃" not in listed and "│" not in listed
+    assert "\n计划写入（未写入）\n" in listed
+    assert listed.count("∅ → 异常") == table.count("∅ → 异常") > 0
+    lines = listed.splitlines()
+    changes = lines[lines.index("计划写入（未写入）") :]
+    venue = changes.index(next(line for line in changes if "线下活动场地搭建" in line))
+    assert changes[venue + 1].startswith("    ") and " → " in changes[venue + 1]
+
+
 def test_check_reads_a_table_and_writes_nothing(server, config):
     spec = new_notion_source(server)
     server.control.reset_stats()
