@@ -7,7 +7,7 @@ outcomes = check_sources(["plan.csv"], CheckOptions(today=date(2025, 6, 20)))
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -95,14 +95,37 @@ def read_table(
 
 
 def check_sources(arguments: Sequence[str], options: CheckOptions) -> list[SourceOutcome]:
+    """Lint each source; the first that cannot be read raises its error."""
+    outcomes = []
+    for outcome in _checks(arguments, options):
+        if isinstance(outcome, SourceFailure):
+            raise outcome.error
+        outcomes.append(outcome)
+    return outcomes
+
+
+def check_each(
+    arguments: Sequence[str], options: CheckOptions
+) -> list[SourceOutcome | SourceFailure]:
+    """Lint each source; one that cannot be read (a missing file, a wrong token) does not
+    stop the others, as in `sync_sources`. A broken config or option still raises."""
+    return list(_checks(arguments, options))
+
+
+def _checks(
+    arguments: Sequence[str], options: CheckOptions
+) -> Iterator[SourceOutcome | SourceFailure]:
     settings = load_settings(options.config)
     select, ignore = _validated_selection(options)
     today = options.today or today_in(settings)
     parse = ParseOptions(today=today, tz=ZoneInfo(settings.timezone) if settings.timezone else None)
     configured = rule_settings(settings)
-    outcomes = []
     for spec in resolve_sources(list(arguments), settings):
-        table, notices = read_table(spec, settings, parse)
+        try:
+            table, notices = read_table(spec, settings, parse)
+        except TasklintError as error:
+            yield SourceFailure(spec, error)
+            continue
         locale = table_locale(table, options.locale or settings.locale)
         result = lint(
             table,
@@ -112,8 +135,7 @@ def check_sources(arguments: Sequence[str], options: CheckOptions) -> list[Sourc
             ignore=[*settings.rules.ignore, *(spec.config.ignore or []), *ignore],
             settings=configured,
         )
-        outcomes.append(SourceOutcome(spec, result, notices))
-    return outcomes
+        yield SourceOutcome(spec, result, notices)
 
 
 # --- sync and setup ----------------------------------------------------------------

@@ -89,18 +89,27 @@ def check(
 ) -> None:
     """Lint and print; writes nothing. Exit 1 when an error-level finding remains."""
     from tasklint import output
-    from tasklint.app import CheckOptions, check_sources
+    from tasklint.app import CheckOptions, SourceFailure, SourceOutcome, check_each
 
     if output_format not in output.FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(output.FORMATS)}", param_hint="--format")
     options = CheckOptions(config, _parse_day(today), locale, select or (), ignore or ())
     try:
-        outcomes = check_sources(sources or [], options)
+        checked = check_each(sources or [], options)
     except TasklintError as error:
         raise _fail(error) from None
-    for outcome in outcomes:
+    outcomes: list[SourceOutcome] = []
+    failures = 0
+    for outcome in checked:
+        if isinstance(outcome, SourceFailure):  # the others are still reported
+            failures += 1
+            err().print(f"[bold red]tasklint:[/] {escape(outcome.error.line())}", soft_wrap=True)
+            continue
+        outcomes.append(outcome)
         for notice in outcome.notices:
             err().print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
+    if failures and not outcomes:
+        raise typer.Exit(2)
     if output_format == "json":
         output.write_json(outcomes, sys.stdout.write)
         print()
@@ -111,7 +120,7 @@ def check(
     else:
         output.render_text(outcomes, out())
     _skip_teardown()
-    raise typer.Exit(1 if any(o.result.has_errors for o in outcomes) else 0)
+    raise typer.Exit(2 if failures else 1 if any(o.result.has_errors for o in outcomes) else 0)
 
 
 @app.command()

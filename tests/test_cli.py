@@ -210,6 +210,22 @@ def test_a_long_text_report_is_coloured_as_the_console_allows(tmp_path):
     assert "\x1b" not in plain and "G102" in plain
 
 
+def test_a_source_that_cannot_be_read_does_not_stop_the_others(tmp_path):
+    missing = tmp_path / "nope.csv"
+    for output_format in ("json", "text"):
+        result = run("check", missing, ZH_CSV, "--format", output_format, "--today", "2025-06-20")
+        assert result.exit_code == 2  # a source problem outranks the findings' exit 1
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("tasklint:") and "nope.csv: no such file" in line
+        if output_format == "json":
+            (source,) = json.loads(result.stdout)["sources"]
+            assert source["name"] == str(ZH_CSV) and source["tasks"]
+        else:
+            assert "线下活动场地搭建" in result.stdout
+    alone = run("check", missing, "--format", "json")
+    assert alone.exit_code == 2 and alone.stdout == ""
+
+
 def test_markdown_and_github_formats():
     md = run("check", str(ZH_CSV), "--format", "markdown", "--today", "2025-06-20").stdout
     assert md.startswith("## ") and "| 行 | 任务 |" in md and "S402" in md
