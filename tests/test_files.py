@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -120,6 +121,19 @@ def test_xlsx_percent_cells_are_read_as_the_sheet_shows_them(tmp_path):
     assert over.progress is None and over.problems[0].raw == "120%"
     assert (over.target, over.actual) == (1.5, 1.8)
     assert plain.progress == pytest.approx(0.012) and plain.target == 2  # unformatted: as CSV
+
+
+def test_two_columns_of_one_name_read_the_first_with_a_notice(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "任务,任务,任务 (2),截止日期,截止日期\n第一列,第二列,另一列,2025-06-01,2025-07-01\n",
+        encoding="utf-8",
+    )
+    result = read(path)
+    (task,) = result.table.tasks
+    assert (task.title, task.due) == ("第一列", date(2025, 6, 1))
+    (notice,) = result.notices
+    assert "'任务', '截止日期'" in notice and "reads the first" in notice
 
 
 def workbook_with_formulas(path: Path, *, edit=lambda name, xml: xml) -> Path:

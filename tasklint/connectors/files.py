@@ -267,7 +267,27 @@ def _is_written(value: Any) -> bool:
     return not _is_blank(value)
 
 
-def _table_from_grid(grid: Iterable[list[Any]], source: FileSource, options: ParseOptions) -> Table:
+def _unique_headers(headers: list[str]) -> tuple[list[str], list[str]]:
+    """The headers with the second and later of a repeated name renamed "名称 (2)" …, so
+    that the first column of a name is the one read; and the names repeated."""
+    seen = set(headers)
+    counts: dict[str, int] = {}
+    unique = []
+    for header in headers:
+        counts[header] = counts.get(header, 0) + 1
+        if header and counts[header] > 1:
+            number = counts[header]
+            while f"{header} ({number})" in seen:
+                number += 1
+            header = f"{header} ({number})"
+            seen.add(header)
+        unique.append(header)
+    return unique, [h for h, n in counts.items() if h and n > 1]
+
+
+def _table_from_grid(
+    grid: Iterable[list[Any]], source: FileSource, options: ParseOptions, notices: list[str]
+) -> Table:
     path = source.path
     rows = iter(grid)
     head = list(itertools.islice(rows, _HEADER_SEARCH_ROWS))
@@ -275,10 +295,17 @@ def _table_from_grid(grid: Iterable[list[Any]], source: FileSource, options: Par
     if start < 0:
         first = next((r for r in itertools.chain(head, rows) if any(map(_is_written, r))), [])
         raise _missing_title(path, (str(c) for c in first if _is_written(c)))
-    headers = [str(c).strip() if c is not None else "" for c in head[start]]
+    headers, repeated = _unique_headers(
+        [str(c).strip() if c is not None else "" for c in head[start]]
+    )
+    if repeated:
+        notices.append(
+            f"{path}: more than one column is named {', '.join(map(repr, repeated))};"
+            " tasklint reads the first of each — rename the others to have them read"
+        )
     columns = map_headers([h for h in headers if h], source.columns, owned=source.owned)
-    # A row as long as the header row is read by position (the last of two columns of
-    # one name wins, as in a record); a shorter one as a record of the cells it has.
+    # A row as long as the header row is read by position; a shorter one as a record
+    # of the cells it has.
     index = {h: i for i, h in enumerate(headers) if h}
     reader = RowReader(columns, options, index)
     by_position, width = reader.reads_rows, len(headers)
@@ -350,4 +377,4 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
         if suffix in (".xlsx", ".xlsm"):
             notices.append(f"{path}: not an Excel workbook but text; read it as CSV")
         rows = _csv_rows(_decode(data, path), path)
-    return ReadResult(_table_from_grid(rows, source, options), notices)
+    return ReadResult(_table_from_grid(rows, source, options, notices), notices)
