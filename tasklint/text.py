@@ -7,7 +7,6 @@ any case, with stray spaces: all of those must compare equal.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -16,6 +15,7 @@ _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=1 << 14)  # rules format the same targets and rates row after row
 def percent(fraction: float, digits: int = 4, *, signed: bool = False) -> str:
     """`fraction` as a percentage a person reads, to `digits` significant figures
     (0.769230 → `76.92%`), never with an exponent, which messy tables would otherwise
@@ -23,12 +23,12 @@ def percent(fraction: float, digits: int = 4, *, signed: bool = False) -> str:
     not `5.333e+05%`), and under 0.01% as `<0.01%`. `signed`: `+12%` / `-3%`."""
     shown = fraction * 100
     sign = "+" if signed else ""
-    rounded = float(f"{shown:.{digits}g}") if math.isfinite(shown) else shown
-    if not math.isfinite(shown) or abs(rounded) >= 10**digits:
-        return f"{shown:{sign},.0f}%"
+    text = f"{shown:{sign},.{digits}g}"
+    if "e" not in text and not 0 < abs(shown) < 0.01:
+        return f"{text}%"
     if 0 < abs(shown) < 0.01:
         return "<0.01%" if shown > 0 else ">-0.01%"
-    return f"{shown:{sign},.{digits}g}%"
+    return f"{shown:{sign},.0f}%"  # past 10^digits: g would write an exponent
 
 
 @lru_cache(maxsize=1)
