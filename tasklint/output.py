@@ -338,13 +338,18 @@ def render_text(outcomes: Sequence[Linted], console: Console) -> None:
         _text_footer(result, console)
 
 
+def _skipped_line(result: LintResult) -> str:
+    """The rules that did not run and why, punctuated as the run's language is."""
+    if result.locale == "zh":
+        return "跳过的规则：" + "；".join(f"{s.code}（{s.reason}）" for s in result.skipped)
+    return "Skipped rules: " + "; ".join(f"{s.code} ({s.reason})" for s in result.skipped)
+
+
 def _text_footer(result: LintResult, console: Console) -> None:
     from rich.text import Text
 
     if result.skipped:
-        label = "跳过的规则" if result.locale == "zh" else "Skipped rules"
-        skipped = "; ".join(f"{s.code} ({s.reason})" for s in result.skipped)
-        console.print(Text(f"{label}: {skipped}", style="dim"))
+        console.print(Text(_skipped_line(result), style="dim"))
     console.print(Text(_summary_line(result), style="bold red" if result.has_errors else "bold"))
     console.print()
 
@@ -454,8 +459,7 @@ def render_markdown(outcomes: Sequence[SourceOutcome]) -> str:
             lines.extend(f"- {_md_cell(f.line())}" for f in table_findings)
         if result.skipped:
             lines.append("")
-            label = "跳过的规则" if zh else "Skipped rules"
-            lines.append(f"{label}: " + "; ".join(f"{s.code} ({s.reason})" for s in result.skipped))
+            lines.append(_skipped_line(result))
         lines.append("")
     return "\n".join(lines)
 
