@@ -151,10 +151,13 @@ def init(
     from tasklint.config.starter import STARTER
 
     if path.exists() and not force:
-        err().print(f"[bold red]tasklint:[/] {path} already exists — pass --force to overwrite it")
+        err().print(
+            f"[bold red]tasklint:[/] {escape(str(path))} already exists"
+            " — pass --force to overwrite it"
+        )
         raise typer.Exit(2)
     path.write_text(STARTER, encoding="utf-8")
-    out().print(f"Wrote {path}. Edit [sources] and run `tasklint check`.")
+    out().print(f"Wrote {path}. Edit [sources] and run `tasklint check`.", markup=False)
 
 
 @app.command()
@@ -225,8 +228,8 @@ def setup(
     for check in checks:
         mark = "[green]ok[/]" if not check.problem else "[bold red]problem[/]"
         out().print(
-            f"{mark}  {check.role:<10} {check.name}"
-            + (f" — {check.problem}" if check.problem else "")
+            f"{mark}  {check.role:<10} {escape(check.name)}"
+            + (f" — {escape(check.problem)}" if check.problem else "")
         )
     from tasklint.sync.engine import setup_problem
 

@@ -540,7 +540,8 @@ def render_changes(outcome: Any, console: Console) -> None:
         f"{outcome.spec.name}: {read} {outcome.rows_read}, {verb} {len(changes)} "
         f"{'行' if zh else 'rows'} · {sum(stats.requests.values())} requests "
         f"({', '.join(f'{k} {v}' for k, v in sorted(stats.requests.items()))}) · "
-        f"{stats.rate_limited} × 429"
+        f"{stats.rate_limited} × 429",
+        markup=False,  # a source's name is the user's text
     )
 
 

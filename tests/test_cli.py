@@ -271,6 +271,17 @@ def test_init_writes_a_valid_starter(tmp_path):
     assert run("init", "--path", str(target), "--force").exit_code == 0
 
 
+def test_bracketed_text_prints_as_written(tmp_path):
+    # "[sources]" and a path such as "[v2]" are not markup: they print as written
+    target = tmp_path / "plan [v2].toml"
+    written = run("init", "--path", str(target))
+    assert "Edit [sources] and run" in written.stdout and "[v2]" in " ".join(written.stdout.split())
+    again = run("init", "--path", str(target))
+    assert again.exit_code == 2 and "plan [v2].toml already exists" in " ".join(
+        again.stderr.split()
+    )
+
+
 @pytest.mark.parametrize(
     ("extra", "exit_code"), [((), 1), (("--select", "S401"), 0), (("--format", "nope"), 2)]
 )

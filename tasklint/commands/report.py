@@ -52,7 +52,7 @@ def report(
 
     Goals, status by phase, open findings, overdue tasks, budget, the trend over the
     last 30 runs, and the review's lessons."""
-    from tasklint.cli import _fail, _parse_day, err, out
+    from tasklint.cli import _fail, _parse_day, err, escape, out
     from tasklint.errors import ConfigError, TasklintError
 
     if output_format not in FORMATS:
@@ -61,7 +61,7 @@ def report(
     try:
         report_data, settings, notices = build(source, config, day, locale, state)
         for notice in notices:
-            err().print(f"[yellow]tasklint:[/] {notice}", soft_wrap=True)
+            err().print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
         if output_format == "markdown":
             from tasklint.report.markdown import render_markdown
 
@@ -80,13 +80,17 @@ def report(
                 raise ConfigError(
                     f"{target}: cannot be written ({exc.strerror})", hint="check the --out path"
                 ) from None
-            err().print(f"tasklint: wrote {target}", highlight=False, soft_wrap=True)
+            err().print(f"tasklint: wrote {target}", highlight=False, soft_wrap=True, markup=False)
         if publish:
             from tasklint.report.publish import publish as publish_report
 
             for done in publish_report(report_data, settings):
                 verb = "created" if done.created else "updated"
-                out().print(f"Published to {done.target} ({verb}): {done.where}", soft_wrap=True)
+                out().print(
+                    f"Published to {done.target} ({verb}): {done.where}",
+                    soft_wrap=True,
+                    markup=False,
+                )
     except TasklintError as error:
         raise _fail(error) from None
 
