@@ -58,9 +58,19 @@ def escape(text: str) -> str:
     return escape(text)
 
 
+def say_error(text: str) -> None:
+    """One `tasklint: …` error line on stderr. The text is printed as written, not as
+    markup: "[writeback]" in a hint, a path or a table's name must show as they are."""
+    err().print(f"[bold red]tasklint:[/] {escape(text)}", soft_wrap=True)
+
+
+def say_notice(text: str) -> None:
+    """One `tasklint: …` notice on stderr, printed as written."""
+    err().print(f"[yellow]tasklint:[/] {escape(text)}", soft_wrap=True)
+
+
 def _fail(error: TasklintError) -> typer.Exit:
-    # The message is text, not markup: "[writeback]" in a hint must print as written.
-    err().print(f"[bold red]tasklint:[/] {escape(error.line())}", markup=True, soft_wrap=True)
+    say_error(error.line())
     return typer.Exit(error.exit_code)
 
 
@@ -103,11 +113,11 @@ def check(
     for outcome in checked:
         if isinstance(outcome, SourceFailure):  # the others are still reported
             failures += 1
-            err().print(f"[bold red]tasklint:[/] {escape(outcome.error.line())}", soft_wrap=True)
+            say_error(outcome.error.line())
             continue
         outcomes.append(outcome)
         for notice in outcome.notices:
-            err().print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
+            say_notice(notice)
     if failures and not outcomes:
         raise typer.Exit(2)
     if output_format == "json":
@@ -151,10 +161,7 @@ def init(
     from tasklint.config.starter import STARTER
 
     if path.exists() and not force:
-        err().print(
-            f"[bold red]tasklint:[/] {escape(str(path))} already exists"
-            " — pass --force to overwrite it"
-        )
+        say_error(f"{path} already exists — pass --force to overwrite it")
         raise typer.Exit(2)
     path.write_text(STARTER, encoding="utf-8")
     out().print(f"Wrote {path}. Edit [sources] and run `tasklint check`.", markup=False)
@@ -199,7 +206,7 @@ def sync(
     for outcome in outcomes:
         if isinstance(outcome, SourceFailure):
             failed = True
-            err().print(f"[bold red]tasklint:[/] {escape(outcome.error.line())}", soft_wrap=True)
+            say_error(outcome.error.line())
             continue
         output.render_text([outcome], out())
         output.render_changes(outcome, out())

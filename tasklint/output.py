@@ -293,8 +293,8 @@ def render_text(outcomes: Sequence[Linted], console: Console) -> None:
             Text(f"{outcome.spec.name}", style="bold"),
             Text(f"({len(result.tasks)} {'行' if zh else 'rows'})", style="dim"),
         )
-        lines = sum(len(t.active) for t in result.tasks) + len(result.table_findings)
-        if lines > TABLE_LINES:
+        # the active findings, as the engine counted them (not a walk over every row)
+        if sum(result.severity_counts().values()) > TABLE_LINES:
             _list_findings(result, console)
             _text_footer(result, console)
             continue

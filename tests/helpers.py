@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import os
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from tasklint import bulk
 from tasklint.config.columns import map_headers
 from tasklint.connectors.rows import ParseOptions, to_task
 from tasklint.model import Table
@@ -42,3 +46,30 @@ def codes(result: LintResult, row: int = 0) -> list[str]:
 
 def table_codes(result: LintResult) -> list[str]:
     return [f.code for f in result.table_findings]
+
+
+@contextmanager
+def forking(cores: int = 3, min_share: int | None = None) -> Iterator[list[int]]:
+    """`bulk` sees `cores` usable cores whatever the machine has (and parts of
+    `min_share` items, when given), and forks although other tests left threads behind
+    (a sandbox server's: the children only compute and write to their pipe). Yields the
+    pids of the children forked. Usable inside a hypothesis test, where a function
+    fixture is not."""
+    forked: list[int] = []
+    real_fork, real_cores, real_share = os.fork, bulk.usable_cores, bulk.MIN_SHARE
+    real_count = threading.active_count
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    os.fork, bulk.usable_cores, threading.active_count = fork, lambda: cores, lambda: 1
+    if min_share is not None:
+        bulk.MIN_SHARE = min_share
+    try:
+        yield forked
+    finally:
+        os.fork, bulk.usable_cores, bulk.MIN_SHARE = real_fork, real_cores, real_share
+        threading.active_count = real_count

@@ -12,29 +12,17 @@ from collections.abc import Iterator
 import pytest
 
 from tasklint import bulk
+from tests.helpers import forking
 
 REAL_ACTIVE_COUNT = threading.active_count
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
 
 
 @pytest.fixture
-def cores(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Three usable cores whatever the machine has, and the pids of the children forked.
-    Threads other tests left behind (a sandbox server's) do not count: the children here
-    only compute and write to their pipe."""
-    monkeypatch.setattr(bulk, "usable_cores", lambda: 3)
-    monkeypatch.setattr(bulk.threading, "active_count", lambda: 1)
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    yield forked
+def cores() -> Iterator[list[int]]:
+    """Three usable cores whatever the machine has, and the pids of the children forked."""
+    with forking(3) as forked:
+        yield forked
 
 
 def squares(start: int, stop: int) -> tuple[list[int], int]:
@@ -134,15 +122,14 @@ def test_a_killed_child_or_unmarshallable_data_has_its_part_run_here(cores: list
     assert len(cores) == 2 and all(reaped(pid) for pid in cores)
 
 
-def test_a_failing_fork_has_its_part_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bulk, "usable_cores", lambda: 2)
-
+def test_a_failing_fork_has_its_part_run_here() -> None:
     def no_fork() -> int:
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(os, "fork", no_fork)
-    open_before = len(os.listdir("/proc/self/fd"))
-    parts = bulk.across_cores(10, squares, same, as_is, min_share=1)
+    with forking(2):
+        os.fork = no_fork  # forking() puts the real one back
+        open_before = len(os.listdir("/proc/self/fd"))
+        parts = bulk.across_cores(10, squares, same, as_is, min_share=1)
     assert joined(parts) == [n * n for n in range(10)]
     assert [pid for _, pid in parts] == [os.getpid()] * 2
     assert len(os.listdir("/proc/self/fd")) == open_before  # the pipe was closed

@@ -714,10 +714,9 @@ def test_lint_finds_what_the_plain_loop_found(records, options, locale, select, 
 def test_lint_across_cores_finds_what_one_core_finds(records, options, locale, ignore) -> None:
     """Rows linted in forked children (three parts, whatever the machine) come back as
     the same results, in order, with the same counts, as one process finds."""
-    import os
     import sys
 
-    from tasklint import bulk
+    from tests.helpers import forking
 
     if not sys.platform.startswith("linux"):
         pytest.skip("tasklint forks on Linux only")
@@ -725,22 +724,8 @@ def test_lint_across_cores_finds_what_one_core_finds(records, options, locale, i
     table = table_of(records, options)
     kwargs = dict(today=TODAY, locale=locale, ignore=ignore)
     alone = lint(table, **kwargs)
-    forked: list[int] = []
-    real_fork, real_cores, real_share = os.fork, bulk.usable_cores, bulk.MIN_SHARE
-
-    def fork() -> int:
-        pid = real_fork()
-        forked.extend([pid] if pid else [])
-        return pid
-
-    real_can_fork = bulk.can_fork
-    # (threads other tests left, a sandbox server's, do not stop it: a child only lints)
-    os.fork, bulk.usable_cores, bulk.MIN_SHARE, bulk.can_fork = fork, lambda: 3, 1, lambda: True
-    try:
+    with forking(3, min_share=1) as forked:
         shared = lint(table, **kwargs)
-    finally:
-        os.fork, bulk.usable_cores, bulk.MIN_SHARE = real_fork, real_cores, real_share
-        bulk.can_fork = real_can_fork
     assert len(forked) == min(2, len(records) - 1)
     assert findings_of(shared) == findings_of(alone)
     assert shared.tally == alone.tally

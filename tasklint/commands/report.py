@@ -52,7 +52,7 @@ def report(
 
     Goals, status by phase, open findings, overdue tasks, budget, the trend over the
     last 30 runs, and the review's lessons."""
-    from tasklint.cli import _fail, _parse_day, err, escape, out
+    from tasklint.cli import _fail, _parse_day, err, out, say_notice
     from tasklint.errors import ConfigError, TasklintError
 
     if output_format not in FORMATS:
@@ -61,7 +61,7 @@ def report(
     try:
         report_data, settings, notices = build(source, config, day, locale, state)
         for notice in notices:
-            err().print(f"[yellow]tasklint:[/] {escape(notice)}", soft_wrap=True)
+            say_notice(notice)
         if output_format == "markdown":
             from tasklint.report.markdown import render_markdown
 
