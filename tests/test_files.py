@@ -298,3 +298,50 @@ def test_blank_rows_are_skipped_and_row_numbers_kept(tmp_path):
     path.write_text("任务\nA\n,\n\nB\n", encoding="utf-8")
     tasks = read(path).table.tasks
     assert [(t.title, t.row) for t in tasks] == [("A", 2), ("B", 5)]
+
+
+def test_a_check_box_where_a_number_belongs_is_quoted_as_json_spells_it(tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_text(
+        json.dumps([{"Task": "A", "Owner": "Zhang Wei", "Budget": True, "Notes": False}]),
+        encoding="utf-8",
+    )
+    task = read(path).table.tasks[0]
+    assert [(p.column, p.raw) for p in task.problems] == [("Budget", "true")]
+    assert task.notes == "false"
+
+
+def test_doubled_quotes_are_one_quote_though_the_first_rows_have_none(tmp_path):
+    # The first 8 KB hold quoted cells but no "": the csv sniffer alone would decide
+    # that "" is no escape and break the cell further down.
+    rows = "".join(f'"Launch, wave {i}",Alice,done\n' for i in range(400))
+    path = tmp_path / "plan.csv"
+    path.write_text(f'Task,Owner,Status\n{rows}"The ""Summer"" brief",Bob,done\n', encoding="utf-8")
+    result = read(path)
+    last = result.table.tasks[-1]
+    assert (last.title, last.owner_text) == ('The "Summer" brief', "Bob")
+    assert result.notices == []
+
+
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_a_quote_never_closed_is_named_with_the_lines_it_swallowed(tmp_path, separator):
+    lines = ["Task,Owner,Status", '"Launch,Alice,done', "Brief,Bob,done", "Recap,Carol,done"]
+    path = tmp_path / "plan.csv"
+    path.write_text("\n".join(lines).replace(",", separator) + "\n", encoding="utf-8")
+    result = read(path)
+    assert len(result.table.tasks) == 1  # as Excel reads it; the notice says so
+    assert result.notices == [
+        f'{path}: line 2 opens a quote (") that is never closed, so the 2 line(s) after it'
+        " were read into that one cell — close or remove the quote and check again"
+    ]
+
+
+def test_quotes_that_close_or_stand_inside_a_cell_give_no_notice(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        'Task,Owner,Status\n55" TV ad,Alice,done\n"Brief\nwith notes",Bob,done\n',
+        encoding="utf-8",
+    )
+    result = read(path)
+    assert [t.title for t in result.table.tasks] == ['55" TV ad', "Brief\nwith notes"]
+    assert result.notices == []

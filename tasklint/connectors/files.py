@@ -63,25 +63,73 @@ def _decode(data: bytes, path: Path) -> str:
     )
 
 
-def _csv_rows(text: str, path: Path) -> Iterator[list[str]]:
-    """The rows, read as they are asked for: a large file's cells are never all held."""
-    sample = text[:8192]
+def _dialect(sample: str) -> type[csv.Dialect]:
+    """Excel's dialect (RFC 4180: cells quoted with ", and "" inside quotes is one ")
+    with the delimiter the sniffer finds (, ; tab or |). Its guesses about quoting are
+    not taken: when its sample holds quoted cells but no doubled quote, it decides that
+    "" is no escape, and every "" further down the file then breaks its cell."""
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
-        dialect = csv.excel
+        return csv.excel
+
+    class Sniffed(csv.excel):
+        delimiter = sniffed.delimiter
+        skipinitialspace = sniffed.skipinitialspace
+
+    return Sniffed
+
+
+def _csv_rows(text: str, path: Path, notices: list[str]) -> Iterator[list[str]]:
+    """The rows, read as they are asked for: a large file's cells are never all held.
+    A quote that is never closed is named in a notice (see `_unclosed_quote`)."""
+    dialect = _dialect(text[:8192])
     # A cell can be as long as its file: the csv module refuses cells over 128 KB by
     # default (a long note pasted into one cell), and the limit is the process's.
     if csv.field_size_limit() < len(text):
         csv.field_size_limit(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    begin = last_start = 1  # the lines the next and the last record begin on
     try:
-        yield from reader
+        for row in reader:
+            last_start = begin
+            yield row
+            begin = reader.line_num + 1
     except csv.Error as exc:
         raise SourceError(
             f"{path}: line {reader.line_num} is not readable as CSV ({exc})",
             hint="open the file in a spreadsheet and export it again as CSV UTF-8",
         ) from None
+    swallowed = _unclosed_quote(text, dialect, last_start)
+    if swallowed:
+        notices.append(
+            f'{path}: line {last_start} opens a quote (") that is never'
+            f" closed, so the {swallowed} line(s) after it were read into that one cell —"
+            " close or remove the quote and check again"
+        )
+
+
+def _unclosed_quote(text: str, dialect: type[csv.Dialect], start: int) -> int:
+    """How many lines a quote opened in the record starting on line `start` (the file's
+    last) swallowed when it is never closed; 0 when the file ends outside quotes.
+
+    The csv module, as Excel does, reads such a file's rest into the one cell without a
+    word: a stray quote in a hand-edited file silently merges every row after it. A
+    well-formed file has an even number of quote characters, so only a file with an
+    odd number has its last record read again, strictly, to be sure (a literal quote
+    inside an unquoted cell, `5" screen`, is legal and leaves the count odd).
+    """
+    if text.count('"') % 2 == 0:
+        return 0
+    lines = io.StringIO(text, newline="").readlines()
+    tail = "".join(lines[start - 1 :])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), dialect, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            return len(lines) - start
+    return 0
 
 
 def _xlsx_rows(data: bytes, path: Path, sheet: str | None, notices: list[str]) -> list[list[Any]]:
@@ -376,5 +424,5 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     else:
         if suffix in (".xlsx", ".xlsm"):
             notices.append(f"{path}: not an Excel workbook but text; read it as CSV")
-        rows = _csv_rows(_decode(data, path), path)
+        rows = _csv_rows(_decode(data, path), path, notices)
     return ReadResult(_table_from_grid(rows, source, options, notices), notices)

@@ -41,6 +41,10 @@ def cell_text(raw: Any) -> str | None:
         text = ", ".join(p for p in parts if p)
     elif isinstance(raw, dict):
         text = str(raw.get("name") or raw.get("plain_text") or raw.get("text") or "")
+    elif isinstance(raw, bool):
+        # A check box (Airtable, Notion) or a JSON true: quoted as the file and the
+        # vendors' APIs spell it, not as Python does ("True").
+        text = "true" if raw else "false"
     else:
         text = str(raw)
     text = text.strip()
