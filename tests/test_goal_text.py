@@ -298,6 +298,18 @@ def test_not_time_bound(text: str) -> None:
         ("6/1-6/18活动窗口内GMV达成500万", ("500万",), ("6/1", "6/18")),
         ("Grow revenue from $2M to $3M in FY26", ("$2M", "$3M"), ("FY26",)),
         ("at 8pm on launch day", (), ("launch day",)),
+        # phone numbers are names; a range with one dash is still a quantity
+        ("客服热线400-820-6688上线，预算1000-2000元", ("1000-2000元",), ()),
+        ("Call 1-800-555-0142 or 021-12345678 by Friday", (), ("Friday",)),
+        # words that quote a name keep its numbers out; a quoted target keeps them
+        ("发布《2026十大穿搭趋势》白皮书", (), ("2026",)),
+        ("Roll out the 'No.1 in comfort' tagline, CTR 2%", ("2%",), ()),
+        ("主视觉slogan改为「No.1的选择」", (), ()),
+        ("实现“零投诉”", ("零投诉",), ()),
+        ("进入抖音好物榜前五，老客占三分之一、半数以上门店", ("榜前五", "三分之一", "半数"), ()),
+        ("前三天完成布置", (), ("三天",)),  # the first days, not a rank
+        ("Give 110% on every call; 用100%的热情服务", (), ()),
+        ("launch the campaign next wk, not in 3 wks", (), ("next wk", "in 3 wks")),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -20,14 +20,17 @@ Measurable (a quantity is stated):
   money (¥299, $1.5M, 1000元, 200k RMB), multipliers (两倍, 翻一番, 翻倍, 5x, double, halve,
   twice, a third), Chinese tenths and discounts (三成, 八折), ranges (10-15%, 10~15万),
   comparison forms (≥15%, 不低于, at least 2%, no more than ¥3), thresholds (破万, 过亿,
-  上百家, 百万级, double-digit), ranks (TOP10, top 3, #1, 类目第一), zero counts (零客诉).
+  上百家, 百万级, double-digit, 半数以上), ranks (TOP10, top 3, #1, 类目第一, 榜前五, 前三名),
+  fractions (三分之一, a third), zero counts (零客诉).
 Not quantities:
   years (2025, 2025年, FY2025), dates (6月1日, 6/1, June 1, 2025-06-01), quarters and
   halves (Q3, H1, 第三季度, 上半年), event names (618, 双11, 11.11, 12.12, 520, 3.8节, Black
   Friday), versions (v2.0, 3.0版本, 会员体系2.0), product and model numbers (iPhone 15, X200,
   5G, 3C, 4S店, H5, 1688), ordinal labels (第一阶段, phase 2, step 3, 3rd), times of day
   (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
-  anniversaries (10周年) and idioms (千人千面, 一站式, 千万不要).
+  anniversaries (10周年), phone numbers (400-820-6688), codes (2FA, 404 page, a 5K run),
+  idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
+  (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
   dates, months, quarters, halves, years, relative deadlines (年底前, by end of June, EOQ,
   this month, by Friday), durations (30天内, within 30 days, for the next 2 weeks, a
@@ -61,6 +64,9 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * Promotion mechanics state quantities (8折, 20% off, 满300减50): the analyser detects a
     stated quantity, not whether it is the goal's target.
   * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025).
+  * Quotes hold a name, whose numbers are no target, when they are 《》 or a word next to
+    them says so (tagline, ebook, report, 口号, 白皮书, 改为…); otherwise quotes set off
+    the target itself (实现“零投诉”) and its quantity counts.
 
 Text is folded before matching (NFKC, so full-width １５％ reads as 15%; traditional to
 simplified with `tasklint.text.to_simplified`; lower case), and the reported substrings
@@ -135,7 +141,7 @@ _CN_COUNTER = (
     r"(?:个(?!月|季度|小时|工作日|星期|自然月|人|性|体|案)|位|名(?!单|义|字|称|额)"
     r"|人(?!员|群|们|气|设|物|才|脉|工|力|士|均)|家(?!居|电|具|庭|人|长|园|乡)|条|篇|场"
     r"|次(?!日|月|年|周)|单(?!品|价|元)|笔|件|份(?!额)|款|张|套|台|部(?!门|分)|支|瓶|盒"
-    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块)"
+    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块|版(?!本|权|面|图|块|型))"
 )
 _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
@@ -165,7 +171,12 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
         r"|[0-9]+[- ]?day\s+retention"
-        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机))(?![0-9a-z])",
+        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机)"
+        # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
+        r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
+        r"|1[3-9][0-9]{9}"
+        r"|2fa|(?:5|10|21)k(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
+        r"|跑|赛|马拉松))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
     ),
     ("Q_dplace", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)?\s*place(?![a-z])"),
     (
@@ -251,6 +262,12 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
     ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
+    (
+        "L_didiom",
+        r"(?<![0-9.])[0-9]{3}\s*%(?=\s*的?\s*(?:热情|努力|用心|诚意|专注|投入|精力|干劲|信心"
+        r"|决心|认真|effort|commitment|passion|energy|focus)(?![a-z]))"
+        r"|(?<=give\s)[0-9]{3}\s*%|(?<=giving\s)[0-9]{3}\s*%",
+    ),
     ("Q_ratio", rf"(?<![0-9.]){_NUM}\s*(?::|比)\s*{_NUM}(?![0-9])"),
     ("Q_num", rf"(?<![0-9.]){_NUMR}{_TAIL}"),
 ]
@@ -316,7 +333,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         + "|"
         + _NUMWORD
         + r"|a|an|one|a\s+few|few)\s*(?:-\s*)?(?:business\s+|working\s+|calendar\s+)?(?:days?"
-        r"|weeks?|months?|quarters?|years?|fortnight)(?![a-z])(?!\s+(?:free\s+)?trial|\s+retention)"
+        r"|weeks?|wks?|months?|quarters?|years?|fortnight)(?![a-z])(?!\s+(?:free\s+)?trial|\s+retention)"
         r"|(?<![a-z])(?:within|in|next|the\s+next)\s+(?:"
         + _NUMR
         + "|"
@@ -369,7 +386,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "P_lwords",
-        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|month"
+        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|wk|month"
         r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half)|end\s+of\s+(?:the\s+)?(?:day|week|month"
         r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
@@ -448,9 +465,11 @@ _CJK_LED: list[tuple[str, str]] = [
         "Q_crank",
         r"(?:类目|品类|行业|销量|排名|榜单|赛道|全网|同类|细分|品牌|区域|全国|全省|平台)第一"
         rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
+        rf"|(?:榜单?|排名|排行|类目|品类|行业|销量|热搜)\s*前\s*(?:[0-9]+|{_CNN}+)(?:名|位)?"
+        rf"|前\s*(?:[0-9]+|{_CNN}+)\s*名"
         r"|(?:提升|提高|增长|增加|上涨|下降|降低|拉升|涨|跌)\s*[0-9.]+\s*个?点(?!击|赞|评)",
     ),
-    ("Q_cpct", rf"[百千]分之\s*{_CNN}+(?:点{_CNN}+)?"),
+    ("Q_cpct", rf"(?:[百千]|{_CNN}{{1,3}})分之\s*{_CNN}+(?:点{_CNN}+)?"),
     (
         "P_cevent",
         r"双\s*(?:11|十一|12|十二|旦)(?![0-9])"
@@ -493,7 +512,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?:[一二两三四五六七八九]|十)\s*成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效"
         r"|人|年|分|份|真|形|败|套|不)"
         rf"|{_CNR}\s*倍|翻了?(?:一|两|二|三|四|[0-9])?番|翻了?一?倍|加倍|倍增|减半|折半|腰斩"
-        r"|对半|一半|过半|半价"
+        r"|对半|一半|过半|半数|半价"
         r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
         r"|返|损|中)"
         r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险)",
@@ -782,6 +801,35 @@ _MAY_CONTEXT = re.compile(
     r"|from|of)[-\s]+$"
 )
 
+# Quoted names: the numbers in a book's, a report's or a slogan's name are not the goal's
+# target ("Publish the '7 Habits of Great Marketers' ebook", slogan改为「No.1的选择」).
+# 《》 always hold a title; other quotes only next to a word that says they hold a name,
+# since quotes also set off a target (实现“零投诉”).
+_TITLE = re.compile(r"《[^《》]*》")
+_QUOTED = re.compile(
+    r"「[^「」]*」|『[^『』]*』|“[^“”]*”|‘[^‘’]*’|\"[^\"]*\"|(?<![a-z0-9])'[^']+'(?![a-z0-9])"
+)
+_QUOTE_MARKS = frozenset("《「『“‘\"'")
+_NAMING = (
+    r"(?:(?<![a-z])(?:tagline|slogan|headline|title|titled|called|named|theme|themed|motto"
+    r"|hashtag|e-?book|book|white\s*paper|report|guide|playbook|series|podcast|video|song"
+    r"|article|post|newsletter|webinar|course|banner|jingle)(?![a-z])|口号|标语|主题|标题|文案"
+    r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
+    r"|命名为?|改为|定为|称为)"
+)
+_NAMED_BEFORE = re.compile(_NAMING + r"\s*(?:为|是|[:：])?\s*(?:the\s+|a\s+|an\s+|our\s+)?$")
+_NAMED_AFTER = re.compile(r"\s*" + _NAMING)
+
+
+def _names(folded: str) -> list[tuple[int, int]]:
+    """The spans of `folded` that quote a name (see _TITLE)."""
+    spans = [m.span() for m in _TITLE.finditer(folded)]
+    for m in _QUOTED.finditer(folded):
+        if _NAMED_BEFORE.search(_prefix(folded, m.start())) or _NAMED_AFTER.match(folded, m.end()):
+            spans.append(m.span())
+    return spans
+
+
 _Decide = Callable[[str, "re.Match[str]", str], str]
 
 
@@ -917,7 +965,16 @@ def analyse_goal(text: str) -> GoalAnalysis:
     source = text if len(text) == len(folded) else folded
     quantities: list[str] = []
     periods: list[str] = []
-    for verdict, start, end in _scan(folded, source):
+    found = _scan(folded, source)
+    if _QUOTE_MARKS.intersection(folded) and any(verdict == "Q" for verdict, _, _ in found):
+        names = _names(folded)
+        found = [
+            ("L", start, end)
+            if verdict == "Q" and any(a <= start and end <= b for a, b in names)
+            else (verdict, start, end)
+            for verdict, start, end in found
+        ]
+    for verdict, start, end in found:
         if verdict == "Q":
             quantities.append(source[start:end].strip())
         elif verdict == "P":
