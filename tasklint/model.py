@@ -137,6 +137,12 @@ class Task(BaseModel):
             return cls.model_construct(**values)
         return _trusted(cls, values)
 
+    def unreadable(self, *fields: str) -> bool:
+        """Whether a cell of these fields was filled but could not be read: X901 reports
+        it, and rules that would call the value missing stay quiet ("缺少截止日期" for a
+        written 6月31日 would send the reader looking for an empty cell)."""
+        return bool(self.problems) and any(p.field in fields for p in self.problems)
+
     @property
     def text(self) -> str:
         """Everything a person wrote in the row's free-text cells, for rules that read prose."""

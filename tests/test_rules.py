@@ -69,6 +69,11 @@ CASES = [
     ("O204", ZH, {"责任部门/人": "张三"}, True),
     ("O204", ZH, {}, False),
     ("O204", EN, {"Owner (department/person)": "Zhang Wei"}, True),
+    # a cell written but unreadable is X901's alone, not "missing" as well
+    ("O201", ZH, {"责任部门/人": "!!!"}, False),
+    ("X901", ZH, {"责任部门/人": "!!!"}, True),
+    ("O204", ZH, {"责任部门/人": "张三", "责任部门": "!!!"}, False),
+    ("X901", ZH, {"责任部门/人": "张三", "责任部门": "!!!"}, True),
     # M302 surface-metric-only
     ("M302", ZH, {"指标": "曝光量"}, True),
     ("M302", ZH, {"指标": "曝光量、转化率"}, False),
@@ -102,10 +107,14 @@ CASES = [
     ("M306", ZH, {"阶段": "效果复盘阶段", "目标值": "15%", "实际值": "12%"}, False),
     ("M306", ZH, {"阶段": "方案准备阶段", "目标值": "15%", "实际值": ""}, False),
     ("M306", EN, {"Phase": "Review", "Target": "15%", "Actual": ""}, True),
+    ("M306", ZH, {"阶段": "效果复盘阶段", "目标值": "15%", "实际值": "差不多"}, False),
+    ("X901", ZH, {"阶段": "效果复盘阶段", "目标值": "15%", "实际值": "差不多"}, True),
     # S401 due-missing
     ("S401", ZH, {"截止日期": ""}, True),
     ("S401", ZH, {}, False),
     ("S401", EN, {"Due": ""}, True),
+    ("S401", ZH, {"截止日期": "6月31日"}, False),
+    ("S401", EN, {"Due": "next Friday-ish"}, False),
     # S402 overdue (today is 2025-06-20)
     ("S402", ZH, {"截止日期": "2025-06-17", "完成状态": "进行中"}, True),
     ("S402", ZH, {"截止日期": "2025-06-17", "完成状态": "已完成"}, False),

@@ -13,7 +13,9 @@ class UnparseableCell(Rule):
     """A cell could not be read as its column's type; the message quotes it.
 
     Why: a date like "6月31日" or a number like "about a lot" would otherwise be read
-    as empty or zero, and every rule on that column would silently be wrong.
+    as empty or zero, and every rule on that column would silently be wrong. The cell
+    is reported here alone: the rules that flag an empty cell (S401 due date, M306
+    actual, O201 and O204 owner) do not call a written one missing.
 
     Bad:  Due = "next Friday-ish", Progress = "mostly"
     Good: Due = "2025-06-13", Progress = "80%"
@@ -31,7 +33,8 @@ class UnparseableCell(Rule):
     zh_doc = """某个单元格无法按该列的类型读取，提示中会引用原文。
 
     原因：像“6月31日”这样的日期、“很多”这样的数字，如果被当作空值或0，依赖该列的
-    规则都会悄悄出错。
+    规则都会悄悄出错。这样的单元格只由本规则报告：检查空单元格的规则（S401截止日期、
+    M306实际值、O201和O204责任人）不会把已填写的单元格说成“缺少”。
 
     错误：截止日期 = 下周五左右，进度 = 差不多了
     正确：截止日期 = 2025-06-13，进度 = 80%

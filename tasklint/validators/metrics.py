@@ -348,7 +348,12 @@ class ActualMissing(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Found:
-        if task.phase in _TRACKED_PHASES and task.target is not None and task.actual is None:
+        if (
+            task.phase in _TRACKED_PHASES
+            and task.target is not None
+            and task.actual is None
+            and not task.unreadable("actual")
+        ):
             shown = _pct(task.target) if task.target <= 1 else _number(task.target)
             return Hit(args={"target": shown}, field="actual")
         return None

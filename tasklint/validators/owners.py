@@ -42,6 +42,8 @@ class OwnerMissing(Rule):
 
     def check(self, task: Task, ctx: Context) -> Found:
         if not (task.owners or task.departments or task.owner_roles or task.owner_collective):
+            if task.unreadable("owner", "owner_combined", "department"):
+                return None
             return Hit(field="owner")
         return None
 
@@ -167,7 +169,7 @@ class DepartmentMissing(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Found:
-        if task.owners and not task.departments:
+        if task.owners and not task.departments and not task.unreadable("department"):
             return Hit(args={"names": ctx.listed(_names(task))}, field="department")
         return None
 

@@ -48,7 +48,7 @@ class DueMissing(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Found:
-        if task.due is None:
+        if task.due is None and not task.unreadable("due"):
             return Hit(field="due")
         return None
 
