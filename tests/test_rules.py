@@ -267,6 +267,29 @@ def test_overdue_tolerance_and_severity_are_configurable():
     assert result.tasks[0].status is Status.NOT_DONE
 
 
+@pytest.mark.parametrize(
+    ("due", "updated", "overdue", "stale"),
+    [
+        ("2025-06-19", "2025-06-17", "Overdue by 1 day (", "No update for 3 days ("),
+        ("2025-06-18", "2025-06-19", "Overdue by 2 days (", None),
+    ],
+)
+def test_english_counts_days_in_words(due, updated, overdue, stale):
+    from tasklint.validators.engine import RuleSetting
+    from tasklint.validators.registry import configure
+
+    # With no tolerance, one day late is already past it: its message counts as well.
+    strict = RuleSetting(*configure("S402", {"max_delay_days": 0}))
+    row = {"Task": "Venue", "Due": due, "Last update": updated, "Status": "in progress"}
+    for settings, key in (({}, "default"), ({"S402": strict}, "abnormal")):
+        found = {f.code: f.message for f in lint_rows([row], settings=settings).tasks[0].active}
+        assert found["S402"].startswith(overdue), (key, found["S402"])
+        assert found.get("S403", "")[: len(stale or "")] == (stale or "")
+        assert "(s)" not in found["S402"]
+    zh = lint_rows([row], locale="zh").tasks[0].active
+    assert any(f.message.startswith("已逾期") and "day" not in f.message for f in zh)
+
+
 def test_suppressed_finding_counts_for_nothing():
     row = {
         "任务": "场地搭建",
@@ -418,6 +441,7 @@ def test_every_message_renders_in_both_languages():
         "bar": "2%",
         "target": "t",
         "days": 3,
+        "day_word": "days",
         "due": "2025-06-17",
         "limit": 2,
         "updated": "u",

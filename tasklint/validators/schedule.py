@@ -58,6 +58,11 @@ class OverdueParams(Params):
     within_tolerance_severity: Severity = Severity.WARNING
 
 
+def _day_word(days: int) -> str:
+    # English counts in words ("1 day", "3 days"); the Chinese templates leave it out.
+    return "day" if days == 1 else "days"
+
+
 class Overdue(Rule):
     """The task is not done and its due date has passed.
 
@@ -76,11 +81,11 @@ class Overdue(Rule):
     Params = OverdueParams
     messages = {
         "default": Text(
-            en="Overdue by {days} day(s) (due {due}): finish it or agree a new date.",
+            en="Overdue by {days} {day_word} (due {due}): finish it or agree a new date.",
             zh="已逾期{days}天（截止{due}）：请尽快完成或重新约定日期。",
         ),
         "abnormal": Text(
-            en="Overdue by {days} days (due {due}), past the {limit}-day tolerance: "
+            en="Overdue by {days} {day_word} (due {due}), past the {limit}-day tolerance: "
             "the task is off track — escalate and re-plan.",
             zh="已逾期{days}天（截止{due}），超过{limit}天容忍度：任务异常，请上报并调整计划。",
         ),
@@ -102,7 +107,7 @@ class Overdue(Rule):
             return None
         limit = self.params.max_delay_days  # type: ignore[attr-defined]
         # a date fills "{due}" as its isoformat()
-        args = {"days": days, "due": task.due, "limit": limit}
+        args = {"days": days, "day_word": _day_word(days), "due": task.due, "limit": limit}
         if days > limit:
             return Hit("abnormal", args, "due")
         within = self.params.within_tolerance_severity  # type: ignore[attr-defined]
@@ -130,7 +135,7 @@ class StaleProgress(Rule):
     Params = StaleParams
     messages = {
         "default": Text(
-            en="No update for {days} days (last {updated}): the owner should post today's "
+            en="No update for {days} {day_word} (last {updated}): the owner should post today's "
             "progress.",
             zh="已{days}天未更新（上次{updated}）：请责任人更新今日进度。",
         )
@@ -148,7 +153,8 @@ class StaleProgress(Rule):
             return None
         days = (ctx.today - task.updated).days
         if days > self.params.max_days_without_update:  # type: ignore[attr-defined]
-            return Hit(args={"days": days, "updated": task.updated}, field="updated")
+            args = {"days": days, "day_word": _day_word(days), "updated": task.updated}
+            return Hit(args=args, field="updated")
         return None
 
 
