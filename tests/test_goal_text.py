@@ -310,6 +310,19 @@ def test_not_time_bound(text: str) -> None:
         ("前三天完成布置", (), ("三天",)),  # the first days, not a rank
         ("Give 110% on every call; 用100%的热情服务", (), ()),
         ("launch the campaign next wk, not in 3 wks", (), ("next wk", "in 3 wks")),
+        # what a product is, unless it is the target
+        ("主推6寸蛋糕和500ml装0糖饮料，100%纯棉T恤，24h客服", (), ()),
+        ("续航提升至5000mAh，客单价提到199元", ("5000mAh", "199元"), ()),
+        ("Push the $199 starter kit; sell 500 starter kits", ("500",), ()),
+        ("Promote the 3-in-1 charger and the 6-pack; win 1 in 3 users", ("1", "3"), ()),
+        # codes, list markers, weeks and halves, baselines
+        ("1) Launch SKU 20417 at store #12 w/ local SEO", (), ()),
+        (
+            "W45 CAC ≤ ¥120, 1H26 ROAS 1.5x that of the spring edition",
+            ("¥120", "1.5x"),
+            ("W45", "1H26"),
+        ),
+        ("ROAS x2 (vs 上季度)，下个财年开始", ("x2",), ("下个财年",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -28,15 +28,19 @@ Not quantities:
   Friday), versions (v2.0, 3.0版本, 会员体系2.0), product and model numbers (iPhone 15, X200,
   5G, 3C, 4S店, H5, 1688), ordinal labels (第一阶段, phase 2, step 3, 3rd), times of day
   (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
-  anniversaries (10周年), phone numbers (400-820-6688), codes (2FA, 404 page, a 5K run),
+  anniversaries (10周年), phone numbers (400-820-6688), codes (2FA, 404 page, a 5K run,
+  SKU 20518, store #12, 货号A12), a numbered list's marker (1) …, 2、…), what a product
+  is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 100%纯棉, 24h客服, 4K投影仪, the $199
+  starter kit, 199元的入门款: a target only after a comparison, 续航提升至5000mAh),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
-  dates, months, quarters, halves, years, relative deadlines (年底前, by end of June, EOQ,
-  this month, by Friday), durations (30天内, within 30 days, for the next 2 weeks, a
-  3-day sale), event names (before 618, 双11当天, Black Friday), holidays and seasons
-  (国庆期间, 春节前, summer), campaign windows (活动期间, during the campaign), milestones
-  (上线前, before launch, 开业首月, launch week), time boxes (第2周, sprint 4, day 3).
+  dates, months, quarters, halves (1H26), weeks (W45), years, relative deadlines (年底前,
+  by end of June, EOQ, next cycle, this month, by Friday), durations (30天内, within 30
+  days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
+  Friday), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
+  during the campaign), milestones (上线前, before launch, 开业首月, launch week), time
+  boxes (第2周, sprint 4, day 3).
 
 Choices made for debatable cases (each has labelled examples in tests/data/goals.jsonl):
   * "Top N" is a rank target (进入类目TOP10, rank in the top 3) unless a content word
@@ -57,8 +61,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     控制在48小时以内, cut response time to 2 hours). Seconds, minutes and hours without
     "within"/内 are quantities (直播4小时, a 30-second video, under 2s).
   * Times of day alone are not periods (晚8点, at 8pm); "今晚", "tomorrow" are.
-  * Baselines are not deadlines: 去年同期, 同比/环比, YoY, QoQ, month over month, last
-    quarter, "than the 2024 campaign".
+  * Baselines are not deadlines: 去年同期, 同比/环比, 较上月, vs 上季度, YoY, QoQ, month
+    over month, last quarter, "than the 2024 campaign", "of the spring edition".
   * "Before launch" / 上线前 / 开业首月 / launch week count as deadlines: the milestone has a
     date in the plan. ASAP / 尽快 / ongoing do not.
   * Promotion mechanics state quantities (8折, 20% off, 满300减50): the analyser detects a
@@ -124,7 +128,7 @@ _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _TAIL = (
     r"(?:\s*(?:%|‰|percent(?:age\s+points?)?(?![a-z])|per\s*cent(?![a-z])|pct(?![a-z])"
     r"|ppts?(?![a-z])|pp(?![a-z])|bps?(?![a-z])|pts?(?![a-z])|points?(?![a-z])"
-    r"|个百分点|百分点|个点|[kmwb](?![a-z])|bn(?![a-z])|mn(?![a-z])|million|billion"
+    r"|个百分点|百分点|个点|[kmb](?![a-z])|w(?![a-z/])|bn(?![a-z])|mn(?![a-z])|million|billion"
     r"|thousand|hundred|万|亿|千|百|元|块|rmb(?![a-z])|cny(?![a-z])|usd(?![a-z])"
     r"|dollars?(?![a-z])|美元|美金|[x×](?![a-z0-9])|times(?![a-z])|倍"
     r"|成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效|人|年|分|份|真|形|败|套|不)"
@@ -167,7 +171,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城"
         r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]"
-        r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片))"
+        r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片|投影"
+        r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
         r"|[0-9]+[- ]?day\s+retention"
@@ -221,6 +226,25 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"\s*(?:年度?|财年|fy(?![a-z]))?" + _COUNTED,
     ),
     ("P_dq", r"(?<![0-9.])[1-4]\s*(?:q(?![a-z0-9])|季度)"),
+    # a numbered list's marker at the start of the cell: 1) 1、 1. (not 1.5)
+    ("L_dbullet", r"^[0-9]{1,2}\s*(?:\)|、|\.(?![0-9]))"),
+    ("P_dhy", r"(?<![0-9.])[12]\s*h\s*'?\s*(?:20)?[0-9]{2}(?![0-9a-z])"),
+    # what a product is, not a target: sizes and packs (6寸, 500ml装, 55-inch, 6-pack,
+    # 3-in-1), 0糖, 100%纯棉, 24h客服; a value after a comparison is one (see _attr)
+    (
+        "L_dattr",
+        r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|inch(?:es)?(?![a-z])|ml(?![a-z])"
+        r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
+        r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])"
+        r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
+        r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
+        r"|(?<![0-9.])0\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
+        r"|(?<![0-9.])0[- ](?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
+        r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|cotton|organic|natural|pure|recycled|wool"
+        r"|silk|linen|leather|juice|arabica)"
+        r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款"
+        r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))",
+    ),
     (
         "P_dur",
         rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:自然|工作|business\s+|working\s+"
@@ -286,7 +310,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ("Q_top", r"(?<![a-z])top\s*(?:-\s*)?(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"),
     (
         "Q_lrank",
-        r"(?<![a-z])(?:no\.?\s*1(?![0-9])|no\.?\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot"
+        r"(?<![a-z])(?!no\.?\s*[0-9]+\s+in\s+(?:[a-z]+'?s?'?\s+)?(?:hearts?|minds?)(?![a-z]))"
+        r"(?:no\.?\s*1(?![0-9])|no\.?\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot"
         r"|position|ranking|rank|place|among|across|for)(?![a-z]))|number\s+one(?![a-z])"
         r"|rank(?:ed|ing)?\s*(?:#|no\.?)?\s*[0-9]+)"
         r"|(?<![a-z])(?:double|triple|single)[- ]digits?(?![a-z])"
@@ -350,6 +375,19 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     (
+        "L_lcode",
+        r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
+        r"[a-z0-9-]*|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+",
+    ),
+    # an earlier edition as the baseline: "1.5x the ROAS of the spring edition"
+    (
+        "L_lbase",
+        r"(?<![a-z])(?:as|than|of|vs\.?|versus)\s+(?:the\s+|our\s+|last\s+year'?s\s+)?(?:spring"
+        r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|launch"
+        r"|sale|cohort|wave|drop|collection)(?![a-z])",
+    ),
+    ("P_lweek", r"(?<![a-z0-9])w\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
+    (
         "L_lword",
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
@@ -386,7 +424,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "P_lwords",
-        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|wk|month"
+        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|wk|yr|cycle|month"
         r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half)|end\s+of\s+(?:the\s+)?(?:day|week|month"
         r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
@@ -436,6 +474,7 @@ _CN_PERIOD_WORDS = [
         "年底 年末 年中 年初 年终 年前 月底 月末 月初 月中 季末 季初 季度末 上旬 中旬 下旬 周末 "
         "今天 今日 今晚 明天 明日 明晚 当天 当日 当晚 当周 当月 当季 首日 首周 首月 首季度 首季 "
         "首年 首个月 上半年 下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 下周 "
+        "下个财年 下一财年 下财年 "
         "下个月 下月 下个季度 下季度 下一季度 次月 截止日",
         # cadences: the window a target is measured over
         "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
@@ -459,7 +498,9 @@ _CJK_LED: list[tuple[str, str]] = [
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖"
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
-        r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变",
+        r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
+        # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
+        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?|(?:货号|款号|型号|编号)\s*[a-z0-9-]+",
     ),
     (
         "Q_crank",
@@ -887,6 +928,29 @@ def _ver0(folded: str, m: re.Match[str], text: str) -> str:
     return "Q" if _BEFORE_VALUE.search(_prefix(folded, m.start())) else "L"
 
 
+def _attr(folded: str, m: re.Match[str], text: str) -> str:
+    return "Q" if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) else "L"
+
+
+# A price followed by the product it is the price of: "主推199元的入门款", "the $199
+# starter kit" describe the product; after a comparison it is a target (客单价提到199元).
+_AFTER_PRODUCT = re.compile(
+    r"\s*的?\s*(?:[a-z-]+\s+){0,2}?(?:kit|bundle|plan|tier|package|box|set|edition|model"
+    r"|product|option|sku)s?(?![a-z])|\s*的?\s*(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位)"
+)
+
+
+def _price(folded: str, m: re.Match[str], text: str) -> str:
+    token = m.group()
+    if not (token.endswith(("元", "块")) or token[0] in "¥$€£₩"):
+        return "Q"
+    if _AFTER_PRODUCT.match(folded, m.end()) and not _BEFORE_COMPARISON.search(
+        _prefix(folded, m.start())
+    ):
+        return "L"
+    return "Q"
+
+
 def _top(folded: str, m: re.Match[str], text: str) -> str:
     return "L" if _AFTER_TITLE.match(folded, m.end()) else "Q"
 
@@ -915,6 +979,9 @@ _POST: dict[str, _Decide] = {
     "L_clock": _clock,
     "L_ver0": _ver0,
     "Q_top": _top,
+    "L_dattr": _attr,
+    "Q_num": _price,
+    "Q_smoney": _price,
     "Q_ccount": _cn1,
     "P_may": _may,
 }
