@@ -77,8 +77,8 @@ class GoalNotMeasurable(Rule):
     needs = (("goal", "notes"),)
     messages = {
         "default": Text(
-            en='Goal is not measurable: "{goal}" states no number — add one, e.g. "+30%".',
-            zh="目标不可量化：“{goal}”没有具体数值，请补充，例如“提升30%”。",
+            en='Goal is not measurable: "{goal}" states no target number — add one, e.g. "+30%".',
+            zh="目标不可量化：“{goal}”没有可衡量的目标数值，请补充，例如“提升30%”。",
         )
     }
     zh_doc = """目标没有写明可以检查的数量。
