@@ -15,7 +15,10 @@ tuned on them they scored measurable 0.933 and time_bound 0.975 (three labels we
 set to the choices goal_text's docstring documents; their notes say so). The 200 lines
 noted "blind set 2:" were written the same way afterwards, in the style of real
 checklists (two clauses, abbreviations, jargon, product names with numbers); before
-tuning on them: measurable 0.880, time_bound 0.955.
+tuning on them: measurable 0.880, time_bound 0.955. The 200 lines noted "blind set 3:"
+were written last, to be representative of real goal cells across industries and kinds
+of marketing work rather than traps: before tuning on them, measurable 0.980 and
+time_bound 0.955 — the best estimate of the analyser on text it has never seen.
 A benchmark, not a test: it always exits 0.
 """
 

@@ -323,6 +323,16 @@ def test_not_time_bound(text: str) -> None:
             ("W45", "1H26"),
         ),
         ("ROAS x2 (vs 上季度)，下个财年开始", ("x2",), ("下个财年",)),
+        ("Teaser for the X200 phone, CTR x1.5", ("x1.5",), ()),
+        ("核心关键词进入百度首页前三", ("首页前三",), ()),
+        # windows: observances, first weeks, weekends, milestones with an adjective
+        (
+            "Hit 1M pre-registrations before global launch and 5k in the first month",
+            ("1M", "5k"),
+            ("before global launch", "in the first month"),
+        ),
+        ("Open house weekend around World Diabetes Day", (), ("weekend", "World Diabetes Day")),
+        ("会员日满300减50，样板间开放前完成", ("300", "50"), ("会员日", "开放前")),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

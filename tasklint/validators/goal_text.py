@@ -39,8 +39,9 @@ Time-bound (a deadline or period is stated):
   by end of June, EOQ, next cycle, this month, by Friday), durations (30天内, within 30
   days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
   Friday), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
-  during the campaign), milestones (上线前, before launch, 开业首月, launch week), time
-  boxes (第2周, sprint 4, day 3).
+  during the campaign, during the recall, weekends, in the first month, 会员日), observances
+  (World Diabetes Day), milestones (上线前, 开放前, before (the global) launch, 开业首月,
+  launch week), time boxes (第2周, sprint 4, day 3).
 
 Choices made for debatable cases (each has labelled examples in tests/data/goals.jsonl):
   * "Top N" is a rank target (进入类目TOP10, rank in the top 3) unless a content word
@@ -160,7 +161,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # letters are a metric (GMV500万) or are read elsewhere (Q3, H1, x2, v2, FY25, No1)
     (
         "L_dmodel",
-        r"(?:(?<=(?<![a-z0-9])[a-z])(?<![dqhxv])"
+        r"(?:(?<=(?<![a-z0-9])[a-z])(?<![dqhv])"
         r"|(?<=(?<![a-z0-9])[a-z]{2})(?<!uv)(?<!pv)(?<!pp)(?<!ip)(?<!fy)(?<!no)"
         r"|(?<=(?<![a-z0-9])[a-z]{3})(?<!gmv)(?<!roi)(?<!ctr)(?<!cvr)(?<!cpc)(?<!cpm)(?<!cpa)"
         r"(?<!cac)(?<!aov)(?<!ltv)(?<!dau)(?<!mau)(?<!wau)(?<!kpi)(?<!nps)(?<!sku)(?<!kol)"
@@ -317,7 +318,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:double|triple|single)[- ]digits?(?![a-z])"
         r"|(?<![a-z])by\s+(?:a|one)\s+quarter(?![a-z])"
         r"|(?<![a-z])(?:a|one|three)\s+quarters?\s+of(?![a-z])"
-        r"|(?<![a-z0-9])x\s*[0-9]+(?:\.[0-9]+)?(?![0-9a-z])",
+        r"|(?<![a-z0-9])x\s*[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z])",
     ),
     (
         "P_levent",
@@ -441,8 +442,16 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:this|next|the|in|by|during)\s+fall|(?:launch|opening|go-live|release|campaign"
         r"|event|sale)\s+(?:day|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
-        r"|pre-?sale|show|expo|conference|period|window)|campaign\s+(?:period|window)"
-        r"|(?:before|by|prior\s+to|ahead\s+of|until|till)\s+(?:the\s+)?(?:launch|go-live"
+        r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
+        r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot"
+        r"|beta|migration|rebrand|relaunch|open\s+house)|campaign\s+(?:period|window)"
+        r"|weekends?|(?:in|during|within|over)\s+(?:the\s+|its\s+|our\s+)?(?:first|opening"
+        r"|final|last)\s+(?:day|week|weekend|month|quarter|year|fortnight)"
+        # observances: World Diabetes Day, International Women's Day, Pride Month
+        r"|(?:world|international|national|global)\s+(?:[a-z'-]+\s+){0,3}?(?:day|week|month)"
+        r"|(?:before|by|prior\s+to|ahead\s+of|until|till)\s+(?:the\s+)?(?:(?:global|official"
+        r"|public|product|app|game|store|brand|soft|hard|grand|beta|full|national|our|new)\s+)?"
+        r"(?:launch|go-live"
         r"|kick-?off|event|campaign|sale|holidays?|festival|deadline|release|opening|show"
         r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
     ),
@@ -482,11 +491,13 @@ _CN_PERIOD_WORDS = [
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 春节 过年 元旦 元宵 "
+        "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
         "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
-        "开工前 开卖前 投放前 上线首周 开业首月",
+        "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
+        "首发前 上新前",
     )
     for word in group.split()
 ]
@@ -506,7 +517,8 @@ _CJK_LED: list[tuple[str, str]] = [
         "Q_crank",
         r"(?:类目|品类|行业|销量|排名|榜单|赛道|全网|同类|细分|品牌|区域|全国|全省|平台)第一"
         rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
-        rf"|(?:榜单?|排名|排行|类目|品类|行业|销量|热搜)\s*前\s*(?:[0-9]+|{_CNN}+)(?:名|位)?"
+        rf"|(?:榜单?|排名|排行|类目|品类|行业|销量|热搜|首页|首屏|搜索结果)\s*前\s*(?:[0-9]+|{_CNN}+)"
+        r"(?:名|位)?"
         rf"|前\s*(?:[0-9]+|{_CNN}+)\s*名"
         r"|(?:提升|提高|增长|增加|上涨|下降|降低|拉升|涨|跌)\s*[0-9.]+\s*个?点(?!击|赞|评)",
     ),
