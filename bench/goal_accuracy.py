@@ -18,7 +18,11 @@ checklists (two clauses, abbreviations, jargon, product names with numbers); bef
 tuning on them: measurable 0.880, time_bound 0.955. The 200 lines noted "blind set 3:"
 were written last, to be representative of real goal cells across industries and kinds
 of marketing work rather than traps: before tuning on them, measurable 0.980 and
-time_bound 0.955 — the best estimate of the analyser on text it has never seen.
+time_bound 0.955. The 200 lines noted "blind set 4:" were written last, in the same
+representative style, but with many ways of saying when and how much ("ahead of the
+board meeting", "for the duration of the promo", 双周, 董事会前, "top quartile", 为零):
+before tuning on them, measurable 0.960 and time_bound 0.870 — the best estimate of the
+analyser on wording it has never seen, the time-bound question being the harder one.
 A benchmark, not a test: it always exits 0.
 """
 

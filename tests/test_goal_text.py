@@ -333,6 +333,25 @@ def test_not_time_bound(text: str) -> None:
         ),
         ("Open house weekend around World Diabetes Day", (), ("weekend", "World Diabetes Day")),
         ("会员日满300减50，样板间开放前完成", ("300", "50"), ("会员日", "开放前")),
+        # milestones and spans however worded, and rates with "one"/一
+        (
+            "Live ahead of the board meeting; one video each sprint, post-launch",
+            ("one",),
+            ("ahead of the board meeting", "each sprint", "post-launch"),
+        ),
+        (
+            "SOV ≥ 40% across all campaign weeks and for the duration of the promo",
+            ("40%",),
+            ("across all campaign weeks", "for the duration of the promo"),
+        ),
+        ("Cut churn by a fifth this ski season, not in Season 3", ("a fifth",), ("season",)),
+        (
+            "双周输出一份简报，董事会前上线，审批通过后启动",
+            ("一份",),
+            ("双周", "董事会前", "审批通过后"),
+        ),
+        ("首月绑卡率提升5个百分点，负面舆情为零，冲进第一", ("5个百分点", "为零", "冲进第一"), ()),
+        ("复购周期从45天缩短到30天，3·15前完成", ("45天", "30天"), ("3·15前",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

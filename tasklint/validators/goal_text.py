@@ -39,9 +39,11 @@ Time-bound (a deadline or period is stated):
   by end of June, EOQ, next cycle, this month, by Friday), durations (30天内, within 30
   days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
   Friday), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
-  during the campaign, during the recall, weekends, in the first month, 会员日), observances
-  (World Diabetes Day), milestones (上线前, 开放前, before (the global) launch, 开业首月,
-  launch week), time boxes (第2周, sprint 4, day 3).
+  during the campaign, during the recall, weekends, in the first month, 会员日, throughout
+  the holiday period, for the duration of the promo, any season), observances (World
+  Diabetes Day), milestones (上线前, 开放前, 董事会前, 审批通过后, before (the global)
+  launch, ahead of the board meeting, post-launch, 开业首月, launch week), cadences (每周,
+  双周, daily, each sprint), time boxes (第2周, sprint 4, day 3).
 
 Choices made for debatable cases (each has labelled examples in tests/data/goals.jsonl):
   * "Top N" is a rank target (进入类目TOP10, rank in the top 3) unless a content word
@@ -188,7 +190,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "P_devent",
         r"(?<![0-9.])(?:(?:6\.18|6·18|618|11\.11|12\.12|520)(?![0-9])" + _COUNTED + r"|(?:5\.20"
-        r"|818|8\.18|3\.8|38|99|9\.9|88|1111|1212|7\.7)(?![0-9])(?=\s*(?:节|大促|活动|购物节"
+        r"|818|8\.18|3\.8|38|99|9\.9|88|1111|1212|7\.7|3\.15|3·15|315)(?![0-9])(?=\s*(?:节|大促"
+        r"|活动|购物节|晚会"
         r"|狂欢|期间|当天|前|后|sale|campaign|promo|shopping|festival|day|预售|预热|备货|会员节"
         r"|划算节|公益日|女神节|女王节|妇女节|告白|大战|战役|档|复盘|直播|主会场)))"
         r"|(?<![0-9.])[0-9]+\s*周年庆",
@@ -308,7 +311,11 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|reno|honor|office|photoshop)\s*(?:-\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
         r"|mini|se)(?![a-z]))*)(?![a-z0-9])",
     ),
-    ("Q_top", r"(?<![a-z])top\s*(?:-\s*)?(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"),
+    (
+        "Q_top",
+        r"(?<![a-z])top\s*(?:-\s*)?(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"
+        r"|(?<![a-z])top\s+(?:quartile|decile|percentile|half|third|tenth)(?![a-z])",
+    ),
     (
         "Q_lrank",
         r"(?<![a-z])(?!no\.?\s*[0-9]+\s+in\s+(?:[a-z]+'?s?'?\s+)?(?:hearts?|minds?)(?![a-z]))"
@@ -326,7 +333,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cyber\s*monday|prime\s*day|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
-        r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9]))(?![a-z])",
+        r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
+        r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
+        r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday)(?![a-z])",
     ),
     (
         "P_ldate",
@@ -420,7 +429,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|month|quarter|year"
         r"|fortnight)(?![a-z]))"
         r"|(?<![a-z])one(?=\s+(?:[a-z-]+\s+){0,3}?(?:per|a|an|each|every)\s+(?:day|week|month"
-        r"|quarter|year)(?![a-z]))"
+        r"|quarter|year|fortnight|sprint|cycle|iteration|semester|term)(?![a-z]))"
         r"|(?<![a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
     ),
     (
@@ -433,13 +442,16 @@ _LATIN_LED: list[tuple[str, str]] = [
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
-        r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend)"
+        r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend"
+        r"|sprint|cycle|iteration|semester|term)"
         r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
         + _WEEKDAYS
         + "|"
         + _WEEKDAYS
         + r"|(?:holiday|peak|festive|shopping)\s+season|summer|winter|spring|autumn"
-        r"|(?:this|next|the|in|by|during)\s+fall|(?:launch|opening|go-live|release|campaign"
+        r"|(?:this|next|the|in|by|during)\s+fall|semesters?|(?:the\s+)?(?:whole|entire|full)\s+"
+        r"(?:semester|term|season|month|quarter|year|week|campaign|promo)"
+        r"|(?:launch|opening|go-live|release|campaign"
         r"|event|sale)\s+(?:day|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
@@ -454,6 +466,30 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?:launch|go-live"
         r"|kick-?off|event|campaign|sale|holidays?|festival|deadline|release|opening|show"
         r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
+    ),
+    # milestones of the plan, however worded: "ahead of the board meeting", "before the
+    # demo goes live", "in time for the sales kickoff", "post-launch"
+    (
+        "P_lmile",
+        r"(?<![a-z])(?:ahead\s+of|in\s+time\s+for|(?:in\s+the\s+)?(?:lead|run)-?\s*up\s+to"
+        r"|leading\s+up\s+to|prior\s+to|before|after|following|once)\s+(?:the\s+|our\s+|a\s+"
+        r"|its\s+)?(?:[a-z0-9'-]+\s+){0,3}(?:meeting|kick-?off|launch(?:es)?|go-?live|goes\s+live"
+        r"|release|opening|reopening|review|summit|conference|expo|show|fair|drop|premiere|debut"
+        r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
+        r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
+        r"|migration|upgrade|rebrand|relaunch)(?![a-z])"
+        r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])",
+    ),
+    # spans: "throughout the holiday period", "for the duration of the promo", "across all
+    # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
+    (
+        "P_lspan",
+        r"(?<![a-z])(?:throughout|for\s+the\s+(?:duration|length|rest|remainder)\s+of|across)"
+        r"\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|its\s+)?(?:[a-z0-9'-]+\s+){0,3}"
+        r"(?:period|promo(?:tion)?s?|campaigns?|season|weeks?|months?|semester|term|quarters?"
+        r"|year|holidays?|events?|sales?|bundle|launch|break|summer|winter|festival|window"
+        r"|flight|burst|run)(?![a-z])"
+        r"|(?<![a-z])seasons?(?![a-z])(?!\s*#?\s*[0-9])",
     ),
 ]
 
@@ -487,6 +523,9 @@ _CN_PERIOD_WORDS = [
         "下个月 下月 下个季度 下季度 下一季度 次月 截止日",
         # cadences: the window a target is measured over
         "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
+        "双周 隔周 每两周 每隔一周 每个季度 每个月 每个星期 每一周 每个周末 "
+        "下个迭代 下一个迭代 本迭代 下个sprint 本sprint 下个版本 本学期 下学期 学期内 整个学期 "
+        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 "
         "年均 日更 周更 月更 月销 年销",
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
@@ -511,12 +550,15 @@ _CJK_LED: list[tuple[str, str]] = [
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
         # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
-        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?|(?:货号|款号|型号|编号)\s*[a-z0-9-]+",
+        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
+        r"|(?:首|次)(?:日|周|月)(?=[\u4e00-\u9fff]{0,4}?率)",
     ),
     (
         "Q_crank",
         r"(?:类目|品类|行业|销量|排名|榜单|赛道|全网|同类|细分|品牌|区域|全国|全省|平台)第一"
         rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
+        r"|(?:冲进|冲到|冲上|冲击|跻身|做到|拿下|稳居|登上|争夺|夺得|夺取|排名)\s*第一"
+        r"(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
         rf"|(?:榜单?|排名|排行|类目|品类|行业|销量|热搜|首页|首屏|搜索结果)\s*前\s*(?:[0-9]+|{_CNN}+)"
         r"(?:名|位)?"
         rf"|前\s*(?:[0-9]+|{_CNN}+)\s*名"
@@ -541,6 +583,13 @@ _CJK_LED: list[tuple[str, str]] = [
         rf"{_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
         r"|个?月(?!均|销|活|度|份|饼)|季度|年(?!级|龄|轻|货|化|均|销|度|底|末|初|中))"
         r"(?:内|以内|之内)?",
+    ),
+    (
+        "P_cmile",
+        r"(?:董事会|评审会?|审批|审核|验收|发布会?|开放预约|预约|开学|放假|迭代|路演|展会|开幕|签约"
+        r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
+        r"|定稿|招标|年会|峰会|晚会)(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
+        r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)",
     ),
     ("P_chour", rf"{_CNR}\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
     ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季)"),
@@ -568,7 +617,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|对半|一半|过半|半数|半价"
         r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
         r"|返|损|中)"
-        r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险)",
+        r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险)"
+        r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零",
     ),
     # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
     ("Q_ccount", rf"(?<![{_CN}几数]){_CNN}+(?:点{_CNN}+)?\s*{_CN_COUNTER}"),
@@ -811,8 +861,8 @@ _VOCABULARY = Vocabulary(_ALTERNATIVES)
 
 # ----------------------------------------------------------------------- context checks
 _BEFORE_COMPARISON = re.compile(
-    r"(?:缩短|降|控制在|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|至|到"
-    r"|(?<![a-z])(?:to|under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|up\s+to"
+    r"(?:缩短|降|控制在|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|至|到|从|由"
+    r"|(?<![a-z])(?:to|from|under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|up\s+to"
     r"|max(?:imum)?|cut|reduce|shorten|lower|down\s+to)|[≤<≥>=])\s*$"
 )
 _BEFORE_COUNT = re.compile(
@@ -843,7 +893,8 @@ _BEFORE_VALUE = re.compile(
     r"|(?<![a-z])(?:at\s+least|to|from|above|over|under|below|of|is)|[≥>≤<=:])\s*$"
 )
 _BEFORE_BOUND = re.compile(
-    r"(?:(?:至少|最少|不少于|不低于|超过|多于|每)[^\s，,。；;]{0,4}|(?<![a-z])at\s+least|[≥>])\s*$"
+    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;]{0,4}|(?:每|双周|隔周)[^\s，,。；;]{0,6}"
+    r"|(?<![a-z])at\s+least|[≥>])\s*$"
 )
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
 _AFTER_TITLE = re.compile(r"(?:\s*[a-z-]+){0,3}?\s*" + _CONTENT_TITLE + r"(?![a-z])")
