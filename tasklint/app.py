@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from tasklint.config.settings import Settings, load_settings
 from tasklint.connectors.rows import ParseOptions
 from tasklint.connectors.sources import SourceSpec, resolve_sources
-from tasklint.errors import ConfigError, TasklintError
+from tasklint.errors import ConfigError, Notice, TasklintError
 from tasklint.model import Table
 from tasklint.validators.engine import LintResult, RuleSetting, lint
 from tasklint.validators.registry import configure, unknown_selectors
@@ -45,7 +45,7 @@ class CheckOptions:
 class SourceOutcome:
     spec: SourceSpec
     result: LintResult
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def today_in(settings: Settings) -> date:
@@ -74,7 +74,7 @@ def rule_settings(settings: Settings) -> dict[str, RuleSetting]:
 
 def read_table(
     spec: SourceSpec, settings: Settings, parse: ParseOptions
-) -> tuple[Table, list[str]]:
+) -> tuple[Table, list[Notice]]:
     owned = list(settings.writeback_columns("en").values()) + list(
         settings.writeback_columns("zh").values()
     )
@@ -163,12 +163,20 @@ def _validated_selection(options: CheckOptions | SyncRequest) -> tuple[list[str]
     select, ignore = _split(options.select), _split(options.ignore)
     bad = unknown_selectors(select + ignore)
     if bad:
+        quoted = [repr(selector) for selector in bad]
         raise ConfigError(
-            f"--select/--ignore name {', '.join(map(repr, bad))}, which matches no rule",
+            f"--select/--ignore name {', '.join(quoted)}, which matches no rule",
             hint="see `tasklint rules` for the codes",
+            zh=f"--select/--ignore 中的 {'、'.join(quoted)} 不对应任何规则",
+            hint_zh="请用 `tasklint rules` 查看规则代码",
         )
     if options.locale not in (None, "en", "zh", "auto"):
-        raise ConfigError(f"--locale {options.locale!r} is invalid", hint="use en or zh")
+        raise ConfigError(
+            f"--locale {options.locale!r} is invalid",
+            hint="use en or zh",
+            zh=f"--locale {options.locale!r} 无效",
+            hint_zh="请使用 en 或 zh",
+        )
     return select, ignore
 
 
@@ -194,7 +202,10 @@ def sync_sources(
     files = [s.name for s in specs if s.kind == "file"]
     if files:
         raise ConfigError(
-            f"{files[0]}: a file cannot be synced", hint="use `tasklint check` for files"
+            f"{files[0]}: a file cannot be synced",
+            hint="use `tasklint check` for files",
+            zh=f"{files[0]}：文件不能同步",
+            hint_zh="文件请用 `tasklint check` 检查",
         )
     options = SyncOptions(
         today=request.today or today_in(settings),

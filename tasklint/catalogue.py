@@ -38,7 +38,12 @@ def parameters(rule: type[Rule]) -> list[tuple[str, str, str]]:
 def explain(code: str, locale: str | None) -> str:
     rule = rules_by_code().get(code.strip().upper())
     if rule is None:
-        raise ConfigError(f"no rule {code!r}", hint="`tasklint rules` lists the codes")
+        raise ConfigError(
+            f"no rule {code!r}",
+            hint="`tasklint rules` lists the codes",
+            zh=f"没有规则 {code!r}",
+            hint_zh="请用 `tasklint rules` 查看所有规则代码",
+        )
     locales = [locale] if locale in ("en", "zh") else ["en", "zh"]
     parts = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.scope})", ""]
     for loc in locales:

@@ -18,7 +18,7 @@ from tasklint.commands.options import (
     SelectOpt,
     TodayOpt,
 )
-from tasklint.errors import TasklintError
+from tasklint.errors import ConfigError, Notice, TasklintError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -58,19 +58,41 @@ def escape(text: str) -> str:
     return escape(text)
 
 
-def say_error(text: str) -> None:
+def line_locale(
+    chosen: str | None = None, config: Path | None = None, table: str | None = None
+) -> str:
+    """The language of tasklint's own lines (`tasklint.text.message_locale`) from
+    `--locale`, the config at `config` (read again: the line may be the very error
+    that stopped it loading) and the locale of the table the line is about."""
+    from tasklint.config.settings import configured_locale
+    from tasklint.text import message_locale
+
+    return message_locale(chosen, configured_locale(config), table)
+
+
+def say_error(error: TasklintError, chosen: str | None = None, config: Path | None = None) -> None:
     """One `tasklint: …` error line on stderr. The text is printed as written, not as
     markup: "[writeback]" in a hint, a path or a table's name must show as they are."""
+    text = error.line(line_locale(chosen, config))
     err().print(f"[bold red]tasklint:[/] {escape(text)}", soft_wrap=True)
 
 
-def say_notice(text: str) -> None:
-    """One `tasklint: …` notice on stderr, printed as written."""
+def say_notice(
+    notice: Notice,
+    chosen: str | None = None,
+    config: Path | None = None,
+    table: str | None = None,
+) -> None:
+    """One `tasklint: …` notice on stderr, printed as written, in the language of the
+    table it is about unless --locale or the config say otherwise."""
+    text = notice.text(line_locale(chosen, config, table))
     err().print(f"[yellow]tasklint:[/] {escape(text)}", soft_wrap=True)
 
 
-def _fail(error: TasklintError) -> typer.Exit:
-    say_error(error.line())
+def _fail(
+    error: TasklintError, chosen: str | None = None, config: Path | None = None
+) -> typer.Exit:
+    say_error(error, chosen, config)
     return typer.Exit(error.exit_code)
 
 
@@ -107,17 +129,17 @@ def check(
     try:
         checked = check_each(sources or [], options)
     except TasklintError as error:
-        raise _fail(error) from None
+        raise _fail(error, locale, config) from None
     outcomes: list[SourceOutcome] = []
     failures = 0
     for outcome in checked:
         if isinstance(outcome, SourceFailure):  # the others are still reported
             failures += 1
-            say_error(outcome.error.line())
+            say_error(outcome.error, locale, config)
             continue
         outcomes.append(outcome)
         for notice in outcome.notices:
-            say_notice(notice)
+            say_notice(notice, locale, config, outcome.result.locale)
     if failures and not outcomes:
         raise typer.Exit(2)
     if output_format == "json":
@@ -147,7 +169,7 @@ def rules(
         else:
             catalogue.print_rule(out(), code, locale)
     except TasklintError as error:
-        raise _fail(error) from None
+        raise _fail(error, locale) from None
 
 
 @app.command()
@@ -161,10 +183,20 @@ def init(
     from tasklint.config.starter import STARTER
 
     if path.exists() and not force:
-        say_error(f"{path} already exists — pass --force to overwrite it")
-        raise typer.Exit(2)
+        raise _fail(
+            ConfigError(
+                f"{path} already exists",
+                hint="pass --force to overwrite it",
+                zh=f"{path} 已经存在",
+                hint_zh="如要覆盖，请加上 --force",
+            )
+        )
     path.write_text(STARTER, encoding="utf-8")
-    out().print(f"Wrote {path}. Edit [sources] and run `tasklint check`.", markup=False)
+    wrote = Notice(
+        en=f"Wrote {path}. Edit [sources] and run `tasklint check`.",
+        zh=f"已写入 {path}。请编辑其中的 [sources]，然后运行 `tasklint check`。",
+    )
+    out().print(wrote.text(line_locale()), markup=False)
 
 
 @app.command()
@@ -201,12 +233,12 @@ def sync(
                 on_written=progress.written,
             )
     except TasklintError as error:
-        raise _fail(error) from None
+        raise _fail(error, locale, config) from None
     failed = False
     for outcome in outcomes:
         if isinstance(outcome, SourceFailure):
             failed = True
-            say_error(outcome.error.line())
+            say_error(outcome.error, locale, config)
             continue
         output.render_text([outcome], out())
         output.render_changes(outcome, out())
@@ -231,17 +263,17 @@ def setup(
     try:
         spec, checks = setup_source(source, config=config, create=create_fields, locale=locale)
     except TasklintError as error:
-        raise _fail(error) from None
+        raise _fail(error, locale, config) from None
+    shown = line_locale(locale, config)
+    ok, bad, dash = ("正常", "问题", "——") if shown == "zh" else ("ok", "problem", " — ")
     for check in checks:
-        mark = "[green]ok[/]" if not check.problem else "[bold red]problem[/]"
-        out().print(
-            f"{mark}  {check.role:<10} {escape(check.name)}"
-            + (f" — {escape(check.problem)}" if check.problem else "")
-        )
+        mark = f"[green]{ok}[/]" if check.problem is None else f"[bold red]{bad}[/]"
+        problem = f"{dash}{escape(check.problem.text(shown))}" if check.problem else ""
+        out().print(f"{mark}  {check.role:<10} {escape(check.name)}{problem}")
     from tasklint.sync.engine import setup_problem
 
-    if (problem := setup_problem(spec, checks)) is not None:
-        raise _fail(problem)
+    if (failure := setup_problem(spec, checks)) is not None:
+        raise _fail(failure, locale, config)
 
 
 @app.command()

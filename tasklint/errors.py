@@ -1,4 +1,4 @@
-"""Every error tasklint reports to a user, with the one line the CLI prints.
+"""Every error and notice tasklint reports to a user, with the one line the CLI prints.
 
     TasklintError            exit 2: the run cannot go on
     ├── ConfigError          tasklint.toml or an option is wrong
@@ -8,21 +8,41 @@
     ├── ConnectionFailed     the service cannot be reached
     └── RateLimited          the service kept refusing after every retry
 
-Messages say what is wrong and what to do, and never contain a token.
+    Notice                   what the run tells the user without stopping
+
+Messages say what is wrong and what to do, in English and in Chinese (`zh=`,
+`hint_zh=`: the teams that read them work in either), and never contain a token.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class TasklintError(Exception):
     exit_code = 2
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        zh: str | None = None,
+        hint_zh: str | None = None,
+    ) -> None:
         self.message = message
         self.hint = hint
+        self.zh = zh
+        self.hint_zh = hint_zh
         super().__init__(self.line())
 
-    def line(self) -> str:
+    def line(self, locale: str = "en") -> str:
+        """The line for a user who reads `locale`; English whatever else is asked, and
+        each Chinese part falls back to its English when it has none."""
+        if locale == "zh":
+            message = self.zh or self.message
+            hint = self.hint_zh or self.hint
+            return f"{message}——{hint}" if hint else message
         return f"{self.message} — {self.hint}" if self.hint else self.message
 
 
@@ -48,3 +68,19 @@ class ConnectionFailed(TasklintError):
 
 class RateLimited(TasklintError):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A line the run tells the user without stopping (a file read another way than
+    its name says, a column ignored…), or a verdict shown beside a column; `str()` is
+    the English, for logs and library callers."""
+
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def text(self, locale: str = "en") -> str:
+        return self.zh if locale == "zh" else self.en

@@ -1,5 +1,5 @@
-"""Text normalisation shared by header matching and label parsing, and how numbers are
-written in messages.
+"""Text normalisation shared by header matching and label parsing, how numbers are
+written in messages, and which language tasklint's own lines are written in.
 
 Users type headers and labels in simplified or traditional Chinese, full- or half-width,
 any case, with stray spaces: all of those must compare equal.
@@ -7,8 +7,10 @@ any case, with stray spaces: all of those must compare equal.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
@@ -59,3 +61,26 @@ def quote(text: str, limit: int = 60) -> str:
     """A cell's text for a one-line message: whitespace folded, cut with "…" past `limit`."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MESSAGE_LOCALES = ("en", "zh")
+# As gettext reads them: the first one set decides, so LC_ALL=C overrides LANG=zh_CN.
+_SYSTEM_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def message_locale(
+    chosen: str | None = None,
+    configured: str | None = None,
+    table: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """The language of an error or notice line: `--locale` when it names one, else the
+    config's `locale`, else the language of the table the line is about (as the lint
+    decided it), else the system's (LC_ALL, LC_MESSAGES, LANG: zh… is Chinese); English
+    when nothing says. `auto` and unknown values say nothing."""
+    for decided in (chosen, configured, table):
+        if decided in MESSAGE_LOCALES:
+            return decided
+    variables = os.environ if environ is None else environ
+    system = next((variables[name] for name in _SYSTEM_LOCALE_VARIABLES if variables.get(name)), "")
+    return "zh" if system.lower().startswith("zh") else "en"

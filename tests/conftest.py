@@ -14,6 +14,16 @@ from tasklint.sandbox.limits import Limits
 FAST_LIMITS = dict(airtable_rate=50, airtable_penalty=0.4, notion_rate=30.0, notion_burst=30.0)
 
 
+@pytest.fixture(autouse=True)
+def english_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read tasklint's lines in English on any machine: on a Chinese system
+    (LANG=zh_CN.UTF-8) its errors and notices would otherwise be Chinese. Tests of the
+    Chinese lines set the locale they need."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[SandboxServer]:
     with SandboxServer(limits=Limits(**FAST_LIMITS)) as running:

@@ -133,7 +133,8 @@ def test_two_columns_of_one_name_read_the_first_with_a_notice(tmp_path):
     (task,) = result.table.tasks
     assert (task.title, task.due) == ("第一列", date(2025, 6, 1))
     (notice,) = result.notices
-    assert "'任务', '截止日期'" in notice and "reads the first" in notice
+    assert "'任务', '截止日期'" in notice.en and "reads the first" in notice.en
+    assert "'任务'、'截止日期'" in notice.zh and "第一列" in notice.zh
 
 
 def workbook_with_formulas(path: Path, *, edit=lambda name, xml: xml) -> Path:
@@ -158,8 +159,9 @@ def workbook_with_formulas(path: Path, *, edit=lambda name, xml: xml) -> Path:
 def test_xlsx_formulas_never_calculated_are_named_in_a_notice(tmp_path):
     result = read(workbook_with_formulas(tmp_path / "plan.xlsx"))
     (notice,) = result.notices
-    assert "2 formula cell(s) (B2, C2) were never calculated" in notice
-    assert "save it again" in notice
+    assert "2 formula cell(s) (B2, C2) were never calculated" in notice.en
+    assert "save it again" in notice.en
+    assert "2 个公式单元格（B2, C2）" in notice.zh and "重新保存" in notice.zh
     assert result.table.tasks[0].progress is None  # read as empty, as before: nothing made up
     assert result.table.tasks[1].progress == pytest.approx(0.3)
 
@@ -186,7 +188,7 @@ def test_xlsx_formulas_with_placeholder_results_are_named_when_recalculation_is_
 
     result = read(workbook_with_formulas(tmp_path / "plan.xlsx", edit=zeros))
     (notice,) = result.notices
-    assert "2 formula cell(s) (B2, C2)" in notice
+    assert "2 formula cell(s) (B2, C2)" in notice.en
 
 
 def test_xlsx_a_formula_without_result_is_named_without_the_flag_and_only_on_the_read_sheet(
@@ -199,12 +201,12 @@ def test_xlsx_a_formula_without_result_is_named_without_the_flag_and_only_on_the
 
     path = workbook_with_formulas(tmp_path / "plan.xlsx", edit=unflagged)
     (notice,) = read(path).notices
-    assert "1 formula cell(s) (B2)" in notice  # C2 gives text: empty text may be its result
+    assert "1 formula cell(s) (B2)" in notice.en  # C2 gives text: empty text may be its result
     workbook = openpyxl.load_workbook(path)
     workbook.move_sheet("Sums", offset=-1)
     workbook["Sums"].append(["Task"])
     workbook.save(path)
-    assert read(path, sheet="计划").notices != [] and read(path).notices == [
+    assert read(path, sheet="计划").notices != [] and [n.en for n in read(path).notices] == [
         f"{path}: 1 formula cell(s) (A1) were never calculated, so they read as empty or 0 —"
         " the program that wrote the file left that to Excel; open it in Excel, WPS or"
         " LibreOffice and save it again"
@@ -216,7 +218,7 @@ def test_xlsx_that_is_really_csv_is_read_with_a_notice(tmp_path):
     path.write_text(CSV_TEXT, encoding="utf-8")
     result = read(path)
     assert len(result.table.tasks) == 2
-    assert any("not an Excel workbook" in n for n in result.notices)
+    assert any("not an Excel workbook" in n.en for n in result.notices)
 
 
 def test_damaged_xlsx_and_old_xls(tmp_path):
@@ -330,7 +332,7 @@ def test_a_quote_never_closed_is_named_with_the_lines_it_swallowed(tmp_path, sep
     path.write_text("\n".join(lines).replace(",", separator) + "\n", encoding="utf-8")
     result = read(path)
     assert len(result.table.tasks) == 1  # as Excel reads it; the notice says so
-    assert result.notices == [
+    assert [n.en for n in result.notices] == [
         f'{path}: line 2 opens a quote (") that is never closed, so the 2 line(s) after it'
         " were read into that one cell — close or remove the quote and check again"
     ]

@@ -155,10 +155,15 @@ def test_sync_refuses_missing_and_wrongly_typed_columns(server, syncer):
     ) as info:
         syncer.run(spec)
     assert "--create-fields" in info.value.line()
+    chinese = info.value.line("zh")
+    assert (
+        "'检查提示'、'计算状态'、'完成率' 不存在" in chinese and "请运行 `tasklint setup" in chinese
+    )
     base, table = spec.url.removeprefix("airtable://").split("/", 1)
     server.airtable.create_field(base, table, name="计算状态", type="singleLineText")
-    with pytest.raises(SetupRequired, match="singleLineText, not singleSelect"):
+    with pytest.raises(SetupRequired, match="singleLineText, not singleSelect") as wrong:
         syncer.run(spec)
+    assert "'计算状态' 的类型是 singleLineText，不是 singleSelect" in wrong.value.line("zh")
 
 
 def test_writeback_column_that_is_an_input_is_refused(server):

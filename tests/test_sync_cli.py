@@ -116,6 +116,31 @@ def test_bad_token_exits_2_with_one_line_and_never_shows_the_token(server, confi
         assert SECRET[-8:] not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("vendor", ["airtable", "notion"])
+def test_bad_token_in_chinese_never_shows_the_token_either(server, config, vendor):
+    spec = new_airtable_source(server) if vendor == "airtable" else new_notion_source(server)
+    result = invoke(
+        server, "check", spec.url, "--config", str(config), "--locale", "zh", token=SECRET
+    )
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert "拒绝了这个令牌" in line and "refused the token" not in line
+    assert SECRET not in result.stdout + result.stderr
+    assert SECRET[-8:] not in result.stdout + result.stderr
+
+
+def test_setup_says_what_is_missing_in_the_users_language(server, config):
+    spec = new_airtable_source(server)
+    english = invoke(server, "setup", spec.url, "--config", str(config), "--locale", "en")
+    assert english.exit_code == 2 and "problem" in english.stdout
+    assert "does not exist" in english.stdout
+    chinese = invoke(server, "setup", spec.url, "--config", str(config), "--locale", "zh")
+    assert chinese.exit_code == 2 and chinese.stdout.count("问题") == 3
+    assert "列 '检查提示' 不存在" in chinese.stdout and "does not exist" not in chinese.stdout
+    (line,) = chinese.stderr.splitlines()
+    assert "回写列" in line and f"请运行 `tasklint setup {spec.url} --create-fields`" in line
+
+
 def test_missing_token_says_which_variable(server, config):
     spec = new_airtable_source(server)
     env = env_for(server)

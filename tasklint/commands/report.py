@@ -53,7 +53,8 @@ def report(
     Goals, status by phase, open findings, overdue tasks, budget, the trend over the
     last 30 runs, and the review's lessons."""
     from tasklint.cli import _fail, _parse_day, err, out, say_notice
-    from tasklint.errors import ConfigError, TasklintError
+    from tasklint.errors import ConfigError, Notice, TasklintError
+    from tasklint.text import message_locale
 
     if output_format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
@@ -61,7 +62,9 @@ def report(
     try:
         report_data, settings, notices = build(source, config, day, locale, state)
         for notice in notices:
-            say_notice(notice)
+            say_notice(notice, locale, config, report_data.locale)
+        # what the command did, not what the table holds: not in the table's language
+        language = message_locale(locale, settings.locale)
         if output_format == "markdown":
             from tasklint.report.markdown import render_markdown
 
@@ -78,21 +81,28 @@ def report(
                 target.write_text(text, encoding="utf-8")
             except OSError as exc:
                 raise ConfigError(
-                    f"{target}: cannot be written ({exc.strerror})", hint="check the --out path"
+                    f"{target}: cannot be written ({exc.strerror})",
+                    hint="check the --out path",
+                    zh=f"{target}：无法写入（{exc.strerror}）",
+                    hint_zh="请检查 --out 指定的路径",
                 ) from None
-            err().print(f"tasklint: wrote {target}", highlight=False, soft_wrap=True, markup=False)
+            wrote = Notice(en=f"wrote {target}", zh=f"已写入 {target}")
+            err().print(
+                f"tasklint: {wrote.text(language)}", highlight=False, soft_wrap=True, markup=False
+            )
         if publish:
             from tasklint.report.publish import publish as publish_report
 
             for done in publish_report(report_data, settings):
                 verb = "created" if done.created else "updated"
-                out().print(
-                    f"Published to {done.target} ({verb}): {done.where}",
-                    soft_wrap=True,
-                    markup=False,
+                verb_zh = "新建" if done.created else "更新"
+                published = Notice(
+                    en=f"Published to {done.target} ({verb}): {done.where}",
+                    zh=f"已发布到 {done.target}（{verb_zh}）：{done.where}",
                 )
+                out().print(published.text(language), soft_wrap=True, markup=False)
     except TasklintError as error:
-        raise _fail(error) from None
+        raise _fail(error, locale, config) from None
 
 
 def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]
@@ -107,9 +117,12 @@ def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]
 
     settings = load_settings(config)
     if source is None and len(settings.sources) > 1:
+        example = f"`tasklint report {next(iter(settings.sources))}`"
         raise ConfigError(
             f"the config has {len(settings.sources)} sources: name the one to report on",
-            hint=f"e.g. `tasklint report {next(iter(settings.sources))}`",
+            hint=f"e.g. {example}",
+            zh=f"配置里有 {len(settings.sources)} 个数据源：请指定要生成报告的那一个",
+            hint_zh=f"例如 {example}",
         )
     outcomes = check_sources([source] if source else [], CheckOptions(config, day, locale))
     outcome = outcomes[0]

@@ -77,11 +77,15 @@ def register(app: typer.Typer) -> None:
                 raise ConfigError(
                     f"source {files[0]!r} is a file: `tasklint serve` syncs Airtable and Notion",
                     hint="remove it from the config's sources, or lint it with `tasklint check`",
+                    zh=f"数据源 {files[0]!r} 是文件：`tasklint serve` 只同步 Airtable 和 Notion",
+                    hint_zh="请把它从配置的 sources 中删除，或用 `tasklint check` 检查它",
                 )
             if jitter is not None and jitter >= settings.schedule.grace_hours * 3600:
                 raise ConfigError(
                     f"--jitter {jitter} is not less than [schedule] grace_hours",
                     hint="use a smaller jitter",
+                    zh=f"--jitter {jitter} 没有小于 [schedule] grace_hours",
+                    hint_zh="请把 jitter 调小",
                 )
             env = Environment()
             tokens = [t.get_secret_value() for t in (env.airtable_token, env.notion_token) if t]
@@ -97,7 +101,8 @@ def register(app: typer.Typer) -> None:
             )
             code = run_service(settings, specs, options, env=env, log=log)
         except TasklintError as error:
-            raise _fail(error) from None
+            raise _fail(error, config=config) from None
         except (OSError, sqlite3.Error) as error:  # a port taken, a state file unwritable
-            raise _fail(TasklintError(f"cannot start: {error}")) from None
+            cannot_start = TasklintError(f"cannot start: {error}", zh=f"无法启动：{error}")
+            raise _fail(cannot_start, config=config) from None
         raise typer.Exit(code)

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from tasklint.config.columns import LOGICAL_FIELDS
-from tasklint.errors import ConfigError
+from tasklint.errors import ConfigError, TasklintError
 from tasklint.model import Severity
 
 CONFIG_FILE = "tasklint.toml"
@@ -41,13 +41,25 @@ STATUS_LABELS = {
 }
 
 
+class Expected(ValueError):
+    """What a key's value should be, said by a validator in both languages; pydantic
+    keeps the exception, so the config error can say it in Chinese too."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+
 def _check_zone(value: str | None) -> str | None:
     if value is None:
         return None
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError("an IANA time zone such as Asia/Shanghai or Europe/Berlin") from None
+        raise Expected(
+            "an IANA time zone such as Asia/Shanghai or Europe/Berlin",
+            "时区名称（IANA 格式），例如 Asia/Shanghai 或 Europe/Berlin",
+        ) from None
     return value
 
 
@@ -69,7 +81,10 @@ class SourceConfig(_Strict):
     def _known_fields(cls, columns: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(columns) - set(LOGICAL_FIELDS))
         if unknown:
-            raise ValueError(f"logical field names, one of: {', '.join(LOGICAL_FIELDS)}")
+            fields = ", ".join(LOGICAL_FIELDS)
+            raise Expected(
+                f"logical field names, one of: {fields}", f"逻辑字段名，可用的有：{fields}"
+            )
         return columns
 
 
@@ -107,7 +122,10 @@ class ScheduleConfig(_Strict):
     @classmethod
     def _clock(cls, value: str) -> str:
         if not _CLOCK.match(value):
-            raise ValueError("a time of day as HH:MM or HH:MM:SS, e.g. 02:00")
+            raise Expected(
+                "a time of day as HH:MM or HH:MM:SS, e.g. 02:00",
+                "HH:MM 或 HH:MM:SS 格式的时间，例如 02:00",
+            )
         return value
 
     _zone = field_validator("timezone")(_check_zone)
@@ -116,7 +134,10 @@ class ScheduleConfig(_Strict):
     @classmethod
     def _grace(cls, value: float) -> float:
         if not 0 < value <= 24:
-            raise ValueError("hours after the slot within which a missed run is caught up, >0, ≤24")
+            raise Expected(
+                "hours after the slot within which a missed run is caught up, >0, ≤24",
+                "大于 0、不超过 24 的小时数（错过预定时间后，在这段时间内仍会补跑）",
+            )
         return value
 
     @field_validator("jitter_seconds")
@@ -124,21 +145,27 @@ class ScheduleConfig(_Strict):
     def _jitter(cls, value: int, info: ValidationInfo) -> int:
         grace = info.data.get("grace_hours")
         if not 0 <= value <= 21600 or (grace is not None and value >= grace * 3600):
-            raise ValueError("seconds from 0 to 21600 (6 h), and less than grace_hours")
+            raise Expected(
+                "seconds from 0 to 21600 (6 h), and less than grace_hours",
+                "0 到 21600 之间的秒数（最多 6 小时），且小于 grace_hours",
+            )
         return value
 
     @field_validator("retries")
     @classmethod
     def _retries(cls, value: int) -> int:
         if not 0 <= value <= 20:
-            raise ValueError("a number of retries from 0 to 20")
+            raise Expected("a number of retries from 0 to 20", "0 到 20 之间的重试次数")
         return value
 
     @field_validator("retry_backoff_seconds")
     @classmethod
     def _backoff(cls, value: float) -> float:
         if not 0 < value <= 3600:
-            raise ValueError("seconds before the first retry, >0, ≤3600")
+            raise Expected(
+                "seconds before the first retry, >0, ≤3600",
+                "大于 0、不超过 3600 的秒数（首次重试前的等待时间）",
+            )
         return value
 
 
@@ -167,15 +194,19 @@ class ReportConfig(_Strict):
     @classmethod
     def _page_id(cls, value: str | None) -> str | None:
         if value is not None and not _PAGE_ID.search(value.replace("-", "")):
-            raise ValueError("a Notion page id (32 hex digits) or the page's URL")
+            raise Expected(
+                "a Notion page id (32 hex digits) or the page's URL",
+                "Notion 页面 id（32 位十六进制数字）或页面的 URL",
+            )
         return value
 
     @field_validator("airtable_runs")
     @classmethod
     def _airtable_url(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"^airtable://[^/]+/.+", value):
-            raise ValueError(
-                'an Airtable table URL such as "airtable://appXXXXXXXXXXXXXX/Lint runs"'
+            raise Expected(
+                'an Airtable table URL such as "airtable://appXXXXXXXXXXXXXX/Lint runs"',
+                'Airtable 表的 URL，例如 "airtable://appXXXXXXXXXXXXXX/Lint runs"',
             )
         return value
 
@@ -210,6 +241,42 @@ def _key_path(loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
+# pydantic's words for the common kinds of value, in Chinese; its other messages are
+# kept in English inside the Chinese sentence.
+_EXPECTED_ZH = {
+    "string_type": "文本",
+    "int_type": "整数",
+    "int_parsing": "整数",
+    "int_from_float": "整数",
+    "float_type": "数字",
+    "float_parsing": "数字",
+    "bool_type": "true 或 false",
+    "bool_parsing": "true 或 false",
+    "list_type": '列表，例如 ["a", "b"]',
+    "dict_type": "表（TOML 的 [表] 或 { … }）",
+    "model_type": "表（TOML 的 [表] 或 { … }）",
+}
+
+
+def _expected(error: Any) -> tuple[str, str]:
+    """What a value should have been, in English as pydantic or the validator said it
+    and as the Chinese hint asks for it."""
+    english = str(error["msg"]).removeprefix("Value error, ")
+    kind, context = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return english, "请删除这个不允许的键"
+    if isinstance(context.get("error"), Expected):
+        wanted = context["error"].zh
+    elif kind in _EXPECTED_ZH:
+        wanted = _EXPECTED_ZH[kind]
+    elif kind in ("literal_error", "enum") and "expected" in context:
+        wanted = "以下值之一：" + "、".join(re.split(r", | or ", str(context["expected"])))
+    else:
+        return english, f"请按此要求修改：{english}"
+    # a space before a Latin word, as the other Chinese lines write it
+    return english, f"请改为{' ' if wanted[:1].isascii() else ''}{wanted}"
+
+
 def _raise_config_error(origin: str, exc: ValidationError) -> None:
     first = exc.errors()[0]
     key = _key_path(first["loc"])
@@ -217,13 +284,23 @@ def _raise_config_error(origin: str, exc: ValidationError) -> None:
         raise ConfigError(
             f"{origin}: unknown key `{key}`",
             hint="check its spelling against `tasklint init`'s starter file",
+            zh=f"{origin}：未知的键 `{key}`",
+            hint_zh="请对照 `tasklint init` 生成的示例文件检查拼写",
         ) from None
     if first["type"] == "missing":
-        raise ConfigError(f"{origin}: `{key}` is required", hint="add it") from None
-    expected = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(
+            f"{origin}: `{key}` is required",
+            hint="add it",
+            zh=f"{origin}：缺少必填项 `{key}`",
+            hint_zh="请添加这一项",
+        ) from None
+    expected, expected_zh = _expected(first)
+    value = _describe(first.get("input"))
     raise ConfigError(
-        f"{origin}: `{key}` = {_describe(first.get('input'))} is invalid",
+        f"{origin}: `{key}` = {value} is invalid",
         hint=f"expected {expected}",
+        zh=f"{origin}：`{key}` = {value} 无效",
+        hint_zh=expected_zh,
     ) from None
 
 
@@ -233,21 +310,27 @@ def _validate_rules(origin: str, settings: Settings) -> None:
     for name, selectors in (("select", settings.rules.select), ("ignore", settings.rules.ignore)):
         bad = unknown_selectors(selectors)
         if bad:
+            quoted = [repr(selector) for selector in bad]
             raise ConfigError(
-                f"{origin}: `rules.{name}` names {', '.join(map(repr, bad))}, "
-                "which matches no rule",
+                f"{origin}: `rules.{name}` names {', '.join(quoted)}, which matches no rule",
                 hint="see `tasklint rules` for the codes",
+                zh=f"{origin}：`rules.{name}` 中的 {'、'.join(quoted)} 不对应任何规则",
+                hint_zh="请用 `tasklint rules` 查看规则代码",
             )
     for code, table in settings.rules.per_rule().items():
         if not _CODE.match(code) or code not in rules_by_code():
             raise ConfigError(
                 f"{origin}: `[rules.{code}]` is not a rule code",
                 hint="use a code from `tasklint rules`, e.g. [rules.S402]",
+                zh=f"{origin}：`[rules.{code}]` 不是规则代码",
+                hint_zh="请使用 `tasklint rules` 列出的代码，例如 [rules.S402]",
             )
         if not isinstance(table, dict):
             raise ConfigError(
                 f"{origin}: `rules.{code}` = {_describe(table)} is invalid",
                 hint="expected a table of parameters, e.g. [rules.S402] max_delay_days = 3",
+                zh=f"{origin}：`rules.{code}` = {_describe(table)} 无效",
+                hint_zh="请写成参数表，例如 [rules.S402] max_delay_days = 3",
             )
         try:
             configure(code, table)
@@ -259,16 +342,25 @@ def _validate_rules(origin: str, settings: Settings) -> None:
                 raise ConfigError(
                     f"{origin}: unknown parameter `{key}`",
                     hint=f"{code} takes severity and: {params}",
+                    zh=f"{origin}：未知的参数 `{key}`",
+                    hint_zh=f"{code} 可用的参数有 severity 和：{params}",
                 ) from None
+            expected, expected_zh = _expected(err)
+            value = _describe(err.get("input"))
             raise ConfigError(
-                f"{origin}: `{key}` = {_describe(err.get('input'))} is invalid",
-                hint=f"expected {err['msg'].removeprefix('Value error, ')}",
+                f"{origin}: `{key}` = {value} is invalid",
+                hint=f"expected {expected}",
+                zh=f"{origin}：`{key}` = {value} 无效",
+                hint_zh=expected_zh,
             ) from None
         except ValueError:
+            value = _describe(table.get("severity"))
+            levels = [s.value for s in Severity]
             raise ConfigError(
-                f"{origin}: `rules.{code}.severity` = "
-                f"{_describe(table.get('severity'))} is invalid",
-                hint=f"expected one of {', '.join(s.value for s in Severity)}",
+                f"{origin}: `rules.{code}.severity` = {value} is invalid",
+                hint=f"expected one of {', '.join(levels)}",
+                zh=f"{origin}：`rules.{code}.severity` = {value} 无效",
+                hint_zh=f"请改为以下值之一：{'、'.join(levels)}",
             ) from None
 
 
@@ -288,9 +380,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})", hint="fix the syntax") from None
+        raise ConfigError(
+            f"{path}: not valid TOML ({exc})",
+            hint="fix the syntax",
+            zh=f"{path}：不是有效的 TOML（{exc}）",
+            hint_zh="请修正语法",
+        ) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ConfigError(
+            f"{path}: cannot be read ({exc.strerror})",
+            zh=f"{path}：无法读取（{exc.strerror}）",
+        ) from None
 
 
 def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Settings:
@@ -298,7 +398,12 @@ def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Setti
     else defaults."""
     if path is not None:
         if not path.is_file():
-            raise ConfigError(f"{path}: no such config file", hint="check the --config path")
+            raise ConfigError(
+                f"{path}: no such config file",
+                hint="check the --config path",
+                zh=f"{path}：配置文件不存在",
+                hint_zh="请检查 --config 指定的路径",
+            )
         data = _read_toml(path)
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("tasklint", {})
@@ -311,3 +416,14 @@ def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Setti
         if section is not None:
             return parse_settings(section, "pyproject.toml [tool.tasklint]")
     return Settings()
+
+
+def configured_locale(path: Path | None = None) -> str | None:
+    """The config's `locale` (`load_settings` finds the config), for the language of
+    tasklint's own lines; None when the config cannot be loaded: its own error is then
+    the line being written, and it cannot say which language it wants. Never raises:
+    it runs while another error is being reported."""
+    try:
+        return load_settings(path).locale
+    except (TasklintError, OSError):
+        return None

@@ -73,6 +73,8 @@ def parse_url(url: str) -> tuple[str, str]:
         raise SourceError(
             f"{url}: not an Airtable source",
             hint="write it as airtable://BASE_ID/TABLE, e.g. airtable://appXXXXXXXXXXXXXX/Checklist",
+            zh=f"{url}：不是 Airtable 表的地址",
+            hint_zh="请写成 airtable://BASE_ID/TABLE，例如 airtable://appXXXXXXXXXXXXXX/Checklist",
         )
     return base, unquote(table)
 
@@ -97,19 +99,32 @@ def _explain_http_error(exc: requests.HTTPError, where: str) -> TasklintError:
             f"{where}: Airtable refused the token ({detail})",
             hint="set AIRTABLE_TOKEN to a personal access token with the data.records:read, "
             "data.records:write and schema.bases:read scopes",
+            zh=f"{where}：Airtable 拒绝了这个令牌（{detail}）",
+            hint_zh="请把 AIRTABLE_TOKEN 设为一个个人访问令牌（personal access token），"
+            "并授予 data.records:read、data.records:write 和 schema.bases:read 权限",
         )
     if status in (403, 404):
         return SourceError(
             f"{where}: not found or not permitted ({detail})",
             hint="check the base id and table name, and that the token has access to the base",
+            zh=f"{where}：找不到，或没有权限（{detail}）",
+            hint_zh="请检查 base id 和表名，并确认令牌可以访问这个 base",
         )
     if status == 429:
         from tasklint.errors import RateLimited
 
         return RateLimited(
-            f"{where}: Airtable kept rate-limiting ({detail})", hint="run again later"
+            f"{where}: Airtable kept rate-limiting ({detail})",
+            hint="run again later",
+            zh=f"{where}：Airtable 一直在限流（{detail}）",
+            hint_zh="请稍后再运行",
         )
-    return SourceError(f"{where}: Airtable answered {detail}", hint="check the table and try again")
+    return SourceError(
+        f"{where}: Airtable answered {detail}",
+        hint="check the table and try again",
+        zh=f"{where}：Airtable 返回了 {detail}",
+        hint_zh="请检查这张表后重试",
+    )
 
 
 def call_airtable(where: str, action: Callable[[], Any]) -> Any:
@@ -122,6 +137,8 @@ def call_airtable(where: str, action: Callable[[], Any]) -> Any:
         raise ConnectionFailed(
             f"{where}: cannot reach Airtable ({type(exc).__name__})",
             hint="check the network or AIRTABLE_ENDPOINT_URL, then run again",
+            zh=f"{where}：无法连接 Airtable（{type(exc).__name__}）",
+            hint_zh="请检查网络或 AIRTABLE_ENDPOINT_URL，然后重新运行",
         ) from None
 
 
@@ -194,7 +211,13 @@ class AirtableConnector:
         # With typecast off, a status label the single select lacks would be refused
         # (422 INVALID_MULTIPLE_CHOICE_OPTIONS), and the API cannot add options.
         return check_writeback_columns(
-            self.fields(), wanted, WRITABLE_TYPES, labels, noun="column", where="Airtable"
+            self.fields(),
+            wanted,
+            WRITABLE_TYPES,
+            labels,
+            noun="column",
+            noun_zh="列",
+            where="Airtable",
         )
 
     def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None:

@@ -25,7 +25,7 @@ from xml.etree import ElementTree
 from tasklint.bulk import gc_paused
 from tasklint.config.columns import ALIASES, map_headers
 from tasklint.connectors.rows import ParseOptions, RowReader
-from tasklint.errors import MissingColumnError, SourceError
+from tasklint.errors import MissingColumnError, Notice, SourceError
 from tasklint.model import Table
 
 FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json")
@@ -44,7 +44,7 @@ class FileSource:
 @dataclass(slots=True)
 class ReadResult:
     table: Table
-    notices: list[str]
+    notices: list[Notice]
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -60,6 +60,8 @@ def _decode(data: bytes, path: Path) -> str:
     raise SourceError(
         f"{path}: cannot read the text encoding",
         hint="save it as CSV UTF-8 (Excel: File > Save As > CSV UTF-8)",
+        zh=f"{path}：无法识别文件的文字编码",
+        hint_zh="请另存为 CSV UTF-8（Excel：文件 > 另存为 > CSV UTF-8(逗号分隔)）",
     )
 
 
@@ -80,7 +82,7 @@ def _dialect(sample: str) -> type[csv.Dialect]:
     return Sniffed
 
 
-def _csv_rows(text: str, path: Path, notices: list[str]) -> Iterator[list[str]]:
+def _csv_rows(text: str, path: Path, notices: list[Notice]) -> Iterator[list[str]]:
     """The rows, read as they are asked for: a large file's cells are never all held.
     A quote that is never closed is named in a notice (see `_unclosed_quote`)."""
     dialect = _dialect(text[:8192])
@@ -99,13 +101,19 @@ def _csv_rows(text: str, path: Path, notices: list[str]) -> Iterator[list[str]]:
         raise SourceError(
             f"{path}: line {reader.line_num} is not readable as CSV ({exc})",
             hint="open the file in a spreadsheet and export it again as CSV UTF-8",
+            zh=f"{path}：第 {reader.line_num} 行无法按 CSV 读取（{exc}）",
+            hint_zh="请用 Excel 或 WPS 打开文件，重新导出为 CSV UTF-8",
         ) from None
     swallowed = _unclosed_quote(text, dialect, last_start)
     if swallowed:
         notices.append(
-            f'{path}: line {last_start} opens a quote (") that is never'
-            f" closed, so the {swallowed} line(s) after it were read into that one cell —"
-            " close or remove the quote and check again"
+            Notice(
+                en=f'{path}: line {last_start} opens a quote (") that is never'
+                f" closed, so the {swallowed} line(s) after it were read into that one cell —"
+                " close or remove the quote and check again",
+                zh=f'{path}：第 {last_start} 行的引号（"）没有闭合，其后的 {swallowed} 行'
+                "都被读进了同一个单元格——请补上或删除这个引号，然后重新检查",
+            )
         )
 
 
@@ -132,7 +140,9 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect], start: int) -> int:
     return 0
 
 
-def _xlsx_rows(data: bytes, path: Path, sheet: str | None, notices: list[str]) -> list[list[Any]]:
+def _xlsx_rows(
+    data: bytes, path: Path, sheet: str | None, notices: list[Notice]
+) -> list[list[Any]]:
     """The chosen sheet's cells, row by row; a notice when its formulas were never
     calculated (see `_uncalculated_formulas`)."""
     import openpyxl  # only for workbooks: keeps a CSV check's start-up light
@@ -143,6 +153,8 @@ def _xlsx_rows(data: bytes, path: Path, sheet: str | None, notices: list[str]) -
         raise SourceError(
             f"{path}: not a readable Excel workbook ({type(exc).__name__})",
             hint="open it in Excel and save it again as .xlsx, or export CSV",
+            zh=f"{path}：无法读取这个 Excel 工作簿（{type(exc).__name__}）",
+            hint_zh="请用 Excel 打开它，重新另存为 .xlsx，或导出为 CSV",
         ) from None
     try:
         if sheet is not None:
@@ -150,6 +162,8 @@ def _xlsx_rows(data: bytes, path: Path, sheet: str | None, notices: list[str]) -
                 raise SourceError(
                     f"{path}: no sheet named {sheet!r}",
                     hint=f"sheets are: {', '.join(workbook.sheetnames)}",
+                    zh=f"{path}：没有名为 {sheet!r} 的工作表",
+                    hint_zh=f"请从现有的工作表中选择：{'、'.join(workbook.sheetnames)}",
                 )
             worksheet = workbook[sheet]
         else:
@@ -161,9 +175,14 @@ def _xlsx_rows(data: bytes, path: Path, sheet: str | None, notices: list[str]) -
     if cells:
         shown = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
         notices.append(
-            f"{path}: {len(cells)} formula cell(s) ({shown}) were never calculated, so they"
-            " read as empty or 0 — the program that wrote the file left that to Excel; open"
-            " it in Excel, WPS or LibreOffice and save it again"
+            Notice(
+                en=f"{path}: {len(cells)} formula cell(s) ({shown}) were never calculated, so"
+                " they read as empty or 0 — the program that wrote the file left that to Excel;"
+                " open it in Excel, WPS or LibreOffice and save it again",
+                zh=f"{path}：有 {len(cells)} 个公式单元格（{shown}）从未计算过，读出来是空值或 0"
+                "——生成这个文件的程序把计算留给了 Excel；请用 Excel、WPS 或 LibreOffice 打开它"
+                "并重新保存",
+            )
         )
     return rows
 
@@ -274,6 +293,8 @@ def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
         raise SourceError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             hint="fix the syntax",
+            zh=f"{path}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+            hint_zh="请修正语法",
         ) from None
     if isinstance(document, dict) and isinstance(document.get("records"), list):
         document = document["records"]  # an Airtable-style export
@@ -281,6 +302,8 @@ def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
         raise SourceError(
             f"{path}: the JSON is a {type(document).__name__}, not a list of rows",
             hint='write it as [{"Task": "...", "Owner": "..."}, ...]',
+            zh=f"{path}：JSON 的顶层是 {type(document).__name__}，不是由行组成的列表",
+            hint_zh='请写成 [{"Task": "...", "Owner": "..."}, ...] 的形式',
         )
     records = []
     for item in document:
@@ -299,11 +322,14 @@ def _header_row(rows: list[list[Any]], source: FileSource) -> int:
 
 
 def _missing_title(path: Path, found: Iterable[str]) -> MissingColumnError:
-    shown = ", ".join(repr(h) for h in found if h) or "none"
+    quoted = [repr(header) for header in found if header]
     examples = " / ".join(ALIASES["title"][:2] + ALIASES["title"][4:6])
     return MissingColumnError(
-        f"{path}: no task column found (columns: {shown})",
+        f"{path}: no task column found (columns: {', '.join(quoted) or 'none'})",
         hint=f'name one {examples}, or map it in tasklint.toml: [sources.NAME.columns] title = "…"',
+        zh=f"{path}：找不到任务列（现有的列：{'、'.join(quoted) or '无'}）",
+        hint_zh=f"请把其中一列命名为 {examples}，或在 tasklint.toml 中指定："
+        '[sources.NAME.columns] title = "…"',
     )
 
 
@@ -334,7 +360,7 @@ def _unique_headers(headers: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _table_from_grid(
-    grid: Iterable[list[Any]], source: FileSource, options: ParseOptions, notices: list[str]
+    grid: Iterable[list[Any]], source: FileSource, options: ParseOptions, notices: list[Notice]
 ) -> Table:
     path = source.path
     rows = iter(grid)
@@ -347,9 +373,14 @@ def _table_from_grid(
         [str(c).strip() if c is not None else "" for c in head[start]]
     )
     if repeated:
+        quoted = [repr(header) for header in repeated]
         notices.append(
-            f"{path}: more than one column is named {', '.join(map(repr, repeated))};"
-            " tasklint reads the first of each — rename the others to have them read"
+            Notice(
+                en=f"{path}: more than one column is named {', '.join(quoted)};"
+                " tasklint reads the first of each — rename the others to have them read",
+                zh=f"{path}：列名 {'、'.join(quoted)} 重复；同名的列 tasklint 只读取第一列"
+                "——如需读取其余的列，请给它们改名",
+            )
         )
     columns = map_headers([h for h in headers if h], source.columns, owned=source.owned)
     # A row as long as the header row is read by position; a shorter one as a record
@@ -402,27 +433,51 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"{path}: no such file", hint="check the path") from None
+        raise SourceError(
+            f"{path}: no such file",
+            hint="check the path",
+            zh=f"{path}：文件不存在",
+            hint_zh="请检查路径",
+        ) from None
     except OSError as exc:
-        raise SourceError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise SourceError(
+            f"{path}: cannot be read ({exc.strerror})", zh=f"{path}：无法读取（{exc.strerror}）"
+        ) from None
     if not data.strip():
-        raise SourceError(f"{path}: the file is empty", hint="export the checklist again")
-    notices: list[str] = []
+        raise SourceError(
+            f"{path}: the file is empty",
+            hint="export the checklist again",
+            zh=f"{path}：文件是空的",
+            hint_zh="请重新导出清单",
+        )
+    notices: list[Notice] = []
     suffix = path.suffix.lower()
     rows: Iterable[list[Any]]
     if suffix == ".json":
         return ReadResult(_table_from_records(_json_records(data, path), source, options), notices)
     if zipfile.is_zipfile(io.BytesIO(data)):
         if suffix not in (".xlsx", ".xlsm"):
-            notices.append(f"{path}: this is an Excel workbook despite its name; read it as .xlsx")
+            notices.append(
+                Notice(
+                    en=f"{path}: this is an Excel workbook despite its name; read it as .xlsx",
+                    zh=f"{path}：扩展名不是 .xlsx，但它其实是 Excel 工作簿；已按 .xlsx 读取",
+                )
+            )
         rows = _xlsx_rows(data, path, source.sheet, notices)
     elif data.startswith(_OLE2_MAGIC):
         raise SourceError(
             f"{path}: an old .xls workbook, which tasklint cannot read",
             hint="save it as .xlsx or CSV UTF-8",
+            zh=f"{path}：这是旧版 .xls 工作簿，tasklint 无法读取",
+            hint_zh="请另存为 .xlsx 或 CSV UTF-8",
         )
     else:
         if suffix in (".xlsx", ".xlsm"):
-            notices.append(f"{path}: not an Excel workbook but text; read it as CSV")
+            notices.append(
+                Notice(
+                    en=f"{path}: not an Excel workbook but text; read it as CSV",
+                    zh=f"{path}：这不是 Excel 工作簿，而是文本；已按 CSV 读取",
+                )
+            )
         rows = _csv_rows(_decode(data, path), path, notices)
     return ReadResult(_table_from_grid(rows, source, options, notices), notices)

@@ -72,7 +72,12 @@ def _fingerprint(token: str) -> str:
 def parse_url(url: str) -> str:
     database = url.removeprefix("notion://").strip("/")
     if not database:
-        raise SourceError(f"{url}: not a Notion source", hint="write it as notion://DATABASE_ID")
+        raise SourceError(
+            f"{url}: not a Notion source",
+            hint="write it as notion://DATABASE_ID",
+            zh=f"{url}：不是 Notion 数据库的地址",
+            hint_zh="请写成 notion://DATABASE_ID",
+        )
     return database
 
 
@@ -135,7 +140,10 @@ def plain(value: Any) -> Any:
     return data  # number, checkbox, url, email, phone_number, created_time, last_edited_time
 
 
-def _explain(exc: Exception, where: str) -> TasklintError:
+def _explain(exc: Exception, where: str, where_zh: str | None = None) -> TasklintError:
+    """One line for a failed Notion call; `where_zh` names the place in Chinese when
+    `where` has English words (Notion's own error text stays as Notion wrote it)."""
+    at = where_zh or where
     if isinstance(exc, APIResponseError):
         code = getattr(exc.code, "value", exc.code)
         detail = f"{exc.status} {code}: {str(exc).splitlines()[0][:200]}"
@@ -143,28 +151,43 @@ def _explain(exc: Exception, where: str) -> TasklintError:
             return AuthError(
                 f"{where}: Notion refused the token ({detail})",
                 hint="set NOTION_TOKEN to an internal integration secret shared with the database",
+                zh=f"{at}：Notion 拒绝了这个令牌（{detail}）",
+                hint_zh="请把 NOTION_TOKEN 设为一个内部集成的密钥，并把数据库共享给这个集成",
             )
         if exc.status == 404:
             return SourceError(
                 f"{where}: not found ({detail})",
                 hint="check the database id and share the database with the integration",
+                zh=f"{at}：找不到（{detail}）",
+                hint_zh="请检查数据库 id，并把数据库共享给集成",
             )
         if exc.status == 429:
             from tasklint.errors import RateLimited
 
             return RateLimited(
-                f"{where}: Notion kept rate-limiting ({detail})", hint="run again later"
+                f"{where}: Notion kept rate-limiting ({detail})",
+                hint="run again later",
+                zh=f"{at}：Notion 一直在限流（{detail}）",
+                hint_zh="请稍后再运行",
             )
         return SourceError(
-            f"{where}: Notion answered {detail}", hint="check the database and try again"
+            f"{where}: Notion answered {detail}",
+            hint="check the database and try again",
+            zh=f"{at}：Notion 返回了 {detail}",
+            hint_zh="请检查数据库后重试",
         )
     if isinstance(exc, HTTPResponseError):
         return SourceError(
-            f"{where}: Notion answered {exc.status}", hint="the service is failing; run again later"
+            f"{where}: Notion answered {exc.status}",
+            hint="the service is failing; run again later",
+            zh=f"{at}：Notion 返回了 {exc.status}",
+            hint_zh="Notion 服务出了故障，请稍后再运行",
         )
     return ConnectionFailed(
         f"{where}: cannot reach Notion ({type(exc).__name__})",
         hint="check the network or NOTION_BASE_URL, then run again",
+        zh=f"{at}：无法连接 Notion（{type(exc).__name__}）",
+        hint_zh="请检查网络或 NOTION_BASE_URL，然后重新运行",
     )
 
 
@@ -233,7 +256,10 @@ class NotionConnector:
             sources = database.get("data_sources") or []
             if not sources:
                 raise SourceError(
-                    f"{self.name}: the database has no data source", hint="check the database id"
+                    f"{self.name}: the database has no data source",
+                    hint="check the database id",
+                    zh=f"{self.name}：这个数据库没有数据源",
+                    hint_zh="请检查数据库 id",
                 )
             self._data_source = str(sources[0]["id"])
         return self._data_source
@@ -258,7 +284,9 @@ class NotionConnector:
 
     def check_columns(self, wanted: Mapping[Role, str], labels: Sequence[str]) -> list[ColumnCheck]:
         # A select option that does not exist yet is created by the write itself.
-        return check_writeback_columns(self.fields(), wanted, WRITABLE_TYPES, (), noun="property")
+        return check_writeback_columns(
+            self.fields(), wanted, WRITABLE_TYPES, (), noun="property", noun_zh="属性"
+        )
 
     def create_columns(self, missing: Sequence[ColumnCheck], labels: Sequence[str]) -> None:
         colors = ("green", "yellow", "red")
@@ -304,6 +332,9 @@ class NotionConnector:
                     f"{self.name}: Notion's query stopped at its row cap, and more rows than "
                     f"that were created in the same minute ({created_from})",
                     hint="split the database, or filter it with a view of fewer rows",
+                    zh=f"{self.name}：Notion 的查询到了行数上限就停止了，而同一分钟"
+                    f"（{created_from}）内创建的行比这个上限还多",
+                    hint_zh="请拆分数据库，或用行数更少的视图来筛选",
                 )
             # Past the 10,000-row cap: start again from the last creation time seen
             # (on_or_after, so rows created in the same minute are not lost).

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from tasklint.errors import TasklintError
+from tasklint.errors import Notice, TasklintError
 from tasklint.model import CellProblem
 
 if TYPE_CHECKING:  # the transport imports requests and httpx: not for a file check
@@ -46,7 +46,7 @@ class ColumnCheck:
 
     role: Role
     name: str
-    problem: str | None = None  # None when the column can be written
+    problem: Notice | None = None  # None when the column can be written
     missing: bool = False
 
 
@@ -75,6 +75,8 @@ class WriteInterrupted(TasklintError):
         super().__init__(
             f"interrupted after writing {written} of {total} rows",
             hint="the next run writes the rest",
+            zh=f"共 {total} 行，写入 {written} 行后被中断",
+            hint_zh="其余的行会在下次运行时写入",
         )
 
 
@@ -123,6 +125,7 @@ def check_writeback_columns(
     labels: Sequence[str],
     *,
     noun: str,
+    noun_zh: str,
     where: str = "",
 ) -> list[ColumnCheck]:
     """Each write-back column: present, of a type that can hold its role, and (for a
@@ -131,21 +134,22 @@ def check_writeback_columns(
     for role, name in wanted.items():
         found = fields.get(name)
         if found is None:
-            checks.append(ColumnCheck(role, name, f"{noun} {name!r} does not exist", missing=True))
+            problem = Notice(en=f"{noun} {name!r} does not exist", zh=f"{noun_zh} {name!r} 不存在")
+            checks.append(ColumnCheck(role, name, problem, missing=True))
         elif found.type not in writable[role]:
-            expected = " or ".join(writable[role])
-            checks.append(
-                ColumnCheck(role, name, f"{noun} {name!r} is {found.type}, not {expected}")
+            problem = Notice(
+                en=f"{noun} {name!r} is {found.type}, not {' or '.join(writable[role])}",
+                zh=f"{noun_zh} {name!r} 的类型是 {found.type}，不是 {' 或 '.join(writable[role])}",
             )
+            checks.append(ColumnCheck(role, name, problem))
         elif role == "status" and (absent := [x for x in labels if x not in found.options]):
-            checks.append(
-                ColumnCheck(
-                    role,
-                    name,
-                    f"{noun} {name!r} lacks the options {', '.join(absent)} "
-                    f"(add them to the field in {where})",
-                )
+            problem = Notice(
+                en=f"{noun} {name!r} lacks the options {', '.join(absent)} "
+                f"(add them to the field in {where})",
+                zh=f"{noun_zh} {name!r} 缺少选项 {'、'.join(absent)}"
+                f"（请在 {where} 中给这个字段加上这些选项）",
             )
+            checks.append(ColumnCheck(role, name, problem))
         else:
             checks.append(ColumnCheck(role, name))
     return checks

@@ -38,6 +38,8 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
             raise ConfigError(
                 "no SOURCE given and no [sources] in the config",
                 hint="pass a file or URL, e.g. `tasklint check plan.csv`, or run `tasklint init`",
+                zh="没有指定 SOURCE，配置里也没有 [sources]",
+                hint_zh="请给出文件或 URL，例如 `tasklint check plan.csv`，或运行 `tasklint init`",
             )
         return [
             SourceSpec(name, _kind_of(cfg.url), cfg.url, cfg)

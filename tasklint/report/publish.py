@@ -288,6 +288,8 @@ def parent_page_id(value: str) -> str:
         raise ConfigError(
             f"report.notion_parent = {value!r} names no page",
             hint="give the page's id (32 hex digits) or its URL",
+            zh=f"report.notion_parent = {value!r} 没有指向任何页面",
+            hint_zh="请填写页面的 id（32 位十六进制数字）或页面的 URL",
         )
     raw = found[-1].lower()
     return f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}"
@@ -327,17 +329,21 @@ class NotionPublisher:
 
         from tasklint.connectors.notion import _explain
 
+        where = f"Notion page {self.parent} ({what})"
+        where_zh = f"Notion 页面 {self.parent}（{what}）"
         try:
             return action()
         except APIResponseError as exc:
             if exc.status == 404:
                 raise SourceError(
-                    f"Notion page {self.parent} ({what}): not found",
+                    f"{where}: not found",
                     hint="check report.notion_parent and share that page with the integration",
+                    zh=f"{where_zh}：找不到",
+                    hint_zh="请检查 report.notion_parent，并把这个页面共享给集成",
                 ) from None
-            raise _explain(exc, f"Notion page {self.parent} ({what})") from None
+            raise _explain(exc, where, where_zh) from None
         except (HTTPResponseError, RequestTimeoutError, httpx.TransportError) as exc:
-            raise _explain(exc, f"Notion page {self.parent} ({what})") from None
+            raise _explain(exc, where, where_zh) from None
 
     def _children(self, block_id: str) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
@@ -563,6 +569,9 @@ def publish(
             "--publish: the config names no place to publish to",
             hint='in tasklint.toml, set report.notion_parent = "PAGE_ID" or '
             'report.airtable_runs = "airtable://BASE_ID/Lint runs"',
+            zh="--publish：配置里没有指定发布到哪里",
+            hint_zh='请在 tasklint.toml 中设置 report.notion_parent = "PAGE_ID" 或 '
+            'report.airtable_runs = "airtable://BASE_ID/Lint runs"',
         )
     done: list[Published] = []
     if targets.notion_parent:
@@ -570,6 +579,8 @@ def publish(
             raise AuthError(
                 "--publish to Notion: NOTION_TOKEN is not set",
                 hint="export the integration's secret; share the parent page with it",
+                zh="--publish 到 Notion：没有设置 NOTION_TOKEN",
+                hint_zh="请导出集成的密钥（export），并把上级页面共享给这个集成",
             )
         notion = NotionPublisher(
             targets.notion_parent,
@@ -583,6 +594,8 @@ def publish(
             raise AuthError(
                 "--publish to Airtable: AIRTABLE_TOKEN is not set",
                 hint="create a personal access token at airtable.com/create/tokens and export it",
+                zh="--publish 到 Airtable：没有设置 AIRTABLE_TOKEN",
+                hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
             )
         airtable = AirtablePublisher(
             targets.airtable_runs,

@@ -78,6 +78,8 @@ def open_connector(
             raise AuthError(
                 f"{spec.name}: AIRTABLE_TOKEN is not set",
                 hint="create a personal access token at airtable.com/create/tokens and export it",
+                zh=f"{spec.name}：没有设置 AIRTABLE_TOKEN",
+                hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
             )
         from tasklint.connectors.airtable import AirtableConnector
 
@@ -95,6 +97,8 @@ def open_connector(
                 f"{spec.name}: NOTION_TOKEN is not set",
                 hint="create an internal integration, share the database with it, "
                 "and export its secret",
+                zh=f"{spec.name}：没有设置 NOTION_TOKEN",
+                hint_zh="请创建一个内部集成，把数据库共享给它，并导出（export）它的密钥",
             )
         from tasklint.connectors.notion import NotionConnector
 
@@ -105,7 +109,10 @@ def open_connector(
             on_wait=on_wait,
         )
     raise SourceError(
-        f"{spec.name}: a file cannot be synced", hint="use `tasklint check` for files"
+        f"{spec.name}: a file cannot be synced",
+        hint="use `tasklint check` for files",
+        zh=f"{spec.name}：文件不能同步",
+        hint_zh="文件请用 `tasklint check` 检查",
     )
 
 
@@ -117,10 +124,13 @@ def input_columns(connector: Connector, spec: SourceSpec, settings: Settings) ->
     names = [f.name for f in connector.fields().values()]
     columns = map_headers(names, spec.config.columns, owned=owned_columns(settings))
     if "title" not in columns:
-        shown = ", ".join(repr(n) for n in names) or "none"
+        quoted = [repr(name) for name in names]
         raise MissingColumnError(
-            f"{spec.name}: no task column found (columns: {shown})",
+            f"{spec.name}: no task column found (columns: {', '.join(quoted) or 'none'})",
             hint='name one "Task" or "任务", or map it: [sources.NAME.columns] title = "…"',
+            zh=f"{spec.name}：找不到任务列（现有的列：{'、'.join(quoted) or '无'}）",
+            hint_zh='请把其中一列命名为 "Task" 或 "任务"，或在配置中指定：'
+            '[sources.NAME.columns] title = "…"',
         )
     return columns
 
@@ -140,6 +150,8 @@ def writeback_targets(
         raise ConfigError(
             f"write-back column {clash[0]!r} is also read as an input column",
             hint="give [writeback] a column of its own: tasklint writes only columns it owns",
+            zh=f"回写列 {clash[0]!r} 同时也被当作输入列读取",
+            hint_zh="请在 [writeback] 中给它一个单独的列：tasklint 只写自己专用的列",
         )
     return targets
 
@@ -160,17 +172,22 @@ def check_setup(
 def setup_problem(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> SetupRequired | None:
     """The one line to show for unusable write-back columns: a wrong type first (setup
     cannot fix it), else the missing columns (setup --create-fields can)."""
-    wrong = [c for c in checks if c.problem and not c.missing]
+    wrong = [c.problem for c in checks if c.problem and not c.missing]
     if wrong:
         return SetupRequired(
-            f"{spec.name}: {wrong[0].problem}",
+            f"{spec.name}: {wrong[0].en}",
             hint="change the column's type, or name another column in [writeback]",
+            zh=f"{spec.name}：{wrong[0].zh}",
+            hint_zh="请修改这一列的类型，或在 [writeback] 中换一列",
         )
     missing = [c.name for c in checks if c.missing]
     if missing:
+        quoted = [repr(name) for name in missing]
         return SetupRequired(
-            f"{spec.name}: write-back column(s) {', '.join(map(repr, missing))} do not exist",
+            f"{spec.name}: write-back column(s) {', '.join(quoted)} do not exist",
             hint=f"run `tasklint setup {spec.name} --create-fields`",
+            zh=f"{spec.name}：回写列 {'、'.join(quoted)} 不存在",
+            hint_zh=f"请运行 `tasklint setup {spec.name} --create-fields`",
         )
     return None
 

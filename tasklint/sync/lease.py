@@ -34,13 +34,16 @@ def source_lease(source: str) -> str:
 class SourceBusy(SourceError):
     """Another process holds the source's lease."""
 
-    def __init__(self, source: str, holder: str) -> None:
+    def __init__(self, source: str, holder: str | None) -> None:
+        self.holder = holder or "another process"
+        holder_zh = f" {holder} " if holder else "另一个进程"
         super().__init__(
-            f"{source}: being synced by {holder}",
+            f"{source}: being synced by {self.holder}",
             hint="wait for that run to finish (`tasklint serve` holds it while it writes),"
             " then sync again",
+            zh=f"{source}：正在被{holder_zh}同步",
+            hint_zh="请等那次运行结束（`tasklint serve` 写入期间会一直占用它），然后再同步",
         )
-        self.holder = holder
 
 
 class LeaseKeeper:
@@ -81,7 +84,7 @@ def holding(
     `lost` says when it was taken away); SourceBusy when another process holds it."""
     name = source_lease(source)
     if not state.acquire_lease(name, holder, now=time.time(), ttl=ttl):
-        raise SourceBusy(source, state.lease_holder(name, now=time.time()) or "another process")
+        raise SourceBusy(source, state.lease_holder(name, now=time.time()))
     try:
         with LeaseKeeper(state, name, holder, ttl) as keeper:
             yield keeper
