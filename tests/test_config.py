@@ -89,7 +89,7 @@ def test_starter_report_block_works_once_uncommented_and_filled_in(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('locale = "fr"', ["tasklint.toml", "`locale`", "'fr'", "expected"]),
+        ('locale = "fr"', ["tasklint.toml", "`locale`", "'fr'", "expected 'auto', 'en' or 'zh'"]),
         ('[schedule]\nat = "25:00"', ["`schedule.at`", "'25:00'", "HH:MM"]),
         ('timezone = "Mars/Olympus"', ["`timezone`", "Mars/Olympus", "IANA"]),
         ('[sources.x]\nview = "A"', ["`sources.x.url`", "required"]),
@@ -121,6 +121,7 @@ def test_invalid_config_names_file_key_value_and_expectation(tmp_path, text, exp
         load_settings(cwd=tmp_path)
     line = info.value.line()
     assert "\n" not in line
+    assert "Input should" not in line  # pydantic's sentence is not pasted into ours
     for part in expected:
         assert part in line, f"{part!r} missing from: {line}"
 

@@ -261,7 +261,10 @@ _EXPECTED_ZH = {
 def _expected(error: Any) -> tuple[str, str]:
     """What a value should have been, in English as pydantic or the validator said it
     and as the Chinese hint asks for it."""
-    english = str(error["msg"]).removeprefix("Value error, ")
+    # "expected Input should be 'auto', 'en' or 'zh'" reads as pydantic's sentence pasted
+    # into ours: its subject goes ("expected 'auto', 'en' or 'zh'", "expected a valid
+    # integer")
+    english = str(error["msg"]).removeprefix("Value error, ").removeprefix("Input should be ")
     kind, context = error["type"], error.get("ctx") or {}
     if kind == "extra_forbidden":
         return english, "请删除这个不允许的键"
