@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+
 from rich.console import Console
 from rich.table import Table as RichTable
 
 from tasklint.errors import ConfigError
+from tasklint.model import Severity
 from tasklint.validators.base import Rule
 from tasklint.validators.registry import all_rules, rules_by_code
 
@@ -25,13 +29,41 @@ def print_catalogue(console: Console, locale: str) -> None:
     console.print("tasklint rules CODE 查看详细说明" if zh else "Explain one: tasklint rules CODE")
 
 
-def parameters(rule: type[Rule]) -> list[tuple[str, str, str]]:
-    """(name, type, default) of each parameter, severity first."""
-    rows = [("severity", "error | warning | info", rule.severity.value)]
+# What a parameter of each type takes, as `tasklint rules CODE` says it.
+_KINDS: dict[object, tuple[str, str]] = {
+    int: ("integer", "整数"),
+    float: ("number", "数字"),
+    str: ("text", "文本"),
+    bool: ("true | false", "true | false"),
+}
+
+
+def _toml(value: object) -> str:
+    """`value` as tasklint.toml writes it, so a printed line can be pasted in as it is."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return repr(value)
+
+
+def _kind(annotation: object, locale: str) -> str:
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return " | ".join(str(member.value) for member in annotation)
+    en, zh = _KINDS.get(annotation, (getattr(annotation, "__name__", str(annotation)),) * 2)
+    return zh if locale == "zh" else en
+
+
+def parameters(rule: type[Rule], locale: str = "en") -> list[tuple[str, str, str]]:
+    """(name, what it takes, default as TOML writes it) of each parameter, severity
+    first."""
+    rows = [("severity", _kind(Severity, locale), _toml(rule.severity))]
     for name, info in rule.Params.model_fields.items():
-        annotation = getattr(info.annotation, "__name__", str(info.annotation))
-        default = info.default.value if hasattr(info.default, "value") else info.default
-        rows.append((name, annotation, repr(default)))
+        rows.append((name, _kind(info.annotation, locale), _toml(info.default)))
     return rows
 
 
@@ -48,9 +80,15 @@ def explain(code: str, locale: str | None) -> str:
     parts = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.scope})", ""]
     for loc in locales:
         parts += [rule.explain(loc), ""]
-    header = "参数" if locales == ["zh"] else "Parameters"
-    parts.append(f"{header} — [rules.{rule.code}] in tasklint.toml:")
-    parts += [f"  {name} = {default}    # {kind}" for name, kind, default in parameters(rule)]
+    shown = locales[0]
+    if shown == "zh":
+        parts.append("参数（默认值，可原样写进 tasklint.toml）：")
+    else:
+        parts.append("Parameters (defaults, as they go into tasklint.toml):")
+    parts.append(f"  [rules.{rule.code}]")
+    parts += [
+        f"  {name} = {default}    # {kind}" for name, kind, default in parameters(rule, shown)
+    ]
     return "\n".join(parts)
 
 

@@ -66,7 +66,28 @@ def test_explain_prints_both_languages_and_parameters():
     assert "max_delay_days = 2" in text and "severity = 'error'" not in text
     from tasklint.validators.registry import rules_by_code
 
-    assert parameters(rules_by_code()["S402"])[0] == ("severity", "error | warning | info", "error")
+    assert parameters(rules_by_code()["S402"])[0] == (
+        "severity",
+        "error | warning | info",
+        '"error"',
+    )
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_printed_parameters_paste_into_tasklint_toml_as_they_are(tmp_path, locale):
+    from tasklint.config.settings import load_settings
+    from tasklint.validators.registry import configure
+
+    for rule in all_rules():
+        text = explain(rule.code, locale)
+        block = text[text.index(f"  [rules.{rule.code}]") :]
+        (tmp_path / "tasklint.toml").write_text(
+            "\n".join(line.strip() for line in block.splitlines()), encoding="utf-8"
+        )
+        settings = load_settings(cwd=tmp_path)  # a ConfigError here fails the test
+        params, severity = configure(rule.code, settings.rules.per_rule()[rule.code])
+        assert severity == rule.severity
+        assert params == rule.Params()  # the defaults, as printed
 
 
 def test_explain_unknown_code_is_a_clear_error():
