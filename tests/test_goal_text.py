@@ -352,6 +352,20 @@ def test_not_time_bound(text: str) -> None:
         ),
         ("首月绑卡率提升5个百分点，负面舆情为零，冲进第一", ("5个百分点", "为零", "冲进第一"), ()),
         ("复购周期从45天缩短到30天，3·15前完成", ("45天", "30天"), ("3·15前",)),
+        # ranks by the words before them; a baseline event; a metric with a window
+        ("信義店業績排進全台分店前五，前三天备货", ("前五",), ("三天",)),
+        ("加购人数较去年618翻倍，年度续费率不低于90%", ("翻倍", "90%"), ()),
+        ("每週五發布一則貼文，6.1开门红冲量", ("一則",), ("每週", "6.1", "开门红")),
+        (
+            "One episode every two weeks; CPL below RM30; the 5km charity run",
+            ("One", "RM30"),
+            ("every two weeks",),
+        ),
+        (
+            "Shortlist creators before GSS starts, double footfall over the school holidays",
+            ("double",),
+            ("before GSS starts", "school holidays"),
+        ),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

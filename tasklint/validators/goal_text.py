@@ -70,7 +70,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     date in the plan. ASAP / 尽快 / ongoing do not.
   * Promotion mechanics state quantities (8折, 20% off, 满300减50): the analyser detects a
     stated quantity, not whether it is the goal's target.
-  * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025).
+  * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025);
+    so do a season and a holiday (the spring collection, 七夕限定礼盒: the line sells then).
   * Quotes hold a name, whose numbers are no target, when they are 《》 or a word next to
     them says so (tagline, ebook, report, 口号, 白皮书, 改为…); otherwise quotes set off
     the target itself (实现“零投诉”) and its quantity counts.
@@ -148,7 +149,7 @@ _CN_COUNTER = (
     r"(?:个(?!月|季度|小时|工作日|星期|自然月|人|性|体|案)|位|名(?!单|义|字|称|额)"
     r"|人(?!员|群|们|气|设|物|才|脉|工|力|士|均)|家(?!居|电|具|庭|人|长|园|乡)|条|篇|场"
     r"|次(?!日|月|年|周)|单(?!品|价|元)|笔|件|份(?!额)|款|张|套|台|部(?!门|分)|支|瓶|盒"
-    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块|版(?!本|权|面|图|块|型))"
+    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块|版(?!本|权|面|图|块|型)|则)"
 )
 _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
@@ -183,7 +184,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
         r"|1[3-9][0-9]{9}"
-        r"|2fa|(?:5|10|21)k(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
+        r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
         r"|跑|赛|马拉松))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
     ),
     ("Q_dplace", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)?\s*place(?![a-z])"),
@@ -407,7 +408,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "Q_money",
-        r"(?<![a-z])(?:rmb|cny|usd|hkd|eur|gbp|jpy|us\$|hk\$|s\$)\s*"
+        r"(?<![a-z])(?:rmb|cny|usd|hkd|eur|gbp|jpy|us\$|hk\$|s\$|nt\$|a\$|c\$|rm|sgd|myr|aud|cad"
+        r"|ntd|twd|thb|idr|php|inr|krw)\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
     ),
@@ -428,8 +430,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?![a-z])"
         r"|(?<![a-z])once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|month|quarter|year"
         r"|fortnight)(?![a-z]))"
-        r"|(?<![a-z])one(?=\s+(?:[a-z-]+\s+){0,3}?(?:per|a|an|each|every)\s+(?:day|week|month"
-        r"|quarter|year|fortnight|sprint|cycle|iteration|semester|term)(?![a-z]))"
+        r"|(?<![a-z])one(?=\s+(?:[a-z-]+\s+){0,3}?(?:per|a|an|each|every)\s+(?:other\s+|two\s+"
+        r"|three\s+|[0-9]+\s+)?(?:day|week|month|quarter|year|fortnight|sprint|cycle|iteration"
+        r"|semester|term)s?(?![a-z]))"
         r"|(?<![a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
     ),
     (
@@ -444,6 +447,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend"
         r"|sprint|cycle|iteration|semester|term)"
+        r"|every\s+(?:other|two|three|four|six|few|[0-9]+)\s+(?:days?|weeks?|months?|quarters?"
+        r"|years?|sprints?)|(?:school|public|bank|summer|winter|christmas|easter|festive)"
+        r"\s+(?:holidays?|break|vacation|recess)|(?:race|game|match|show|demo|launch|sale|market"
+        r"|results?|graduation|opening|delivery|election)\s+day"
         r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
         + _WEEKDAYS
         + "|"
@@ -478,7 +485,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
         r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
         r"|migration|upgrade|rebrand|relaunch)(?![a-z])"
-        r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])",
+        r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
+        r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
+        r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
+        r"|wraps)(?![a-z])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -525,7 +535,7 @@ _CN_PERIOD_WORDS = [
         "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
         "双周 隔周 每两周 每隔一周 每个季度 每个月 每个星期 每一周 每个周末 "
         "下个迭代 下一个迭代 本迭代 下个sprint 本sprint 下个版本 本学期 下学期 学期内 整个学期 "
-        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 "
+        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 "
         "年均 日更 周更 月更 月销 年销",
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
@@ -550,8 +560,9 @@ _CJK_LED: list[tuple[str, str]] = [
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
         # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
-        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
-        r"|(?:首|次)(?:日|周|月)(?=[\u4e00-\u9fff]{0,4}?率)",
+        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?的?\s*(?:6\.?18|双\s*(?:11|12|十一|十二))?"
+        r"|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
+        r"|(?:首|次)(?:日|周|月)(?=[\u4e00-\u9fff]{0,4}?率)|(?:年度|季度|月度)(?=[\u4e00-\u9fff]{1,4}?率)",
     ),
     (
         "Q_crank",
@@ -578,6 +589,11 @@ _CJK_LED: list[tuple[str, str]] = [
         rf"(?:份|底|末|初|上旬|中旬|下旬|{_CNN}{{1,3}}[日号]|[0-9]{{1,2}}[日号])?",
     ),
     ("P_cq", r"(?:第\s*)?[一二三四1-4]\s*季度|前[一二三]季度"),
+    # 前五 after a ranking's words (排进全台分店前五): a rank target (see _front)
+    (
+        "Q_cfront",
+        rf"前\s*(?:[0-9]+|{_CNN}+)(?:名|位|强)?(?!天|日|周|月|年|季|个|小时|分|秒|阶段|期|[0-9])",
+    ),
     (
         "P_cdur",
         rf"{_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
@@ -874,11 +890,13 @@ _BEFORE_BASELINE = re.compile(
     r"|over)\s+(?:the\s+)?)\s*$"
 )
 _BEFORE_DATE = re.compile(
-    r"(?:截至|截止到?|于|由|从|自|(?<![a-z])(?:by|before|until|till|on|from|due|since|after))"
+    r"(?:截至|截止到?|于|由|从|自|(?<![a-z])(?:by|before|until|till|on|from|due|since|after"
+    r"|during|ahead\s+of))"
     r"\s*$"
 )
 _AFTER_DATE = re.compile(
-    r"\s*(?:前|之前|起|开始|上线|当天|截止|号|日|节|女神|妇女|活动|大促|期间|[-~至到]\s*[0-9])"
+    r"\s*(?:前|之前|起|开始|上线|当天|截止|号|日|节|女神|妇女|活动|大促|期间|开门红|预售|预热|返场"
+    r"|狂欢|当晚|零点|[-~至到]\s*[0-9])"
 )
 _STRONG_DATE = re.compile(
     r"(?:截至|截止到?|于|自|(?<![a-z])(?:before|until|till|on|due|since|after))\s*$"
@@ -893,7 +911,7 @@ _BEFORE_VALUE = re.compile(
     r"|(?<![a-z])(?:at\s+least|to|from|above|over|under|below|of|is)|[≥>≤<=:])\s*$"
 )
 _BEFORE_BOUND = re.compile(
-    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;]{0,4}|(?:每|双周|隔周)[^\s，,。；;]{0,6}"
+    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;]{0,4}|(?:每|双周|隔周)[^\s，,。；;]{0,10}"
     r"|(?<![a-z])at\s+least|[≥>])\s*$"
 )
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
@@ -1014,6 +1032,16 @@ def _price(folded: str, m: re.Match[str], text: str) -> str:
     return "Q"
 
 
+_RANKING = re.compile(
+    r"(?:排进|排到|排入|进入|跻身|冲进|冲入|杀进|挤进|位列|位居|稳居|榜|排名|排行|首页|首屏|搜索"
+    r"|分店|门店|全国|全台|全省|全网|类目|品类|行业)"
+)
+
+
+def _front(folded: str, m: re.Match[str], text: str) -> str:
+    return "Q" if _RANKING.search(_prefix(folded, m.start(), 12)) else "L"
+
+
 def _top(folded: str, m: re.Match[str], text: str) -> str:
     return "L" if _AFTER_TITLE.match(folded, m.end()) else "Q"
 
@@ -1042,6 +1070,7 @@ _POST: dict[str, _Decide] = {
     "L_clock": _clock,
     "L_ver0": _ver0,
     "Q_top": _top,
+    "Q_cfront": _front,
     "L_dattr": _attr,
     "Q_num": _price,
     "Q_smoney": _price,
