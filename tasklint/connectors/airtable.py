@@ -29,6 +29,7 @@ from tasklint.connectors.remote import (
     WriteInterrupted,
     check_writeback_columns,
     parse_timestamp,
+    service_refusal,
 )
 from tasklint.connectors.transport import (
     CallStats,
@@ -110,21 +111,7 @@ def _explain_http_error(exc: requests.HTTPError, where: str) -> TasklintError:
             zh=f"{where}：找不到，或没有权限（{detail}）",
             hint_zh="请检查 base id 和表名，并确认令牌可以访问这个 base",
         )
-    if status == 429:
-        from tasklint.errors import RateLimited
-
-        return RateLimited(
-            f"{where}: Airtable kept rate-limiting ({detail})",
-            hint="run again later",
-            zh=f"{where}：Airtable 一直在限流（{detail}）",
-            hint_zh="请稍后再运行",
-        )
-    return SourceError(
-        f"{where}: Airtable answered {detail}",
-        hint="check the table and try again",
-        zh=f"{where}：Airtable 返回了 {detail}",
-        hint_zh="请检查这张表后重试",
-    )
+    return service_refusal("Airtable", where, where, detail, status, ("table", "这张表"))
 
 
 def call_airtable(where: str, action: Callable[[], Any]) -> Any:

@@ -29,6 +29,7 @@ from tasklint.connectors.remote import (
     WriteInterrupted,
     check_writeback_columns,
     parse_timestamp,
+    service_refusal,
 )
 from tasklint.connectors.transport import (
     CallStats,
@@ -161,21 +162,7 @@ def _explain(exc: Exception, where: str, where_zh: str | None = None) -> Tasklin
                 zh=f"{at}：找不到（{detail}）",
                 hint_zh="请检查数据库 id，并把数据库共享给集成",
             )
-        if exc.status == 429:
-            from tasklint.errors import RateLimited
-
-            return RateLimited(
-                f"{where}: Notion kept rate-limiting ({detail})",
-                hint="run again later",
-                zh=f"{at}：Notion 一直在限流（{detail}）",
-                hint_zh="请稍后再运行",
-            )
-        return SourceError(
-            f"{where}: Notion answered {detail}",
-            hint="check the database and try again",
-            zh=f"{at}：Notion 返回了 {detail}",
-            hint_zh="请检查数据库后重试",
-        )
+        return service_refusal("Notion", where, at, detail, exc.status, ("database", "数据库"))
     if isinstance(exc, HTTPResponseError):
         return SourceError(
             f"{where}: Notion answered {exc.status}",

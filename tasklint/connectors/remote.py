@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from tasklint.errors import Notice, TasklintError
+from tasklint.errors import Notice, RateLimited, SourceError, TasklintError
 from tasklint.model import CellProblem
 
 if TYPE_CHECKING:  # the transport imports requests and httpx: not for a file check
@@ -153,3 +153,24 @@ def check_writeback_columns(
         else:
             checks.append(ColumnCheck(role, name))
     return checks
+
+
+def service_refusal(
+    vendor: str, where: str, where_zh: str, detail: str, status: int, checked: tuple[str, str]
+) -> TasklintError:
+    """The line for a service that still refuses after the transport's retries: rate
+    limiting (429), or another answer; `checked` names, in English and Chinese, what the
+    user should look at."""
+    if status == 429:
+        return RateLimited(
+            f"{where}: {vendor} kept rate-limiting ({detail})",
+            hint="run again later",
+            zh=f"{where_zh}：{vendor} 一直在限流（{detail}）",
+            hint_zh="请稍后再运行",
+        )
+    return SourceError(
+        f"{where}: {vendor} answered {detail}",
+        hint=f"check the {checked[0]} and try again",
+        zh=f"{where_zh}：{vendor} 返回了 {detail}",
+        hint_zh=f"请检查{checked[1]}后重试",
+    )
