@@ -362,6 +362,16 @@ def test_not_time_bound(text: str) -> None:
             ("every two weeks",),
         ),
         (
+            "Keep inventory at 60 days of cover, not within 60 days",
+            ("60 days",),
+            ("within 60 days",),
+        ),
+        (
+            "Localize the listing ahead of the v2.3 update; CVR 3% → 4.5% after the shop revamp",
+            ("3%", "4.5%"),
+            ("ahead of the v2.3 update", "after the shop revamp"),
+        ),
+        (
             "Shortlist creators before GSS starts, double footfall over the school holidays",
             ("double",),
             ("before GSS starts", "school holidays"),

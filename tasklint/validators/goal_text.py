@@ -480,11 +480,12 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_lmile",
         r"(?<![a-z])(?:ahead\s+of|in\s+time\s+for|(?:in\s+the\s+)?(?:lead|run)-?\s*up\s+to"
         r"|leading\s+up\s+to|prior\s+to|before|after|following|once)\s+(?:the\s+|our\s+|a\s+"
-        r"|its\s+)?(?:[a-z0-9'-]+\s+){0,3}(?:meeting|kick-?off|launch(?:es)?|go-?live|goes\s+live"
+        r"|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}(?:meeting|kick-?off|launch(?:es)?|go-?live|goes\s+live"
         r"|release|opening|reopening|review|summit|conference|expo|show|fair|drop|premiere|debut"
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
         r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
-        r"|migration|upgrade|rebrand|relaunch)(?![a-z])"
+        r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
+        r"|renovation|refit|expansion|merger)(?![a-z])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
@@ -540,7 +541,8 @@ _CN_PERIOD_WORDS = [
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 春节 过年 元旦 元宵 "
-        "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 "
+        "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
+        "考试季 申请季 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
@@ -988,8 +990,14 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
     return "Q"
 
 
+# "60 days of cover": a stock level in days, a quantity
+_DAYS_OF = re.compile(r"\s*of\s+(?:cover|stock|inventory|supply|runway|sales)(?![a-z])")
+
+
 def _dur(folded: str, m: re.Match[str], text: str) -> str:
-    return "Q" if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) else "P"
+    if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) or _DAYS_OF.match(folded, m.end()):
+        return "Q"
+    return "P"
 
 
 def _hour(folded: str, m: re.Match[str], text: str) -> str:
