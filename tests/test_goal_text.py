@@ -366,6 +366,11 @@ def test_not_time_bound(text: str) -> None:
             ("60 days",),
             ("within 60 days",),
         ),
+        # short cells
+        ("年货节冲前三，周报", ("前三",), ("年货节", "周报")),
+        ("At least one guest spot; X9 launch; ship by Fri", ("At least one",), ("by Fri",)),
+        ("Top 10 tools listicle; top 20 for project management tools", ("top 20",), ()),
+        ("Holiday campaign", (), ("Holiday",)),
         (
             "Localize the listing ahead of the v2.3 update; CVR 3% → 4.5% after the shop revamp",
             ("3%", "4.5%"),

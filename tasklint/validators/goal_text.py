@@ -153,7 +153,8 @@ _CN_COUNTER = (
 )
 _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
-    r"|trends|posts|articles|books|songs|moments|guide|好物|清单|推荐|合集|盘点|攻略|必买"
+    r"|trends|posts|articles|books|songs|moments|guide|listicles?|tools|apps|hacks|mistakes"
+    r"|tricks|examples|templates|resources|podcasts|quotes|facts|ways|好物|清单|推荐|合集|盘点|攻略|必买"
     r"|单品|榜单?)"
 )
 
@@ -326,7 +327,11 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:double|triple|single)[- ]digits?(?![a-z])"
         r"|(?<![a-z])by\s+(?:a|one)\s+quarter(?![a-z])"
         r"|(?<![a-z])(?:a|one|three)\s+quarters?\s+of(?![a-z])"
-        r"|(?<![a-z0-9])x\s*[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z])",
+        r"|(?<![a-z0-9])x\s*[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z])(?!\s*(?:launch|phone|model|pro(?![a-z])"
+        r"|max|plus|series|edition|上市|发布|新品|试驾|到店|车型|手机))"
+        # "at least one": bounded, so a count (a lone "one" is the article)
+        r"|(?<![a-z])(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+(?:one|a\s+single)"
+        r"(?![a-z])",
     ),
     (
         "P_levent",
@@ -451,6 +456,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|years?|sprints?)|(?:school|public|bank|summer|winter|christmas|easter|festive)"
         r"\s+(?:holidays?|break|vacation|recess)|(?:race|game|match|show|demo|launch|sale|market"
         r"|results?|graduation|opening|delivery|election)\s+day"
+        r"|holidays?|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed|thu(?:rs?)?|fri"
+        r"|sat|sun)\.?(?![a-z])"
         r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
         + _WEEKDAYS
         + "|"
@@ -534,6 +541,7 @@ _CN_PERIOD_WORDS = [
         "下个月 下月 下个季度 下季度 下一季度 次月 截止日",
         # cadences: the window a target is measured over
         "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
+        "周报 月报 日报 季报 周会 月会 双周会 "
         "双周 隔周 每两周 每隔一周 每个季度 每个月 每个星期 每一周 每个周末 "
         "下个迭代 下一个迭代 本迭代 下个sprint 本sprint 下个版本 本学期 下学期 学期内 整个学期 "
         "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 "
@@ -917,7 +925,12 @@ _BEFORE_BOUND = re.compile(
     r"|(?<![a-z])at\s+least|[≥>])\s*$"
 )
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
-_AFTER_TITLE = re.compile(r"(?:\s*[a-z-]+){0,3}?\s*" + _CONTENT_TITLE + r"(?![a-z])")
+# "Top 10 gift ideas" is a title; "top 20 for project management tools" a rank among them
+_AFTER_TITLE = re.compile(
+    r"(?:\s*(?!(?:for|in|on|among|across|of|by|within)(?![a-z]))[a-z-]+){0,3}?\s*"
+    + _CONTENT_TITLE
+    + r"(?![a-z])"
+)
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
 _AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
 _MAY_CONTEXT = re.compile(
@@ -1041,7 +1054,7 @@ def _price(folded: str, m: re.Match[str], text: str) -> str:
 
 
 _RANKING = re.compile(
-    r"(?:排进|排到|排入|进入|跻身|冲进|冲入|杀进|挤进|位列|位居|稳居|榜|排名|排行|首页|首屏|搜索"
+    r"(?:排进|排到|排入|进入|跻身|冲|杀进|挤进|位列|位居|稳居|榜|排名|排行|首页|首屏|搜索"
     r"|分店|门店|全国|全台|全省|全网|类目|品类|行业)"
 )
 
