@@ -50,8 +50,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     follows that makes it a title (TOP10好物清单, Top 10 gift ideas list, Top 10 FAQ page).
   * Rank targets (No.1, #1 brand, 第一名, 类目第一) count as quantities.
   * The numeral one / 一 before a counter is read as the article "a" (打造一个爆款, launch
-    one new product line) unless bounded or a rate (至少一场, 每周一篇, one case study per
-    month).
+    one new product line) unless bounded or a rate (至少一场, at least one, 每周一篇, 双周一份,
+    one case study per month, one episode every two weeks).
   * Vague magnitudes are not quantities (数万, 几十, 十几个, thousands of, dozens of,
     millions of, 大幅, significantly); thresholds and orders of magnitude are (破万, 上百,
     百万级, a dozen, a million, double-digit).
