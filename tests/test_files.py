@@ -247,7 +247,8 @@ def test_json_list_and_airtable_export(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"Task": "A"}', "not a list of rows"),
+        ('{"Task": "A"}', "the JSON is an object, not a list of rows"),
+        ('"Task A"', "the JSON is a string, not a list of rows"),
         ("[1, 2", "not valid JSON"),
     ],
 )
@@ -347,3 +348,18 @@ def test_quotes_that_close_or_stand_inside_a_cell_give_no_notice(tmp_path):
     result = read(path)
     assert [t.title for t in result.table.tasks] == ['55" TV ad', "Brief\nwith notes"]
     assert result.notices == []
+
+
+def test_items_of_a_json_list_that_are_not_rows_are_named_and_the_rows_keep_their_numbers(
+    tmp_path,
+):
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps([{"Task": "A"}, "Task B", 3, {"Task": "D"}]), encoding="utf-8")
+    result = read(path)
+    assert [(t.row, t.title) for t in result.table.tasks] == [(1, "A"), (4, "D")]
+    (notice,) = result.notices
+    assert notice.en == (
+        f"{path}: 2 item(s) of the list (number 2, 3) are not rows of"
+        ' {"column": value} and were skipped'
+    )
+    assert "第 2、3 项" in notice.zh

@@ -286,7 +286,7 @@ def _shown_value(cell: Any) -> Any:
     return value
 
 
-def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
+def _json_records(data: bytes, path: Path, notices: list[Notice]) -> list[dict[str, Any]]:
     try:
         document = json.loads(_decode(data, path))
     except json.JSONDecodeError as exc:
@@ -300,17 +300,46 @@ def _json_records(data: bytes, path: Path) -> list[dict[str, Any]]:
         document = document["records"]  # an Airtable-style export
     if not isinstance(document, list):
         raise SourceError(
-            f"{path}: the JSON is a {type(document).__name__}, not a list of rows",
+            f"{path}: the JSON is {_json_kind(document)[0]}, not a list of rows",
             hint='write it as [{"Task": "...", "Owner": "..."}, ...]',
-            zh=f"{path}：JSON 的顶层是 {type(document).__name__}，不是由行组成的列表",
+            zh=f"{path}：JSON 的顶层是{_json_kind(document)[1]}，不是由行组成的列表",
             hint_zh='请写成 [{"Task": "...", "Owner": "..."}, ...] 的形式',
         )
     records = []
-    for item in document:
+    strays: list[int] = []
+    for number, item in enumerate(document, start=1):
         if isinstance(item, dict) and isinstance(item.get("fields"), dict):
             item = item["fields"]
-        records.append(item if isinstance(item, dict) else {})
+        if not isinstance(item, dict):
+            strays.append(number)
+            item = {}  # kept empty, so that the rows after it keep their numbers
+        records.append(item)
+    if strays:
+        more = len(strays) > 5
+        shown = ", ".join(map(str, strays[:5])) + (", …" if more else "")
+        shown_zh = "、".join(map(str, strays[:5])) + ("……" if more else "")
+        notices.append(
+            Notice(
+                en=f"{path}: {len(strays)} item(s) of the list (number {shown}) are not rows"
+                ' of {"column": value} and were skipped',
+                zh=f"{path}：列表中有 {len(strays)} 项（第 {shown_zh} 项）不是"
+                ' {"列名": 值} 形式的行，已跳过',
+            )
+        )
     return records
+
+
+def _json_kind(value: object) -> tuple[str, str]:
+    """What a JSON value is, in JSON's words (a Python `dict` is an object)."""
+    if isinstance(value, dict):
+        return "an object", "对象"
+    if isinstance(value, str):
+        return "a string", "字符串"
+    if isinstance(value, bool):
+        return "true or false", "布尔值"
+    if isinstance(value, int | float):
+        return "a number", "数字"
+    return "null", "null"
 
 
 def _header_row(rows: list[list[Any]], source: FileSource) -> int:
@@ -454,7 +483,8 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     suffix = path.suffix.lower()
     rows: Iterable[list[Any]]
     if suffix == ".json":
-        return ReadResult(_table_from_records(_json_records(data, path), source, options), notices)
+        records = _json_records(data, path, notices)
+        return ReadResult(_table_from_records(records, source, options), notices)
     if zipfile.is_zipfile(io.BytesIO(data)):
         if suffix not in (".xlsx", ".xlsm"):
             notices.append(
