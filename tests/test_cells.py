@@ -159,6 +159,16 @@ NUMBERS = [
     ("5.", 5),
     (".5", 0.5),
     ("'1200", 1200),
+    # a note after the value, without a digit, cannot change it
+    ("3000（预估）", 3000),
+    ("3000 备注：含赠品", 3000),
+    ("5000 (est.)", 5000),
+    ("5,000 impressions", 5000),
+    ("5 apples", 5),
+    ("3 万", 30000),
+    ("3 million", 3_000_000),
+    ("5 million users", 5_000_000),  # the unit stays with the value, the rest is a note
+    ("45%%", 0.45),
     (12, 12),
     (3.5, 3.5),
     (["5"], 5),
@@ -187,7 +197,8 @@ NUMBER_REFUSALS = [
     "nan",
     "1e999",
     "=A1+B1",
-    "5 apples",
+    "10 to 20 leads",
+    "3000 (2 batches)",  # a note with a digit in it could change the value
     "1:3",
     "#N/A",
     "#DIV/0!",
@@ -260,13 +271,33 @@ def test_parse_percent_fraction_fields_keep_numbers():
     assert parse_percent("80", fraction=True) == 0.8  # text still follows the text rule
 
 
-@pytest.mark.parametrize("raw", ["150", "3万", "done", "15%-20%", True])
+@pytest.mark.parametrize(
+    "raw", ["150", "3万", "done", "15%-20%", True, "80% (2 of 3 steps)", "差不多了"]
+)
 def test_parse_percent_refusals(raw):
     assert "percentage" in refused(parse_percent, raw).expected
 
 
 @pytest.mark.parametrize(
-    ("raw", "value"), [("0", 0.0), ("100%", 1.0), ("六成", 0.6), ("60", 0.6), (1, 1.0)]
+    ("raw", "value"),
+    [
+        ("0", 0.0),
+        ("100%", 1.0),
+        ("六成", 0.6),
+        ("60", 0.6),
+        (1, 1.0),
+        # what a progress cell holds besides the number: its label, a note, words, steps
+        ("进度：50%", 0.5),
+        ("進度 60%", 0.6),
+        ("完成80%", 0.8),  # a progress, though no status
+        ("Progress 90%", 0.9),
+        ("80%（预计下周完成）", 0.8),
+        ("80% done", 0.8),
+        ("40% 待客户确认", 0.4),
+        ("一半", 0.5),
+        ("half", 0.5),
+        ("3/4", 0.75),
+    ],
 )
 def test_parse_progress_within_bounds(raw, value):
     assert parse_progress(raw) == pytest.approx(value)
@@ -284,6 +315,19 @@ def test_parse_progress_refuses_what_is_past_done_or_below_nothing(raw, fraction
 
 DATES = [
     ("2025-06-01", date(2025, 6, 1)),
+    # periods read as their last day, as a month is; notes after the date; 2-digit years
+    ("Q3", date(2025, 9, 30)),
+    ("Q3 2025", date(2025, 9, 30)),
+    ("2025年第三季度", date(2025, 9, 30)),
+    ("第四季度", date(2025, 12, 31)),
+    ("2026 Q1", date(2026, 3, 31)),
+    ("H1", date(2025, 6, 30)),
+    ("下半年", date(2025, 12, 31)),
+    ("25年6月1日", date(2025, 6, 1)),
+    ("6/15 (tentative)", date(2025, 6, 15)),
+    ("6月15日 备注：需客户确认", date(2025, 6, 15)),
+    ("6/13 周五", date(2025, 6, 13)),
+    ("12/20-1/5", date(2026, 1, 5)),  # across the year's end: into the next year
     ("2025-6-1", date(2025, 6, 1)),
     ("2025/6/1", date(2025, 6, 1)),
     ("2025.6.1", date(2025, 6, 1)),
@@ -419,8 +463,11 @@ DATE_REFUSALS = [
     "2025",
     "hello",
     "6/1 or so",
+    "6月15日左右",
     "2025-06-15 - 2025-06-01",
-    "Q3",
+    "6月15日-6月1日",  # the same month backwards: a slip, not a range into next year
+    "6/14 周五",  # 2025-06-14 is a Saturday: the date or the weekday is wrong
+    "Fri, Jun 14",
     5,
     123456,
     1.5,
@@ -459,6 +506,11 @@ def test_range_end_before_start_says_so():
 
 STATUSES = [
     ("已完成", Status.DONE),
+    ("完成了", Status.DONE),
+    ("已經完成", Status.DONE),
+    ("已逾期", Status.ABNORMAL),
+    ("延期至6/30", Status.ABNORMAL),
+    ("已完成（异常已处理）", Status.DONE),  # a note that names a state is still a note
     ("完成", Status.DONE),
     ("done", Status.DONE),
     ("Done", Status.DONE),
@@ -533,6 +585,8 @@ def test_untouched_template_options_read_as_empty():
 STATUS_REFUSALS = [
     "完成80%",  # 80% done is not done
     "done 80%",
+    "done/blocked",  # two states, not a label and its note
+    "完成 ✔ / 异常 ⚠",
     "完成度",
     "已取消",
     "cancelled",
@@ -944,3 +998,22 @@ def test_our_own_status_labels_read_back():
     for labels in STATUS_LABELS.values():
         for value, label in labels.items():
             assert parse_status(label).value == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "en", "zh"),
+    [
+        ("6/14 周五", "2025-06-14 is a Saturday, not a Friday", "2025-06-14 是星期六，不是星期五"),
+        ("6月15日-6月1日", "ends before it starts", "结束早于开始"),
+        ("明天", "another day tomorrow", "明天读来就是另一天了"),
+    ],
+)
+def test_a_date_refused_for_a_reason_says_it_in_both_languages(raw, en, zh):
+    error = refused(lambda r: parse_date(r, today=date(2025, 6, 20)), raw)
+    assert en in error.expected
+    assert error.expected_zh is not None and zh in error.expected_zh
+    assert error.expected_zh.startswith("日期，如")
+
+
+def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
+    assert refused(parse_number, "很多").expected_zh is None

@@ -79,7 +79,7 @@ def reference_to_task(
             column=column,
             raw=cell_text(raw) or repr(raw),
             expected=error.expected,
-            expected_zh=_expected_zh(field),
+            expected_zh=error.expected_zh or _expected_zh(field),
         )
 
     def parse(field: str, parser: Any) -> None:

@@ -25,16 +25,21 @@ Empty cells
     (``五千``, ``三千五``, ``一万二`` = 12000, ``一万零二`` = 10002, ``一点五万``,
     ``两万``, ``壹仟``), approximations and bounds read as the number they name
     (``约3万``, ``3万左右``, ``10w+``, ``≥2%``, ``5000以上``), a count unit after the
-    number (``3万人``, ``50篇``, ``200次``), and percentages as fractions (``15%`` →
-    0.15, ``百分之十五``, ``三成``, ``5‰``). Refused: ambiguous separators (``1,5``,
-    ``1.200,50``), ranges (``10-20``), ratios (``1:3`` is ROI 3 or a 33% rate),
-    several numbers, infinities, formula errors (``#N/A``, ``{"error": "#ERROR!"}``,
-    ``{"specialValue": "NaN"}``) and ``bool`` (a check box is no quantity).
+    number (``3万人``, ``50篇``, ``200次``), a unit after a space (``3 万``, ``3
+    million``), a note after the value that holds no digit and so cannot change it
+    (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``), and percentages
+    as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``, ``45%%``).
+    Refused: ambiguous separators (``1,5``, ``1.200,50``), ranges (``10-20``), ratios
+    (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities, formula errors
+    (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``), ``bool`` (a
+    check box is no quantity).
     ``parse_money`` is the same but refuses a percentage unless ``percent_ok=True``:
     a budget of "15%" is not an amount of money.
 
 ``parse_progress``
-    ``parse_percent``, between 0% and 100%.
+    ``parse_percent``, between 0% and 100%, past a label before it (``进度：50%``,
+    ``完成80%``, ``Progress 90%``); ``一半`` / ``half`` is 50% and ``3/4`` (steps done
+    of steps) 75%.
 
 ``parse_percent``
     ``15%``, ``15 %``, ``１５％``, ``0.15``, ``百分之十五``, ``三成`` → 0.15 / 0.3. A
@@ -56,15 +61,20 @@ Empty cells
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
     (``2025-06``, ``2025年6月``, ``June 2025``), ``6月底`` / ``end of June`` (last
-    day), ``6月上旬/中旬/下旬`` (and ``月初``/``月中``; ``early/mid/late June``).
+    day), ``6月上旬/中旬/下旬`` (and ``月初``/``月中``; ``early/mid/late June``),
+    quarters and halves (``Q3``, ``2025年第三季度``, ``2026 Q1``, ``H1``, ``下半年``).
+    ``25年6月1日`` is 2025; a note after the date is read past (``6/15 (tentative)``,
+    ``6月15日 备注：需客户确认``), but not an approximation (``6/1 or so``, ``左右``).
     Ranges: ``6/1-6/15``, ``6月1日-15日``, ``6月1日至6月15日``, ``2025-06-01 →
-    2025-06-15``, ``June 1 – 15``, ``12/20-1/5`` (the end rolls into next year).
+    2025-06-15``, ``June 1 – 15``, ``12/20-1/5`` (the end rolls into next year, but
+    only across the year's end: ``6/15-6/1`` is refused).
     ``parse_date_range`` returns ``(start, end)`` (a single date gives ``(d, d)``);
     ``parse_date`` returns the end, since for a due date the end is what matters —
     read start columns with ``parse_date_range(raw)[0]``. Refused: relative words
     (``today``, ``今天``, ``明天``: the cell would mean another day tomorrow and a
     nightly lint would never see it late), impossible dates (``2025-02-30``), bare
-    numbers that are not serials, a range that ends before it starts.
+    numbers that are not serials, a range that ends before it starts, a weekday that
+    is not the date's (``6/14 周五``: the 14th is a Saturday, one of the two is wrong).
 
 ``parse_status``
     Done: 已完成 / 完成 / 已交付 / done / complete / completed / finished / ✅ / ☑ / ✔
@@ -72,8 +82,9 @@ Empty cells
     todo / to do / not started / in progress / pending / ☐ / □ / ❌ / ``False``.
     Abnormal: 异常 / 阻塞 / 延期 / 延迟 / 滞后 / 逾期 / 暂停 / blocked / at risk /
     delayed / late / overdue / on hold / ⚠. A label may carry a note after a
-    separator (``已完成（6/5）``, ``delayed - vendor``, ``延期3天``), but "完成80%"
-    is refused rather than read as done. A check box before a label picks that
+    separator (``已完成（6/5）``, ``delayed - vendor``, ``延期3天``, ``延期至6/30``),
+    but "完成80%" is refused rather than read as done, and so is a note that is
+    another state (``done/blocked``). A check box before a label picks that
     label (``■已完成``, ``☑ 已完成``, ``[x] done``); when the cell lists several
     options (``□未完成/■已完成/□异常``) the checked one wins, none checked reads
     as empty (the untouched template), two checked is refused. A lone option behind
@@ -120,7 +131,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 from zoneinfo import ZoneInfo
 
 from tasklint.model import Person, Phase, Status
@@ -146,10 +157,13 @@ __all__ = [
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; ``expected`` says what would have been readable."""
+    """A cell that cannot be read; ``expected`` says what would have been readable, and
+    ``expected_zh`` says it in Chinese when the refusal has a reason of its own (else
+    the connector says what the column's kind expects)."""
 
-    def __init__(self, expected: str) -> None:
+    def __init__(self, expected: str, expected_zh: str | None = None) -> None:
         self.expected = expected
+        self.expected_zh = expected_zh
         super().__init__(f"expected {expected}")
 
 
@@ -198,8 +212,22 @@ def _words(*lines: str) -> list[str]:
     return " ".join(lines).split()
 
 
-def _fail(expected: str) -> NoReturn:
-    raise CellError(expected)
+def _fail(expected: str, expected_zh: str | None = None) -> NoReturn:
+    raise CellError(expected, expected_zh)
+
+
+class _Refusal(NamedTuple):
+    """Why a date text was refused, in both languages."""
+
+    en: str
+    zh: str
+
+
+_EXPECT_DATE_ZH = "日期，如 2025-06-01、2025/6/1 或 6月1日"
+_BACKWARDS = _Refusal(
+    f"{_EXPECT_DATE} — this range ends before it starts",
+    f"{_EXPECT_DATE_ZH}——这个日期范围的结束早于开始",
+)
 
 
 def _single(raw: object, expected: str) -> object:
@@ -244,8 +272,11 @@ _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Thousands separators: comma, space, no-break/thin spaces, apostrophe — groups of 3.
 _GROUPED = re.compile(r"(\d{1,3})((?:[, \u00a0\u202f\u2009']\d{3})+)(\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
-_LATIN_MULT = re.compile(r"(.*?\d)\s*(k|w|m|mn|mio|b|bn)", re.IGNORECASE)
-_LATIN_MULT_VALUE = {"k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9}
+_LATIN_MULT = re.compile(r"(.*?\d)\s*(k|w|m|mn|mio|b|bn|thousand|million|billion)", re.IGNORECASE)
+_LATIN_MULT_VALUE = {
+    "k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9,
+}  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
     r"^(?:约为|约|大约|大概|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
@@ -367,7 +398,14 @@ def _number_text(text: str) -> tuple[float, bool] | None:
     try:
         return _number_text_inner(text)
     except (_Refused, ValueError, OverflowError, ArithmeticError):
-        return None
+        pass
+    # What a person still reads as one number: "3 万", "45%%", and a value with a note
+    # after it ("3000（预估）", "80% (waiting on assets)", "40% 待客户确认")
+    spaced = _SPACED_UNIT.sub("", text).replace("%%", "%")
+    if spaced != text:
+        return _number_text(spaced)
+    value = _without_note(text)
+    return None if value is None else _number_text(value)
 
 
 def _number_text_inner(text: str) -> tuple[float, bool]:
@@ -415,6 +453,35 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     if not math.isfinite(value):
         raise _Refused
     return (-value if negative else value), percent != 1.0
+
+
+_SPACED_UNIT = re.compile(r"(?<=\d)\s+(?=[万萬亿億千百])")
+# A note after a value, which holds no digit and so cannot change it: in brackets, after
+# 备注/note, or words after a space that are not a unit the value is read with.
+_NOTE_AFTER = re.compile(
+    r"^(?P<value>.*?\d\S*?)\s*(?:[（(\[【][^（）()\[\]【】\d]*[)）\]】]"
+    r"|(?:备注|備註|注|说明|說明|notes?|nb)\s*[:：][^\d]*"
+    r"|\s(?P<words>[^\d]+))\s*$",
+    re.IGNORECASE,
+)
+_UNIT_WORD = re.compile(
+    r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|x|pp|pts?|bps?|million"
+    r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan)(?![a-z]))",
+    re.IGNORECASE,
+)
+
+
+def _without_note(text: str) -> str | None:
+    """``text`` without a note after its value, or None when it has none. A unit stays
+    with its value: "5 million users" is 5 million."""
+    m = _NOTE_AFTER.match(text.strip())
+    if m is None:
+        return None
+    value, words = m["value"].strip(), (m["words"] or "").strip()
+    if words and _UNIT_WORD.match(words):
+        unit, _, rest = words.partition(" ")
+        return f"{value} {unit}" if rest.strip() else None
+    return value
 
 
 def _core(s: str) -> float:
@@ -490,9 +557,29 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
     _fail(f"{_EXPECT_PERCENT} (a bare {value:g} is too large to be a percentage)")
 
 
+_PROGRESS_LABEL = re.compile(
+    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成|progress"
+    r"|completion|completed?|done)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十])",
+    re.IGNORECASE,
+)
+_HALF_WORDS = frozenset({"一半", "半", "过半", "half", "halfway", "half done", "halfway done"})
+_STEPS = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+
+
 def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None:
     """`parse_percent`, for how far a task has come: from 0% to 100%. "150%" or "-5%"
-    is a typo, not a task one and a half times done, and is refused."""
+    is a typo, not a task one and a half times done, and is refused. A label before the
+    value (进度：50%, 完成80%, Progress 90%) is read past; 一半 / half is 50%, and 3/4
+    (steps done of steps) is 75% — in a progress cell it is no date."""
+    if isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip()
+        if text.casefold() in _HALF_WORDS:
+            return 0.5
+        if steps := _STEPS.fullmatch(text):
+            done, total = int(steps[1]), int(steps[2])
+            if total > 0 and done <= total:
+                return done / total
+        raw = _PROGRESS_LABEL.sub("", text, count=1)
     value = parse_percent(raw, fraction=fraction)
     if value is not None and not 0 <= value <= 1:
         _fail(f"{_EXPECT_PROGRESS} ({value * 100:g}% is outside)")
@@ -546,6 +633,13 @@ _M_CN_PART = re.compile(
     rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月(?:份)?(底|末|初|中|上旬|中旬|下旬|份|)"
 )
 _D_ONLY = re.compile(rf"({_CN_SMALL_NUM})[日号]?")
+_YMD_CN2 = re.compile(r"(\d{2})年(\d{1,2})月(\d{1,2})[日号]?")
+_QUARTER_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:第)?([一二三四1-4])季度")
+_HALF_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?([上下])半年")
+_QUARTER_EN = re.compile(
+    r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy)?(\d{4})\s*-?\s*q([1-4])"
+    r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(\d{4})\s*-?\s*h([12])"
+)
 _EN_MDY = re.compile(rf"{_MONTH_RE}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?")
 _EN_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_RE},?(?:\s*(\d{{4}}))?")
 _EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_RE}[-\s](\d{{4}}|\d{{2}})")
@@ -635,6 +729,12 @@ def _span(
         return _one(date(int(m[1]), int(m[3]), int(m[4])))
     if m := _YMD_CN.fullmatch(compact):
         return _one(date(_cn_int(m[1]), _cn_int(m[2]), _cn_int(m[3])))
+    if m := _YMD_CN2.fullmatch(compact):  # 25年6月1日
+        return _one(date(2000 + int(m[1]), int(m[2]), int(m[3])))
+    if m := _QUARTER_CN.fullmatch(compact):
+        return _quarter(_year2(m[1], year), _cn_int(m[2]))
+    if m := _HALF_CN.fullmatch(compact):
+        return _half(_year2(m[1], year), 1 if m[2] == "上" else 2)
     if m := _YYYYMMDD.fullmatch(compact):
         if not 1900 <= int(m[1]) <= 2199:
             return None
@@ -666,9 +766,25 @@ def _span(
         return _one(date(int(m[1]), _MONTHS[m[2]], int(m[3])))
     if m := _EN_MONTH.fullmatch(low):
         return _month_part(_year2(m[3], year), _MONTHS[m[2]], m[1] or "")
+    if m := _QUARTER_EN.fullmatch(low.replace(" ", "")):
+        if m[1] or m[4]:
+            return _quarter(_year2(m[2] or m[3], year), int(m[1] or m[4]))
+        return _half(_year2(m[6] or m[7], year), int(m[5] or m[8]))
     if month is not None and (m := _D_ONLY.fullmatch(compact)):
         return _one(date(year, month, _cn_int(m[1])))
     return None
+
+
+def _quarter(year: int, quarter: int) -> _Span:
+    """A quarter, as its days: a due date of "Q3" or 第三季度 means its last day."""
+    first_month = 3 * quarter - 2
+    return date(year, first_month, 1), _month_end(year, first_month + 2)
+
+
+def _half(year: int, half: int) -> _Span:
+    if half == 1:
+        return date(year, 1, 1), date(year, 6, 30)
+    return date(year, 7, 1), date(year, 12, 31)
 
 
 def _offset(text: str) -> str:
@@ -684,7 +800,8 @@ def _serial(value: float) -> _Span | None:
 
 
 def _roll(start: date, end: date, inherited_year: bool) -> date:
-    if end < start and inherited_year:
+    # 12/20-1/5 runs into the next year; 6/15-6/1 is a mistake, not a range of 50 weeks
+    if end < start and inherited_year and end.month < start.month:
         try:
             return end.replace(year=end.year + 1)
         except ValueError:  # 2/29
@@ -696,7 +813,9 @@ _HAS_YEAR = re.compile(r"\d{4}|[〇零○一二三四五六七八九]{4}年|\d{1
 
 
 @lru_cache(maxsize=16384)
-def _date_text(text: str, year: int, day_first: bool, tz: ZoneInfo | None) -> _Span | str:
+def _date_text(
+    text: str, year: int, day_first: bool, tz: ZoneInfo | None
+) -> _Span | _Refusal | str:
     """The span, or the ``expected`` phrase of the refusal."""
     try:
         return _date_text_inner(text, year, day_first, tz)
@@ -704,7 +823,9 @@ def _date_text(text: str, year: int, day_first: bool, tz: ZoneInfo | None) -> _S
         return _EXPECT_DATE + " (a real calendar day)"
 
 
-def _date_text_inner(text: str, year: int, day_first: bool, tz: ZoneInfo | None) -> _Span | str:
+def _date_text_inner(
+    text: str, year: int, day_first: bool, tz: ZoneInfo | None
+) -> _Span | _Refusal | str:
     if len(text) > _MAX_DATE_TEXT:  # no date is written this long; spare the range search
         return f"{_EXPECT_DATE}, not {len(text)} characters of text"
     s = _fold(text)
@@ -713,10 +834,13 @@ def _date_text_inner(text: str, year: int, day_first: bool, tz: ZoneInfo | None)
     s = s.rstrip("。,;；").strip()
     s = _DUE_WORDS.sub("", s).strip() or s
     if _RELATIVE.fullmatch(s):
-        return f"{_EXPECT_DATE} — a word like 'today' would mean another day tomorrow"
+        return _Refusal(
+            f"{_EXPECT_DATE} — a word like 'today' would mean another day tomorrow",
+            f"{_EXPECT_DATE_ZH}——“今天”这样的词，明天读来就是另一天了",
+        )
     whole = _span(s, year, day_first=day_first, tz=tz)
     if whole is not None:
-        return whole
+        return _weekday_agrees(s, whole)
     for sep in _RANGE_SEP.finditer(s):
         left_text, right_text = s[: sep.start()].strip(), s[sep.end() :].strip()
         if not left_text or not right_text:
@@ -736,9 +860,49 @@ def _date_text_inner(text: str, year: int, day_first: bool, tz: ZoneInfo | None)
             continue
         end = _roll(start, right[1], not _HAS_YEAR.search(right_text))
         if end < start:
-            return f"{_EXPECT_DATE} — this range ends before it starts"
+            return _BACKWARDS
         return start, end
+    value = _without_note(s)
+    if value is not None and not _VAGUE_DATE.search(s[len(value) :]):
+        return _date_text_inner(value, year, day_first, tz)  # 6/15 (tentative), 6月15日 备注：…
     return _EXPECT_DATE
+
+
+# "6/1 or so", "6月15日左右": a due date a person would not hold anyone to
+_VAGUE_DATE = re.compile(
+    r"(?:or\s+so|-?ish|or\s+(?:later|earlier|after|before)|roughly|around|about|maybe|perhaps"
+    r"|左右|前后|上下|大概|大约|或者|可能|也许|以后|之后)",
+    re.IGNORECASE,
+)
+
+
+_WEEKDAY_NUMBER = {
+    **dict(zip("一二三四五六", range(6), strict=True)),
+    "日": 6, "天": 6, "七": 6,
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+def _weekday_agrees(text: str, span: _Span) -> _Span | _Refusal:
+    """A day with a weekday beside it that is not its own ("6/14 周五": the 14th is a
+    Saturday) is refused: one of the two is a typo, and the lint cannot tell which."""
+    m = _WEEKDAY.search(text)
+    if m is None or span[0] != span[1]:
+        return span
+    word = re.sub(r"[^a-z一二三四五六日天七]", "", m[0].casefold())
+    key = word[:3] if word.isascii() else word[-1:]
+    given = _WEEKDAY_NUMBER.get(key)
+    day = span[0]
+    if given is None or given == day.weekday():
+        return span
+    actual, written = _WEEKDAY_NAMES[day.weekday()], _WEEKDAY_NAMES[given]
+    return _Refusal(
+        f"{_EXPECT_DATE} — {day.isoformat()} is a {actual}, not a {written}",
+        f"{_EXPECT_DATE_ZH}——{day.isoformat()} 是{_WEEKDAY_ZH[day.weekday()]}，"
+        f"不是{_WEEKDAY_ZH[given]}",
+    )
 
 
 def _today(today: date | None, tz: ZoneInfo | None) -> date:
@@ -766,7 +930,7 @@ def parse_date_range(
         first = start[0] or end[0]
         last = end[1] or start[1]
         if first and last and last < first:
-            _fail(f"{_EXPECT_DATE} — this range ends before it starts")
+            _fail(*_BACKWARDS)
         return first, last
     raw = _single(raw, _EXPECT_DATE)
     if raw is None:
@@ -795,6 +959,8 @@ def parse_date_range(
     if _is_empty_text(raw):
         return None, None
     result = _date_text(raw, _today(today, tz).year, day_first, tz)
+    if isinstance(result, _Refusal):  # a tuple, as a span is: asked first
+        _fail(*result)
     if isinstance(result, str):
         _fail(result)
     return result
@@ -816,6 +982,7 @@ def parse_date(
 
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
+    "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
     "true ✓ ✔ ✅ ☑ ■ ☒ [x] [✓] (x) √",
 )
@@ -828,6 +995,7 @@ _NOT_DONE = _words(
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
+    "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
 )
@@ -846,7 +1014,8 @@ _CHECKED = "■☑☒✅✔✓√▣"
 _UNCHECKED = "□☐⬜"
 _BOX = re.compile(rf"([{_CHECKED}{_UNCHECKED}]|\[[ xX✓✔]?\]|\([ xX]\))")
 _MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡\ufe0f "
-_NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]")
+_NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
+_NOTE_EDGES = _MARKS + "-—–/|、,，;；:：()（）[]【】"
 _PERCENT_NOTE = re.compile(r"\d\s*%")
 
 
@@ -888,6 +1057,9 @@ def _status_label(text: str) -> Status | None:
             continue  # 完成度, donezo: the label runs on into another word
         if status is Status.DONE and _PERCENT_NOTE.search(rest):
             return None  # "done 80%": refuse rather than guess
+        other = _STATUS_LABELS.get(normalise_key(rest.strip(_NOTE_EDGES)))
+        if other is not None and other is not status:
+            return None  # "done/blocked", "完成 ✔ / 异常": two states, not a note
         return status
     return None
 

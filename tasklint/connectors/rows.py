@@ -78,7 +78,11 @@ _KIND = {
 
 def _problem(field: str, column: str, raw: Any, error: cells.CellError) -> CellProblem:
     return CellProblem.trusted(
-        field, column, cell_text(raw) or repr(raw), error.expected, _expected_zh(field)
+        field,
+        column,
+        cell_text(raw) or repr(raw),
+        error.expected,
+        error.expected_zh or _expected_zh(field),
     )
 
 
@@ -228,12 +232,14 @@ class RowReader:
                     try:
                         outcome = parser(raw)
                     except cells.CellError as error:
-                        outcome = (_FAILED, error.expected)
+                        outcome = (_FAILED, error.expected, error.expected_zh or zh)
                     if len(cache) < _CACHE_LIMIT:
                         cache[raw] = outcome
                 if type(outcome) is tuple and outcome[0] is _FAILED:
                     shown = raw.strip() or repr(raw)
-                    problems.append(CellProblem.trusted(field, header, shown, outcome[1], zh))
+                    problems.append(
+                        CellProblem.trusted(field, header, shown, outcome[1], outcome[2])
+                    )
                 else:
                     values[slot] = outcome
                 continue
