@@ -365,7 +365,8 @@ DATES = [
     ("2025-06-01T08:00:00", date(2025, 6, 1)),
     ("2025-06-01T08:00:00.000Z", date(2025, 6, 1)),
     ("2025-06-01T20:00:00.000Z", date(2025, 6, 1)),  # UTC by default
-    ("2025-06-01T02:00:00+08:00", date(2025, 5, 31)),
+    ("2025-06-01T02:00:00+08:00", date(2025, 6, 1)),  # no zone set: the writer's date
+    ("2025-06-25T00:00:00+08:00", date(2025, 6, 25)),
     ("6月1日前", date(2025, 6, 1)),
     ("截止6月1日", date(2025, 6, 1)),
     ("by Jun 1", date(2025, 6, 1)),
@@ -689,6 +690,31 @@ OWNERS = [
     ("Alice and Bob", owner(["Alice", "Bob"])),
     ("Alice & Bob", owner(["Alice", "Bob"])),
     ("财务部/市场部", owner([], ["财务部", "市场部"])),
+    # what a reader skips: field labels, notes on a part, phones, a name said twice
+    ("负责人：张伟", owner(["张伟"])),
+    ("DRI: @bob", owner(["bob"])),
+    ("张三（主）、李四（协助）", owner(["张三", "李四"])),
+    ("市场部牵头，财务部配合", owner([], ["市场部", "财务部"])),
+    ("张伟 13800138000", owner(["张伟"])),
+    ("张伟 <zhang.wei@brand.com>", owner(["张伟"])),
+    ("李娜@电商部", owner(["李娜"], ["电商部"])),
+    ("张伟（Zhang Wei）", owner(["张伟"])),
+    ("张伟 Zhang Wei", owner(["张伟"])),
+    ("Alice Wang（王爱丽）", owner(["Alice Wang"])),
+    ("Alice（市场部）", owner(["Alice"], ["市场部"])),  # a name and a unit, not one twice
+    ("张三（Marketing）", owner(["张三"], ["Marketing"])),
+    ("市场部 (Marketing)", owner([], ["市场部"])),  # one unit in two languages
+    ("品牌部 / Brand team", owner([], ["品牌部"])),
+    ("Head of Marketing", owner([], ["Marketing"], ["Head"])),
+    ("Alice + a Finance analyst", owner(["Alice"], ["Finance"], ["analyst"])),
+    ("店长", owner([], [], ["店长"])),
+    ("销售部某某", owner(["*"], ["销售部"])),
+    ("供应商", owner([], ["供应商"])),  # a party outside: a unit, whose person is asked
+    ("代理商（蓝天广告）", owner([], ["代理商", "蓝天广告"])),
+    ("张伟等", owner(["张伟"], collective=True)),
+    ("全體同仁", owner(collective=True)),
+    ("cross-functional team", owner(collective=True)),
+    ("待确认", owner()),
     ("Finance / Marketing", owner([], ["Finance", "Marketing"])),
     # titles without a name
     ("市场部经理", owner([], ["市场部"], ["经理"])),
@@ -761,7 +787,21 @@ def test_parse_owner(raw, cell):
     assert parse_owner(raw) == cell
 
 
-@pytest.mark.parametrize("raw", ["123", "!!!", "我不知道谁负责这个任务啊", 5, 1.5, True, {"x": 1}])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "123",
+        "!!!",
+        "我不知道谁负责这个任务啊",
+        5,
+        1.5,
+        True,
+        {"x": 1},
+        "同上",  # the owner is in another row: each row must say it
+        "see attachment",
+        "Needs approval before Friday",  # a sentence, not a name
+    ],
+)
 def test_parse_owner_refusals(raw):
     assert "owner" in refused(parse_owner, raw).expected
 
@@ -1022,11 +1062,14 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 320 cells (dates, numbers, progress, statuses; half Chinese)
-# written with the value a person reads from each, by someone who had not seen these
-# parsers. Before they were tuned on it they agreed on 89% of dates, 91% of numbers,
-# 76% of progress cells and 90% of statuses; the remaining misses are typos of words
-# ("Jnue", "Compelted") and numbers in words ("five thousand"), refused with X901.
+# tests/data/cells.jsonl: 640 cells (dates, numbers, progress, statuses; half Chinese)
+# written in two rounds of 320 with the value a person reads from each, by people who
+# had not seen these parsers. Before they were tuned on the first round they agreed on
+# 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
+# second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
+# Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%. The misses left are
+# typos of words ("Jnue", "Compelted") and numbers in words ("five thousand", "a
+# quarter"), refused with X901.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1059,5 +1102,76 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
             agrees = got == expected
         if not agrees:
             wrong.append(f"{row['raw']!r}: expected {expected!r}, read {got!r}")
-    assert len(rows) >= 80
+    assert len(rows) >= 160
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
+
+
+# tests/data/owners.jsonl: 200 owner cells, labelled by someone who had not seen the
+# parser with the people, departments, titles and group each names (34 marked
+# AMBIGUOUS where conventions differ: a title after a name, an agency's name). Before
+# tuning, 69% of the cells read exactly as labelled. The rules count owners, so this
+# checks what they see — none, one or several people and departments, anyone at all,
+# a group — on the cells not marked ambiguous.
+OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
+
+
+def _owner_counts(people: int, departments: int, roles: int, group: bool) -> tuple:
+    return min(people, 2), min(departments, 2), bool(people or departments or roles or group), group
+
+
+def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
+    rows = [json.loads(line) for line in OWNERS.read_text(encoding="utf-8").splitlines()]
+    rows = [row for row in rows if not row["note"].startswith("AMBIGUOUS")]
+    wrong = []
+    for row in rows:
+        try:
+            cell = parse_owner(row["raw"])
+            got: object = _owner_counts(
+                len(cell.people), len(cell.departments), len(cell.roles), cell.collective
+            )
+        except CellError:
+            got = "ERROR"
+        expected = (
+            "ERROR"
+            if row.get("error")
+            else _owner_counts(row["people"], row["departments"], row["roles"], row["collective"])
+        )
+        if got != expected:
+            wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
+    assert len(rows) >= 150
+    assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("parser", "raw", "value"),
+    [
+        (parse_date, "@June 25, 2025", date(2025, 6, 25)),
+        (parse_date, "1-15 July", date(2025, 7, 15)),  # not "1-15" (15 January) and a note
+        (parse_date, "6月中下旬", date(2025, 6, 30)),
+        (parse_date, "30 June (after launch)", date(2025, 6, 30)),
+        (parse_number, "S$ 2,500", 2500),
+        (parse_number, "RM 3.5 mil", 3_500_000),
+        (parse_number, "1 mil impressions", 1_000_000),  # not 1 with a note
+        (parse_number, "30篇笔记", 30),
+        (parse_number, "预计3万", 30000),
+        (parse_progress, "四分之三", 0.75),
+        (parse_progress, "七成半", 0.75),
+        (parse_progress, "进度：3/4", 0.75),
+        (parse_progress, "2 out of 5", 0.4),
+        (parse_progress, "进度80%，待验收", 0.8),
+        (parse_progress, "待更新", None),
+        (parse_status, "- [x] Publish EDM", Status.DONE),  # a to-do as Notion exports it
+        (parse_status, "- [ ] Publish EDM", Status.NOT_DONE),
+        (parse_status, "Launched", Status.DONE),
+        (parse_status, "KIV", Status.ABNORMAL),
+        (parse_status, "Postponed to 30/6", Status.ABNORMAL),
+        (parse_status, "还没开始", Status.NOT_DONE),
+    ],
+)
+def test_forms_from_exports_and_regional_writing(parser, raw, value):
+    read = parser(raw, today=date(2025, 6, 20)) if parser is parse_date else parser(raw)
+    assert read == (pytest.approx(value) if isinstance(value, float) else value)
+
+
+def test_a_progress_that_is_only_more_than_half_is_refused():
+    assert "percentage" in refused(parse_progress, "过半").expected

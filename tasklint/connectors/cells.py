@@ -55,8 +55,11 @@ Empty cells
     ``6/1/2025`` (month first, unless the first number cannot be a month or
     ``day_first=True``), ``6.1``, ``Jun 1, 2025``, ``1 June 2025``, ``June 1``,
     ``1-Jun-25``, weekdays and times after the date (ignored), ISO date-times with an
-    offset (``2025-06-01T20:00:00.000Z``, converted to ``tz``, default UTC, before
-    the date is taken; without an offset the date is taken as written),
+    offset (``2025-06-01T20:00:00.000Z``, converted to ``tz`` before the date is taken;
+    with no ``tz``, the date in the stamp's own offset, as its writer meant it: a
+    Feishu export's ``2025-06-25T00:00:00+08:00`` is the 25th; without an offset the
+    date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
+    ``6月中下旬``,
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
@@ -183,7 +186,7 @@ _EXPECT_ONE = "a single value, not a list of {n}"
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
     | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "待补充"}
-    | {"待统计", "未统计", "统计中"}  # an actual value not counted yet
+    | {"待统计", "未统计", "统计中", "待更新", "待填写"}  # a value not counted or written yet
 )
 # Spreadsheet error values exported as text: a formula failed, nobody typed them.
 _SHEET_ERROR = re.compile(r"#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)")
@@ -272,21 +275,26 @@ _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Thousands separators: comma, space, no-break/thin spaces, apostrophe — groups of 3.
 _GROUPED = re.compile(r"(\d{1,3})((?:[, \u00a0\u202f\u2009']\d{3})+)(\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
-_LATIN_MULT = re.compile(r"(.*?\d)\s*(k|w|m|mn|mio|b|bn|thousand|million|billion)", re.IGNORECASE)
+_LATIN_MULT = re.compile(
+    r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion)", re.IGNORECASE
+)
 _LATIN_MULT_VALUE = {
     "k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
-    "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6,
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
     r"^(?:约为|约|大约|大概|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
+    r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
-    r"^(?:us\$|hk\$|nt\$|rmb|cny|usd|eur|gbp|hkd|jpy|人民币|[¥$€£])\s*", re.IGNORECASE
+    r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd|ntd"
+    r"|thb|idr|php|inr|krw|人民币|[¥$€£])\s*",
+    re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|元|块钱|块|圆|円"
@@ -460,12 +468,13 @@ _SPACED_UNIT = re.compile(r"(?<=\d)\s+(?=[万萬亿億千百])")
 # 备注/note, or words after a space that are not a unit the value is read with.
 _NOTE_AFTER = re.compile(
     r"^(?P<value>.*?\d\S*?)\s*(?:[（(\[【][^（）()\[\]【】\d]*[)）\]】]"
-    r"|(?:备注|備註|注|说明|說明|notes?|nb)\s*[:：][^\d]*"
+    r"|(?:备注|備註|注|说明|說明|notes?|nb)\s*[:：][^\d]*|[，,;；]\s*[^\d]+"
+    r"|(?<=[个人位名家条篇次单笔件份款张套台部支瓶盒箱袋只本组批项种场])[\u4e00-\u9fff]+"
     r"|\s(?P<words>[^\d]+))\s*$",
     re.IGNORECASE,
 )
 _UNIT_WORD = re.compile(
-    r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|x|pp|pts?|bps?|million"
+    r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan)(?![a-z]))",
     re.IGNORECASE,
 )
@@ -559,11 +568,13 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
 
 _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成|progress"
-    r"|completion|completed?|done)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十])",
+    r"|completion|completed?|done)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
-_HALF_WORDS = frozenset({"一半", "半", "过半", "half", "halfway", "half done", "halfway done"})
-_STEPS = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+_HALF_WORDS = frozenset({"一半", "半", "half", "halfway", "half done", "halfway done"})
+_STEPS = re.compile(r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+)\s*(\d{1,3})", re.IGNORECASE)
+_CN_FRACTION = re.compile(r"([一二两三四五六七八九十])分之([一二三四五六七八九])")
+_CHENG_HALF = re.compile(r"([一二两三四五六七八九])成半")
 
 
 def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None:
@@ -573,13 +584,20 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
     (steps done of steps) is 75% — in a progress cell it is no date."""
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip()
+        text = _PROGRESS_LABEL.sub("", text, count=1).strip() or text
         if text.casefold() in _HALF_WORDS:
             return 0.5
         if steps := _STEPS.fullmatch(text):
             done, total = int(steps[1]), int(steps[2])
             if total > 0 and done <= total:
                 return done / total
-        raw = _PROGRESS_LABEL.sub("", text, count=1)
+        if part := _CN_FRACTION.fullmatch(text):  # 四分之三
+            whole, share = _cn_int(part[1]), _cn_int(part[2])
+            if share <= whole:
+                return share / whole
+        if half := _CHENG_HALF.fullmatch(text):  # 七成半
+            return (_cn_int(half[1]) + 0.5) / 10
+        raw = text
     value = parse_percent(raw, fraction=fraction)
     if value is not None and not 0 <= value <= 1:
         _fail(f"{_EXPECT_PROGRESS} ({value * 100:g}% is outside)")
@@ -630,7 +648,7 @@ _YM_CN = re.compile(rf"({_CN_YEAR})年({_CN_SMALL_NUM})月份?")
 _MD_NUM = re.compile(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?")
 _MD_CN = re.compile(rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月({_CN_SMALL_NUM})[日号]?")
 _M_CN_PART = re.compile(
-    rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月(?:份)?(底|末|初|中|上旬|中旬|下旬|份|)"
+    rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月(?:份)?(底|末|初|中|上中旬|中下旬|上旬|中旬|下旬|份|)"
 )
 _D_ONLY = re.compile(rf"({_CN_SMALL_NUM})[日号]?")
 _YMD_CN2 = re.compile(r"(\d{2})年(\d{1,2})月(\d{1,2})[日号]?")
@@ -644,6 +662,10 @@ _EN_MDY = re.compile(rf"{_MONTH_RE}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{
 _EN_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_RE},?(?:\s*(\d{{4}}))?")
 _EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_RE}[-\s](\d{{4}}|\d{{2}})")
 _EN_YMD = re.compile(rf"(\d{{4}})\s+{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?")
+_EN_DAYS_MONTH = re.compile(
+    rf"(\d{{1,2}})\s*(?:-|–|~|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}"
+    rf"(?:\s*,?\s*(\d{{4}}))?"
+)
 _EN_MONTH = re.compile(
     rf"(?:(end|early|mid|late|beginning|start)(?:\s+of)?[\s-]+)?{_MONTH_RE}(?:\s*,?\s*(\d{{4}}))?"
 )
@@ -689,6 +711,10 @@ def _month_part(year: int, month: int, part: str) -> _Span:
         return first, date(year, month, 10)
     if part in ("中", "中旬", "mid"):
         return date(year, month, 11), date(year, month, 20)
+    if part == "上中旬":
+        return first, date(year, month, 20)
+    if part == "中下旬":
+        return date(year, month, 11), last
     if part in ("下旬", "late"):
         return date(year, month, 21), last
     return first, last
@@ -721,7 +747,9 @@ def _span(
             f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}T{int(m[4]):02d}:{m[5]}:"
             f"{m[6] or '00'}" + ("+00:00" if offset == "Z" else _offset(offset))
         )
-        return _one(stamp.astimezone(tz or UTC).date())
+        # without a zone to convert to, the date is the one its writer meant: a Feishu
+        # export's 2025-06-25T00:00:00+08:00 is the 25th, not UTC's 24th
+        return _one(stamp.astimezone(tz).date() if tz else stamp.date())
     text = _WEEKDAY.sub(" ", text).strip(" ,")
     text = _TIME_SUFFIX.sub("", text).strip()
     compact = re.sub(r"\s+", "", text)
@@ -764,6 +792,9 @@ def _span(
         return _one(date(_year2(m[3], year), _MONTHS[m[2]], int(m[1])))
     if m := _EN_YMD.fullmatch(low):
         return _one(date(int(m[1]), _MONTHS[m[2]], int(m[3])))
+    if m := _EN_DAYS_MONTH.fullmatch(low):  # 1-15 July
+        y, mon = _year2(m[4], year), _MONTHS[m[3]]
+        return date(y, mon, int(m[1])), date(y, mon, int(m[2]))
     if m := _EN_MONTH.fullmatch(low):
         return _month_part(_year2(m[3], year), _MONTHS[m[2]], m[1] or "")
     if m := _QUARTER_EN.fullmatch(low.replace(" ", "")):
@@ -829,7 +860,7 @@ def _date_text_inner(
     if len(text) > _MAX_DATE_TEXT:  # no date is written this long; spare the range search
         return f"{_EXPECT_DATE}, not {len(text)} characters of text"
     s = _fold(text)
-    if s.startswith("'"):
+    if s.startswith(("'", "@")):  # Excel's text apostrophe; a Notion date mention
         s = s[1:].strip()
     s = s.rstrip("。,;；").strip()
     s = _DUE_WORDS.sub("", s).strip() or s
@@ -862,10 +893,35 @@ def _date_text_inner(
         if end < start:
             return _BACKWARDS
         return start, end
-    value = _without_note(s)
+    value = _date_without_note(s)
     if value is not None and not _VAGUE_DATE.search(s[len(value) :]):
         return _date_text_inner(value, year, day_first, tz)  # 6/15 (tentative), 6月15日 备注：…
     return _EXPECT_DATE
+
+
+_DATE_NOTE = re.compile(
+    r"^(?P<value>.+?)\s*(?:[（(\[【][^（）()\[\]【】\d]*[)）\]】]|(?:备注|注|说明|notes?)\s*[:：].*"
+    r"|[，,;；]\s*[^\d]+)$",
+    re.IGNORECASE,
+)
+_DATE_TAIL = re.compile(r"^(?P<value>.*\d\S*)\s+(?P<words>[^\d]+)$")
+# Words of a date itself, which a note after it must not hold ("1-15 July" is no "1-15")
+_DATE_VOCAB = re.compile(
+    _MONTH_RE + r"|[年月日号周旬]|星期|week|day|month|year|q[1-4]|h[12]|eo[mqy]|mid|early|late",
+    re.IGNORECASE,
+)
+
+
+def _date_without_note(s: str) -> str | None:
+    """A date text without the note after it: in brackets, after 备注 or a comma, or
+    words after a space that are no part of a date."""
+    m = _DATE_NOTE.match(s)
+    if m and m["value"] != s:
+        return m["value"].strip()
+    m = _DATE_TAIL.match(s)
+    if m and not _DATE_VOCAB.search(m["words"]):
+        return m["value"].strip()
+    return None
 
 
 # "6/1 or so", "6月15日左右": a due date a person would not hold anyone to
@@ -983,6 +1039,7 @@ def parse_date(
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
     "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
+    "launched shipped published live sent checked",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
     "true ✓ ✔ ✅ ☑ ■ ☒ [x] [✓] (x) √",
 )
@@ -991,11 +1048,13 @@ _NOT_DONE = _words(
     "待办 待处理 待审核 审核中 待确认 未做 计划中 否 no n false notdone not-done",
     "notcomplete incomplete todo to-do notstarted not-started inprogress in-progress",
     "ongoing pending open wip planned waiting inreview underreview started",
+    "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked",
     "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜",
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
+    "postponed rescheduled deferred pushed kiv",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
 )
@@ -1014,6 +1073,7 @@ _CHECKED = "■☑☒✅✔✓√▣"
 _UNCHECKED = "□☐⬜"
 _BOX = re.compile(rf"([{_CHECKED}{_UNCHECKED}]|\[[ xX✓✔]?\]|\([ xX]\))")
 _MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡\ufe0f "
+_TODO = re.compile(r"^[-*•]\s*(\[[ xX✓✔]?\])\s+")
 _NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
 _NOTE_EDGES = _MARKS + "-—–/|、,，;；:：()（）[]【】"
 _PERCENT_NOTE = re.compile(r"\d\s*%")
@@ -1102,6 +1162,9 @@ def _status_text(text: str) -> Status | str | None:
         if len(chosen) > 1:
             return f"{_EXPECT_STATUS} — only one box checked"
         return chosen[0] if chosen else None
+    todo = _TODO.match(s)  # "- [x] Publish EDM", as Notion exports a to-do
+    if todo and _status_label(s[todo.end() :].strip()) is None:
+        return Status.DONE if _is_checked(todo[1]) else Status.NOT_DONE
     if boxes and boxes[0].start() == 0:
         rest = s[boxes[0].end() :].strip()
         if not rest:  # a bare box: ✅ is done, □ is not
@@ -1222,14 +1285,20 @@ _DEPT_WORDS_ZH = frozenset(
         "品牌营销 数字营销 内容营销 公关 商务 客服 行政 采购 研发 内容 新媒体 电商 渠道 媒介",
         "创意 增长 用户 供应链 物流 大客户 会员 社群 直播 投放 媒体 市场推广 推广 法律 合规",
         "IT 信息 it",
+        # parties outside the company, named as units: the rules then ask for a person
+        "供应商 代理商 代理公司 广告公司 甲方 乙方 第三方 外包 合作方 经销商 渠道商 服务商 媒体方",
     )
 )
-_DEPT_SUFFIX = _words("事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办")
+_DEPT_SUFFIX = _words(
+    "事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办 公司 集团 传媒 广告 工作室"
+)
 _NAME_LIKE_SUFFIX = frozenset("组处科室办")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _DEPT_PREFIX = re.compile(rf"^([{_H}]{{1,10}}?)(" + "|".join(_DEPT_SUFFIX) + ")")
-_LATIN_DEPT_PREFIX = re.compile(r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组)")
+_LATIN_DEPT_PREFIX = re.compile(
+    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告)"
+)
 _DEPT_WORDS_ZH_LONGEST = sorted(_DEPT_WORDS_ZH, key=len, reverse=True)
 _ROLE_WORDS_ZH = tuple(
     sorted(
@@ -1237,7 +1306,7 @@ _ROLE_WORDS_ZH = tuple(
             "负责人 总经理 副总经理 经理 副经理 总监 副总监 主管 专员 助理 设计师 设计岗 分析师",
             "策划 文案 编辑 主编 组长 副组长 部长 副部长 主任 总裁 老板 领导 对接人 接口人",
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
-            "室主任 部长助理",
+            "室主任 部长助理 店长 店员 导购 督导",
         ),
         key=len,
         reverse=True,
@@ -1247,7 +1316,8 @@ _ROLE_SET_ZH = frozenset(_ROLE_WORDS_ZH)
 _GENERIC_GROUPS = frozenset(
     normalise_key(w)
     for w in _words(
-        "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组",
+        "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
+        "伙伴 小伙伴",
         "team teams department departments dept depts staff members group people",
     )
 )
@@ -1255,7 +1325,7 @@ _PLACEHOLDERS = frozenset(
     normalise_key(w)
     for w in _words(
         "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
-        "某某 某人 n/a none nobody 空 -",
+        "n/a none nobody 空 - 待确认 待安排 未定",
     )
 )
 _COLLECTIVE_ZH = re.compile(
@@ -1265,6 +1335,7 @@ _COLLECTIVE_ZH = re.compile(
 _COLLECTIVE_EN = re.compile(
     r"\b(?:all|everyone|everybody|whole|entire|every|jointly|shared|together|all-hands)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
+    r"|\bcross-?functional\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1274,7 +1345,8 @@ _DEPT_WORDS_EN = frozenset(
         "brand branding data analytics hr engineering tech technology it growth pr content",
         "social procurement support ecommerce e-commerce creative media partnerships bd",
         "research compliance admin administration events accounting communications comms",
-        "digital performance crm cs r&d rnd strategy",
+        "digital performance crm cs r&d rnd strategy mktg agency vendor supplier contractor",
+        "client",
     )
 )
 _DEPT_MULTI_EN = (
@@ -1303,6 +1375,26 @@ _QUALIFIERS_EN = frozenset(
     )
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# What a cell says of a person's part, not who: 牵头, 协助, "(support)", "reviewer"
+_DUTY_WORDS_ZH = frozenset(
+    _words("牵头 配合 协助 协同 支持 主导 主责 跟进 审核 审批 对接 主 辅 辅助 备份 抄送")
+)
+_SKIP_WORDS_EN = frozenset(
+    _words("a an the our their my support backup reviewer approver cc informed consulted")
+)
+# English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
+_DEPT_SAME = {
+    "市场": "marketing", "营销": "marketing", "市场营销": "marketing", "mktg": "marketing",
+    "品牌": "brand", "branding": "brand", "公关": "pr", "public relations": "pr",
+    "销售": "sales", "财务": "finance", "法务": "legal", "设计": "design", "电商": "ecommerce",
+    "e-commerce": "ecommerce", "客服": "customer service", "人事": "hr", "人力": "hr",
+    "人力资源": "hr", "human resources": "hr", "产品": "product", "运营": "operations",
+    "ops": "operations", "数据": "data", "技术": "tech", "technology": "tech",
+    "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
+}  # fmt: skip
+_DEPT_TAIL = re.compile(
+    r"(?:事业部|部门|中心|团队|小组|部|组|\s+(?:team|department|dept\.?|division))$"
+)
 _HAN = re.compile(rf"[{_H}]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'.\-&]*")
 _OWNER_SPLIT = re.compile(
@@ -1342,9 +1434,15 @@ class _Owners:
         )
 
     def freeze(self) -> OwnerCell:
-        return OwnerCell(
-            tuple(self.people), tuple(self.departments), tuple(self.roles), self.collective
-        )
+        units: list[str] = []
+        seen: set[str] = set()
+        for name in self.departments:  # 市场部 (Marketing), 品牌部 / Brand team: one unit
+            stem = _DEPT_TAIL.sub("", to_simplified(name).casefold()).strip()
+            same = _DEPT_SAME.get(stem, stem)
+            if same not in seen:
+                seen.add(same)
+                units.append(name)
+        return OwnerCell(tuple(self.people), tuple(units), tuple(self.roles), self.collective)
 
 
 def _is_surname_led(word: str) -> bool:
@@ -1423,7 +1521,10 @@ def _classify_cjk(word: str, acc: _Owners) -> bool:
 
 def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     key = normalise_key(simple)
-    if key in _PLACEHOLDERS or key in _GENERIC_GROUPS:
+    if key in _PLACEHOLDERS or key in _GENERIC_GROUPS or simple in _DUTY_WORDS_ZH:
+        return True
+    if simple in ("某某", "某人"):
+        acc.add("person", "*")  # 销售部某某: a redacted name, as "*" is
         return True
     if "*" in simple:
         bare = simple.replace("*", "")
@@ -1495,10 +1596,13 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds.append("role")
         elif word in _QUALIFIERS_EN:
             kinds.append("qual")
-        elif normalise_key(word) in _PLACEHOLDERS:
+        elif normalise_key(word) in _PLACEHOLDERS or (word in _SKIP_WORDS_EN and token == word):
+            # lower case only: "A / B" names two people, "a Finance analyst" nobody yet
             kinds.append("skip")
         else:
             kinds.append("person")
+    if _is_prose(tokens, kinds):
+        return False
     for j in range(len(tokens) - 1):  # customer success, human resources
         if (words[j], words[j + 1]) in _DEPT_MULTI_EN:
             kinds[j] = kinds[j + 1] = "dept"
@@ -1524,6 +1628,20 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             acc.add(kind, phrase)
         j = k
     return True
+
+
+_NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos"))
+
+
+def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
+    """Words read as one name that are a sentence ("Needs approval before Friday"):
+    names are capitalised, but for particles (van der, de la)."""
+    lower = [
+        t
+        for t, k in zip(tokens, kinds, strict=True)
+        if k == "person" and t[:1].islower() and t.casefold() not in _NAME_PARTICLES
+    ]
+    return kinds.count("person") >= 4 and len(lower) >= 2
 
 
 def _split_parts(text: str) -> list[str]:
@@ -1565,11 +1683,68 @@ def _read_part(part: str, acc: _Owners) -> bool:
     return True
 
 
+_ELSEWHERE = re.compile(
+    r"^(?:同上|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|ditto|same\s+as\s+above|see\s+above"
+    r"|see\s+attach(?:ed|ment))$",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
+_ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
+    r"|contact|[raci])\s*:\s*",
+    re.IGNORECASE,
+)
+_ANNOTATION = re.compile(
+    r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
+    r"|reviewer|approver|pm|经理|主管|总监|负责人)\s*\)",
+    re.IGNORECASE,
+)
+_HEAD_OF = re.compile(r"\b(head|vp|director|manager|lead)\s+of\s+([a-z&-]+)", re.IGNORECASE)
+_AT_UNIT = re.compile(rf"(?<=[{_H}])@(?=[{_H}])")
+_ET_AL = re.compile(rf"(?<=[{_H}])等人?(?=$|[\s,;、])")
+_TWO_SCRIPTS = re.compile(
+    rf"([{_H}]{{2,4}})\s*\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\)"
+    rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
+    rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+\s+[A-Z][a-z]+)(?=$|[\s,;、/])"
+)
+
+
+def _one_person_twice(m: re.Match[str]) -> str:
+    """张伟（Zhang Wei）, Alice Wang（王爱丽）, 张伟 Zhang Wei: one person in two scripts —
+    unless the other words are a department or a title (张三（Marketing）)."""
+    han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
+    words = latin.casefold().split()
+    if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
+        return m[0]
+    simple = to_simplified(han)
+    if _strip_dept_prefix(simple) or simple in _DEPT_WORDS_ZH or _role_ending(simple):
+        return m[0]  # Alice（市场部）: a name and a department
+    return m[3] if m[3] else han
+
+
+def _tidy_owner(s: str) -> str:
+    """What a reader skips in an owner cell: phone numbers and an email beside a name,
+    field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
+    between a name and a unit, and a person's name written again in the other script."""
+    s = _PHONE.sub(" ", s)
+    s = _ANGLED_EMAIL.sub(" ", s)
+    s = _FIELD_LABEL.sub(" ", s)
+    s = _ANNOTATION.sub(" ", s)
+    s = _HEAD_OF.sub(r"\2 \1", s)
+    s = _AT_UNIT.sub(" ", s)
+    s = _ET_AL.sub(" 全体", s)  # 张伟等: he and others
+    return _TWO_SCRIPTS.sub(_one_person_twice, s)
+
+
 @lru_cache(maxsize=8192)
 def _owner_text(text: str) -> OwnerCell | None:
     if len(text) > _MAX_OWNER_TEXT:
         return None
     s = unicodedata.normalize("NFKC", text).strip()
+    if _ELSEWHERE.match(s):
+        return None  # 同上, see attachment: the owner is written somewhere else
+    s = _tidy_owner(s).strip()
     acc = _Owners()
     simple = to_simplified(s)
     if _COLLECTIVE_ZH.search(simple) or _COLLECTIVE_EN.search(s):
