@@ -469,7 +469,7 @@ _SPACED_UNIT = re.compile(r"(?<=\d)\s+(?=[万萬亿億千百])")
 _NOTE_AFTER = re.compile(
     r"^(?P<value>.*?\d\S*?)\s*(?:[（(\[【][^（）()\[\]【】\d]*[)）\]】]"
     r"|(?:备注|備註|注|说明|說明|notes?|nb)\s*[:：][^\d]*|[，,;；]\s*[^\d]+"
-    r"|(?<=[个人位名家条篇次单笔件份款张套台部支瓶盒箱袋只本组批项种场])[\u4e00-\u9fff]+"
+    r"|(?<=[个人位名家条篇次单笔件份款张套台部支瓶盒箱袋只本组批项种场])[^\x00-\x7f\d]+"
     r"|\s(?P<words>[^\d]+))\s*$",
     re.IGNORECASE,
 )
@@ -1701,13 +1701,20 @@ _ANNOTATION = re.compile(
     re.IGNORECASE,
 )
 _HEAD_OF = re.compile(r"\b(head|vp|director|manager|lead)\s+of\s+([a-z&-]+)", re.IGNORECASE)
-_AT_UNIT = re.compile(rf"(?<=[{_H}])@(?=[{_H}])")
-_ET_AL = re.compile(rf"(?<=[{_H}])等人?(?=$|[\s,;、])")
-_TWO_SCRIPTS = re.compile(
-    rf"([{_H}]{{2,4}})\s*\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\)"
-    rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
-    rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+\s+[A-Z][a-z]+)(?=$|[\s,;、/])"
-)
+# Non-ASCII stands for Han around "@" and before 等: a class of every Han character
+# costs a millisecond to compile, at every start, for a cell that may never come.
+_AT_UNIT = re.compile(r"(?<=[^\x00-\x7f])@(?=[^\x00-\x7f])")
+_ET_AL = re.compile(r"(?<=[^\x00-\x7f])等人?(?=$|[\s,;、])")
+
+
+@lru_cache(maxsize=1)
+def _two_scripts() -> re.Pattern[str]:
+    """Compiled on first use (three Han classes: 2 ms of every start otherwise)."""
+    return re.compile(
+        rf"([{_H}]{{2,4}})\s*\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\)"
+        rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
+        rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+\s+[A-Z][a-z]+)(?=$|[\s,;、/])"
+    )
 
 
 def _one_person_twice(m: re.Match[str]) -> str:
@@ -1734,7 +1741,9 @@ def _tidy_owner(s: str) -> str:
     s = _HEAD_OF.sub(r"\2 \1", s)
     s = _AT_UNIT.sub(" ", s)
     s = _ET_AL.sub(" 全体", s)  # 张伟等: he and others
-    return _TWO_SCRIPTS.sub(_one_person_twice, s)
+    if not _HAN.search(s) or not re.search(r"[A-Za-z]", s):
+        return s  # a name in two scripts needs both
+    return _two_scripts().sub(_one_person_twice, s)
 
 
 @lru_cache(maxsize=8192)
