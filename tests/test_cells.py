@@ -590,6 +590,7 @@ STATUS_REFUSALS = [
     "done 80%",
     "done/blocked",  # two states, not a label and its note
     "完成 ✔ / 异常 ⚠",
+    "完成到一半",  # halfway is not done
     "完成度",
     "已取消",
     "cancelled",
@@ -1062,12 +1063,13 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 640 cells (dates, numbers, progress, statuses; half Chinese)
-# written in two rounds of 320 with the value a person reads from each, by people who
-# had not seen these parsers. Before they were tuned on the first round they agreed on
+# tests/data/cells.jsonl: 880 cells (dates, numbers, progress, statuses; half Chinese)
+# written in three rounds (320, 320, 240) with the value a person reads from each, by
+# people who had not seen these parsers. Before they were tuned on the first round they agreed on
 # 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
 # second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
-# Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%. The misses left are
+# Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year
+# of a team's hurried cells and chat copies), 100%, 98%, 98% and 93%. The misses left are
 # typos of words ("Jnue", "Compelted") and numbers in words ("five thousand", "a
 # quarter"), refused with X901.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
@@ -1102,7 +1104,7 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
             agrees = got == expected
         if not agrees:
             wrong.append(f"{row['raw']!r}: expected {expected!r}, read {got!r}")
-    assert len(rows) >= 160
+    assert len(rows) >= 220
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
@@ -1166,6 +1168,12 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_status, "KIV", Status.ABNORMAL),
         (parse_status, "Postponed to 30/6", Status.ABNORMAL),
         (parse_status, "还没开始", Status.NOT_DONE),
+        (parse_status, "完成了～", Status.DONE),
+        (parse_status, "推迟到下周", Status.ABNORMAL),
+        (parse_status, "⚠️ 素材未到", Status.ABNORMAL),  # the mark says it, the rest why
+        (parse_status, "✅ 已发", Status.DONE),
+        (parse_number, "曝光：50万", 500_000),
+        (parse_progress, "完成了70%", 0.7),
     ],
 )
 def test_forms_from_exports_and_regional_writing(parser, raw, value):

@@ -371,6 +371,9 @@ def test_not_time_bound(text: str) -> None:
         ("At least one guest spot; X9 launch; ship by Fri", ("At least one",), ("by Fri",)),
         ("Top 10 tools listicle; top 20 for project management tools", ("top 20",), ()),
         ("Holiday campaign", (), ("Holiday",)),
+        ("信息流ROI不低于1.8，大促期间零超卖", ("1.8", "零超卖"), ("大促期间",)),
+        ("腊月二十三前入仓，在36氪发稿", (), ("腊月二十三前",)),
+        ("Keep the 6-quart model in stock all year", (), ("all year",)),
         (
             "Localize the listing ahead of the v2.3 update; CVR 3% → 4.5% after the shop revamp",
             ("3%", "4.5%"),

@@ -88,7 +88,9 @@ Empty cells
     separator (``已完成（6/5）``, ``delayed - vendor``, ``延期3天``, ``延期至6/30``),
     but "完成80%" is refused rather than read as done, and so is a note that is
     another state (``done/blocked``). A check box before a label picks that
-    label (``■已完成``, ``☑ 已完成``, ``[x] done``); when the cell lists several
+    label (``■已完成``, ``☑ 已完成``, ``[x] done``), and before a task's text it is the
+    status itself, as in a to-do list (``✅ 已发``, ``- [ ] Publish EDM``; so does a
+    ⚠ before a reason, ``⚠️ 素材未到``); when the cell lists several
     options (``□未完成/■已完成/□异常``) the checked one wins, none checked reads
     as empty (the untouched template), two checked is refused. A lone option behind
     an empty box (``□已完成``) reads as that option: the seed template prints the
@@ -412,6 +414,9 @@ def _number_text(text: str) -> tuple[float, bool] | None:
     spaced = _SPACED_UNIT.sub("", text).replace("%%", "%")
     if spaced != text:
         return _number_text(spaced)
+    labelled = _VALUE_LABEL.match(text)
+    if labelled:
+        return _number_text(text[labelled.end() :])
     value = _without_note(text)
     return None if value is None else _number_text(value)
 
@@ -463,6 +468,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     return (-value if negative else value), percent != 1.0
 
 
+# A label before the value, without a digit: 曝光：50万, Target: 3000
+_VALUE_LABEL = re.compile(r"^\s*[^\d:：]{1,12}?[:：]\s*(?=\S)")
 _SPACED_UNIT = re.compile(r"(?<=\d)\s+(?=[万萬亿億千百])")
 # A note after a value, which holds no digit and so cannot change it: in brackets, after
 # 备注/note, or words after a space that are not a unit the value is read with.
@@ -567,7 +574,7 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
 
 
 _PROGRESS_LABEL = re.compile(
-    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成|progress"
+    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|progress"
     r"|completion|completed?|done)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
@@ -1048,13 +1055,13 @@ _NOT_DONE = _words(
     "待办 待处理 待审核 审核中 待确认 未做 计划中 否 no n false notdone not-done",
     "notcomplete incomplete todo to-do notstarted not-started inprogress in-progress",
     "ongoing pending open wip planned waiting inreview underreview started",
-    "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked",
+    "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked 还没做 没做 还没弄",
     "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜",
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
-    "postponed rescheduled deferred pushed kiv",
+    "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
 )
@@ -1074,6 +1081,7 @@ _UNCHECKED = "□☐⬜"
 _BOX = re.compile(rf"([{_CHECKED}{_UNCHECKED}]|\[[ xX✓✔]?\]|\([ xX]\))")
 _MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡\ufe0f "
 _TODO = re.compile(r"^[-*•]\s*(\[[ xX✓✔]?\])\s+")
+_LEADING_MARK = re.compile(r"^([✅❌⚠🔴])\ufe0f?\s*(?=\S)")
 _NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
 _NOTE_EDGES = _MARKS + "-—–/|、,，;；:：()（）[]【】"
 _PERCENT_NOTE = re.compile(r"\d\s*%")
@@ -1113,7 +1121,9 @@ def _status_label(text: str) -> Status | None:
         if rest[0].isdigit():
             if status is not Status.ABNORMAL:  # 完成80% is not done; 延期3天 is late
                 continue
-        elif not _NOTE_START.match(rest):
+        elif not _NOTE_START.match(rest) and not (
+            status is Status.ABNORMAL and rest[0] in "至到"  # 推迟到下周; 完成到一半 is no note
+        ):
             continue  # 完成度, donezo: the label runs on into another word
         if status is Status.DONE and _PERCENT_NOTE.search(rest):
             return None  # "done 80%": refuse rather than guess
@@ -1162,16 +1172,24 @@ def _status_text(text: str) -> Status | str | None:
         if len(chosen) > 1:
             return f"{_EXPECT_STATUS} — only one box checked"
         return chosen[0] if chosen else None
+    s = s.rstrip("～~!！。.").strip() or s  # 完成了～: the tone of a chat, not a word
     todo = _TODO.match(s)  # "- [x] Publish EDM", as Notion exports a to-do
     if todo and _status_label(s[todo.end() :].strip()) is None:
         return Status.DONE if _is_checked(todo[1]) else Status.NOT_DONE
+    mark = _LEADING_MARK.match(s)  # "⚠️ 素材未到": the mark says it, the rest says why
+    if mark and not _BOX.match(s) and _status_label(s[mark.end() :].strip()) is None:
+        status = _STATUS_LABELS.get(normalise_key(mark[1]))
+        if status is not None:
+            return status
     if boxes and boxes[0].start() == 0:
         rest = s[boxes[0].end() :].strip()
         if not rest:  # a bare box: ✅ is done, □ is not
             return _STATUS_LABELS.get(normalise_key(boxes[0][0]), Status.NOT_DONE)
         # ■已完成 / [x] done pick the label; the seed's □已完成 means the label too
         status = _status_label(rest)
-        return status if status is not None else _EXPECT_STATUS
+        if status is None:  # ✅ 已发, ☐ 素材: a to-do — the box says it, the text is the task
+            return Status.DONE if _is_checked(boxes[0][0]) else Status.NOT_DONE
+        return status
     status = _status_label(s)
     return status if status is not None else _EXPECT_STATUS
 

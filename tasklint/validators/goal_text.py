@@ -174,7 +174,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ),
     (
         "L_dname",
-        r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城"
+        r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
         r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]"
         r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
@@ -241,7 +241,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         "L_dattr",
         r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
-        r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])"
+        r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
+        r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
         r"|(?<![0-9.])0\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
@@ -456,6 +457,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|years?|sprints?)|(?:school|public|bank|summer|winter|christmas|easter|festive)"
         r"\s+(?:holidays?|break|vacation|recess)|(?:race|game|match|show|demo|launch|sale|market"
         r"|results?|graduation|opening|delivery|election)\s+day"
+        r"|all\s+(?:year|month|week|season|summer|winter|quarter)(?:\s+(?:long|round))?|year-round"
         r"|holidays?|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed|thu(?:rs?)?|fri"
         r"|sat|sun)\.?(?![a-z])"
         r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
@@ -595,8 +597,9 @@ _CJK_LED: list[tuple[str, str]] = [
     ),
     (
         "P_cmonth",
-        r"(?:十[一二]|[一二三四五六七八九十]|正)\s*月(?!饼|光|亮|球|嫂|子)"
-        rf"(?:份|底|末|初|上旬|中旬|下旬|{_CNN}{{1,3}}[日号]|[0-9]{{1,2}}[日号])?",
+        r"(?:十[一二]|[一二三四五六七八九十]|正|腊|冬)\s*月(?!饼|光|亮|球|嫂|子)"
+        rf"(?:份|底|末|初[一二三四五六七八九十]|初|上旬|中旬|下旬|{_CNN}{{1,3}}[日号]|[0-9]{{1,2}}[日号]"
+        r"|廿[一二三四五六七八九]?|[二三]?十[一二三四五六七八九]?)?",
     ),
     ("P_cq", r"(?:第\s*)?[一二三四1-4]\s*季度|前[一二三]季度"),
     # 前五 after a ranking's words (排进全台分店前五): a rank target (see _front)
@@ -643,7 +646,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|对半|一半|过半|半数|半价"
         r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
         r"|返|损|中)"
-        r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险)"
+        r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险|超卖|断货"
+        r"|漏发|错发|破损|丢件|返工)"
         r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零",
     ),
     # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
@@ -900,7 +904,8 @@ _BEFORE_BASELINE = re.compile(
     r"|over)\s+(?:the\s+)?)\s*$"
 )
 _BEFORE_DATE = re.compile(
-    r"(?:截至|截止到?|于|由|从|自|(?<![a-z])(?:by|before|until|till|on|from|due|since|after"
+    r"(?:截至|截止到?|(?<![低高少多大小等])于|由|从|自|(?<![a-z])(?:by|before|until|till|on|from|due"
+    r"|since|after"
     r"|during|ahead\s+of))"
     r"\s*$"
 )
@@ -909,7 +914,8 @@ _AFTER_DATE = re.compile(
     r"|狂欢|当晚|零点|[-~至到]\s*[0-9])"
 )
 _STRONG_DATE = re.compile(
-    r"(?:截至|截止到?|于|自|(?<![a-z])(?:before|until|till|on|due|since|after))\s*$"
+    r"(?:截至|截止到?|(?<![低高少多大小等])于|自|(?<![a-z])(?:before|until|till|on|due|since"
+    r"|after))\s*$"
 )
 # A period runs on over these: "6月30日前", "年底前", "2026年1月1日起".
 _PERIOD_SUFFIX = re.compile(r"\s*(?:之前|以前|前|为止|截止|以内|之内|内|起)")
