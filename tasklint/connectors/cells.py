@@ -1308,7 +1308,8 @@ _DEPT_WORDS_ZH = frozenset(
     )
 )
 _DEPT_SUFFIX = _words(
-    "事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办 公司 集团 传媒 广告 工作室"
+    "事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办 课",  # 课: a section, as Taiwan writes it
+    "公司 集团 传媒 广告 工作室 印务 印刷 文化 科技 影业 影视 咨询",  # a company: 蓝天广告
 )
 _NAME_LIKE_SUFFIX = frozenset("组处科室办")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
@@ -1374,8 +1375,13 @@ _DEPT_MULTI_EN = (
     ("customer", "service"),
     ("social", "media"),
     ("business", "development"),
+    ("prod", "house"),
+    ("production", "house"),
+    ("trade", "marketing"),
 )
-_TEAM_WORDS_EN = frozenset(_words("team department dept dept. division group squad unit org"))
+_TEAM_WORDS_EN = frozenset(
+    _words("team department dept dept. division group squad unit org mgmt management servicing")
+)
 _ROLE_WORDS_EN = frozenset(
     _words(
         "manager managers director directors lead leads head heads owner owners designer",
@@ -1398,7 +1404,10 @@ _DUTY_WORDS_ZH = frozenset(
     _words("牵头 配合 协助 协同 支持 主导 主责 跟进 审核 审批 对接 主 辅 辅助 备份 抄送")
 )
 _SKIP_WORDS_EN = frozenset(
-    _words("a an the our their my support backup reviewer approver cc informed consulted")
+    _words(
+        "a an the our their my support backup reviewer approver cc informed consulted",
+        "approve approval execute execution review sign-off signoff",
+    )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
 _DEPT_SAME = {
@@ -1414,7 +1423,7 @@ _DEPT_TAIL = re.compile(
     r"(?:事业部|部门|中心|团队|小组|部|组|\s+(?:team|department|dept\.?|division))$"
 )
 _HAN = re.compile(rf"[{_H}]")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'.\-&]*")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'.\-&]*")
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
     rf"|\s+-+\s+|(?<=[{_H}*])-+|-+(?=[{_H}*])|[—–~]+"
@@ -1469,8 +1478,10 @@ def _is_surname_led(word: str) -> bool:
 
 def _looks_like_name(word: str) -> bool:
     """张三, 王小明, 欧阳娜娜 — or a lone surname, as "Marketing — Zhang" uses one."""
-    if re.fullmatch(rf"[{_H}]{{2,4}}", word):
+    if re.fullmatch(rf"[{_H}]{{2,3}}", word):
         return True
+    if re.fullmatch(rf"[{_H}]{{4}}", word):
+        return _is_surname_led(word)
     if re.fullmatch(rf"[{_H}]{{1,6}}·[{_H}]{{1,8}}", word):
         return True  # 买买提·艾力
     return len(word) == 1 and word in _SURNAMES_1
@@ -1556,6 +1567,9 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
         return all(_classify_cjk(p, acc) for p in pieces)
     if not _HAN.search(simple):
         return _classify_english(word.split(), acc)
+    if _GLUED_PERSON.fullmatch(simple):
+        acc.add("person", word)  # Kelly张, Tony老师, 黄sir: one person in two scripts
+        return True
     if re.search(r"[A-Za-z]", simple):
         # 市场部Alice, Alice市场部: read each script on its own
         pieces = re.findall(r"[A-Za-z][A-Za-z'.\-]*|[^A-Za-z]+", word)
@@ -1614,7 +1628,11 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds.append("role")
         elif word in _QUALIFIERS_EN:
             kinds.append("qual")
-        elif normalise_key(word) in _PLACEHOLDERS or (word in _SKIP_WORDS_EN and token == word):
+        elif (
+            normalise_key(word) in _PLACEHOLDERS
+            or (word in _SKIP_WORDS_EN and token == word)
+            or word in _REGIONS_EN
+        ):
             # lower case only: "A / B" names two people, "a Finance analyst" nobody yet
             kinds.append("skip")
         else:
@@ -1648,6 +1666,15 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     return True
 
 
+_GLUED_PERSON = re.compile(
+    rf"[A-Za-z]{{2,}}(?:[{''.join(sorted(_SURNAMES_1))}]|老师|总|姐|哥|经理|老板)"
+    rf"|[{''.join(sorted(_SURNAMES_1))}](?:sir|madam|sifu)",
+    re.IGNORECASE,
+)
+# A market after a team's name (Trade Marketing DE, Growth APAC): where, not who
+_REGIONS_EN = frozenset(
+    _words("de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics")
+)
 _NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos"))
 
 
@@ -1657,9 +1684,9 @@ def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
     lower = [
         t
         for t, k in zip(tokens, kinds, strict=True)
-        if k == "person" and t[:1].islower() and t.casefold() not in _NAME_PARTICLES
+        if k in ("person", "skip") and t[:1].islower() and t.casefold() not in _NAME_PARTICLES
     ]
-    return kinds.count("person") >= 4 and len(lower) >= 2
+    return kinds.count("person") + kinds.count("skip") >= 4 and len(lower) >= 2
 
 
 def _split_parts(text: str) -> list[str]:
@@ -1710,7 +1737,7 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
-    r"|contact|[raci])\s*:\s*",
+    r"|contact|freelancer|freelance|[raci])\s*:\s*",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(
@@ -1732,28 +1759,53 @@ def _two_scripts() -> re.Pattern[str]:
         rf"([{_H}]{{2,4}})\s*\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\)"
         rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
         rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+\s+[A-Z][a-z]+)(?=$|[\s,;、/])"
+        rf"|([A-Z][a-z]+\s+[A-Z][a-z]+)\s+([{_H}]{{2,4}})(?=$|[\s,;、/(])"
     )
 
 
 def _one_person_twice(m: re.Match[str]) -> str:
     """张伟（Zhang Wei）, Alice Wang（王爱丽）, 张伟 Zhang Wei: one person in two scripts —
     unless the other words are a department or a title (张三（Marketing）)."""
-    han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
+    if m[7]:
+        han, latin = m[8], m[7]
+    else:
+        han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
     words = latin.casefold().split()
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
     simple = to_simplified(han)
     if _strip_dept_prefix(simple) or simple in _DEPT_WORDS_ZH or _role_ending(simple):
         return m[0]  # Alice（市场部）: a name and a department
-    return m[3] if m[3] else han
+    return m[3] or m[7] or han
+
+
+_PARTY_NAMED = re.compile(
+    r"(?P<party>供应商|代理商|代理公司|乙方|甲方|第三方|外包|合作方|agency|vendor|supplier"
+    r"|prod(?:uction)?\s+house|studio)\s*\([^()]+\)"
+    r"|(?P<company>\S+)\s*\((?:乙方|甲方|第三方|外包|agency|vendor|supplier)\)",
+    re.IGNORECASE,
+)
+_JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
+_BESIDE_NAME = re.compile(
+    rf"(?<=[{_H}])\s*(?:\(\s*[a-z]+\s*\)|\s[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=$|[\s,;、/])"
+)
+_CHAT = re.compile(
+    r"^(?:找|问下|问一下|请|让|交给|转给|麻烦)(?=\S)|(?<=\S)(?:跟一下|跟进一下|跟进|处理一下|处理"
+    r"|那边|这边|来定|看一下|看下)$"
+)
 
 
 def _tidy_owner(s: str) -> str:
     """What a reader skips in an owner cell: phone numbers and an email beside a name,
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
+    if listed := _JSON_LIST.match(s):  # ["Alice Wang", "Bob Li"] pasted from an export
+        s = re.sub(r'"\s*,\s*"', ", ", listed[1])
+    s = _PARTY_NAMED.sub(lambda m: m["party"] or m["company"], s)
     s = _PHONE.sub(" ", s)
     s = _ANGLED_EMAIL.sub(" ", s)
+    s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
+    s = _CHAT.sub("", s.strip())
     s = _FIELD_LABEL.sub(" ", s)
     s = _ANNOTATION.sub(" ", s)
     s = _HEAD_OF.sub(r"\2 \1", s)
