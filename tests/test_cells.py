@@ -727,6 +727,20 @@ OWNERS = [
     ("问下财务", owner([], ["财务"])),
     ("Design (freelancer: Leo)", owner(["Leo"], ["Design"])),
     ("Finance (approve) / Marketing (execute)", owner([], ["Finance", "Marketing"])),
+    # names and units as teams across Asia and Europe write them
+    ("李明 Leo", owner(["李明"])),
+    ("김민준", owner(["김민준"])),
+    ("Rajesh Kumar s/o Subramaniam", owner(["Rajesh Kumar so Subramaniam"])),
+    ("Ana García y Lucía Fernández", owner(["Ana García", "Lucía Fernández"])),
+    ("Hélène Dubois (Marketing France)", owner(["Hélène Dubois"], ["Marketing"])),
+    ("Sales MY", owner([], ["Sales"])),
+    ("Leiterin Marketing", owner([], ["Marketing"], ["Leiterin"])),
+    ("Agentur (Scholz & Friends)", owner([], ["Agentur"])),
+    ("KOL agency", owner([], ["KOL agency"])),
+    ("ODM厂商", owner([], ["ODM厂商"])),
+    ("Head of Demand Gen", owner([], ["Demand Gen team"], ["Head"])),
+    ("Alice Wang (support: Bob Li)", owner(["Alice Wang", "Bob Li"])),
+    ("All AEs", owner([], [], ["AEs"], collective=True)),
     ("张伟等", owner(["张伟"], collective=True)),
     ("全體同仁", owner(collective=True)),
     ("cross-functional team", owner(collective=True)),
@@ -817,6 +831,7 @@ def test_parse_owner(raw, cell):
         "see attachment",
         "Needs approval before Friday",  # a sentence, not a name
         "电话联系",  # four characters no surname leads are no name
+        "voir ci-dessus",
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1124,13 +1139,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 400 owner cells in two rounds of 200, labelled by people who
-# had not seen the parser with the people, departments, titles and group each names
-# (70 marked AMBIGUOUS where conventions differ: a title after a name, an agency's
-# name). The rules count owners, so this checks what they see — none, one or several
-# people and departments, anyone at all, a group — on the cells not marked ambiguous:
-# before tuning, 69% of the first round's cells read exactly as labelled; the second,
-# written after that tuning, agreed on 81% of what the rules see, 96% after.
+# tests/data/owners.jsonl: 560 owner cells in three rounds (200, 200, 160), labelled by
+# people who had not seen the parser with the people, departments, titles and group
+# each names (81 marked AMBIGUOUS where conventions differ: a title after a name, an
+# agency's name). The rules count owners, so this checks what they see — none, one or
+# several people and departments, anyone at all, a group — on the cells not marked
+# ambiguous: before tuning, 69% of the first round's cells read exactly as labelled;
+# the second and third, each written after the tuning before it, agreed on 81% of what
+# the rules see (96% and 97% after).
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1157,7 +1173,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 300
+    assert len(rows) >= 450
     assert 1 - len(wrong) / len(rows) >= 0.96, "\n".join(wrong)
 
 

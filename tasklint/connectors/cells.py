@@ -1305,6 +1305,7 @@ _DEPT_WORDS_ZH = frozenset(
         "IT 信息 it",
         # parties outside the company, named as units: the rules then ask for a person
         "供应商 代理商 代理公司 广告公司 甲方 乙方 第三方 外包 合作方 经销商 渠道商 服务商 媒体方",
+        "厂商 厂家 工厂 品牌方 平台方",
     )
 )
 _DEPT_SUFFIX = _words(
@@ -1316,7 +1317,7 @@ _NAME_LIKE_SUFFIX = frozenset("组处科室办")
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _DEPT_PREFIX = re.compile(rf"^([{_H}]{{1,10}}?)(" + "|".join(_DEPT_SUFFIX) + ")")
 _LATIN_DEPT_PREFIX = re.compile(
-    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告)"
+    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|厂商|厂家)"
 )
 _DEPT_WORDS_ZH_LONGEST = sorted(_DEPT_WORDS_ZH, key=len, reverse=True)
 _ROLE_WORDS_ZH = tuple(
@@ -1325,7 +1326,7 @@ _ROLE_WORDS_ZH = tuple(
             "负责人 总经理 副总经理 经理 副经理 总监 副总监 主管 专员 助理 设计师 设计岗 分析师",
             "策划 文案 编辑 主编 组长 副组长 部长 副部长 主任 总裁 老板 领导 对接人 接口人",
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
-            "室主任 部长助理 店长 店员 导购 督导",
+            "室主任 部长助理 店长 店员 导购 督导 课长 处长",
         ),
         key=len,
         reverse=True,
@@ -1344,7 +1345,7 @@ _PLACEHOLDERS = frozenset(
     normalise_key(w)
     for w in _words(
         "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
-        "n/a none nobody 空 - 待确认 待安排 未定",
+        "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
     )
 )
 _COLLECTIVE_ZH = re.compile(
@@ -1354,6 +1355,7 @@ _COLLECTIVE_ZH = re.compile(
 _COLLECTIVE_EN = re.compile(
     r"\b(?:all|everyone|everybody|whole|entire|every|jointly|shared|together|all-hands)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
+    r"|\b(?:alle|tous|toutes|todos|todas)\b"
     r"|\bcross-?functional\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
@@ -1365,7 +1367,9 @@ _DEPT_WORDS_EN = frozenset(
         "social procurement support ecommerce e-commerce creative media partnerships bd",
         "research compliance admin administration events accounting communications comms",
         "digital performance crm cs r&d rnd strategy mktg agency vendor supplier contractor",
-        "client",
+        "client accounts",
+        # the same words in the languages of European teams
+        "vertrieb ventas ventes vendite commercial comercial agentur agence agencia",
     )
 )
 _DEPT_MULTI_EN = (
@@ -1380,7 +1384,10 @@ _DEPT_MULTI_EN = (
     ("trade", "marketing"),
 )
 _TEAM_WORDS_EN = frozenset(
-    _words("team department dept dept. division group squad unit org mgmt management servicing")
+    _words(
+        "team department dept dept. division div div. group squad unit org mgmt management",
+        "servicing headquarters hq équipe equipe equipo abteilung",
+    )
 )
 _ROLE_WORDS_EN = frozenset(
     _words(
@@ -1388,14 +1395,16 @@ _ROLE_WORDS_EN = frozenset(
         "designers analyst analysts assistant specialist coordinator intern vp cmo ceo cfo",
         "coo cto pm pmo executive officer associate strategist copywriter editor planner",
         "representative rep consultant engineer engineers staffer member members contact",
-        "admin supervisor chief",
+        "admin supervisor chief ae aes am ams kam bdm gm",
+        "leiter leiterin directeur directrice responsable jefe jefa gerente",
     )
 )
 _QUALIFIERS_EN = frozenset(
     _words(
         "event events campaign content project account channel senior junior sr sr. jr jr.",
         "deputy general regional social media creative community program programme product",
-        "brand data marketing sales design growth key assistant associate",
+        "brand data marketing sales design growth key assistant associate country area",
+        "market store city district global local",
     )
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -1429,7 +1438,7 @@ _OWNER_SPLIT = re.compile(
     rf"|\s+-+\s+|(?<=[{_H}*])-+|-+(?=[{_H}*])|[—–~]+"
     # Only the words ignore case: a case-insensitive class of every Han character costs
     # 5 ms to compile, on every start.
-    r"|\s+(?i:and|with|plus)\s+|以及)\s*",
+    r"|\s+(?i:and|with|plus|y|et|und)\s+|以及)\s*",  # y, et, und: and, as Europe writes it
 )
 _CN_AND = re.compile(r"[和与及跟]")
 _MAX_OWNER_TEXT = 1000  # some hundred names; longer is prose pasted into the wrong column
@@ -1645,8 +1654,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for j in range(len(kinds) - 2, -1, -1):  # "event owner", "senior designer"
         if kinds[j] == "qual" and kinds[j + 1] == "role":
             kinds[j] = "role"
-    for j in range(1, len(kinds)):  # "Growth team", "Alpha team"
-        if kinds[j] == "team" and kinds[j - 1] in ("dept", "person"):
+    for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
+        if (kinds[j] == "team" or words[j] in _PARTIES_EN) and kinds[j - 1] in ("dept", "person"):
             k = j - 1
             joined = kinds[j - 1]
             while k >= 0 and kinds[k] == joined:
@@ -1672,10 +1681,15 @@ _GLUED_PERSON = re.compile(
     re.IGNORECASE,
 )
 # A market after a team's name (Trade Marketing DE, Growth APAC): where, not who
+_PARTIES_EN = frozenset(_words("agency agentur agence agencia vendor supplier studio"))
 _REGIONS_EN = frozenset(
-    _words("de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics")
+    _words(
+        "de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics my th",
+        "vn id ph au nz iberia benelux france germany italy spain china japan korea",
+    )
 )
-_NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos"))
+# ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
+_NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos so do ap"))
 
 
 def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
@@ -1711,6 +1725,9 @@ def _read_part(part: str, acc: _Owners) -> bool:
         acc.add("person", part)
         return True
     part = part.lstrip("@").strip()
+    if _HANGUL_NAME.fullmatch(part):
+        acc.add("person", part)  # 김민준
+        return True
     chunks = part.split()
     i = 0
     while i < len(chunks):
@@ -1728,8 +1745,10 @@ def _read_part(part: str, acc: _Owners) -> bool:
     return True
 
 
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,5}")
 _ELSEWHERE = re.compile(
     r"^(?:同上|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|ditto|same\s+as\s+above|see\s+above"
+    r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
     r"|see\s+attach(?:ed|ment))$",
     re.IGNORECASE,
 )
@@ -1737,7 +1756,7 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
-    r"|contact|freelancer|freelance|[raci])\s*:\s*",
+    r"|contact|freelancer|freelance|support|backup|cc|[raci])\s*:\s*",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(
@@ -1745,7 +1764,10 @@ _ANNOTATION = re.compile(
     r"|reviewer|approver|pm|经理|主管|总监|负责人)\s*\)",
     re.IGNORECASE,
 )
-_HEAD_OF = re.compile(r"\b(head|vp|director|manager|lead)\s+of\s+([a-z&-]+)", re.IGNORECASE)
+_HEAD_OF = re.compile(
+    r"\b(head|vp|svp|evp|avp|gm|chief|director|manager|lead)\s+of\s+([a-z&-]+(?:\s+[a-z&-]+)?)$",
+    re.IGNORECASE,
+)
 # Non-ASCII stands for Han around "@" and before 等: a class of every Han character
 # costs a millisecond to compile, at every start, for a cell that may never come.
 _AT_UNIT = re.compile(r"(?<=[^\x00-\x7f])@(?=[^\x00-\x7f])")
@@ -1760,6 +1782,7 @@ def _two_scripts() -> re.Pattern[str]:
         rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
         rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+\s+[A-Z][a-z]+)(?=$|[\s,;、/])"
         rf"|([A-Z][a-z]+\s+[A-Z][a-z]+)\s+([{_H}]{{2,4}})(?=$|[\s,;、/(])"
+        rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+)$"
     )
 
 
@@ -1768,6 +1791,8 @@ def _one_person_twice(m: re.Match[str]) -> str:
     unless the other words are a department or a title (张三（Marketing）)."""
     if m[7]:
         han, latin = m[8], m[7]
+    elif m[9]:
+        han, latin = m[9], m[10]
     else:
         han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
     words = latin.casefold().split()
@@ -1776,11 +1801,12 @@ def _one_person_twice(m: re.Match[str]) -> str:
     simple = to_simplified(han)
     if _strip_dept_prefix(simple) or simple in _DEPT_WORDS_ZH or _role_ending(simple):
         return m[0]  # Alice（市场部）: a name and a department
-    return m[3] or m[7] or han
+    return m[3] or m[7] or han  # the first written
 
 
 _PARTY_NAMED = re.compile(
-    r"(?P<party>供应商|代理商|代理公司|乙方|甲方|第三方|外包|合作方|agency|vendor|supplier"
+    r"(?P<party>供应商|代理商|代理公司|乙方|甲方|第三方|外包|合作方|agency|agentur|agence|agencia"
+    r"|vendor|supplier"
     r"|prod(?:uction)?\s+house|studio)\s*\([^()]+\)"
     r"|(?P<company>\S+)\s*\((?:乙方|甲方|第三方|外包|agency|vendor|supplier)\)",
     re.IGNORECASE,
@@ -1793,6 +1819,14 @@ _CHAT = re.compile(
     r"^(?:找|问下|问一下|请|让|交给|转给|麻烦)(?=\S)|(?<=\S)(?:跟一下|跟进一下|跟进|处理一下|处理"
     r"|那边|这边|来定|看一下|看下)$"
 )
+
+
+def _unit_and_head(m: re.Match[str]) -> str:
+    """Head of Marketing → "Marketing Head"; Head of Demand Gen → "Demand Gen team Head":
+    the words after "of" are a unit, said so when they are no department word."""
+    unit = m[2]
+    known = all(w.casefold() in _DEPT_WORDS_EN for w in unit.split())
+    return f"{unit} {m[1]}" if known else f"{unit} team {m[1]}"
 
 
 def _tidy_owner(s: str) -> str:
@@ -1808,8 +1842,9 @@ def _tidy_owner(s: str) -> str:
     s = _CHAT.sub("", s.strip())
     s = _FIELD_LABEL.sub(" ", s)
     s = _ANNOTATION.sub(" ", s)
-    s = _HEAD_OF.sub(r"\2 \1", s)
+    s = _HEAD_OF.sub(_unit_and_head, s)
     s = _AT_UNIT.sub(" ", s)
+    s = re.sub(r"\b([sd])/o\b|\ba/([lp])\b", lambda m: m[0].replace("/", ""), s)
     s = _ET_AL.sub(" 全体", s)  # 张伟等: he and others
     if not _HAN.search(s) or not re.search(r"[A-Za-z]", s):
         return s  # a name in two scripts needs both
