@@ -35,8 +35,10 @@ short cells as typed into a table ("拉新5000", "CTR 2%+", "周报", "by Fri"),
 Chinese: before tuning on them, measurable 0.980 and time_bound 0.980 (one label then set
 to the documented choice on holidays in names). The 200 lines noted "blind set 8:", a
 Chinese brand's year of campaigns and its overseas team's, came last of all: before
-tuning on them, measurable 0.975 and time_bound 0.985 — the latest estimate for goals
-the analyser has never seen.
+tuning on them, measurable 0.975 and time_bound 0.985. The 200 lines noted "blind set
+9:" (B2B, pharma, education, local services, NGOs, finance, hotels, real estate) were
+scored after all that tuning: measurable 0.975, time_bound 0.960 — with set 8, the
+estimate for goals the analyser has never seen: about 97-98%.
 A benchmark, not a test: it always exits 0.
 """
 

@@ -374,6 +374,14 @@ def test_not_time_bound(text: str) -> None:
         ("信息流ROI不低于1.8，大促期间零超卖", ("1.8", "零超卖"), ("大促期间",)),
         ("腊月二十三前入仓，在36氪发稿", (), ("腊月二十三前",)),
         ("Keep the 6-quart model in stock all year", (), ("all year",)),
+        ("Keep CPL under $80 across LinkedIn campaigns", ("$80",), ()),  # a scope, no window
+        ("Sell 300 room nights in the 72-hour sale", ("300",), ("72-hour",)),
+        ("推广120平米四居室，2号营业部，401(k) page", (), ()),
+        (
+            "金九银十期间加推两栋楼，世界环境日前完成",
+            ("两栋",),
+            ("金九银十", "期间", "世界环境日前"),
+        ),
         (
             "Localize the listing ahead of the v2.3 update; CVR 3% → 4.5% after the shop revamp",
             ("3%", "4.5%"),

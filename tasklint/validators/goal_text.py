@@ -149,7 +149,8 @@ _CN_COUNTER = (
     r"(?:个(?!月|季度|小时|工作日|星期|自然月|人|性|体|案)|位|名(?!单|义|字|称|额)"
     r"|人(?!员|群|们|气|设|物|才|脉|工|力|士|均)|家(?!居|电|具|庭|人|长|园|乡)|条|篇|场"
     r"|次(?!日|月|年|周)|单(?!品|价|元)|笔|件|份(?!额)|款|张|套|台|部(?!门|分)|支|瓶|盒"
-    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块|版(?!本|权|面|图|块|型)|则)"
+    r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块|版(?!本|权|面|图|块|型)|则"
+    r"|栋|幢)"
 )
 _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
@@ -181,7 +182,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
         r"|[0-9]+[- ]?day\s+retention"
-        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机)"
+        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
+        r"|会议室|教室|车间)"
+        r"|401\s*\(\s*k\s*\)"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
         r"|1[3-9][0-9]{9}"
@@ -239,10 +242,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # 3-in-1), 0糖, 100%纯棉, 24h客服; a value after a comparison is one (see _attr)
     (
         "L_dattr",
-        r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|inch(?:es)?(?![a-z])|ml(?![a-z])"
+        r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸"
+        r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])"
+        r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
+        r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
         r"|(?<![0-9.])0\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
@@ -458,7 +464,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"\s+(?:holidays?|break|vacation|recess)|(?:race|game|match|show|demo|launch|sale|market"
         r"|results?|graduation|opening|delivery|election)\s+day"
         r"|all\s+(?:year|month|week|season|summer|winter|quarter)(?:\s+(?:long|round))?|year-round"
-        r"|holidays?|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed|thu(?:rs?)?|fri"
+        r"|holidays?|weekdays|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed"
+        r"|thu(?:rs?)?|fri"
         r"|sat|sun)\.?(?![a-z])"
         r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
         + _WEEKDAYS
@@ -471,7 +478,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|event|sale)\s+(?:day|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
-        r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot"
+        r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
+        r"|congress|convention"
         r"|beta|migration|rebrand|relaunch|open\s+house)|campaign\s+(?:period|window)"
         r"|weekends?|(?:in|during|within|over)\s+(?:the\s+|its\s+|our\s+)?(?:first|opening"
         r"|final|last)\s+(?:day|week|weekend|month|quarter|year|fortnight)"
@@ -504,11 +512,14 @@ _LATIN_LED: list[tuple[str, str]] = [
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
     (
         "P_lspan",
-        r"(?<![a-z])(?:throughout|for\s+the\s+(?:duration|length|rest|remainder)\s+of|across)"
+        r"(?<![a-z])(?:throughout|for\s+the\s+(?:duration|length|rest|remainder)\s+of)"
         r"\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|its\s+)?(?:[a-z0-9'-]+\s+){0,3}"
         r"(?:period|promo(?:tion)?s?|campaigns?|season|weeks?|months?|semester|term|quarters?"
         r"|year|holidays?|events?|sales?|bundle|launch|break|summer|winter|festival|window"
         r"|flight|burst|run)(?![a-z])"
+        # after "across", only time words: "across LinkedIn campaigns" is a scope
+        r"|(?<![a-z])across\s+(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[a-z0-9'-]+\s+){0,3}"
+        r"(?:weeks|months|quarters|seasons|holidays|period|window|days)(?![a-z])"
         r"|(?<![a-z])seasons?(?![a-z])(?!\s*#?\s*[0-9])",
     ),
 ]
@@ -552,6 +563,11 @@ _CN_PERIOD_WORDS = [
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 春节 过年 元旦 元宵 "
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
+        "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
+        # observance days, as campaigns hang on them
+        "世界环境日 世界地球日 世界读书日 世界卫生日 世界无烟日 世界水日 世界献血日 世界睡眠日 "
+        "世界糖尿病日 世界艾滋病日 世界精神卫生日 世界肾脏日 世界心脏日 世界微笑日 世界动物日 "
+        "国际护士节 国际博物馆日 国际志愿者日 国际消费者权益日 全国爱眼日 全国爱牙日 "
         "考试季 申请季 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
@@ -1019,12 +1035,19 @@ def _dur(folded: str, m: re.Match[str], text: str) -> str:
     return "P"
 
 
+_AFTER_WINDOW = re.compile(
+    r"\s*(?:flash\s+)?(?:sale|promo|campaign|window|event|countdown|drop|deal|blitz)s?(?![a-z])"
+)
+
+
 def _hour(folded: str, m: re.Match[str], text: str) -> str:
     before = _prefix(folded, m.start())
     if _BEFORE_COMPARISON.search(before):
         return "Q"
     if m.group().endswith("内") or _BEFORE_WITHIN.search(before):
         return "P"
+    if _AFTER_WINDOW.match(folded, m.end()):
+        return "P"  # a 72-hour sale: the window it runs in
     return "Q"
 
 
