@@ -64,8 +64,11 @@ def line_locale(
     """The language of tasklint's own lines (`tasklint.text.message_locale`) from
     `--locale`, the config at `config` (read again: the line may be the very error
     that stopped it loading) and the locale of the table the line is about."""
+    from tasklint.text import MESSAGE_LOCALES, message_locale
+
+    if chosen in MESSAGE_LOCALES:
+        return chosen  # --locale decides: the config need not be read again
     from tasklint.config.settings import configured_locale
-    from tasklint.text import message_locale
 
     return message_locale(chosen, configured_locale(config), table)
 

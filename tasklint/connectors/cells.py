@@ -473,9 +473,14 @@ _VALUE_LABEL = re.compile(r"^\s*[^\d:：]{1,12}?[:：]\s*(?=\S)")
 _SPACED_UNIT = re.compile(r"(?<=\d)\s+(?=[万萬亿億千百])")
 # A note after a value, which holds no digit and so cannot change it: in brackets, after
 # 备注/note, or words after a space that are not a unit the value is read with.
+# A note after a value, that holds no digit: in brackets, after 备注 or "note:", after
+# a comma. Numbers and dates both read past it.
+_NOTE = (
+    r"[（(\[【][^（）()\[\]【】\d]*[)）\]】]|(?:备注|備註|注|说明|說明|notes?|nb)\s*[:：][^\d]*"
+    r"|[，,;；]\s*[^\d]+"
+)
 _NOTE_AFTER = re.compile(
-    r"^(?P<value>.*?\d\S*?)\s*(?:[（(\[【][^（）()\[\]【】\d]*[)）\]】]"
-    r"|(?:备注|備註|注|说明|說明|notes?|nb)\s*[:：][^\d]*|[，,;；]\s*[^\d]+"
+    rf"^(?P<value>.*?\d\S*?)\s*(?:{_NOTE}"
     r"|(?<=[个人位名家条篇次单笔件份款张套台部支瓶盒箱袋只本组批项种场])[^\x00-\x7f\d]+"
     r"|\s(?P<words>[^\d]+))\s*$",
     re.IGNORECASE,
@@ -906,11 +911,7 @@ def _date_text_inner(
     return _EXPECT_DATE
 
 
-_DATE_NOTE = re.compile(
-    r"^(?P<value>.+?)\s*(?:[（(\[【][^（）()\[\]【】\d]*[)）\]】]|(?:备注|注|说明|notes?)\s*[:：].*"
-    r"|[，,;；]\s*[^\d]+)$",
-    re.IGNORECASE,
-)
+_DATE_NOTE = re.compile(rf"^(?P<value>.+?)\s*(?:{_NOTE})$", re.IGNORECASE)
 _DATE_TAIL = re.compile(r"^(?P<value>.*\d\S*)\s+(?P<words>[^\d]+)$")
 # Words of a date itself, which a note after it must not hold ("1-15 July" is no "1-15")
 _DATE_VOCAB = re.compile(
@@ -1297,15 +1298,18 @@ _SURNAMES_1 = frozenset(
     "简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎"
     "甄丛仲虞敖巩明佘池查麻苑迟邝小老"  # 小王, 老张
 )
+# Parties outside the company, named as units (the rules then ask for a person); the
+# ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
+_PARTIES_ZH = _words("供应商 代理商 代理公司 乙方 甲方 第三方 外包 合作方")
+_PARTIES_EN = _words("agency agentur agence agencia vendor supplier studio")
 _DEPT_WORDS_ZH = frozenset(
-    _words(
+    _PARTIES_ZH
+    + _words(
         "市场 销售 产品 财务 法务 设计 运营 品牌 数据 人事 人力 人力资源 技术 营销 市场营销",
         "品牌营销 数字营销 内容营销 公关 商务 客服 行政 采购 研发 内容 新媒体 电商 渠道 媒介",
         "创意 增长 用户 供应链 物流 大客户 会员 社群 直播 投放 媒体 市场推广 推广 法律 合规",
         "IT 信息 it",
-        # parties outside the company, named as units: the rules then ask for a person
-        "供应商 代理商 代理公司 广告公司 甲方 乙方 第三方 外包 合作方 经销商 渠道商 服务商 媒体方",
-        "厂商 厂家 工厂 品牌方 平台方",
+        "广告公司 经销商 渠道商 服务商 媒体方 厂商 厂家 工厂 品牌方 平台方",  # outside, too
     )
 )
 _DEPT_SUFFIX = _words(
@@ -1361,15 +1365,15 @@ _COLLECTIVE_EN = re.compile(
     re.IGNORECASE,
 )
 _DEPT_WORDS_EN = frozenset(
-    _words(
+    _PARTIES_EN
+    + _words(
         "marketing sales product products finance financial legal design operations ops",
         "brand branding data analytics hr engineering tech technology it growth pr content",
         "social procurement support ecommerce e-commerce creative media partnerships bd",
         "research compliance admin administration events accounting communications comms",
-        "digital performance crm cs r&d rnd strategy mktg agency vendor supplier contractor",
-        "client accounts",
+        "digital performance crm cs r&d rnd strategy mktg contractor client accounts",
         # the same words in the languages of European teams
-        "vertrieb ventas ventes vendite commercial comercial agentur agence agencia",
+        "vertrieb ventas ventes vendite commercial comercial",
     )
 )
 _DEPT_MULTI_EN = (
@@ -1655,7 +1659,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         if kinds[j] == "qual" and kinds[j + 1] == "role":
             kinds[j] = "role"
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
-        if (kinds[j] == "team" or words[j] in _PARTIES_EN) and kinds[j - 1] in ("dept", "person"):
+        team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
+        if team_like and kinds[j - 1] in ("dept", "person"):
             k = j - 1
             joined = kinds[j - 1]
             while k >= 0 and kinds[k] == joined:
@@ -1681,7 +1686,6 @@ _GLUED_PERSON = re.compile(
     re.IGNORECASE,
 )
 # A market after a team's name (Trade Marketing DE, Growth APAC): where, not who
-_PARTIES_EN = frozenset(_words("agency agentur agence agencia vendor supplier studio"))
 _REGIONS_EN = frozenset(
     _words(
         "de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics my th",
@@ -1804,11 +1808,10 @@ def _one_person_twice(m: re.Match[str]) -> str:
     return m[3] or m[7] or han  # the first written
 
 
+_PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
 _PARTY_NAMED = re.compile(
-    r"(?P<party>供应商|代理商|代理公司|乙方|甲方|第三方|外包|合作方|agency|agentur|agence|agencia"
-    r"|vendor|supplier"
-    r"|prod(?:uction)?\s+house|studio)\s*\([^()]+\)"
-    r"|(?P<company>\S+)\s*\((?:乙方|甲方|第三方|外包|agency|vendor|supplier)\)",
+    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)\s*\([^()]+\)"
+    rf"|(?P<company>\S+)\s*\((?:{_PARTIES})\)",
     re.IGNORECASE,
 )
 _JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
