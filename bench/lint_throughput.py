@@ -21,6 +21,11 @@ Both commands write their whole report, every finding or error, as JSON to a fil
                 4,000 rows or more it lints on every core the process may use (forked
                 children, `tasklint.bulk.across_cores`). "1 core" is the same command
                 held to one core (its CPU affinity), as frictionless runs.
+  share         (a note) a core's share of the rows, rows / usable cores, checked by
+                `check` held to one core: the floor of any way of sharing the work
+                between the cores, as if every step (reading, linting, writing the
+                report) were split and nothing handed back; with it, the ratio to
+                frictionless that such a perfect split would reach.
   frictionless  `frictionless validate PLAN --schema SCHEMA --json --limit-errors 10^9`
                 (its command-line tool; without the limit it stops at 1,000 errors).
                 This is the figure the issue quotes: ~0.23 ms a row.
@@ -162,6 +167,10 @@ def in_process(path: Path, repeat: int, env: dict[str, str]) -> dict[str, float]
     return best
 
 
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
 def pin_to_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -279,6 +288,16 @@ def main() -> None:
         )
         if failed:
             notes.append(f"{rows} rows: tasklint check on one core failed: {failed}")
+        # The floor of any sharing between cores: each core's share of the rows checked
+        # by a whole process of its own, every step split (read, lint, report), nothing
+        # handed back. `check` on all cores cannot beat it; the note compares.
+        cores = usable_cores()
+        share_wall = nan
+        if cores > 1:
+            share = write_csv(workdir / f"plan-{rows // cores}.csv", rows // cores)
+            share_wall, _, failed = whole_process(
+                check_command(python, share), args.repeat, None, one_core=True
+            )
         fl_wall = fl_cpu = api_wall = nan
         if not args.skip_frictionless:
             # the command, its whole report written: what the targets compare with
@@ -302,6 +321,12 @@ def main() -> None:
             )
             if failed or frictionless_errors(api_report, rows) is None:
                 api_wall = nan
+        if cores > 1:
+            notes.append(
+                f"{rows} rows: {rows // cores} rows on one core take {share_wall:.2f} s whole"
+                f" process: the best a perfect split across {cores} cores could do,"
+                f" {fl_wall / share_wall:.1f}x frictionless at most"
+            )
         print(
             f"{rows:>8} {rows / stats['read']:>12,.0f} {rows / stats['cold']:>10,.0f}"
             f" {rows / stats['warm']:>10,.0f} {stats['findings']:>9}"
