@@ -809,12 +809,63 @@ OWNERS = [
     ),
     ({"name": "市场部"}, owner([], ["市场部"])),  # a select option is text
     (["市场部", "张三"], owner(["张三"], ["市场部"])),
+    # a fourth round: agencies by name, shares, scripts and orders of South-East and
+    # East Asia, and what must not change with them
+    ("Ogilvy", owner([], ["Ogilvy"])),
+    ("奥美（Ogilvy）", owner([], ["奥美"])),  # one agency in two languages
+    ("Jacky Cheung @ Ogilvy", owner(["Jacky Cheung"], ["Ogilvy"])),
+    ("李小姐（代理商）", owner(["李小姐"], ["代理商"])),  # a person at an outside party
+    ("张伟 60% / 李娜 40%", owner(["张伟", "李娜"])),
+    ("100%", None),  # a share with no name is no owner
+    ("🚀 Mia", owner(["Mia"])),
+    ("原黄磊→现何静", owner(["何静"])),  # a handover: who owns it now
+    ("张三（已离职）", owner(["张三"])),
+    ("王总审批，小李执行", owner(["王总", "小李执行"])),
+    ("品牌部主導，財務部協辦", owner([], ["品牌部", "財務部"])),
+    ("品牌部 王*主管", owner(["王*主管"], ["品牌部"])),
+    ("会员中心·冯雨桐", owner(["冯雨桐"], ["会员中心"])),
+    ("设计中心·视觉组", owner([], ["设计中心·视觉组"])),
+    ("美妆BU", owner([], ["美妆BU"])),
+    ("HQ", owner([], ["HQ"])),
+    ("Marketing HQ", owner([], ["Marketing HQ"])),  # a team word after a unit
+    ("Team Alpha", owner([], ["Team Alpha"])),
+    ("Équipe communication", owner([], ["Équipe communication"])),
+    ("Divisi Pemasaran - Pak Hendra", owner(["Pak Hendra"], ["Divisi Pemasaran"])),
+    ("Budi, Sari dan Tim Kreatif", owner(["Budi", "Sari"], ["Tim Kreatif"])),
+    ("Ah Wai 同 Mandy", owner(["Ah Wai", "Mandy"])),
+    ("增长小组 × 数据中心", owner([], ["增长小组", "数据中心"])),
+    ("Brand x Growth", owner([], ["Brand", "Growth"])),
+    ("Nguyễn Thị Lan", owner(["Nguyễn Thị Lan"])),
+    ("Trưởng phòng kinh doanh", owner([], ["phòng kinh doanh"], ["Trưởng"])),
+    ("คุณสมศรี", owner(["คุณสมศรี"])),
+    ("ฝ่ายการตลาด", owner([], ["ฝ่ายการตลาด"])),
+    ("ทุกคน", owner(collective=True)),
+    ("마케팅팀 이서연 팀장", owner(["이서연"], ["마케팅팀"])),  # the title is hers
+    ("팀장", owner([], [], ["팀장"])),
+    ("高橋 美咲", owner(["高橋 美咲"])),  # a family name, a space, a given name
+    ("陳 大文", owner(["陳 大文"])),
+    ("张三 李四", owner(["张三", "李四"])),  # two full names stay two people
+    ("山本健太", owner(["山本健太"])),
+    ("鈴木さん", owner(["鈴木"])),
+    ("Kelly 张 跟进", owner(["Kelly 张"])),
+    ("Marketing 张", owner(["张"], ["Marketing"])),  # a unit and a surname stay two
+    ("黃嘉欣 Wong Ka Yan", owner(["黃嘉欣"])),
+    ("空缺", owner()),
+    ("Semua kakitangan", owner(collective=True)),
+    ("谁有空谁做", owner(collective=True)),
+    (
+        "co-owned by Brand and Product Marketing",
+        owner([], ["Brand", "Product Marketing"], [], True),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("raw", "cell"), OWNERS, ids=str)
 def test_parse_owner(raw, cell):
-    assert parse_owner(raw) == cell
+    if cell is None:
+        assert "owner" in refused(parse_owner, raw).expected
+    else:
+        assert parse_owner(raw) == cell
 
 
 @pytest.mark.parametrize(
@@ -832,6 +883,8 @@ def test_parse_owner(raw, cell):
         "Needs approval before Friday",  # a sentence, not a name
         "电话联系",  # four characters no surname leads are no name
         "voir ci-dessus",
+        "已完成",  # a status in the owner column
+        "Done",
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1139,14 +1192,18 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 560 owner cells in three rounds (200, 200, 160), labelled by
-# people who had not seen the parser with the people, departments, titles and group
-# each names (81 marked AMBIGUOUS where conventions differ: a title after a name, an
+# tests/data/owners.jsonl: 760 owner cells in four rounds (200, 200, 160, 200), labelled
+# by people who had not seen the parser with the people, departments, titles and group
+# each names (97 marked AMBIGUOUS where conventions differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
 # ambiguous: before tuning, 69% of the first round's cells read exactly as labelled;
 # the second and third, each written after the tuning before it, agreed on 81% of what
-# the rules see (96% and 97% after).
+# the rules see (96% and 97% after); the fourth ("round 4" in its notes: agencies by
+# name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean
+# cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
+# follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
+# after.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1173,8 +1230,8 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 450
-    assert 1 - len(wrong) / len(rows) >= 0.96, "\n".join(wrong)
+    assert len(rows) >= 650
+    assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
 @pytest.mark.parametrize(

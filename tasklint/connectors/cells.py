@@ -1300,8 +1300,20 @@ _SURNAMES_1 = frozenset(
 )
 # Parties outside the company, named as units (the rules then ask for a person); the
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
-_PARTIES_ZH = _words("供应商 代理商 代理公司 乙方 甲方 第三方 外包 合作方")
+_PARTIES_ZH = _words("供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方")
 _PARTIES_EN = _words("agency agentur agence agencia vendor supplier studio")
+# Agencies and agency groups marketing teams name as they name a department: a unit, not
+# a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
+_AGENCIES_EN = _words(
+    "ogilvy wpp dentsu publicis havas omnicom ipg mccann bbdo tbwa groupm mindshare wavemaker",
+    "mediacom starcom zenith carat edelman bluefocus saatchi vml accenture-song",
+)
+_AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy）is one unit)
+    "奥美": "ogilvy", "电通": "dentsu", "阳狮": "publicis", "汉威士": "havas", "宏盟": "omnicom",
+    "麦肯": "mccann", "李奥贝纳": "leo burnett", "群邑": "groupm", "尚扬": "mindshare",
+    "蓝色光标": "bluefocus", "省广": "省广", "华扬联众": "华扬联众", "天与空": "天与空",
+    "灵思": "灵思", "安索帕": "isobar", "凯络": "carat", "实力传播": "zenith", "胜加": "胜加",
+}  # fmt: skip
 _DEPT_WORDS_ZH = frozenset(
     _PARTIES_ZH
     + _words(
@@ -1310,18 +1322,21 @@ _DEPT_WORDS_ZH = frozenset(
         "创意 增长 用户 供应链 物流 大客户 会员 社群 直播 投放 媒体 市场推广 推广 法律 合规",
         "IT 信息 it",
         "广告公司 经销商 渠道商 服务商 媒体方 厂商 厂家 工厂 品牌方 平台方",  # outside, too
+        "总部 行销 市务 企划 公关公司",  # 總部 (headquarters); 行銷, 市務: marketing (TW, HK)
     )
+    + list(_AGENCIES)
 )
 _DEPT_SUFFIX = _words(
     "事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办 课",  # 课: a section, as Taiwan writes it
     "公司 集团 传媒 广告 工作室 印务 印刷 文化 科技 影业 影视 咨询",  # a company: 蓝天广告
+    "公关 事业群 BU BG",  # XX公关; 美妆BU, 电商事业群: business units
 )
 _NAME_LIKE_SUFFIX = frozenset("组处科室办")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _DEPT_PREFIX = re.compile(rf"^([{_H}]{{1,10}}?)(" + "|".join(_DEPT_SUFFIX) + ")")
 _LATIN_DEPT_PREFIX = re.compile(
-    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|厂商|厂家)"
+    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家)"
 )
 _DEPT_WORDS_ZH_LONGEST = sorted(_DEPT_WORDS_ZH, key=len, reverse=True)
 _ROLE_WORDS_ZH = tuple(
@@ -1330,7 +1345,7 @@ _ROLE_WORDS_ZH = tuple(
             "负责人 总经理 副总经理 经理 副经理 总监 副总监 主管 专员 助理 设计师 设计岗 分析师",
             "策划 文案 编辑 主编 组长 副组长 部长 副部长 主任 总裁 老板 领导 对接人 接口人",
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
-            "室主任 部长助理 店长 店员 导购 督导 课长 处长",
+            "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编",
         ),
         key=len,
         reverse=True,
@@ -1343,6 +1358,7 @@ _GENERIC_GROUPS = frozenset(
         "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
         "伙伴 小伙伴",
         "team teams department departments dept depts staff members group people",
+        "kakitangan staf karyawan pegawai",  # Malay, Indonesian: staff
     )
 )
 _PLACEHOLDERS = frozenset(
@@ -1350,16 +1366,19 @@ _PLACEHOLDERS = frozenset(
     for w in _words(
         "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
         "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
+        # a seat not filled yet: no one answers for the task
+        "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
+        "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
     )
 )
 _COLLECTIVE_ZH = re.compile(
     r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|^各|相关部门|相关人员|^相关"
-    r"|共同|一起|联合|全部门|全部"
+    r"|共同|一起|联合|全部门|全部|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
     r"\b(?:all|everyone|everybody|whole|entire|every|jointly|shared|together|all-hands)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
-    r"|\b(?:alle|tous|toutes|todos|todas)\b"
+    r"|\b(?:alle|tous|toutes|todos|todas|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
@@ -1372,9 +1391,11 @@ _DEPT_WORDS_EN = frozenset(
         "social procurement support ecommerce e-commerce creative media partnerships bd",
         "research compliance admin administration events accounting communications comms",
         "digital performance crm cs r&d rnd strategy mktg contractor client accounts",
-        # the same words in the languages of European teams
-        "vertrieb ventas ventes vendite commercial comercial",
+        # the same words in the languages of European and South-East Asian teams
+        "vertrieb ventas ventes vendite commercial comercial communication",
+        "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
     )
+    + _AGENCIES_EN
 )
 _DEPT_MULTI_EN = (
     ("human", "resources"),
@@ -1386,11 +1407,14 @@ _DEPT_MULTI_EN = (
     ("prod", "house"),
     ("production", "house"),
     ("trade", "marketing"),
+    ("kinh", "doanh"),  # Vietnamese: sales
+    ("tiếp", "thị"),  # Vietnamese: marketing
 )
 _TEAM_WORDS_EN = frozenset(
     _words(
         "team department dept dept. division div div. group squad unit org mgmt management",
-        "servicing headquarters hq équipe equipe equipo abteilung",
+        "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
+        "bu bg jabatan bahagian divisi tim departemen bagian phòng",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1400,7 +1424,7 @@ _ROLE_WORDS_EN = frozenset(
         "coo cto pm pmo executive officer associate strategist copywriter editor planner",
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
-        "leiter leiterin directeur directrice responsable jefe jefa gerente",
+        "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1414,12 +1438,19 @@ _QUALIFIERS_EN = frozenset(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What a cell says of a person's part, not who: 牵头, 协助, "(support)", "reviewer"
 _DUTY_WORDS_ZH = frozenset(
-    _words("牵头 配合 协助 协同 支持 主导 主责 跟进 审核 审批 对接 主 辅 辅助 备份 抄送")
+    _words(
+        "牵头 配合 协助 协同 支持 主导 主责 跟进 审核 审批 对接 主 辅 辅助 备份 抄送",
+        "协办 主办 承办 支援 协调 把关",
+    )
+)
+# A duty after a name or unit, without a space: 王总审批, 财务部协办
+_DUTY_AFTER = tuple(
+    sorted((w for w in _DUTY_WORDS_ZH if len(w) > 1 and w != "主责"), key=len, reverse=True)
 )
 _SKIP_WORDS_EN = frozenset(
     _words(
         "a an the our their my support backup reviewer approver cc informed consulted",
-        "approve approval execute execution review sign-off signoff",
+        "approve approval execute execution review sign-off signoff to by for",
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -1430,21 +1461,34 @@ _DEPT_SAME = {
     "e-commerce": "ecommerce", "客服": "customer service", "人事": "hr", "人力": "hr",
     "人力资源": "hr", "human resources": "hr", "产品": "product", "运营": "operations",
     "ops": "operations", "数据": "data", "技术": "tech", "technology": "tech",
+    "市场推广": "marketing", "行销": "marketing", "市务": "marketing",
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
+    **_AGENCIES,
 }  # fmt: skip
 _DEPT_TAIL = re.compile(
     r"(?:事业部|部门|中心|团队|小组|部|组|\s+(?:team|department|dept\.?|division))$"
 )
 _HAN = re.compile(rf"[{_H}]")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'.\-&]*")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'.\-&]*")
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
     rf"|\s+-+\s+|(?<=[{_H}*])-+|-+(?=[{_H}*])|[—–~]+"
     # Only the words ignore case: a case-insensitive class of every Han character costs
     # 5 ms to compile, on every start.
-    r"|\s+(?i:and|with|plus|y|et|und)\s+|以及)\s*",  # y, et, und: and, as Europe writes it
+    # and, as Europe (y, et, und), Malaysia and Indonesia (dan), Vietnam (và) and Hong
+    # Kong (同) write it; "Brand x Growth" as a collaboration is written
+    r"|\s+(?i:and|with|plus|y|et|und|dan|và)\s+|\s+(?:x|同)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
+# A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
+_STATUS_WORDS = (
+    frozenset(
+        normalise_key(w)
+        for w in (*_DONE, *_NOT_DONE, *_ABNORMAL)
+        if (len(w) >= 2 and _HAN.search(w)) or (len(w) >= 4 and w.isascii() and w.isalpha())
+    )
+    - _PLACEHOLDERS
+)
 _MAX_OWNER_TEXT = 1000  # some hundred names; longer is prose pasted into the wrong column
 
 
@@ -1485,16 +1529,43 @@ class _Owners:
         return OwnerCell(tuple(self.people), tuple(units), tuple(self.roles), self.collective)
 
 
+@lru_cache(maxsize=1)
+def _nickname() -> re.Pattern[str]:
+    """小李, 老王: what colleagues call one another. Compiled on first use, as the other
+    patterns with large classes of Han characters (a fraction of a millisecond each)."""
+    return re.compile(rf"[小老阿][{''.join(sorted(_SURNAMES_1 - {'小', '老'}))}]")
+
+
 def _is_surname_led(word: str) -> bool:
     return word[:2] in _SURNAMES_2 or word[:1] in _SURNAMES_1
+
+
+@lru_cache(maxsize=1)
+def _japanese_surnames() -> frozenset[str]:
+    """Common Japanese family names, in the simplified forms the parser compares (山本,
+    高桥): 山本健太 and 高橋 美咲 are one person each. Made on first use (OpenCC)."""
+    return frozenset(
+        to_simplified(name)
+        for name in _words(
+            "佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本",
+            "井上 木村 斎藤 斉藤 清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田",
+            "長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 中野",
+            "三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎",
+            "横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井",
+            "小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾",
+            "市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 吉川 山内 西田 飯田 菅野 北村 森本",
+        )
+    )
 
 
 def _looks_like_name(word: str) -> bool:
     """张三, 王小明, 欧阳娜娜 — or a lone surname, as "Marketing — Zhang" uses one."""
     if re.fullmatch(rf"[{_H}]{{2,3}}", word):
         return True
-    if re.fullmatch(rf"[{_H}]{{4}}", word):
-        return _is_surname_led(word)
+    if re.fullmatch(rf"[{_H}]{{4,5}}", word):
+        return (len(word) == 4 and _is_surname_led(word)) or any(
+            word[:n] in _japanese_surnames() for n in (2, 3)
+        )
     if re.fullmatch(rf"[{_H}]{{1,6}}·[{_H}]{{1,8}}", word):
         return True  # 买买提·艾力
     return len(word) == 1 and word in _SURNAMES_1
@@ -1522,14 +1593,15 @@ def _strip_dept_prefix(simple: str) -> int:
         ):
             return 0  # 张小科, 欧阳明科: a person, not a section
     end = m.end()
-    while True:  # a sub-unit right after: 市场部活动组 is one department
-        nxt = _DEPT_PREFIX.match(simple[end:])
+    while True:  # a sub-unit right after: 市场部活动组, 设计中心·视觉组 are one department
+        start = end + (simple[end : end + 1] in ("·", "・"))
+        nxt = _DEPT_PREFIX.match(simple[start:])
         if not nxt or len(nxt[1]) < 2:
             break
-        sub_tail = simple[end + nxt.start(2) :]
+        sub_tail = simple[start + nxt.start(2) :]
         if any(sub_tail.startswith(r) and len(r) > len(nxt[2]) for r in _ROLE_WORDS_ZH):
             break
-        end += nxt.end()
+        end = start + nxt.end()
     return end
 
 
@@ -1555,7 +1627,7 @@ def _classify_cjk(word: str, acc: _Owners) -> bool:
     if end:
         if normalise_key(simple[:end]) not in _GENERIC_GROUPS:
             acc.add("dept", word[:end])
-        word, simple = word[end:], simple[end:]
+        word, simple = word[end:].lstrip("·・"), simple[end:].lstrip("·・")  # 会员中心·冯雨桐
         if not word:
             return True
     return _classify_rest(word, simple, acc)
@@ -1565,10 +1637,17 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     key = normalise_key(simple)
     if key in _PLACEHOLDERS or key in _GENERIC_GROUPS or simple in _DUTY_WORDS_ZH:
         return True
+    for duty in _DUTY_AFTER:
+        if simple.endswith(duty) and len(simple) > len(duty):
+            return _classify_cjk(word[: len(word) - len(duty)], acc)  # 王总审批: 王总
     if simple in ("某某", "某人"):
         acc.add("person", "*")  # 销售部某某: a redacted name, as "*" is
         return True
     if "*" in simple:
+        titled = re.fullmatch(rf"([{_H}]{{1,2}})\*+([{_H}]+)", simple)
+        if titled and _is_surname_led(titled[1]) and titled[2] in _ROLE_SET_ZH:
+            acc.add("person", word)  # 王*主管: one person, a title after the redacted name
+            return True
         bare = simple.replace("*", "")
         if re.fullmatch(rf"[{_H}]{{1,2}}\*+|\*+[{_H}]{{1,2}}", simple) and not (
             _role_ending(bare) or bare in _DEPT_WORDS_ZH
@@ -1593,7 +1672,7 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     role = _role_ending(simple)
     if role:
         head = simple[: -len(role)]
-        if head in _SURNAMES_1 or head in _SURNAMES_2:
+        if head in _SURNAMES_1 or head in _SURNAMES_2 or _nickname().fullmatch(head):
             acc.add("person", word)  # 王经理, 张总: a particular person
             return True
         for dept_word in _DEPT_WORDS_ZH_LONGEST:
@@ -1652,12 +1731,21 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds.append("person")
     if _is_prose(tokens, kinds):
         return False
+    if words in (["hq"], ["headquarters"]):
+        kinds = ["dept"]  # alone, not a team word after a unit (Marketing HQ)
     for j in range(len(tokens) - 1):  # customer success, human resources
         if (words[j], words[j + 1]) in _DEPT_MULTI_EN:
             kinds[j] = kinds[j + 1] = "dept"
     for j in range(len(kinds) - 2, -1, -1):  # "event owner", "senior designer"
         if kinds[j] == "qual" and kinds[j + 1] == "role":
             kinds[j] = "role"
+    for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"
+        if kinds[j] == "team" and (j == 0 or kinds[j - 1] not in ("dept", "person")):
+            k = j + 1
+            while k < len(kinds) and k <= j + 3 and kinds[k] in ("dept", "person"):
+                k += 1
+            if k > j + 1:
+                kinds[j:k] = ["dept"] * (k - j)
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
         if team_like and kinds[j - 1] in ("dept", "person"):
@@ -1729,34 +1817,138 @@ def _read_part(part: str, acc: _Owners) -> bool:
         acc.add("person", part)
         return True
     part = part.lstrip("@").strip()
-    if _HANGUL_NAME.fullmatch(part):
-        acc.add("person", part)  # 김민준
-        return True
-    chunks = part.split()
+    chunks = [c.lstrip("@") for c in part.split()]
     i = 0
     while i < len(chunks):
-        if _HAN.search(chunks[i]) or "*" in chunks[i]:
-            if not _classify_cjk(chunks[i].lstrip("@"), acc):
+        chunk = chunks[i]
+        if _in_other_script(chunk):
+            if not _classify_other_script(chunk, acc, i > 0 and _is_name_chunk(chunks[i - 1])):
+                return False
+            i += 1
+            continue
+        if _HAN.search(chunk) or "*" in chunk:
+            if i + 1 < len(chunks) and _name_in_two_chunks(chunk, chunks[i + 1]):
+                acc.add("person", f"{chunk} {chunks[i + 1]}")  # 高橋 美咲, 陳 大文
+                i += 2
+                continue
+            if not _classify_cjk(chunk, acc):
                 return False
             i += 1
             continue
         j = i
-        while j < len(chunks) and not (_HAN.search(chunks[j]) or "*" in chunks[j]):
+        while j < len(chunks) and not (
+            _HAN.search(chunks[j]) or "*" in chunks[j] or _in_other_script(chunks[j])
+        ):
             j += 1
-        if not _classify_english([c.lstrip("@") for c in chunks[i:j]], acc):
+        latin = chunks[i:j]
+        if j < len(chunks) and _given_name_and_surname(latin[-1], chunks[j]):
+            acc.add("person", f"{latin.pop()} {chunks[j]}")  # Kelly 张: one person
+            j += 1
+        if latin and not _classify_english(latin, acc):
             return False
         i = j
     return True
 
 
-_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,5}")
+_KO_TITLES = frozenset(
+    _words("팀장 부장 과장 차장 대리 사원 실장 이사 상무 전무 사장 대표 매니저 주임 본부장 센터장")
+)
+_TH_PERSON = "คุณ"  # Khun: Mr, Ms — a name follows
+
+
+@lru_cache(maxsize=1)
+def _other_scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a chunk in Hangul, Thai or kana; a Korean unit; a Thai unit): compiled on first
+    use, as most tables never hold these scripts."""
+    return (
+        re.compile(r"[\uac00-\ud7a3\u0e00-\u0e7f\u3040-\u30ff]+"),
+        re.compile(r"[\uac00-\ud7a3]{2,}(?:팀|부|본부|실|센터|부서)"),  # 마케팅팀
+        re.compile(r"(?:ฝ่าย|แผนก|ทีม)[\u0e00-\u0e7f]+"),  # ฝ่ายการตลาด
+    )
+
+
+def _in_other_script(chunk: str) -> bool:
+    """Hangul, Thai or kana alone (김민준, คุณสมศรี, さくら): read chunk by chunk."""
+    return not chunk.isascii() and _other_scripts()[0].fullmatch(chunk) is not None
+
+
+def _is_unit_in_other_script(chunk: str) -> bool:
+    _, korean_unit, thai_unit = _other_scripts()
+    return bool(korean_unit.fullmatch(chunk) or thai_unit.fullmatch(chunk))
+
+
+def _classify_other_script(chunk: str, acc: _Owners, after_name: bool) -> bool:
+    """A Hangul, Thai or kana chunk: a unit (마케팅팀, ฝ่ายการตลาด), a title (팀장 —
+    nothing more after a name: 이서연 팀장 is one person) or a name."""
+    if chunk in _KO_TITLES:
+        if not after_name:
+            acc.add("role", chunk)
+        return True
+    if _is_unit_in_other_script(chunk):
+        acc.add("dept", chunk)
+        return True
+    if len(chunk) < 2 or chunk == _TH_PERSON:
+        return False
+    acc.add("person", chunk)  # 김민준, คุณสมศรี, さくら
+    return True
+
+
+def _is_name_chunk(chunk: str) -> bool:
+    return (
+        _in_other_script(chunk) and chunk not in _KO_TITLES and not _is_unit_in_other_script(chunk)
+    )
+
+
+def _name_in_two_chunks(first: str, second: str) -> bool:
+    """A family name, a space, a given name: 陳 大文, 高橋 美咲 — not 张三 李四 (two
+    people) nor 王 经理 (a name and a title)."""
+    family, given = to_simplified(first), to_simplified(second)
+    if not re.fullmatch(rf"[{_H}]{{1,3}}", given):
+        return False
+    if family in _SURNAMES_1 or family in _SURNAMES_2:
+        longest = 2
+    elif family in _japanese_surnames():
+        longest = 3
+    else:
+        return False
+    return len(given) <= longest and not (
+        given in _DEPT_WORDS_ZH
+        or given in _DUTY_WORDS_ZH
+        or _role_ending(given)
+        or _strip_dept_prefix(given)
+        or normalise_key(given) in _PLACEHOLDERS
+    )
+
+
+def _given_name_and_surname(latin: str, han: str) -> bool:
+    """Kelly 张, Karen 曾: an English given name and a Chinese family name — unless the
+    English word is a unit or a title (Marketing 张 is a department and a person)."""
+    word = latin.casefold()
+    return (
+        to_simplified(han) in _SURNAMES_1
+        and latin[:1].isupper()
+        and _LATIN_WORD.fullmatch(latin) is not None
+        and not any(
+            word in vocabulary
+            for vocabulary in (_DEPT_WORDS_EN, _TEAM_WORDS_EN, _ROLE_WORDS_EN, _QUALIFIERS_EN)
+        )
+    )
+
+
 _ELSEWHERE = re.compile(
     r"^(?:同上|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|ditto|same\s+as\s+above|see\s+above"
     r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
     r"|see\s+attach(?:ed|ment))$",
     re.IGNORECASE,
 )
-_PHONE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
+_PHONE = re.compile(
+    r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+)
+# What a cell adds around the names: a share of the work ("张伟 60% / 李娜 40%"), an
+# emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
+_SHARE = re.compile(r"(?<=[^\s\d.%])\s*[(（]?\d{1,3}(?:\.\d+)?\s*%[)）]?")
+_PICTOGRAPHS = re.compile("[\U0001f300-\U0001faff\ufe0f\u200d]")
+_HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/])")
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
@@ -1765,7 +1957,8 @@ _FIELD_LABEL = re.compile(
 )
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
-    r"|reviewer|approver|pm|经理|主管|总监|负责人)\s*\)",
+    r"|reviewer|approver|pm|经理|主管|总监|负责人"
+    r"|已?离职|休假中?|出差中?|请假中?|on\s+leave|left)\s*\)",
     re.IGNORECASE,
 )
 _HEAD_OF = re.compile(
@@ -1784,8 +1977,8 @@ def _two_scripts() -> re.Pattern[str]:
     return re.compile(
         rf"([{_H}]{{2,4}})\s*\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\)"
         rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
-        rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+\s+[A-Z][a-z]+)(?=$|[\s,;、/])"
-        rf"|([A-Z][a-z]+\s+[A-Z][a-z]+)\s+([{_H}]{{2,4}})(?=$|[\s,;、/(])"
+        rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})(?=$|[\s,;、/])"
+        rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})\s+([{_H}]{{2,4}})(?=$|[\s,;、/(])"
         rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+)$"
     )
 
@@ -1811,7 +2004,7 @@ def _one_person_twice(m: re.Match[str]) -> str:
 _PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
 _PARTY_NAMED = re.compile(
     rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)\s*\([^()]+\)"
-    rf"|(?P<company>\S+)\s*\((?:{_PARTIES})\)",
+    rf"|(?P<company>\S+)\s*\((?P<outside>{_PARTIES})\)",
     re.IGNORECASE,
 )
 _JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
@@ -1832,14 +2025,33 @@ def _unit_and_head(m: re.Match[str]) -> str:
     return f"{unit} {m[1]}" if known else f"{unit} team {m[1]}"
 
 
+_HANDOVER = re.compile(r"^.*(?:→|->|⇒|=>)\s*(?:现在?|now\s*:?|new\s*:?)?\s*", re.IGNORECASE)
+
+
+def _party_named(m: re.Match[str]) -> str:
+    """代理商（蓝天广告）, 蓝天广告（代理商）: one outside unit, by its name; 李小姐（代理商）:
+    a person at one."""
+    if m["party"]:
+        return m["party"]
+    company = m["company"]
+    simple = to_simplified(company)
+    if _HAN.search(simple) and not _strip_dept_prefix(simple) and _looks_like_name(simple):
+        return f"{company}、{m['outside']}"
+    return company
+
+
 def _tidy_owner(s: str) -> str:
     """What a reader skips in an owner cell: phone numbers and an email beside a name,
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
+    s = _HANDOVER.sub("", s)  # 原黄磊→现何静, was: Dan → now: Mia: who owns it now
     if listed := _JSON_LIST.match(s):  # ["Alice Wang", "Bob Li"] pasted from an export
         s = re.sub(r'"\s*,\s*"', ", ", listed[1])
-    s = _PARTY_NAMED.sub(lambda m: m["party"] or m["company"], s)
+    s = _PARTY_NAMED.sub(_party_named, s)
     s = _PHONE.sub(" ", s)
+    s = _SHARE.sub(" ", s)
+    s = _PICTOGRAPHS.sub(" ", s)
+    s = _HONORIFIC_JA.sub("", s)
     s = _ANGLED_EMAIL.sub(" ", s)
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
     s = _CHAT.sub("", s.strip())
@@ -1859,8 +2071,9 @@ def _owner_text(text: str) -> OwnerCell | None:
     if len(text) > _MAX_OWNER_TEXT:
         return None
     s = unicodedata.normalize("NFKC", text).strip()
-    if _ELSEWHERE.match(s):
-        return None  # 同上, see attachment: the owner is written somewhere else
+    if _ELSEWHERE.match(s) or normalise_key(s) in _STATUS_WORDS:
+        # 同上, see attachment: the owner is written somewhere else; 已完成: a status
+        return None
     s = _tidy_owner(s).strip()
     acc = _Owners()
     simple = to_simplified(s)
@@ -1906,8 +2119,13 @@ def parse_owner(raw: object) -> OwnerCell:
     (TBD, 待定) name nobody. Airtable collaborators and Notion people (dicts with
     name/email or ``"object": "user"``) are people; a select ``{"name": ...}`` is read
     as text. Departments are Chinese names ending in 部/部门/组/中心/团队/处/科/室/事业部
-    or a department word (市场, 销售, … Marketing, Sales, … "X team"); a Chinese
-    name is 2–4 Han characters that are no such word (or a lone surname)."""
+    or a department word (市场, 销售, … Marketing, Sales, … "X team", "Équipe X"); a
+    Chinese name is 2–4 Han characters that are no such word (or a lone surname).
+    Agencies named by company (Ogilvy, 奥美, 蓝色光标) are units; a share ("张伟 60% /
+    李娜 40%") names both; a handover ("原黄磊→现何静") names who owns it now; Hangul,
+    Thai and kana names and units (김민준, 마케팅팀, คุณสมศรี, ฝ่ายการตลาด) are read, and
+    a family name, a space and a given name are one person (高橋 美咲, 陳 大文). A status
+    (已完成, Done) is refused: it is no owner."""
     acc = _Owners()
     _owner_into(raw, acc)
     return acc.freeze()
