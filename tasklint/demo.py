@@ -76,13 +76,21 @@ def _before_after(console: Console, outcome: SyncOutcome) -> None:
     ):
         grid.add_column(heading, overflow="fold")
     for row in result.tasks:
-        owner = ", ".join(p.name for p in row.task.owners) or ", ".join(row.task.departments) or "—"
+        task = row.task
+        # a group ("全体执行团队") names no person or department: show what the cell says
+        owner = (
+            ", ".join(p.name for p in task.owners)
+            or ", ".join(task.departments)
+            or task.owner_text
+            or "—"
+        )
         label = status_label(row.status, result.locale)
         style = {"abnormal": "bold red", "done": "green"}.get(row.status.value, "yellow")
         marked = row.task.marked_status
         status = Text(f"{status_label(marked, result.locale) if marked else '—'} → ")
         status.append(label, style=style)
-        codes = " ".join(f.code for f in row.active) or "—"
+        # each code once: two malformed ignore codes are one X902 to a reader of the grid
+        codes = " ".join(dict.fromkeys(f.code for f in row.active)) or "—"
         grid.add_row(row.task.title or "", owner, status, codes)
     console.print(grid)
 

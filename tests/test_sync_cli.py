@@ -4,6 +4,9 @@ token anywhere in the output."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -235,3 +238,35 @@ def test_sync_waits_its_turn_while_another_process_syncs_the_source(server, conf
     assert done.exit_code == 1 and "写入 20 行" in done.stdout
     assert state.lease_holder(lease, now=time.time()) is None  # released after the run
     state.close()
+
+
+def test_demo_runs_as_the_readme_says(tmp_path):
+    """`tasklint demo`, the README's first command, as a user runs it: no token, no
+    config, no terminal; every source checked and written back; nothing left behind."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRTABLE_", "NOTION_"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "tasklint.cli", "demo"],
+        cwd=tmp_path,
+        env={**env, "COLUMNS": "200"},  # one line a row
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    for source in ("Airtable · 营销任务分工表", "Notion · Marketing task assignment"):
+        assert f"{source}: 20 rows linted, 20 rows written back, 5 abnormal" in done.stdout
+    rows = {
+        cells[0]: cells[1:]
+        for line in done.stdout.splitlines()
+        if line.startswith("│")
+        for cells in [[cell.strip() for cell in line.strip("│").split("│")]]
+    }
+    assert rows["线下活动场地搭建"][1:] == ["未完成 → 异常", "S402 G102"]  # the seed's case
+    assert rows["预算与资源确认"][0] == "财务部, 市场部" and "O202" in rows["预算与资源确认"][2]
+    assert rows["Venue setup"][1] == "Not done → Abnormal"
+    # a group owner is shown as written, and a code is listed once however often it fires
+    assert rows["任务分工表"][0] not in ("", "—") and "O202" in rows["任务分工表"][2]
+    assert all(len(set(codes.split())) == len(codes.split()) for _, _, codes in rows.values())
+    assert not list(tmp_path.iterdir())

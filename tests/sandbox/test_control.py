@@ -243,12 +243,9 @@ def test_load_seed_fills_one_table_and_one_data_source() -> None:
 
 
 def test_demo_seed_uses_the_shipped_plan() -> None:
-    try:
-        from tasklint.sandbox.seed import load_plan
+    from tasklint.sandbox.seed import load_plan
 
-        plan = load_plan()
-    except FileNotFoundError:
-        pytest.skip("tasklint/data/demo-plan.json is not written yet")
+    plan = load_plan()
     with SandboxServer(seed="demo") as server:
         info = server.control.info()
         (base,) = info["airtable"]["bases"]
