@@ -1147,15 +1147,18 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 880 cells (dates, numbers, progress, statuses; half Chinese)
-# written in three rounds (320, 320, 240) with the value a person reads from each, by
+# tests/data/cells.jsonl: 1,120 cells (dates, numbers, progress, statuses; half Chinese)
+# written in four rounds (320, 320, 240, 240) with the value a person reads from each, by
 # people who had not seen these parsers. Before they were tuned on the first round they agreed on
 # 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
 # second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
 # Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year
-# of a team's hurried cells and chat copies), 100%, 98%, 98% and 93%. The misses left are
-# typos of words ("Jnue", "Compelted") and numbers in words ("five thousand", "a
-# quarter"), refused with X901.
+# of a team's hurried cells and chat copies), 100%, 98%, 98% and 93%; on the fourth
+# ("round 4" in its notes: project tools' labels, other languages' statuses and month
+# names, lakh and dot grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels
+# set to the documented choices (relative dates, cancelled and percentages as fractions
+# are refused or read as before; their notes say so). The misses left are typos of
+# words ("Jnue", "Compelted") and numbers in words ("five thousand"), refused with X901.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1188,7 +1191,7 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
             agrees = got == expected
         if not agrees:
             wrong.append(f"{row['raw']!r}: expected {expected!r}, read {got!r}")
-    assert len(rows) >= 220
+    assert len(rows) >= 280
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
@@ -1264,11 +1267,38 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_status, "✅ 已发", Status.DONE),
         (parse_number, "曝光：50万", 500_000),
         (parse_progress, "完成了70%", 0.7),
+        # the fourth round's forms: other languages and tools, other ways of grouping
+        (parse_number, "2 triệu đồng", 2_000_000),  # was read as 2, the rest a note
+        (parse_number, "Rp 15.000.000", 15_000_000),
+        (parse_number, "1.200", 1.2),  # one dot: a decimal point still
+        (parse_number, "12,00,000", 1_200_000),
+        (parse_number, "$(3,400)", -3400),
+        (parse_number, "300만원", 3_000_000),
+        (parse_number, "人民币伍万元整", 50_000),
+        (parse_progress, "2 out of 5 posts", 0.4),
+        (parse_progress, "已完成 2/4 场", 0.5),
+        (parse_progress, "8割", 0.8),
+        (parse_progress, "진행률 70%", 0.7),
+        (parse_status, "🟢 On track", Status.NOT_DONE),
+        (parse_status, "Working on it", Status.NOT_DONE),
+        (parse_status, "暫緩", Status.ABNORMAL),
+        (parse_status, "完了", Status.DONE),
+        (parse_date, "年底", date(2025, 12, 31)),
+        (parse_date, "民國114年7月1日", date(2025, 7, 1)),
+        (parse_date, "15 juillet", date(2025, 7, 15)),
+        (parse_date, "Ende Juli", date(2025, 7, 31)),
+        (parse_date, "31 Julai 2025", date(2025, 7, 31)),
     ],
 )
 def test_forms_from_exports_and_regional_writing(parser, raw, value):
     read = parser(raw, today=date(2025, 6, 20)) if parser is parse_date else parser(raw)
     assert read == (pytest.approx(value) if isinstance(value, float) else value)
+
+
+@pytest.mark.parametrize("raw", ["已取消", "Cancelled", "Won't do"])
+def test_a_cancelled_task_is_no_status(raw):
+    """Cancelled is none of done, not done and abnormal: the row is refused, not guessed."""
+    refused(parse_status, raw)
 
 
 def test_a_progress_that_is_only_more_than_half_is_refused():

@@ -187,7 +187,7 @@ _EXPECT_ONE = "a single value, not a list of {n}"
 
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
-    | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "待补充"}
+    | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "未定", "待补充"}
     | {"待统计", "未统计", "统计中", "待更新", "待填写"}  # a value not counted or written yet
 )
 # Spreadsheet error values exported as text: a formula failed, nobody typed them.
@@ -276,13 +276,23 @@ _CN_NUM_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG) + "�
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Thousands separators: comma, space, no-break/thin spaces, apostrophe — groups of 3.
 _GROUPED = re.compile(r"(\d{1,3})((?:[, \u00a0\u202f\u2009']\d{3})+)(\.\d+)?")
+# Dots between groups, as Germany, Indonesia and Vietnam write them — two dots or more,
+# since 1.200 alone may be one and a fifth; and India's lakh grouping (12,00,000).
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
+_LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
-    r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion)", re.IGNORECASE
+    r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
+    r"|ribu|juta|miliar|nghìn|ngàn|triệu|tỷ|천|만|억)",
+    re.IGNORECASE,
 )
 _LATIN_MULT_VALUE = {
     "k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # India
+    "ribu": 1e3, "juta": 1e6, "miliar": 1e9,  # Malay, Indonesian
+    "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
+    "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
@@ -295,12 +305,12 @@ _APPROX_PREFIX = re.compile(
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd|ntd"
-    r"|thb|idr|php|inr|krw|人民币|[¥$€£])\s*",
+    r"|thb|idr|php|inr|krw|vnd|rp|人民币|[¥$€£฿₫₩₹])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
-    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|元|块钱|块|圆|円"
-    r"|rmb|cny|usd|eur|gbp|hkd|jpy|yuan|dollars?)$",
+    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|元整|元|块钱|块|圆|円|원|[€฿₫]"
+    r"|rmb|cny|usd|eur|gbp|hkd|jpy|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah|ringgit)$",
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户)$")
@@ -396,6 +406,10 @@ def _arabic(text: str) -> float:
     grouped = _GROUPED.fullmatch(text)
     if grouped:
         return float(grouped[1] + re.sub(r"\D", "", grouped[2]) + (grouped[3] or ""))
+    if _DOT_GROUPED.fullmatch(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if _LAKH_GROUPED.fullmatch(text):
+        return float(text.replace(",", ""))
     mult = _LATIN_MULT.fullmatch(text)
     if mult:
         return _arabic(mult[1].strip()) * _LATIN_MULT_VALUE[mult[2].lower()]
@@ -443,6 +457,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
             negative = s[:1] != "+"
             s = s[1:].strip()
         s = _CURRENCY_PREFIX.sub("", s, count=1)
+        if not negative and (paren := re.fullmatch(r"\((.+)\)", s)):
+            negative, s = True, paren[1].strip()  # $(3,400): the sign after the currency
     for _ in range(3):  # 3万元左右, 10w+, 50篇以上
         s = _APPROX_SUFFIX.sub("", s, count=1)
         s = _CURRENCY_SUFFIX.sub("", s, count=1)
@@ -487,7 +503,8 @@ _NOTE_AFTER = re.compile(
 )
 _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
-    r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan)(?![a-z]))",
+    r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
+    r"|crores?|ribu|juta|miliar|nghìn|ngàn|triệu|tỷ)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -580,11 +597,23 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
 
 _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|progress"
-    r"|completion|completed?|done)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
+    r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
+    r"|tiến\s+độ|avancement)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
-_HALF_WORDS = frozenset({"一半", "半", "half", "halfway", "half done", "halfway done"})
-_STEPS = re.compile(r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+)\s*(\d{1,3})", re.IGNORECASE)
+_SHARE_WORDS = {
+    **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
+    **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
+    **dict.fromkeys(("hälfte", "die hälfte", "半分"), 0.5),
+    **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
+    **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
+}
+# Steps done of steps, perhaps with what they count: 3/5, 2 out of 5 posts, 3/5 篇
+_STEPS = re.compile(
+    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+)\s*(\d{1,3})(?:\s*[^\d\s/%.]{1,12})?",
+    re.IGNORECASE,
+)
+_WARI = re.compile(r"(\d|10)割(?:(\d)分)?")  # Japanese: 8割 is 80%, 8割5分 85%
 _CN_FRACTION = re.compile(r"([一二两三四五六七八九十])分之([一二三四五六七八九])")
 _CHENG_HALF = re.compile(r"([一二两三四五六七八九])成半")
 
@@ -597,8 +626,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip()
         text = _PROGRESS_LABEL.sub("", text, count=1).strip() or text
-        if text.casefold() in _HALF_WORDS:
-            return 0.5
+        if (share := _SHARE_WORDS.get(text.casefold())) is not None:
+            return share
         if steps := _STEPS.fullmatch(text):
             done, total = int(steps[1]), int(steps[2])
             if total > 0 and done <= total:
@@ -609,6 +638,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
                 return share / whole
         if half := _CHENG_HALF.fullmatch(text):  # 七成半
             return (_cn_int(half[1]) + 0.5) / 10
+        if wari := _WARI.fullmatch(text):
+            return int(wari[1]) / 10 + int(wari[2] or 0) / 100
         raw = text
     value = parse_percent(raw, fraction=fraction)
     if value is not None and not 0 <= value <= 1:
@@ -624,6 +655,21 @@ _MONTHS = {
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8,
     "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
     "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # as European and South-East Asian teams write them (15 juillet, Ende Juli, 31 Julai)
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "januar": 1, "jänner": 1, "februar": 2, "märz": 3,
+    "juni": 6, "juli": 7, "oktober": 10, "dezember": 12, "enero": 1, "febrero": 2,
+    "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januari": 1, "februari": 2, "mac": 3, "maret": 3, "mei": 5, "julai": 7, "ogos": 8,
+    "agustus": 8, "disember": 12, "desember": 12,
+}  # fmt: skip
+# "end", "early", "mid" before a month, in those languages
+_MONTH_PART_WORDS = {
+    "ende": "end", "fin": "end", "finales": "end", "akhir": "end",
+    "anfang": "early", "début": "early", "debut": "early", "principios": "early",
+    "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
 }  # fmt: skip
 _MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
@@ -665,22 +711,58 @@ _M_CN_PART = re.compile(
 _D_ONLY = re.compile(rf"({_CN_SMALL_NUM})[日号]?")
 _YMD_CN2 = re.compile(r"(\d{2})年(\d{1,2})月(\d{1,2})[日号]?")
 _QUARTER_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:第)?([一二三四1-4])季度")
+_YEAR_END_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:年底|年末|年终)")
+_YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\s*,?\s*(\d{4}))?")
+# Taiwan's calendar: 民國114年 is 2025
+_ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
 _HALF_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?([上下])半年")
 _QUARTER_EN = re.compile(
     r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy)?(\d{4})\s*-?\s*q([1-4])"
     r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(\d{4})\s*-?\s*h([12])"
 )
-_EN_MDY = re.compile(rf"{_MONTH_RE}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?")
-_EN_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_RE},?(?:\s*(\d{{4}}))?")
-_EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_RE}[-\s](\d{{4}}|\d{{2}})")
-_EN_YMD = re.compile(rf"(\d{{4}})\s+{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?")
-_EN_DAYS_MONTH = re.compile(
-    rf"(\d{{1,2}})\s*(?:-|–|~|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}"
-    rf"(?:\s*,?\s*(\d{{4}}))?"
-)
-_EN_MONTH = re.compile(
-    rf"(?:(end|early|mid|late|beginning|start)(?:\s+of)?[\s-]+)?{_MONTH_RE}(?:\s*,?\s*(\d{{4}}))?"
-)
+_LATIN_LETTER = re.compile(r"[a-z]")  # every month name has one
+
+
+class _MonthNames(NamedTuple):
+    """Dates with a month's name (June 15, 15 juillet, 1-15 July, end of June); compiled
+    on first use: the names of five languages cost milliseconds, and most tables write
+    their dates in digits or Chinese."""
+
+    mdy: re.Pattern[str]
+    dmy: re.Pattern[str]
+    dmy_dash: re.Pattern[str]
+    ymd: re.Pattern[str]
+    days_month: re.Pattern[str]
+    month: re.Pattern[str]
+    vocabulary: re.Pattern[str]  # words of a date, which a note after one must not hold
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> _MonthNames:
+    return _MonthNames(
+        re.compile(rf"{_MONTH_RE}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?"),
+        re.compile(
+            rf"(\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?:of\s+|de\s+)?{_MONTH_RE},?"
+            rf"(?:\s*(?:de\s+)?(\d{{4}}))?"
+        ),
+        re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_RE}[-\s](\d{{4}}|\d{{2}})"),
+        re.compile(rf"(\d{{4}})\s+{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?"),
+        re.compile(
+            rf"(\d{{1,2}})\s*(?:-|–|~|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}"
+            rf"(?:\s*,?\s*(\d{{4}}))?"
+        ),
+        re.compile(
+            rf"(?:(end|early|mid|late|beginning|start|{'|'.join(_MONTH_PART_WORDS)})"
+            rf"(?:\s+(?:of|de|d'|del))?[\s-]+)?{_MONTH_RE}(?:\s*,?\s*(\d{{4}}))?"
+        ),
+        re.compile(
+            _MONTH_RE
+            + r"|[年月日号周旬]|星期|week|day|month|year|q[1-4]|h[12]|eo[mqy]|mid|early|late",
+            re.IGNORECASE,
+        ),
+    )
+
+
 _RANGE_SEP = re.compile(
     r"\s*(?:→|->|=>|⇒|~|〜|至|到|—+|–|-|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*",
     re.IGNORECASE,
@@ -773,6 +855,8 @@ def _span(
         return _one(date(2000 + int(m[1]), int(m[2]), int(m[3])))
     if m := _QUARTER_CN.fullmatch(compact):
         return _quarter(_year2(m[1], year), _cn_int(m[2]))
+    if m := _YEAR_END_CN.fullmatch(compact):  # 年底, 2025年末
+        return _one(date(_year2(m[1], year), 12, 31))
     if m := _HALF_CN.fullmatch(compact):
         return _half(_year2(m[1], year), 1 if m[2] == "上" else 2)
     if m := _YYYYMMDD.fullmatch(compact):
@@ -796,25 +880,34 @@ def _span(
         mon, day = (b, a) if day_first or (a > 12 and b <= 12) else (a, b)
         return _one(date(_year2(m[4], year), mon, day))
     low = text.casefold()
-    if m := _EN_MDY.fullmatch(low):
-        return _one(date(_year2(m[3], year), _MONTHS[m[1]], int(m[2])))
-    if m := _EN_DMY.fullmatch(low):
-        return _one(date(_year2(m[3], year), _MONTHS[m[2]], int(m[1])))
-    if m := _EN_DMY_DASH.fullmatch(low):
-        return _one(date(_year2(m[3], year), _MONTHS[m[2]], int(m[1])))
-    if m := _EN_YMD.fullmatch(low):
-        return _one(date(int(m[1]), _MONTHS[m[2]], int(m[3])))
-    if m := _EN_DAYS_MONTH.fullmatch(low):  # 1-15 July
-        y, mon = _year2(m[4], year), _MONTHS[m[3]]
-        return date(y, mon, int(m[1])), date(y, mon, int(m[2]))
-    if m := _EN_MONTH.fullmatch(low):
-        return _month_part(_year2(m[3], year), _MONTHS[m[2]], m[1] or "")
+    if _LATIN_LETTER.search(low) and (named := _named_month_span(low, year)):
+        return named
+    if m := _YEAR_END_EN.fullmatch(low):
+        return _one(date(_year2(m[1], year), 12, 31))
     if m := _QUARTER_EN.fullmatch(low.replace(" ", "")):
         if m[1] or m[4]:
             return _quarter(_year2(m[2] or m[3], year), int(m[1] or m[4]))
         return _half(_year2(m[6] or m[7], year), int(m[5] or m[8]))
     if month is not None and (m := _D_ONLY.fullmatch(compact)):
         return _one(date(year, month, _cn_int(m[1])))
+    return None
+
+
+def _named_month_span(low: str, year: int) -> _Span | None:
+    """June 15, 15 juillet, 2025 Jun 15, 1-15 July, end of June (``low``: casefolded)."""
+    names = _month_names()
+    if (m := names.mdy.fullmatch(low)) is not None:
+        return _one(date(_year2(m[3], year), _MONTHS[m[1]], int(m[2])))
+    if (m := names.dmy.fullmatch(low) or names.dmy_dash.fullmatch(low)) is not None:
+        return _one(date(_year2(m[3], year), _MONTHS[m[2]], int(m[1])))
+    if (m := names.ymd.fullmatch(low)) is not None:
+        return _one(date(int(m[1]), _MONTHS[m[2]], int(m[3])))
+    if (m := names.days_month.fullmatch(low)) is not None:
+        y, mon = _year2(m[4], year), _MONTHS[m[3]]
+        return date(y, mon, int(m[1])), date(y, mon, int(m[2]))
+    if (m := names.month.fullmatch(low)) is not None:
+        part = _MONTH_PART_WORDS.get(m[1] or "", m[1] or "")
+        return _month_part(_year2(m[3], year), _MONTHS[m[2]], part)
     return None
 
 
@@ -876,6 +969,7 @@ def _date_text_inner(
         s = s[1:].strip()
     s = s.rstrip("。,;；").strip()
     s = _DUE_WORDS.sub("", s).strip() or s
+    s = _ROC_YEAR.sub(lambda m: f"{int(m[1]) + 1911}年", s)
     if _RELATIVE.fullmatch(s):
         return _Refusal(
             f"{_EXPECT_DATE} — a word like 'today' would mean another day tomorrow",
@@ -913,11 +1007,6 @@ def _date_text_inner(
 
 _DATE_NOTE = re.compile(rf"^(?P<value>.+?)\s*(?:{_NOTE})$", re.IGNORECASE)
 _DATE_TAIL = re.compile(r"^(?P<value>.*\d\S*)\s+(?P<words>[^\d]+)$")
-# Words of a date itself, which a note after it must not hold ("1-15 July" is no "1-15")
-_DATE_VOCAB = re.compile(
-    _MONTH_RE + r"|[年月日号周旬]|星期|week|day|month|year|q[1-4]|h[12]|eo[mqy]|mid|early|late",
-    re.IGNORECASE,
-)
 
 
 def _date_without_note(s: str) -> str | None:
@@ -927,7 +1016,8 @@ def _date_without_note(s: str) -> str | None:
     if m and m["value"] != s:
         return m["value"].strip()
     m = _DATE_TAIL.match(s)
-    if m and not _DATE_VOCAB.search(m["words"]):
+    # words of a date itself are no note ("1-15 July" is no "1-15" and a note)
+    if m and not _month_names().vocabulary.search(m["words"]):
         return m["value"].strip()
     return None
 
@@ -1050,6 +1140,9 @@ _DONE = _words(
     "launched shipped published live sent checked",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
     "true ✓ ✔ ✅ ☑ ■ ☒ [x] [✓] (x) √",
+    # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
+    "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
+    "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
 )
 _NOT_DONE = _words(
     "未完成 没完成 未开始 待开始 未启动 进行中 处理中 执行中 推进中 跟进中 筹备中 准备中",
@@ -1057,7 +1150,14 @@ _NOT_DONE = _words(
     "notcomplete incomplete todo to-do notstarted not-started inprogress in-progress",
     "ongoing pending open wip planned waiting inreview underreview started",
     "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked 还没做 没做 还没弄",
-    "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜",
+    "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜ ⏳",
+    # what project tools call it (Monday, Asana, Jira, Airtable's usual options)
+    "workingonit ontrack backlog qa intesting testing awaitingreview waitingforreview",
+    "readyforreview notyetstarted 排期中 待排期 未排期",
+    "未着手 対応中 作業中 未対応 진행중 진행 대기 대기중 미착수 시작전",
+    "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
+    "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
+    "enprogreso porhacer emandamento",
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
@@ -1065,6 +1165,9 @@ _ABNORMAL = _words(
     "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
+    "暂缓 缓办 保留 遅延 지연 보류 중단 tertunda tangguh ditunda tertangguh terlambat",
+    "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
+    "suspendu bloqueado retrasado enpausa atrasado",
 )
 _STATUS_LABELS: dict[str, Status] = {}
 for _labels, _status in (
@@ -1080,9 +1183,9 @@ _MAX_LABEL_TEXT = 200  # a label with a short note; longer text is prose, not a 
 _CHECKED = "■☑☒✅✔✓√▣"
 _UNCHECKED = "□☐⬜"
 _BOX = re.compile(rf"([{_CHECKED}{_UNCHECKED}]|\[[ xX✓✔]?\]|\([ xX]\))")
-_MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡\ufe0f "
+_MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡🟠⏳\ufe0f "
 _TODO = re.compile(r"^[-*•]\s*(\[[ xX✓✔]?\])\s+")
-_LEADING_MARK = re.compile(r"^([✅❌⚠🔴])\ufe0f?\s*(?=\S)")
+_LEADING_MARK = re.compile(r"^([✅❌⚠🔴⏳])\ufe0f?\s*(?=\S)")
 _NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
 _NOTE_EDGES = _MARKS + "-—–/|、,，;；:：()（）[]【】"
 _PERCENT_NOTE = re.compile(r"\d\s*%")
