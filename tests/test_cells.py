@@ -853,6 +853,36 @@ OWNERS = [
     ("空缺", owner()),
     ("Semua kakitangan", owner(collective=True)),
     ("谁有空谁做", owner(collective=True)),
+    # a fifth: what tools export and how companies name their units
+    ("Tony-王涛", owner(["王涛"])),  # a WeCom display name: one person
+    ("王涛Tony", owner(["王涛"])),
+    ("Marketing-张三", owner(["张三"], ["Marketing"])),  # a unit, not an English name
+    ("~~刘洋~~ 陈静", owner(["陈静"])),  # struck through: no longer the owner
+    ("李娜（原）/ 张伟（现）", owner(["张伟"])),
+    ("Was: Greg; Now: Hannah", owner(["Hannah"])),
+    ("原负责人郑浩→现由吴婷接手", owner(["吴婷"])),
+    ("周倩?", owner(["周倩"])),
+    ("Assignee: Priya Raman", owner(["Priya Raman"])),
+    ("担当：佐藤", owner(["佐藤"])),
+    ("KA渠道部 / 孙经理", owner(["孙经理"], ["KA渠道部"])),
+    ("618专项组", owner([], ["618专项组"])),
+    ("二组 小陈、小李", owner(["小陈", "小李"], ["二组"])),
+    ("华北大区 赵总", owner(["赵总"], ["华北大区"])),
+    ("香港辦事處", owner([], ["香港辦事處"])),
+    ("外部公关公司", owner([], ["外部公关公司"])),
+    ("品牌公關部", owner([], ["品牌公關部"])),
+    ("私域运营组组长", owner([], ["私域运营组"], ["组长"])),
+    ("分公司市场专员", owner([], ["分公司市场"], ["专员"])),
+    ("直播间 主播小美 + 场控阿杰", owner(["小美", "阿杰"], ["直播间"])),
+    ("各门店", owner(collective=True)),
+    ("鈴木課長", owner(["鈴木課長"])),
+    ("山田（マーケ部）", owner(["山田"], ["マーケ部"])),
+    ("Partner Marketing", owner([], ["Partner Marketing"])),
+    ("Edelman (PR AOR)", owner([], ["Edelman"])),
+    ("Agency: Mother London", owner([], ["Mother London Agency"])),
+    ("Pak Budi & Bu Sari", owner(["Pak Budi", "Bu Sari"])),  # Bu: Mrs, no business unit
+    ("João Pereira e Ana Souza", owner(["João Pereira", "Ana Souza"])),
+    ("@channel", owner(collective=True)),
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -885,6 +915,8 @@ def test_parse_owner(raw, cell):
         "voir ci-dessus",
         "已完成",  # a status in the owner column
         "Done",
+        "下周三",  # a date
+        "同上列",
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1195,9 +1227,9 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 760 owner cells in four rounds (200, 200, 160, 200), labelled
-# by people who had not seen the parser with the people, departments, titles and group
-# each names (97 marked AMBIGUOUS where conventions differ: a title after a name, an
+# tests/data/owners.jsonl: 960 owner cells in five rounds (200, 200, 160, 200, 200),
+# labelled by people who had not seen the parser with the people, departments, titles and
+# group each names (114 marked AMBIGUOUS where conventions differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
 # ambiguous: before tuning, 69% of the first round's cells read exactly as labelled;
@@ -1206,7 +1238,10 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean
 # cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
 # follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
-# after.
+# after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names,
+# Jira and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
+# after all that, on 66% before tuning and 98% after. A new team's own cells will read
+# at about two in three until a round like theirs has been seen.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1233,7 +1268,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 650
+    assert len(rows) >= 840
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 

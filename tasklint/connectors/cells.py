@@ -1136,6 +1136,7 @@ def parse_date(
 
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
+    "已结案 结案",
     "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
     "launched shipped published live sent checked",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
@@ -1404,12 +1405,13 @@ _SURNAMES_1 = frozenset(
 # Parties outside the company, named as units (the rules then ask for a person); the
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
 _PARTIES_ZH = _words("供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方")
-_PARTIES_EN = _words("agency agentur agence agencia vendor supplier studio")
+_PARTIES_EN = _words("agency agentur agence agencia vendor supplier studio aor")
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
 _AGENCIES_EN = _words(
     "ogilvy wpp dentsu publicis havas omnicom ipg mccann bbdo tbwa groupm mindshare wavemaker",
     "mediacom starcom zenith carat edelman bluefocus saatchi vml accenture-song",
+    "vaynermedia droga5 bbh akqa razorfish anomaly",
 )
 _AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy）is one unit)
     "奥美": "ogilvy", "电通": "dentsu", "阳狮": "publicis", "汉威士": "havas", "宏盟": "omnicom",
@@ -1425,19 +1427,32 @@ _DEPT_WORDS_ZH = frozenset(
         "创意 增长 用户 供应链 物流 大客户 会员 社群 直播 投放 媒体 市场推广 推广 法律 合规",
         "IT 信息 it",
         "广告公司 经销商 渠道商 服务商 媒体方 厂商 厂家 工厂 品牌方 平台方",  # outside, too
-        "总部 行销 市务 企划 公关公司",  # 總部 (headquarters); 行銷, 市務: marketing (TW, HK)
+        "总部 行销 市务 企划 公关公司 门市 门店 直播间 产品市场 pmm",
+        # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
     + list(_AGENCIES)
 )
 _DEPT_SUFFIX = _words(
     "事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办 课",  # 课: a section, as Taiwan writes it
     "公司 集团 传媒 广告 工作室 印务 印刷 文化 科技 影业 影视 咨询",  # a company: 蓝天广告
-    "公关 事业群 BU BG",  # XX公关; 美妆BU, 电商事业群: business units
+    "公关公司 公关 事业群 BU BG",  # XX公关; 美妆BU, 电商事业群: business units
+    "大区 区域 分公司 子公司 办事处 分部 门店 门市 旗舰店 直播间",  # 华北大区, 香港辦事處
+    "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
 )
 _NAME_LIKE_SUFFIX = frozenset("组处科室办")
+# A number leads some units: 一组, 二组, 3组
+_NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
+_UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_DEPT_PREFIX = re.compile(rf"^([{_H}]{{1,10}}?)(" + "|".join(_DEPT_SUFFIX) + ")")
+# A unit's name may hold capitals, digits or kana: KA渠道部, 618专项组, マーケ部 (Alice市场部
+# is a person and a department: a name is not in capitals). The
+# longer suffixes come first: 科技 is no 科 (a section) followed by 技.
+_DEPT_PREFIX = re.compile(
+    rf"^([{_H}\u3040-\u30ffA-Z0-9&]{{1,10}}?)("
+    + "|".join(sorted(_DEPT_SUFFIX, key=len, reverse=True))
+    + ")"
+)
 _LATIN_DEPT_PREFIX = re.compile(
     r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家)"
 )
@@ -1448,7 +1463,7 @@ _ROLE_WORDS_ZH = tuple(
             "负责人 总经理 副总经理 经理 副经理 总监 副总监 主管 专员 助理 设计师 设计岗 分析师",
             "策划 文案 编辑 主编 组长 副组长 部长 副部长 主任 总裁 老板 领导 对接人 接口人",
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
-            "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编",
+            "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
         ),
         key=len,
         reverse=True,
@@ -1461,7 +1476,7 @@ _GENERIC_GROUPS = frozenset(
         "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
         "伙伴 小伙伴",
         "team teams department departments dept depts staff members group people",
-        "kakitangan staf karyawan pegawai",  # Malay, Indonesian: staff
+        "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
     )
 )
 _PLACEHOLDERS = frozenset(
@@ -1471,18 +1486,21 @@ _PLACEHOLDERS = frozenset(
         "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
         # a seat not filled yet: no one answers for the task
         "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
+        "无人认领 无人负责 没人负责 无人 没人 reqopen openreq",
         "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
     )
 )
 _COLLECTIVE_ZH = re.compile(
-    r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|^各|相关部门|相关人员|^相关"
+    r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
+    # 各门店, 各区域经理: every one of a kind of unit (the unit is no one unit; a title stays)
+    r"|^各(?:门店|门市|分店|店铺|区域|大区|分公司|子公司|办事处|事业部|部门|团队|小组|组)?"
     r"|共同|一起|联合|全部门|全部|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
     r"\b(?:all|everyone|everybody|whole|entire|every|jointly|shared|together|all-hands)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
     r"|\b(?:alle|tous|toutes|todos|todas|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
-    r"|\bcross-?functional\b"
+    r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1497,6 +1515,7 @@ _DEPT_WORDS_EN = frozenset(
         # the same words in the languages of European and South-East Asian teams
         "vertrieb ventas ventes vendite commercial comercial communication",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
+        "revops pmm press stampa marca marketingleitung",
     )
     + _AGENCIES_EN
 )
@@ -1517,7 +1536,8 @@ _TEAM_WORDS_EN = frozenset(
     _words(
         "team department dept dept. division div div. group squad unit org mgmt management",
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
-        "bu bg jabatan bahagian divisi tim departemen bagian phòng",
+        "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
+        "ufficio",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1527,7 +1547,7 @@ _ROLE_WORDS_EN = frozenset(
         "coo cto pm pmo executive officer associate strategist copywriter editor planner",
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
-        "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng",
+        "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1535,7 +1555,7 @@ _QUALIFIERS_EN = frozenset(
         "event events campaign content project account channel senior junior sr sr. jr jr.",
         "deputy general regional social media creative community program programme product",
         "brand data marketing sales design growth key assistant associate country area",
-        "market store city district global local",
+        "market store city district global local partner field lifecycle",
     )
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -1553,7 +1573,8 @@ _DUTY_AFTER = tuple(
 _SKIP_WORDS_EN = frozenset(
     _words(
         "a an the our their my support backup reviewer approver cc informed consulted",
-        "approve approval execute execution review sign-off signoff to by for",
+        "approve approval execute execution review sign-off signoff to by for internal",
+        "in-house inhouse external outside",
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -1565,6 +1586,7 @@ _DEPT_SAME = {
     "人力资源": "hr", "human resources": "hr", "产品": "product", "运营": "operations",
     "ops": "operations", "数据": "data", "技术": "tech", "technology": "tech",
     "市场推广": "marketing", "行销": "marketing", "市务": "marketing",
+    "产品市场": "pmm", "product marketing": "pmm",
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
     **_AGENCIES,
 }  # fmt: skip
@@ -1578,9 +1600,9 @@ _OWNER_SPLIT = re.compile(
     rf"|\s+-+\s+|(?<=[{_H}*])-+|-+(?=[{_H}*])|[—–~]+"
     # Only the words ignore case: a case-insensitive class of every Han character costs
     # 5 ms to compile, on every start.
-    # and, as Europe (y, et, und), Malaysia and Indonesia (dan), Vietnam (và) and Hong
+    # and, as Europe (y, et, und, e), Malaysia and Indonesia (dan), Vietnam (và) and Hong
     # Kong (同) write it; "Brand x Growth" as a collaboration is written
-    r"|\s+(?i:and|with|plus|y|et|und|dan|và)\s+|\s+(?:x|同)\s+|×|以及)\s*",
+    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e)\s+|\s+(?:x|同)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
 # A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
@@ -1634,9 +1656,9 @@ class _Owners:
 
 @lru_cache(maxsize=1)
 def _nickname() -> re.Pattern[str]:
-    """小李, 老王: what colleagues call one another. Compiled on first use, as the other
+    """小李, 老王, 阿杰: what colleagues call one another. Compiled on first use, as the other
     patterns with large classes of Han characters (a fraction of a millisecond each)."""
-    return re.compile(rf"[小老阿][{''.join(sorted(_SURNAMES_1 - {'小', '老'}))}]")
+    return re.compile(rf"[小老][{''.join(sorted(_SURNAMES_1 - {'小', '老'}))}]|阿[{_H}]")
 
 
 def _is_surname_led(word: str) -> bool:
@@ -1674,9 +1696,16 @@ def _looks_like_name(word: str) -> bool:
     return len(word) == 1 and word in _SURNAMES_1
 
 
-def _strip_dept_prefix(simple: str) -> int:
+@lru_cache(maxsize=1)
+def _dept_prefix_of_two() -> re.Pattern[str]:
+    """`_DEPT_PREFIX` with a name of two characters or more, for the rare cell whose
+    shortest reading is no department (外部公关公司 is no 外部 + 公关公司)."""
+    return re.compile(_DEPT_PREFIX.pattern.replace("{1,10}?", "{2,10}?", 1))
+
+
+def _strip_dept_prefix(simple: str, m: re.Match[str] | None = None) -> int:
     """Length of the department at the start of ``simple`` ("市场部经理" → 3), or 0."""
-    m = _LATIN_DEPT_PREFIX.match(simple) or _DEPT_PREFIX.match(simple)
+    m = m or _LATIN_DEPT_PREFIX.match(simple) or _DEPT_PREFIX.match(simple)
     if not m:
         return 0
     stem, suffix = m[1], m[2]
@@ -1686,8 +1715,11 @@ def _strip_dept_prefix(simple: str) -> int:
         # 设计组长, 市场部长: the suffix begins a title
         return len(stem) if known else 0
     if not known:
-        if len(stem) < 2:
-            return 0  # 全部, 总部, 张科: one character is no department name
+        if len(stem) < 2 and stem not in _NUMBERED_STEM:
+            # 全部, 总部, 张科: one character is no department name — but 外部公关公司 is
+            # one with a longer name
+            longer = _dept_prefix_of_two().match(simple)
+            return _strip_dept_prefix(simple, longer) if longer else 0
         length = len(stem) + len(suffix)
         if (
             suffix in _NAME_LIKE_SUFFIX
@@ -1696,6 +1728,12 @@ def _strip_dept_prefix(simple: str) -> int:
         ):
             return 0  # 张小科, 欧阳明科: a person, not a section
     end = m.end()
+    for unit in _UNIT_TAILS:  # 品牌公关部: the company word 公关, then the unit
+        if simple.startswith(unit, end) and not any(
+            simple.startswith(role, end) for role in _ROLE_WORDS_ZH if len(role) > len(unit)
+        ):  # (not 私域运营组组长: 组长 is a title)
+            end += len(unit)
+            break
     while True:  # a sub-unit right after: 市场部活动组, 设计中心·视觉组 are one department
         start = end + (simple[end : end + 1] in ("·", "・"))
         nxt = _DEPT_PREFIX.match(simple[start:])
@@ -1772,10 +1810,24 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     if simple in _ROLE_SET_ZH:
         acc.add("role", word)
         return True
+    for title in _ROLE_WORDS_ZH:  # 主播小美, 场控阿杰: a title, then the person's name
+        rest = simple[len(title) :]
+        if (
+            simple.startswith(title)
+            and rest
+            and (_nickname().fullmatch(rest) or (_is_surname_led(rest) and _looks_like_name(rest)))
+        ):
+            acc.add("person", word[len(title) :])
+            return True
     role = _role_ending(simple)
     if role:
         head = simple[: -len(role)]
-        if head in _SURNAMES_1 or head in _SURNAMES_2 or _nickname().fullmatch(head):
+        if (
+            head in _SURNAMES_1
+            or head in _SURNAMES_2
+            or head in _japanese_surnames()
+            or _nickname().fullmatch(head)
+        ):
             acc.add("person", word)  # 王经理, 张总: a particular person
             return True
         for dept_word in _DEPT_WORDS_ZH_LONGEST:
@@ -1783,6 +1835,10 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
                 n = len(dept_word)
                 acc.add("dept", word[:n])  # 数据分析师 → 数据 + 分析师
                 acc.add("role", word[n:])
+                return True
+            if head.endswith(dept_word) and len(head) > len(dept_word):
+                acc.add("dept", word[: len(head)])  # 分公司市场专员 → 分公司市场 + 专员
+                acc.add("role", word[len(head) :])
                 return True
         acc.add("role", word)  # 活动负责人, 高级经理
         return True
@@ -1817,7 +1873,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             return False
         elif word in _DEPT_WORDS_EN:
             kinds.append("dept")
-        elif word in _TEAM_WORDS_EN:
+        elif word in _TEAM_WORDS_EN and (word not in ("bu", "bg") or token.isupper()):
+            # (BU, BG: business units; Bu Sari is Mrs Sari in Indonesia)
             kinds.append("team")
         elif word in _ROLE_WORDS_EN:
             kinds.append("role")
@@ -1840,8 +1897,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         if (words[j], words[j + 1]) in _DEPT_MULTI_EN:
             kinds[j] = kinds[j + 1] = "dept"
     for j in range(len(kinds) - 2, -1, -1):  # "event owner", "senior designer"
-        if kinds[j] == "qual" and kinds[j + 1] == "role":
-            kinds[j] = "role"
+        if kinds[j] == "qual" and kinds[j + 1] in ("role", "dept"):
+            kinds[j] = kinds[j + 1]  # and "Partner Marketing", "Field Marketing": one unit
     for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"
         if kinds[j] == "team" and (j == 0 or kinds[j - 1] not in ("dept", "person")):
             k = j + 1
@@ -1851,7 +1908,7 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
                 kinds[j:k] = ["dept"] * (k - j)
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
-        if team_like and kinds[j - 1] in ("dept", "person"):
+        if team_like and kinds[j - 1] in ("dept", "person", "qual"):
             k = j - 1
             joined = kinds[j - 1]
             while k >= 0 and kinds[k] == joined:
@@ -1902,6 +1959,7 @@ def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
     for part in _OWNER_SPLIT.split(text):
         part = part.strip()
+        part = part.rstrip("?？。!！").strip() or part  # 周倩?, 王芳。: the name all the same
         if not part:
             continue
         # 张三和李四, 市场部与销售部: split on 和/与/及 when both sides are 2+ characters
@@ -1983,6 +2041,8 @@ def _is_unit_in_other_script(chunk: str) -> bool:
 def _classify_other_script(chunk: str, acc: _Owners, after_name: bool) -> bool:
     """A Hangul, Thai or kana chunk: a unit (마케팅팀, ฝ่ายการตลาด), a title (팀장 —
     nothing more after a name: 이서연 팀장 is one person) or a name."""
+    if normalise_key(chunk) in _GENERIC_GROUPS:
+        return True  # メンバー: members, the group the cell names
     if chunk in _KO_TITLES:
         if not after_name:
             acc.add("role", chunk)
@@ -2039,7 +2099,8 @@ def _given_name_and_surname(latin: str, han: str) -> bool:
 
 
 _ELSEWHERE = re.compile(
-    r"^(?:同上|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|ditto|same\s+as\s+above|see\s+above"
+    r"^(?:同上[列行]?|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|参考第\s*\d+\s*行"
+    r"|see\s+row\s+\d+|ditto|same\s+as\s+above|see\s+above"
     r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
     r"|see\s+attach(?:ed|ment))$",
     re.IGNORECASE,
@@ -2050,18 +2111,20 @@ _PHONE = re.compile(
 # What a cell adds around the names: a share of the work ("张伟 60% / 李娜 40%"), an
 # emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
 _SHARE = re.compile(r"(?<=[^\s\d.%])\s*[(（]?\d{1,3}(?:\.\d+)?\s*%[)）]?")
-_PICTOGRAPHS = re.compile("[\U0001f300-\U0001faff\ufe0f\u200d]")
+_PICTOGRAPHS = re.compile("[\U0001f300-\U0001faff\ufe0f\u200d\u2640\u2642]")
 _HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/])")
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
-    r"|contact|freelancer|freelance|support|backup|cc|[raci])\s*:\s*",
+    r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
+    r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人"
-    r"|已?离职|休假中?|出差中?|请假中?|on\s+leave|left)\s*\)",
+    r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|已?交接|现|現|临时|臨時|internal|in-house"
+    r"|on\s+leave|left)\s*\)",
     re.IGNORECASE,
 )
 _HEAD_OF = re.compile(
@@ -2107,7 +2170,7 @@ def _one_person_twice(m: re.Match[str]) -> str:
 _PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
 _PARTY_NAMED = re.compile(
     rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)\s*\([^()]+\)"
-    rf"|(?P<company>\S+)\s*\((?P<outside>{_PARTIES})\)",
+    rf"|(?P<company>\S+)\s*\((?:\w+\s+)?(?P<outside>{_PARTIES})\)",
     re.IGNORECASE,
 )
 _JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
@@ -2128,7 +2191,28 @@ def _unit_and_head(m: re.Match[str]) -> str:
     return f"{unit} {m[1]}" if known else f"{unit} team {m[1]}"
 
 
-_HANDOVER = re.compile(r"^.*(?:→|->|⇒|=>)\s*(?:现在?|now\s*:?|new\s*:?)?\s*", re.IGNORECASE)
+# A handover keeps who owns the task now: 原黄磊→现何静, 原负责人郑浩→现由吴婷接手,
+# Was: Greg; Now: Hannah, 李娜（原）/ 张伟（现）; and a name struck through (~~王芳~~) is gone
+_HANDOVER = re.compile(
+    r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*",
+    re.IGNORECASE,
+)
+_TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
+_FORMER = re.compile(r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)", re.IGNORECASE)
+
+
+# "Agency: Mother London": a unit by its name; "Freelancer - Dana": a person
+_PARTY_LABEL = re.compile(
+    rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor)\s*(?:[:：=]|\s[-–—])\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _party_labelled(m: re.Match[str]) -> str:
+    label, name = m["label"], m["name"]
+    if label.casefold() in ("freelancer", "freelance", "contractor"):
+        return name
+    return f"{name} {label}" if name.isascii() else f"{name}（{label}）"
 
 
 def _party_named(m: re.Match[str]) -> str:
@@ -2147,7 +2231,10 @@ def _tidy_owner(s: str) -> str:
     """What a reader skips in an owner cell: phone numbers and an email beside a name,
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
-    s = _HANDOVER.sub("", s)  # 原黄磊→现何静, was: Dan → now: Mia: who owns it now
+    handed = _HANDOVER.sub("", s)
+    if handed != s:
+        s = _TAKEN_OVER.sub("", handed)
+    s = _FORMER.sub(" ", s)
     if listed := _JSON_LIST.match(s):  # ["Alice Wang", "Bob Li"] pasted from an export
         s = re.sub(r'"\s*,\s*"', ", ", listed[1])
     s = _PARTY_NAMED.sub(_party_named, s)
@@ -2158,6 +2245,7 @@ def _tidy_owner(s: str) -> str:
     s = _ANGLED_EMAIL.sub(" ", s)
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
     s = _CHAT.sub("", s.strip())
+    s = _PARTY_LABEL.sub(_party_labelled, s)
     s = _FIELD_LABEL.sub(" ", s)
     s = _ANNOTATION.sub(" ", s)
     s = _HEAD_OF.sub(_unit_and_head, s)
@@ -2166,7 +2254,28 @@ def _tidy_owner(s: str) -> str:
     s = _ET_AL.sub(" 全体", s)  # 张伟等: he and others
     if not _HAN.search(s) or not re.search(r"[A-Za-z]", s):
         return s  # a name in two scripts needs both
+    s = _english_and_chinese_name().sub(_one_name_of_two, s)
     return _two_scripts().sub(_one_person_twice, s)
+
+
+@lru_cache(maxsize=1)
+def _english_and_chinese_name() -> re.Pattern[str]:
+    """Tony-王涛, 王涛Tony: an English name joined to a Chinese one, as WeCom and Feishu
+    display names run (Kelly张, with a surname alone, is `_GLUED_PERSON`)."""
+    return re.compile(
+        rf"(?<![A-Za-z])([A-Z][a-z]+)\s*[-–·]\s*([{_H}]{{2,3}})(?=$|[\s,;、/(])"
+        rf"|(?<![{_H}])([{_H}]{{2,3}})([A-Z][a-z]+)(?=$|[\s,;、/(])"
+    )
+
+
+def _one_name_of_two(m: re.Match[str]) -> str:
+    latin, han = (m[1], m[2]) if m[1] else (m[4], m[3])
+    simple = to_simplified(han)
+    if latin.casefold() in _DEPT_WORDS_EN or latin.casefold() in _TEAM_WORDS_EN:
+        return m[0]  # Marketing-张三: a department and a person
+    if not (_is_surname_led(simple) and _looks_like_name(simple)) or _strip_dept_prefix(simple):
+        return m[0]
+    return han
 
 
 @lru_cache(maxsize=8192)
@@ -2174,8 +2283,9 @@ def _owner_text(text: str) -> OwnerCell | None:
     if len(text) > _MAX_OWNER_TEXT:
         return None
     s = unicodedata.normalize("NFKC", text).strip()
-    if _ELSEWHERE.match(s) or normalise_key(s) in _STATUS_WORDS:
-        # 同上, see attachment: the owner is written somewhere else; 已完成: a status
+    if _ELSEWHERE.match(s) or normalise_key(s) in _STATUS_WORDS or _RELATIVE.fullmatch(s):
+        # 同上, see attachment: the owner is written somewhere else; 已完成: a status;
+        # 下周三: a date
         return None
     s = _tidy_owner(s).strip()
     acc = _Owners()
