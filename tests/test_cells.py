@@ -883,6 +883,22 @@ OWNERS = [
     ("Pak Budi & Bu Sari", owner(["Pak Budi", "Bu Sari"])),  # Bu: Mrs, no business unit
     ("João Pereira e Ana Souza", owner(["João Pereira", "Ana Souza"])),
     ("@channel", owner(collective=True)),
+    # a sixth: public bodies, grades and numbers around names, other scripts
+    ("团委 张书记（牵头）", owner(["张书记"], ["团委"])),
+    ("区文旅局 + 街道办", owner([], ["区文旅局", "街道办"])),
+    ("王局", owner(["王局"])),  # how a bureau chief is addressed: a person
+    ("P7 王伟", owner(["王伟"])),
+    ("张伟(10086)", owner(["张伟"])),
+    ("1. 张伟 2. 李娜", owner(["张伟", "李娜"])),
+    ("A角：张伟 B角：李娜", owner(["张伟", "李娜"])),
+    ("@amy @kevin", owner(["amy", "kevin"])),
+    ("教务处、招生办、各学院", owner([], ["教务处", "招生办"], [], True)),
+    ("María José de la Cruz (Mktg LatAm)", owner(["María José de la Cruz"], ["Mktg"])),
+    ("Gerente de Marca", owner([], ["Marca"], ["Gerente"])),
+    ("Shared Services", owner([], ["Shared Services"])),
+    ("أحمد الحربي", owner(["أحمد الحربي"])),
+    ("قسم التسويق", owner([], ["قسم التسويق"])),
+    ("विपणन विभाग – राहुल शर्मा", owner(["राहुल शर्मा"], ["विपणन विभाग"])),
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -917,6 +933,9 @@ def test_parse_owner(raw, cell):
         "Done",
         "下周三",  # a date
         "同上列",
+        "小红书+视频号",  # channels, not owners
+        "https://confluence.example.com/x/raci",
+        "负责推进KOL投放",  # a sentence
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1179,8 +1198,8 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 1,120 cells (dates, numbers, progress, statuses; half Chinese)
-# written in four rounds (320, 320, 240, 240) with the value a person reads from each, by
+# tests/data/cells.jsonl: 1,360 cells (dates, numbers, progress, statuses; half Chinese)
+# written in five rounds (320, 320, 240, 240, 240) with the value a person reads from each, by
 # people who had not seen these parsers. Before they were tuned on the first round they agreed on
 # 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
 # second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
@@ -1189,7 +1208,12 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # ("round 4" in its notes: project tools' labels, other languages' statuses and month
 # names, lakh and dot grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels
 # set to the documented choices (relative dates, cancelled and percentages as fractions
-# are refused or read as before; their notes say so). The misses left are typos of
+# are refused or read as before; their notes say so); on the fifth ("round 5": finance
+# and operations people's cells — approval states, ledgers' minus signs, decimal commas,
+# ISO weeks, fiscal halves, progress bars), written after that tuning, 82%, 90%, 92% and
+# 78% (two labels set to the documented choices), and 98%, 92%, 100%, 100% after (a
+# decimal comma, 3,5 or 12.000,50, stays refused: 1,5 reads two ways). The
+# misses left are typos of
 # words ("Jnue", "Compelted") and numbers in words ("five thousand"), refused with X901.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
@@ -1223,13 +1247,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
             agrees = got == expected
         if not agrees:
             wrong.append(f"{row['raw']!r}: expected {expected!r}, read {got!r}")
-    assert len(rows) >= 280
+    assert len(rows) >= 340
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 960 owner cells in five rounds (200, 200, 160, 200, 200),
-# labelled by people who had not seen the parser with the people, departments, titles and
-# group each names (114 marked AMBIGUOUS where conventions differ: a title after a name, an
+# tests/data/owners.jsonl: 1,160 owner cells in six rounds (200, 200, 160, 200, 200,
+# 200), labelled by people who had not seen the parser with the people, departments,
+# titles and group each names (128 marked AMBIGUOUS where conventions differ: a title
+# after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
 # ambiguous: before tuning, 69% of the first round's cells read exactly as labelled;
@@ -1240,8 +1265,11 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
 # after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names,
 # Jira and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
-# after all that, on 66% before tuning and 98% after. A new team's own cells will read
-# at about two in three until a round like theirs has been seen.
+# after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
+# bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
+# typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
+# 69% before and 98% after. A new team's own cells will read at about two in three until
+# a round like theirs has been seen.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1268,7 +1296,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 840
+    assert len(rows) >= 1020
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
@@ -1323,6 +1351,20 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "15 juillet", date(2025, 7, 15)),
         (parse_date, "Ende Juli", date(2025, 7, 31)),
         (parse_date, "31 Julai 2025", date(2025, 7, 31)),
+        # the fifth round's
+        (parse_status, "审批通过，待付款", Status.DONE),
+        (parse_status, "验收中", Status.NOT_DONE),
+        (parse_status, "返工", Status.ABNORMAL),
+        (parse_progress, "█████░░░░░", 0.5),
+        (parse_progress, "●●●○○", 0.6),
+        (parse_progress, "2 of 5 posts live", 0.4),
+        (parse_date, "Jun-25", date(2025, 6, 30)),  # Excel's mmm-yy: June 2025
+        (parse_date, "2025W26", date(2025, 6, 29)),  # an ISO week: due on its Sunday
+        (parse_date, "第26周", date(2025, 6, 29)),
+        (parse_date, "FY25 Q4", date(2025, 12, 31)),
+        (parse_date, "0630", date(2025, 6, 30)),
+        (parse_date, "双11", date(2025, 11, 11)),
+        (parse_number, "1,200.00-", -1200),
     ],
 )
 def test_forms_from_exports_and_regional_writing(parser, raw, value):
@@ -1330,7 +1372,7 @@ def test_forms_from_exports_and_regional_writing(parser, raw, value):
     assert read == (pytest.approx(value) if isinstance(value, float) else value)
 
 
-@pytest.mark.parametrize("raw", ["已取消", "Cancelled", "Won't do"])
+@pytest.mark.parametrize("raw", ["已取消", "Cancelled", "Won't do", "Closed Lost"])
 def test_a_cancelled_task_is_no_status(raw):
     """Cancelled is none of done, not done and abnormal: the row is refused, not guessed."""
     refused(parse_status, raw)

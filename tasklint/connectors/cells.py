@@ -283,7 +283,7 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
-    r"|ribu|juta|miliar|nghìn|ngàn|triệu|tỷ|천|만|억)",
+    r"|ribu|juta|miliar|nghìn|ngàn|triệu|tỷ|천|만|억)\.?",  # 3,5 Mio.
     re.IGNORECASE,
 )
 _LATIN_MULT_VALUE = {
@@ -449,6 +449,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     paren = re.fullmatch(r"\((.+)\)", s)
     if paren:  # accounting negative: (500), (¥1,200)
         negative, s = True, paren[1].strip()
+    elif re.fullmatch(r"[^-]*\d-", s):  # 1,200.00-: the minus after, as ledgers print it
+        negative, s = True, s[:-1].strip()
     for _ in range(2):  # approximation, sign and currency in either order
         s = _APPROX_PREFIX.sub("", s, count=1)
         if s and (s[0] in "+-−" or s[0] == "负"):
@@ -610,9 +612,11 @@ _SHARE_WORDS = {
 }
 # Steps done of steps, perhaps with what they count: 3/5, 2 out of 5 posts, 3/5 篇
 _STEPS = re.compile(
-    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+)\s*(\d{1,3})(?:\s*[^\d\s/%.]{1,12})?",
+    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+)\s*(\d{1,3})(?:\s*[^\d\s/%.]{1,12}){0,3}",
     re.IGNORECASE,
 )
+# A bar drawn with blocks or dots (█████░░░░░, ●●●○○), a percentage perhaps after it
+_BAR = re.compile(r"([█■●▓◼⬛]+)([░□○▒◻⬜]*)\s*(?:(\d{1,3})\s*%)?")
 _WARI = re.compile(r"(\d|10)割(?:(\d)分)?")  # Japanese: 8割 is 80%, 8割5分 85%
 _CN_FRACTION = re.compile(r"([一二两三四五六七八九十])分之([一二三四五六七八九])")
 _CHENG_HALF = re.compile(r"([一二两三四五六七八九])成半")
@@ -638,6 +642,10 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
                 return share / whole
         if half := _CHENG_HALF.fullmatch(text):  # 七成半
             return (_cn_int(half[1]) + 0.5) / 10
+        if bar := _BAR.fullmatch(text):
+            filled, total = len(bar[1]), len(bar[1]) + len(bar[2])
+            if bar[3] is None or abs(int(bar[3]) / 100 - filled / total) <= 1 / total:
+                return int(bar[3]) / 100 if bar[3] else filled / total
         if wari := _WARI.fullmatch(text):
             return int(wari[1]) / 10 + int(wari[2] or 0) / 100
         raw = text
@@ -682,8 +690,8 @@ _ISO_DT = re.compile(
 )
 _WEEKDAY = re.compile(
     r"[(\[【]?\s*(?:星期|周|礼拜)[一二三四五六日天七]\s*[)\]】]?"
-    r"|,?\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?",
+    r"|,?\s*[(\[]?\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?\s*[)\]]?,?",
     re.IGNORECASE,
 )
 _TIME_SUFFIX = re.compile(
@@ -717,9 +725,15 @@ _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\
 _ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
 _HALF_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?([上下])半年")
 _QUARTER_EN = re.compile(
-    r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy)?(\d{4})\s*-?\s*q([1-4])"
-    r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(\d{4})\s*-?\s*h([12])"
+    r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*q([1-4])"
+    r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*h([12])"
 )
+# ISO weeks (2025W26, 2025-W27, 第26周, 2025年第27周): due on the week's Sunday
+_ISO_WEEK = re.compile(r"(?:(\d{4})-?)?w(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周")
+# Excel's month format (Jun-25: June 2025) and a month and day run together (0630)
+_MMDD = re.compile(r"(0[1-9]|1[0-2])([0-2]\d|3[01])")
+# Shopping festivals on fixed days
+_FESTIVALS = {"双11": (11, 11), "双十一": (11, 11), "双12": (12, 12), "双十二": (12, 12)}
 _LATIN_LETTER = re.compile(r"[a-z]")  # every month name has one
 
 
@@ -735,6 +749,7 @@ class _MonthNames(NamedTuple):
     days_month: re.Pattern[str]
     month: re.Pattern[str]
     vocabulary: re.Pattern[str]  # words of a date, which a note after one must not hold
+    month_year: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -760,6 +775,7 @@ def _month_names() -> _MonthNames:
             + r"|[年月日号周旬]|星期|week|day|month|year|q[1-4]|h[12]|eo[mqy]|mid|early|late",
             re.IGNORECASE,
         ),
+        re.compile(rf"{_MONTH_RE}-(\d{{2}})"),
     )
 
 
@@ -885,17 +901,27 @@ def _span(
     if m := _YEAR_END_EN.fullmatch(low):
         return _one(date(_year2(m[1], year), 12, 31))
     if m := _QUARTER_EN.fullmatch(low.replace(" ", "")):
-        if m[1] or m[4]:
-            return _quarter(_year2(m[2] or m[3], year), int(m[1] or m[4]))
-        return _half(_year2(m[6] or m[7], year), int(m[5] or m[8]))
+        if m[1] or m[5]:
+            return _quarter(_year2(m[2] or m[3] or m[4], year), int(m[1] or m[5]))
+        return _half(_year2(m[7] or m[8] or m[9], year), int(m[6] or m[10]))
+    if m := _ISO_WEEK.fullmatch(low.replace(" ", "")):
+        week_year = int(m[1] or m[3] or year)
+        return _one(date.fromisocalendar(week_year, int(m[2] or m[4]), 7))
+    if compact in _FESTIVALS:
+        return _one(date(year, *_FESTIVALS[compact]))
+    if m := _MMDD.fullmatch(compact):
+        return _one(date(year, int(m[1]), int(m[2])))
     if month is not None and (m := _D_ONLY.fullmatch(compact)):
         return _one(date(year, month, _cn_int(m[1])))
     return None
 
 
 def _named_month_span(low: str, year: int) -> _Span | None:
-    """June 15, 15 juillet, 2025 Jun 15, 1-15 July, end of June (``low``: casefolded)."""
+    """June 15, 15 juillet, 2025 Jun 15, 1-15 July, end of June, Jun-25 (``low``:
+    casefolded)."""
     names = _month_names()
+    if (m := names.month_year.fullmatch(low)) is not None:  # Jun-25: Excel's mmm-yy
+        return _month_part(2000 + int(m[2]), _MONTHS[m[1]], "")
     if (m := names.mdy.fullmatch(low)) is not None:
         return _one(date(_year2(m[3], year), _MONTHS[m[1]], int(m[2])))
     if (m := names.dmy.fullmatch(low) or names.dmy_dash.fullmatch(low)) is not None:
@@ -1136,7 +1162,7 @@ def parse_date(
 
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
-    "已结案 结案",
+    "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon",
     "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
     "launched shipped published live sent checked",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
@@ -1153,8 +1179,9 @@ _NOT_DONE = _words(
     "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked 还没做 没做 还没弄",
     "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜ ⏳",
     # what project tools call it (Monday, Asana, Jira, Airtable's usual options)
-    "workingonit ontrack backlog qa intesting testing awaitingreview waitingforreview",
-    "readyforreview notyetstarted 排期中 待排期 未排期",
+    "workingonit ontrack backlog intesting testing awaitingreview waitingforreview",
+    "readyforreview notyetstarted 排期中 待排期 未排期 已排期 审批中 待审批 验收中 待验收 草稿",
+    "innegotiation negotiation",
     "未着手 対応中 作業中 未対応 진행중 진행 대기 대기중 미착수 시작전",
     "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
@@ -1167,6 +1194,7 @@ _ABNORMAL = _words(
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
     "暂缓 缓办 保留 遅延 지연 보류 중단 tertunda tangguh ditunda tertangguh terlambat",
+    "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado",
 )
@@ -1178,6 +1206,15 @@ for _labels, _status in (
 ):
     for _label in _labels:
         _STATUS_LABELS[normalise_key(_label)] = _status
+# Outcomes that are none of done, not done and abnormal — a task cancelled, a deal lost,
+# a request withdrawn — refused rather than read as the label they begin with (Closed)
+_NO_STATUS = frozenset(
+    normalise_key(w)
+    for w in _words(
+        "已取消 取消 作废 已撤回 撤回 cancelled canceled won'tdo wontdo dropped abandoned",
+        "withdrawn lost closedlost",
+    )
+)
 _STATUS_PREFIX = sorted((k for k in _STATUS_LABELS if len(k) > 1), key=len, reverse=True)
 
 _MAX_LABEL_TEXT = 200  # a label with a short note; longer text is prose, not a status
@@ -1208,6 +1245,8 @@ def _label_text(raw: object, expected: str) -> str | None:
 def _status_label(text: str) -> Status | None:
     """A label, perhaps with a note after it: 已完成（6/5）, delayed - vendor, 延期3天."""
     key = normalise_key(text)
+    if key in _NO_STATUS:
+        return None
     if key in _STATUS_LABELS:
         return _STATUS_LABELS[key]
     bare = text.strip(_MARKS)  # 已完成 ✅, ⚠️ 延期: the word says it
@@ -1405,7 +1444,7 @@ _SURNAMES_1 = frozenset(
 # Parties outside the company, named as units (the rules then ask for a person); the
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
 _PARTIES_ZH = _words("供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方")
-_PARTIES_EN = _words("agency agentur agence agencia vendor supplier studio aor")
+_PARTIES_EN = _words("agency agentur agence agencia agência agenzia vendor supplier studio aor")
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
 _AGENCIES_EN = _words(
@@ -1428,6 +1467,8 @@ _DEPT_WORDS_ZH = frozenset(
         "IT 信息 it",
         "广告公司 经销商 渠道商 服务商 媒体方 厂商 厂家 工厂 品牌方 平台方",  # outside, too
         "总部 行销 市务 企划 公关公司 门市 门店 直播间 产品市场 pmm",
+        "团委 党委 工会 院办 校办 招生办 街道办 理事会 管委会 志工队 志愿者 营业 営业",
+        "华东 华南 华北 华西 华中 西南 东北 西北 华东区 华南区 华北区 华中区 西南区 东北区 西北区",
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
     + list(_AGENCIES)
@@ -1438,8 +1479,9 @@ _DEPT_SUFFIX = _words(
     "公关公司 公关 事业群 BU BG",  # XX公关; 美妆BU, 电商事业群: business units
     "大区 区域 分公司 子公司 办事处 分部 门店 门市 旗舰店 直播间",  # 华北大区, 香港辦事處
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
+    "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
 )
-_NAME_LIKE_SUFFIX = frozenset("组处科室办")
+_NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how a chief is addressed
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
 _UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组")
@@ -1464,6 +1506,7 @@ _ROLE_WORDS_ZH = tuple(
             "策划 文案 编辑 主编 组长 副组长 部长 副部长 主任 总裁 老板 领导 对接人 接口人",
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
+            "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
         ),
         key=len,
         reverse=True,
@@ -1486,18 +1529,20 @@ _PLACEHOLDERS = frozenset(
         "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
         # a seat not filled yet: no one answers for the task
         "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
-        "无人认领 无人负责 没人负责 无人 没人 reqopen openreq",
+        "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
         "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
     )
 )
 _COLLECTIVE_ZH = re.compile(
     r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
     # 各门店, 各区域经理: every one of a kind of unit (the unit is no one unit; a title stays)
-    r"|^各(?:门店|门市|分店|店铺|区域|大区|分公司|子公司|办事处|事业部|部门|团队|小组|组)?"
+    r"|(?:^|(?<=[\s,，、/+]))各(?:门店|门市|分店|店铺|区域|大区|分公司|子公司|办事处|事业部|部门|团队"
+    r"|小组|组|学院|科室)?"
     r"|共同|一起|联合|全部门|全部|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
-    r"\b(?:all|everyone|everybody|whole|entire|every|jointly|shared|together|all-hands)\b"
+    r"\b(?:all|everyone|everybody|whole|entire|every|each|jointly|together|all-hands)\b"
+    r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
     r"|\b(?:alle|tous|toutes|todos|todas|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b"
@@ -1515,7 +1560,7 @@ _DEPT_WORDS_EN = frozenset(
         # the same words in the languages of European and South-East Asian teams
         "vertrieb ventas ventes vendite commercial comercial communication",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
-        "revops pmm press stampa marca marketingleitung",
+        "revops pmm press stampa marca marketingleitung cx insights bizdev",
     )
     + _AGENCIES_EN
 )
@@ -1530,6 +1575,8 @@ _DEPT_MULTI_EN = (
     ("production", "house"),
     ("trade", "marketing"),
     ("kinh", "doanh"),  # Vietnamese: sales
+    ("biz", "dev"),
+    ("shared", "services"),
     ("tiếp", "thị"),  # Vietnamese: marketing
 )
 _TEAM_WORDS_EN = frozenset(
@@ -1537,7 +1584,7 @@ _TEAM_WORDS_EN = frozenset(
         "team department dept dept. division div div. group squad unit org mgmt management",
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
-        "ufficio",
+        "ufficio coe committee council service",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1555,7 +1602,7 @@ _QUALIFIERS_EN = frozenset(
         "event events campaign content project account channel senior junior sr sr. jr jr.",
         "deputy general regional social media creative community program programme product",
         "brand data marketing sales design growth key assistant associate country area",
-        "market store city district global local partner field lifecycle",
+        "market store city district global local partner field lifecycle corp corporate trade",
     )
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -1585,7 +1632,7 @@ _DEPT_SAME = {
     "e-commerce": "ecommerce", "客服": "customer service", "人事": "hr", "人力": "hr",
     "人力资源": "hr", "human resources": "hr", "产品": "product", "运营": "operations",
     "ops": "operations", "数据": "data", "技术": "tech", "technology": "tech",
-    "市场推广": "marketing", "行销": "marketing", "市务": "marketing",
+    "市场推广": "marketing", "行销": "marketing", "市务": "marketing", "用户增长": "growth",
     "产品市场": "pmm", "product marketing": "pmm",
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
     **_AGENCIES,
@@ -1613,6 +1660,16 @@ _STATUS_WORDS = (
         if (len(w) >= 2 and _HAN.search(w)) or (len(w) >= 4 and w.isascii() and w.isalpha())
     )
     - _PLACEHOLDERS
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Channels a task runs on, put in the owner column by mistake
+_CHANNELS = frozenset(
+    normalise_key(w)
+    for w in _words(
+        "抖音 小红书 视频号 微信 公众号 朋友圈 微博 b站 哔哩哔哩 快手 知乎 淘宝 天猫 京东 拼多多",
+        "douyin tiktok instagram instagramreels reels facebook youtube linkedin twitter x.com",
+        "wechat weibo xiaohongshu rednote bilibili shopee lazada google googleads",
+    )
 )
 _MAX_OWNER_TEXT = 1000  # some hundred names; longer is prose pasted into the wrong column
 
@@ -1761,9 +1818,9 @@ def _classify_cjk(word: str, acc: _Owners) -> bool:
     if "负责" in simple and not simple.endswith("负责人"):
         # 市场部*负责渠道投放: "负责" is the verb; what follows is the duty
         cut = simple.index("负责")
+        if cut == 0:  # 负责 alone names nobody; 负责推进KOL投放 is a sentence, not a name
+            return simple[2:] in ("", *_DUTY_WORDS_ZH)
         word, simple = word[:cut], simple[:cut]
-        if not word:
-            return True
     end = _strip_dept_prefix(simple)
     if end:
         if normalise_key(simple[:end]) not in _GENERIC_GROUPS:
@@ -1883,8 +1940,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         elif (
             normalise_key(word) in _PLACEHOLDERS
             or (word in _SKIP_WORDS_EN and token == word)
-            or word in _REGIONS_EN
-        ):
+            or (word in _REGIONS_EN and (token.isupper() or len(word) > 3))
+        ):  # (a market's code in capitals: "de" in María de la Cruz is no Germany)
             # lower case only: "A / B" names two people, "a Finance analyst" nobody yet
             kinds.append("skip")
         else:
@@ -1893,6 +1950,9 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         return False
     if words in (["hq"], ["headquarters"]):
         kinds = ["dept"]  # alone, not a team word after a unit (Marketing HQ)
+    for j in range(1, len(tokens) - 1):  # Gerente de Marca, Equipo de Marca: "of"
+        if tokens[j] in _OF_WORDS and kinds[j - 1] in ("role", "team"):
+            kinds[j] = "skip"
     for j in range(len(tokens) - 1):  # customer success, human resources
         if (words[j], words[j + 1]) in _DEPT_MULTI_EN:
             kinds[j] = kinds[j + 1] = "dept"
@@ -1938,10 +1998,14 @@ _REGIONS_EN = frozenset(
     _words(
         "de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics my th",
         "vn id ph au nz iberia benelux france germany italy spain china japan korea",
+        "in mea apj gcc ksa uae india brasil brazil mexico mx br",
     )
 )
 # ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
 _NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos so do ap"))
+
+
+_OF_WORDS = frozenset(_words("de del di du des der da of"))
 
 
 def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
@@ -1957,7 +2021,7 @@ def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
 
 def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
-    for part in _OWNER_SPLIT.split(text):
+    for part in _OWNER_SPLIT.split(re.sub(r"\s+(?=@\w)", ", ", text)):  # @amy @kevin
         part = part.strip()
         part = part.rstrip("?？。!！").strip() or part  # 周倩?, 王芳。: the name all the same
         if not part:
@@ -1982,6 +2046,13 @@ def _read_part(part: str, acc: _Owners) -> bool:
     i = 0
     while i < len(chunks):
         chunk = chunks[i]
+        if _in_spaced_script(chunk):
+            j = i + 1
+            while j < len(chunks) and _in_spaced_script(chunks[j]):
+                j += 1
+            _classify_spaced_script(chunks[i:j], acc)  # أحمد الحربي: one person
+            i = j
+            continue
         if _in_other_script(chunk):
             if not _classify_other_script(chunk, acc, i > 0 and _is_name_chunk(chunks[i - 1])):
                 return False
@@ -2031,6 +2102,24 @@ def _other_scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 def _in_other_script(chunk: str) -> bool:
     """Hangul, Thai or kana alone (김민준, คุณสมศรี, さくら): read chunk by chunk."""
     return not chunk.isascii() and _other_scripts()[0].fullmatch(chunk) is not None
+
+
+# Arabic and Devanagari write a person's names, and a unit's words, with spaces between:
+# a run of such words is one name, or one unit when a unit word leads (قسم التسويق, the
+# marketing department) or ends it (विपणन विभाग)
+_SPACED_SCRIPT = re.compile(r"[\u0600-\u06ff\u0900-\u097f]+")
+_UNIT_FIRST = frozenset(_words("قسم إدارة ادارة فريق"))
+_UNIT_LAST = frozenset(_words("विभाग टीम"))
+
+
+def _in_spaced_script(chunk: str) -> bool:
+    return not chunk.isascii() and _SPACED_SCRIPT.fullmatch(chunk) is not None
+
+
+def _classify_spaced_script(run: list[str], acc: _Owners) -> None:
+    name = " ".join(run)
+    unit = run[0] in _UNIT_FIRST or run[-1] in _UNIT_LAST
+    acc.add("dept" if unit else "person", name)
 
 
 def _is_unit_in_other_script(chunk: str) -> bool:
@@ -2112,18 +2201,25 @@ _PHONE = re.compile(
 # emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
 _SHARE = re.compile(r"(?<=[^\s\d.%])\s*[(（]?\d{1,3}(?:\.\d+)?\s*%[)）]?")
 _PICTOGRAPHS = re.compile("[\U0001f300-\U0001faff\ufe0f\u200d\u2640\u2642]")
+# A job grade (P7 王伟), a staff number (张伟(10086), 李娜 #2231), a count of tasks (张伟(3))
+_AROUND_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[PMT]\d{1,2}(?![\w.])\s*|\s*\(\s*\d{1,6}\s*\)|\s*#\d{1,8}(?!\w)"
+)
+# Numbered owners: "1. 张伟 2. 李娜", "1) Rahul 2) Sneha"
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)、]\s+|^\d{1,2}\s*[.)、](?=\D)")
 _HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/])")
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
     r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
+    r"|责任部门|負責部門|负责部门|[AB]角"
     r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人"
-    r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|已?交接|现|現|临时|臨時|internal|in-house"
+    r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|已?交接|现|現|临时|臨時|代理|暂代|暫代|interim|acting|internal|in-house"
     r"|on\s+leave|left)\s*\)",
     re.IGNORECASE,
 )
@@ -2239,6 +2335,8 @@ def _tidy_owner(s: str) -> str:
         s = re.sub(r'"\s*,\s*"', ", ", listed[1])
     s = _PARTY_NAMED.sub(_party_named, s)
     s = _PHONE.sub(" ", s)
+    s = _LIST_NUMBER.sub(", ", s).strip(" ,")
+    s = _AROUND_NAME.sub(" ", s)
     s = _SHARE.sub(" ", s)
     s = _PICTOGRAPHS.sub(" ", s)
     s = _HONORIFIC_JA.sub("", s)
@@ -2287,6 +2385,10 @@ def _owner_text(text: str) -> OwnerCell | None:
         # 同上, see attachment: the owner is written somewhere else; 已完成: a status;
         # 下周三: a date
         return None
+    if _URL.fullmatch(s) or all(
+        normalise_key(part) in _CHANNELS for part in _OWNER_SPLIT.split(s) if part.strip()
+    ):
+        return None  # a link, or the channel the task runs on (抖音, 小红书+视频号)
     s = _tidy_owner(s).strip()
     acc = _Owners()
     simple = to_simplified(s)
