@@ -679,7 +679,7 @@ _MONTH_PART_WORDS = {
     "anfang": "early", "début": "early", "debut": "early", "principios": "early",
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
 }  # fmt: skip
-_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_WORD = r"([a-zà-ÿ]{3,10})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
 _CN_YEAR = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})"
 
@@ -737,45 +737,47 @@ _FESTIVALS = {"双11": (11, 11), "双十一": (11, 11), "双12": (12, 12), "双�
 _LATIN_LETTER = re.compile(r"[a-z]")  # every month name has one
 
 
-class _MonthNames(NamedTuple):
-    """Dates with a month's name (June 15, 15 juillet, 1-15 July, end of June); compiled
-    on first use: the names of five languages cost milliseconds, and most tables write
-    their dates in digits or Chinese."""
+# Dates with a month's name (June 15, 15 juillet, 1-15 July, end of June, Jun-25). The
+# patterns take any word where the month goes and `_month_match` looks it up: an
+# alternation of the names of five languages costs milliseconds to compile, and would
+# find "mar" in "marketing".
+_EN_MDY = re.compile(rf"{_MONTH_WORD}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?")
+_EN_DMY = re.compile(
+    rf"(\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?:of\s+|de\s+)?{_MONTH_WORD},?(?:\s*(?:de\s+)?(\d{{4}}))?"
+)
+_EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_WORD}[-\s](\d{{4}}|\d{{2}})")
+_EN_YMD = re.compile(rf"(\d{{4}})\s+{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?")
+_EN_DAYS_MONTH = re.compile(
+    rf"(\d{{1,2}})\s*(?:-|–|~|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}"
+    rf"(?:\s*,?\s*(\d{{4}}))?"
+)
+_EN_MONTH = re.compile(
+    rf"(?:(end|early|mid|late|beginning|start|{'|'.join(_MONTH_PART_WORDS)})"
+    rf"(?:\s+(?:of|de|d'|del))?[\s-]+)?{_MONTH_WORD}(?:\s*,?\s*(\d{{4}}))?"
+)
+_EN_MONTH_YEAR = re.compile(rf"{_MONTH_WORD}-(\d{{2}})")  # Jun-25: Excel's mmm-yy
+_LATIN_WORDS = re.compile(r"[a-zà-ÿ]+")
+# Words of a date itself, which a note after one must not hold ("1-15 July" is no
+# "1-15" and a note)
+_DATE_WORDS = re.compile(
+    r"[年月日号周旬]|星期|week|day|month|year|q[1-4]|h[12]|eo[mqy]|mid|early|late", re.IGNORECASE
+)
 
-    mdy: re.Pattern[str]
-    dmy: re.Pattern[str]
-    dmy_dash: re.Pattern[str]
-    ymd: re.Pattern[str]
-    days_month: re.Pattern[str]
-    month: re.Pattern[str]
-    vocabulary: re.Pattern[str]  # words of a date, which a note after one must not hold
-    month_year: re.Pattern[str]
+
+def _month_match(
+    pattern: re.Pattern[str], low: str, group: int
+) -> tuple[int, re.Match[str]] | None:
+    """(month, match) when ``pattern`` matches all of ``low`` with a month's name in
+    ``group``; None when it does not match or the word there is no month."""
+    m = pattern.fullmatch(low)
+    if m is None or (month := _MONTHS.get(m[group])) is None:
+        return None
+    return month, m
 
 
-@lru_cache(maxsize=1)
-def _month_names() -> _MonthNames:
-    return _MonthNames(
-        re.compile(rf"{_MONTH_RE}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?"),
-        re.compile(
-            rf"(\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?:of\s+|de\s+)?{_MONTH_RE},?"
-            rf"(?:\s*(?:de\s+)?(\d{{4}}))?"
-        ),
-        re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_RE}[-\s](\d{{4}}|\d{{2}})"),
-        re.compile(rf"(\d{{4}})\s+{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?"),
-        re.compile(
-            rf"(\d{{1,2}})\s*(?:-|–|~|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}"
-            rf"(?:\s*,?\s*(\d{{4}}))?"
-        ),
-        re.compile(
-            rf"(?:(end|early|mid|late|beginning|start|{'|'.join(_MONTH_PART_WORDS)})"
-            rf"(?:\s+(?:of|de|d'|del))?[\s-]+)?{_MONTH_RE}(?:\s*,?\s*(\d{{4}}))?"
-        ),
-        re.compile(
-            _MONTH_RE
-            + r"|[年月日号周旬]|星期|week|day|month|year|q[1-4]|h[12]|eo[mqy]|mid|early|late",
-            re.IGNORECASE,
-        ),
-        re.compile(rf"{_MONTH_RE}-(\d{{2}})"),
+def _has_date_words(words: str) -> bool:
+    return bool(_DATE_WORDS.search(words)) or any(
+        w in _MONTHS for w in _LATIN_WORDS.findall(words.casefold())
     )
 
 
@@ -919,21 +921,26 @@ def _span(
 def _named_month_span(low: str, year: int) -> _Span | None:
     """June 15, 15 juillet, 2025 Jun 15, 1-15 July, end of June, Jun-25 (``low``:
     casefolded)."""
-    names = _month_names()
-    if (m := names.month_year.fullmatch(low)) is not None:  # Jun-25: Excel's mmm-yy
-        return _month_part(2000 + int(m[2]), _MONTHS[m[1]], "")
-    if (m := names.mdy.fullmatch(low)) is not None:
-        return _one(date(_year2(m[3], year), _MONTHS[m[1]], int(m[2])))
-    if (m := names.dmy.fullmatch(low) or names.dmy_dash.fullmatch(low)) is not None:
-        return _one(date(_year2(m[3], year), _MONTHS[m[2]], int(m[1])))
-    if (m := names.ymd.fullmatch(low)) is not None:
-        return _one(date(int(m[1]), _MONTHS[m[2]], int(m[3])))
-    if (m := names.days_month.fullmatch(low)) is not None:
-        y, mon = _year2(m[4], year), _MONTHS[m[3]]
-        return date(y, mon, int(m[1])), date(y, mon, int(m[2]))
-    if (m := names.month.fullmatch(low)) is not None:
+    if hit := _month_match(_EN_MONTH_YEAR, low, 1):
+        month, m = hit
+        return _month_part(2000 + int(m[2]), month, "")
+    if hit := _month_match(_EN_MDY, low, 1):
+        month, m = hit
+        return _one(date(_year2(m[3], year), month, int(m[2])))
+    if hit := _month_match(_EN_DMY, low, 2) or _month_match(_EN_DMY_DASH, low, 2):
+        month, m = hit
+        return _one(date(_year2(m[3], year), month, int(m[1])))
+    if hit := _month_match(_EN_YMD, low, 2):
+        month, m = hit
+        return _one(date(int(m[1]), month, int(m[3])))
+    if hit := _month_match(_EN_DAYS_MONTH, low, 3):
+        month, m = hit
+        y = _year2(m[4], year)
+        return date(y, month, int(m[1])), date(y, month, int(m[2]))
+    if hit := _month_match(_EN_MONTH, low, 2):
+        month, m = hit
         part = _MONTH_PART_WORDS.get(m[1] or "", m[1] or "")
-        return _month_part(_year2(m[3], year), _MONTHS[m[2]], part)
+        return _month_part(_year2(m[3], year), month, part)
     return None
 
 
@@ -1043,7 +1050,7 @@ def _date_without_note(s: str) -> str | None:
         return m["value"].strip()
     m = _DATE_TAIL.match(s)
     # words of a date itself are no note ("1-15 July" is no "1-15" and a note)
-    if m and not _month_names().vocabulary.search(m["words"]):
+    if m and not _has_date_words(m["words"]):
         return m["value"].strip()
     return None
 
