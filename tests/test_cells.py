@@ -1359,6 +1359,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_progress, "●●●○○", 0.6),
         (parse_progress, "2 of 5 posts live", 0.4),
         (parse_date, "Jun-25", date(2025, 6, 30)),  # Excel's mmm-yy: June 2025
+        (parse_date, "6/15 marketing review", date(2025, 6, 15)),  # no "mar": a note
         (parse_date, "2025W26", date(2025, 6, 29)),  # an ISO week: due on its Sunday
         (parse_date, "第26周", date(2025, 6, 29)),
         (parse_date, "FY25 Q4", date(2025, 12, 31)),
