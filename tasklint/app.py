@@ -216,7 +216,7 @@ def sync_sources(
         dry_run=request.dry_run,
         full=request.full,
     )
-    state = StateStore(request.state_path or settings.state.path)
+    state = StateStore(request.state_path or settings.state.location())
     holder = holder_id()
     outcomes: list[SyncOutcome | SourceFailure] = []
     try:

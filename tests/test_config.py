@@ -135,7 +135,7 @@ def test_missing_config_path(tmp_path):
 def test_state_file_defaults_to_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     write(tmp_path, "")
-    default = Path(load_settings(cwd=tmp_path).state.path)
+    default = Path(load_settings(cwd=tmp_path).state.location())
     assert default == tmp_path / "data" / "tasklint" / "state.db"
     write(tmp_path, '[state]\npath = "elsewhere.db"\n')
-    assert load_settings(cwd=tmp_path).state.path == "elsewhere.db"
+    assert load_settings(cwd=tmp_path).state.location() == "elsewhere.db"

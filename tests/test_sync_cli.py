@@ -217,7 +217,7 @@ def test_sync_waits_its_turn_while_another_process_syncs_the_source(server, conf
     )
     settings = load_settings(config)
     (resolved,) = resolve_sources([spec.url], settings)
-    state = StateStore(settings.state.path)
+    state = StateStore(settings.state.location())
     lease = source_lease(resolved.name)
     assert state.acquire_lease(lease, "nightly-host:4242:abc", now=time.time(), ttl=600)
     try:

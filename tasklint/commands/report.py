@@ -126,7 +126,7 @@ def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]
         )
     outcomes = check_sources([source] if source else [], CheckOptions(config, day, locale))
     outcome = outcomes[0]
-    runs = read_runs(state or Path(settings.state.path), outcome.spec.name, TREND_RUNS)
+    runs = read_runs(state or Path(settings.state.location()), outcome.spec.name, TREND_RUNS)
     zone = ZoneInfo(settings.timezone) if settings.timezone else None
     for run in runs:
         run.started = run.started.astimezone(zone)

@@ -179,7 +179,14 @@ def default_state_path() -> str:
 
 
 class StateConfig(_Strict):
-    path: str = Field(default_factory=default_state_path)
+    """Where sync keeps what it wrote: ``path`` as configured, else `default_state_path`
+    (found when asked: `check` never needs it, and platformdirs is a tenth of a second's
+    start-up to it)."""
+
+    path: str | None = None
+
+    def location(self) -> str:
+        return self.path or default_state_path()
 
 
 class ReportConfig(_Strict):

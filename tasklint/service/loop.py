@@ -270,7 +270,7 @@ def run_service(
     library = EventLogHandler(log)
     logging.getLogger().addHandler(library)
     plan, zone_name = make_plan(settings, jitter=options.jitter)
-    state_path = options.state_path or Path(settings.state.path).expanduser()
+    state_path = options.state_path or Path(settings.state.location()).expanduser()
     state = StateStore(state_path)
     stop = threading.Event()
     runner = SourceRunner(settings, state, plan, env=env, stop=stop)
