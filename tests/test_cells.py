@@ -899,6 +899,17 @@ OWNERS = [
     ("أحمد الحربي", owner(["أحمد الحربي"])),
     ("قسم التسويق", owner([], ["قسم التسويق"])),
     ("विपणन विभाग – राहुल शर्मा", owner(["राहुल शर्मा"], ["विपणन विभाग"])),
+    # a seventh, representative: regions, stores and outside parties as teams write them
+    ("北美区-Jason", owner(["Jason"], ["北美区"])),
+    ("中东区负责人", owner([], ["中东区"], ["负责人"])),
+    ("春熙路店-店长", owner([], ["春熙路店"], ["店长"])),
+    ("外包设计", owner([], ["外包设计"])),
+    ("设计外包", owner([], ["设计外包"])),
+    ("Amazon运营-陈晨", owner(["陈晨"], ["Amazon运营"])),
+    ("Olivia (was Tom)", owner(["Olivia"])),
+    ("Ms Tan to confirm", owner(["Ms Tan"])),
+    ("Finance / Finanzen", owner([], ["Finance"])),
+    ("JD", owner(["JD"])),  # initials, not 京东
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -936,6 +947,7 @@ def test_parse_owner(raw, cell):
         "小红书+视频号",  # channels, not owners
         "https://confluence.example.com/x/raci",
         "负责推进KOL投放",  # a sentence
+        "已取消",  # an outcome, in the owner column
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1251,10 +1263,10 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 1,160 owner cells in six rounds (200, 200, 160, 200, 200,
-# 200), labelled by people who had not seen the parser with the people, departments,
-# titles and group each names (128 marked AMBIGUOUS where conventions differ: a title
-# after a name, an
+# tests/data/owners.jsonl: 1,360 owner cells in seven rounds (200, 200, 160, 200, 200,
+# 200, 200), labelled by people who had not seen the parser with the people,
+# departments, titles and group each names (133 marked AMBIGUOUS where conventions
+# differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
 # ambiguous: before tuning, 69% of the first round's cells read exactly as labelled;
@@ -1268,8 +1280,10 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
 # bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
 # typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
-# 69% before and 98% after. A new team's own cells will read at about two in three until
-# a round like theirs has been seen.
+# 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
+# representative instead — eight teams' owner columns as typed, simple cells and all,
+# from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
+# label set to the convention) and 99% after: the estimate for a new team's table.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1296,7 +1310,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 1020
+    assert len(rows) >= 1210
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 

@@ -1476,6 +1476,7 @@ _DEPT_WORDS_ZH = frozenset(
         "总部 行销 市务 企划 公关公司 门市 门店 直播间 产品市场 pmm",
         "团委 党委 工会 院办 校办 招生办 街道办 理事会 管委会 志工队 志愿者 营业 営业",
         "华东 华南 华北 华西 华中 西南 东北 西北 华东区 华南区 华北区 华中区 西南区 东北区 西北区",
+        "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
     + list(_AGENCIES)
@@ -1487,8 +1488,9 @@ _DEPT_SUFFIX = _words(
     "大区 区域 分公司 子公司 办事处 分部 门店 门市 旗舰店 直播间",  # 华北大区, 香港辦事處
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
     "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
+    "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
 )
-_NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how a chief is addressed
+_NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队区店")  # 王局, 张处: how a chief is addressed
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
 _UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组")
@@ -1567,7 +1569,8 @@ _DEPT_WORDS_EN = frozenset(
         # the same words in the languages of European and South-East Asian teams
         "vertrieb ventas ventes vendite commercial comercial communication",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
-        "revops pmm press stampa marca marketingleitung cx insights bizdev",
+        "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com",
+        "comunicación comunicacion finanzen finanzas",
     )
     + _AGENCIES_EN
 )
@@ -1584,6 +1587,7 @@ _DEPT_MULTI_EN = (
     ("kinh", "doanh"),  # Vietnamese: sales
     ("biz", "dev"),
     ("shared", "services"),
+    ("customer", "support"),
     ("tiếp", "thị"),  # Vietnamese: marketing
 )
 _TEAM_WORDS_EN = frozenset(
@@ -1602,6 +1606,7 @@ _ROLE_WORDS_EN = frozenset(
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
         "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
+        "founder co-founder cofounder",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1628,7 +1633,7 @@ _SKIP_WORDS_EN = frozenset(
     _words(
         "a an the our their my support backup reviewer approver cc informed consulted",
         "approve approval execute execution review sign-off signoff to by for internal",
-        "in-house inhouse external outside",
+        "in-house inhouse external outside side confirm check decide",
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -1640,6 +1645,7 @@ _DEPT_SAME = {
     "人力资源": "hr", "human resources": "hr", "产品": "product", "运营": "operations",
     "ops": "operations", "数据": "data", "技术": "tech", "technology": "tech",
     "市场推广": "marketing", "行销": "marketing", "市务": "marketing", "用户增长": "growth",
+    "finanzen": "finance", "finanzas": "finance", "comunicación": "communications",
     "产品市场": "pmm", "product marketing": "pmm",
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
     **_AGENCIES,
@@ -1676,6 +1682,8 @@ _CHANNELS = frozenset(
         "抖音 小红书 视频号 微信 公众号 朋友圈 微博 b站 哔哩哔哩 快手 知乎 淘宝 天猫 京东 拼多多",
         "douyin tiktok instagram instagramreels reels facebook youtube linkedin twitter x.com",
         "wechat weibo xiaohongshu rednote bilibili shopee lazada google googleads",
+        "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
+        # initials as often as 京东)
     )
 )
 _MAX_OWNER_TEXT = 1000  # some hundred names; longer is prose pasted into the wrong column
@@ -1867,6 +1875,11 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     if _GLUED_PERSON.fullmatch(simple):
         acc.add("person", word)  # Kelly张, Tony老师, 黄sir: one person in two scripts
         return True
+    if (platform := re.match(r"[A-Za-z]+", simple)) and (
+        normalise_key(platform[0]) in _CHANNELS and simple[platform.end() :] in _DEPT_WORDS_ZH
+    ):
+        acc.add("dept", word)  # Amazon运营, 抖音电商: a platform's team, one unit
+        return True
     if re.search(r"[A-Za-z]", simple):
         # 市场部Alice, Alice市场部: read each script on its own
         pieces = re.findall(r"[A-Za-z][A-Za-z'.\-]*|[^A-Za-z]+", word)
@@ -1904,10 +1917,14 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
                 acc.add("dept", word[: len(head)])  # 分公司市场专员 → 分公司市场 + 专员
                 acc.add("role", word[len(head) :])
                 return True
+        if head and _strip_dept_prefix(head) == len(head):
+            acc.add("dept", word[: len(head)])  # 中东区负责人 → 中东区 + 负责人
+            acc.add("role", word[len(head) :])
+            return True
         acc.add("role", word)  # 活动负责人, 高级经理
         return True
-    if simple in _DEPT_WORDS_ZH:
-        acc.add("dept", word)
+    if simple in _DEPT_WORDS_ZH or (simple.startswith(("外包", "第三方")) and len(simple) <= 6):
+        acc.add("dept", word)  # 外包设计, 第三方摄影: an outside party by its trade
         return True
     if _looks_like_name(simple):
         acc.add("person", word)
@@ -2300,8 +2317,15 @@ _HANDOVER = re.compile(
     r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*",
     re.IGNORECASE,
 )
+_TO_CONFIRM = re.compile(
+    r"\s+(?:to|will)\s+(?:confirm|approve|review|check|decide|sign\s*off)\s*$", re.IGNORECASE
+)
 _TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
-_FORMER = re.compile(r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)", re.IGNORECASE)
+_FORMER = re.compile(
+    r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)"
+    r"|\(\s*(?:was|previously|formerly|原为|之前是)\s+[^()]*\)",
+    re.IGNORECASE,
+)
 
 
 # "Agency: Mother London": a unit by its name; "Freelancer - Dana": a person
@@ -2334,6 +2358,7 @@ def _tidy_owner(s: str) -> str:
     """What a reader skips in an owner cell: phone numbers and an email beside a name,
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
+    s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
     handed = _HANDOVER.sub("", s)
     if handed != s:
         s = _TAKEN_OVER.sub("", handed)
@@ -2388,7 +2413,8 @@ def _owner_text(text: str) -> OwnerCell | None:
     if len(text) > _MAX_OWNER_TEXT:
         return None
     s = unicodedata.normalize("NFKC", text).strip()
-    if _ELSEWHERE.match(s) or normalise_key(s) in _STATUS_WORDS or _RELATIVE.fullmatch(s):
+    key = normalise_key(s)
+    if _ELSEWHERE.match(s) or key in _STATUS_WORDS or key in _NO_STATUS or _RELATIVE.fullmatch(s):
         # 同上, see attachment: the owner is written somewhere else; 已完成: a status;
         # 下周三: a date
         return None
