@@ -1210,8 +1210,8 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 1,360 cells (dates, numbers, progress, statuses; half Chinese)
-# written in five rounds (320, 320, 240, 240, 240) with the value a person reads from each, by
+# tests/data/cells.jsonl: 1,600 cells (dates, numbers, progress, statuses; half Chinese)
+# written in six rounds (320, 320, 240, 240, 240, 240) with the value a person reads from each, by
 # people who had not seen these parsers. Before they were tuned on the first round they agreed on
 # 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
 # second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
@@ -1224,7 +1224,9 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # and operations people's cells — approval states, ledgers' minus signs, decimal commas,
 # ISO weeks, fiscal halves, progress bars), written after that tuning, 82%, 90%, 92% and
 # 78% (two labels set to the documented choices), and 98%, 92%, 100%, 100% after (a
-# decimal comma, 3,5 or 12.000,50, stays refused: 1,5 reads two ways). The
+# decimal comma, 3,5 or 12.000,50, stays refused: 1,5 reads two ways); the sixth ("round
+# 6") is representative — eight teams' cells as typed — and read 97% of its dates and
+# 98% of its numbers before tuning (every status and progress cell), all after. The
 # misses left are typos of
 # words ("Jnue", "Compelted") and numbers in words ("five thousand"), refused with X901.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
@@ -1259,7 +1261,7 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
             agrees = got == expected
         if not agrees:
             wrong.append(f"{row['raw']!r}: expected {expected!r}, read {got!r}")
-    assert len(rows) >= 340
+    assert len(rows) >= 390
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
@@ -1380,6 +1382,11 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "0630", date(2025, 6, 30)),
         (parse_date, "双11", date(2025, 11, 11)),
         (parse_number, "1,200.00-", -1200),
+        (parse_number, "€5.000", 5000),  # in euros a dot groups thousands
+        (parse_number, "5.000", 5.0),  # elsewhere it is a decimal point
+        (parse_date, "KW 27", date(2025, 7, 6)),  # a German calendar week: its Sunday
+        (parse_date, "03.07.", date(2025, 7, 3)),  # dots after day and month: day first
+        (parse_date, "6.30", date(2025, 6, 30)),
     ],
 )
 def test_forms_from_exports_and_regional_writing(parser, raw, value):

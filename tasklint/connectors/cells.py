@@ -466,6 +466,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         s = _CURRENCY_SUFFIX.sub("", s, count=1)
         s = _COUNT_SUFFIX.sub("", s, count=1)
     s = s.strip()
+    if _EUROS.search(text) and _EURO_THOUSANDS.fullmatch(s):
+        s = s.replace(".", "")  # €5.000: in euros a dot before three digits groups them
     percent = 1.0
     suffix = _PERCENT_SUFFIX.search(s)
     if suffix:
@@ -484,6 +486,10 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     if not math.isfinite(value):
         raise _Refused
     return (-value if negative else value), percent != 1.0
+
+
+_EUROS = re.compile(r"€|\beur(?:os?)?\b", re.IGNORECASE)
+_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
@@ -729,7 +735,10 @@ _QUARTER_EN = re.compile(
     r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*h([12])"
 )
 # ISO weeks (2025W26, 2025-W27, 第26周, 2025年第27周): due on the week's Sunday
-_ISO_WEEK = re.compile(r"(?:(\d{4})-?)?w(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周")
+_ISO_WEEK = re.compile(r"(?:(\d{4})-?)?(?:w|wk|kw|cw)(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周")
+# Dots after the day and the month, as German and Russian teams write them: the day comes
+# first (03.07. and 03.07.2025 are the 3rd of July; 6.30 without them stays June 30)
+_DOTTED_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?")
 # Excel's month format (Jun-25: June 2025) and a month and day run together (0630)
 _MMDD = re.compile(r"(0[1-9]|1[0-2])([0-2]\d|3[01])")
 # Shopping festivals on fixed days
@@ -893,6 +902,8 @@ def _span(
     if m := _M_CN_PART.fullmatch(compact):
         y = _cn_int(m[1]) if m[1] else year
         return _month_part(y, _cn_int(m[2]), m[3])
+    if m := _DOTTED_DMY.fullmatch(compact):
+        return _one(date(_year2(m[3], year), int(m[2]), int(m[1])))
     if m := _MD_NUM.fullmatch(compact):
         a, b = int(m[1]), int(m[3])
         mon, day = (b, a) if day_first or (a > 12 and b <= 12) else (a, b)
