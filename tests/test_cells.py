@@ -910,6 +910,8 @@ OWNERS = [
     ("Ms Tan to confirm", owner(["Ms Tan"])),
     ("Finance / Finanzen", owner([], ["Finance"])),
     ("JD", owner(["JD"])),  # initials, not 京东
+    ("Korea team", owner([], ["Korea team"])),  # a market's team: read as nobody before
+    ("SG office", owner([], ["SG office"])),
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),

@@ -2003,6 +2003,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
                 kinds[j:k] = ["dept"] * (k - j)
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
+        if team_like and kinds[j - 1] == "skip" and words[j - 1] in _REGIONS_EN:
+            kinds[j - 1] = "person"  # Korea team, SG office, Japan HQ: a market's unit
         if team_like and kinds[j - 1] in ("dept", "person", "qual"):
             k = j - 1
             joined = kinds[j - 1]
