@@ -489,7 +489,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
 
 
 _EUROS = re.compile(r"€|\beur(?:os?)?\b", re.IGNORECASE)
-_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
 
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
@@ -1501,20 +1501,27 @@ _DEPT_SUFFIX = _words(
     "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
 )
+_PARTY_PREFIXES = ("外包", "第三方")  # before a trade: 外包设计, 第三方摄影
 _NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队区店")  # 王局, 张处: how a chief is addressed
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
 _UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+
 # A unit's name may hold capitals, digits or kana: KA渠道部, 618专项组, マーケ部 (Alice市场部
 # is a person and a department: a name is not in capitals). The
 # longer suffixes come first: 科技 is no 科 (a section) followed by 技.
-_DEPT_PREFIX = re.compile(
-    rf"^([{_H}\u3040-\u30ffA-Z0-9&]{{1,10}}?)("
-    + "|".join(sorted(_DEPT_SUFFIX, key=len, reverse=True))
-    + ")"
-)
+def _dept_prefix_pattern(shortest_name: int) -> str:
+    return (
+        rf"^([{_H}\u3040-\u30ffA-Z0-9&]{{{shortest_name},10}}?)("
+        + "|".join(sorted(_DEPT_SUFFIX, key=len, reverse=True))
+        + ")"
+    )
+
+
+_DEPT_PREFIX = re.compile(_dept_prefix_pattern(1))
 _LATIN_DEPT_PREFIX = re.compile(
     r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家)"
 )
@@ -1783,7 +1790,7 @@ def _looks_like_name(word: str) -> bool:
 def _dept_prefix_of_two() -> re.Pattern[str]:
     """`_DEPT_PREFIX` with a name of two characters or more, for the rare cell whose
     shortest reading is no department (外部公关公司 is no 外部 + 公关公司)."""
-    return re.compile(_DEPT_PREFIX.pattern.replace("{1,10}?", "{2,10}?", 1))
+    return re.compile(_dept_prefix_pattern(2))
 
 
 def _strip_dept_prefix(simple: str, m: re.Match[str] | None = None) -> int:
@@ -1934,7 +1941,7 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
             return True
         acc.add("role", word)  # 活动负责人, 高级经理
         return True
-    if simple in _DEPT_WORDS_ZH or (simple.startswith(("外包", "第三方")) and len(simple) <= 6):
+    if simple in _DEPT_WORDS_ZH or (simple.startswith(_PARTY_PREFIXES) and len(simple) <= 6):
         acc.add("dept", word)  # 外包设计, 第三方摄影: an outside party by its trade
         return True
     if _looks_like_name(simple):
