@@ -912,6 +912,37 @@ OWNERS = [
     ("JD", owner(["JD"])),  # initials, not 京东
     ("Korea team", owner([], ["Korea team"])),  # a market's team: read as nobody before
     ("SG office", owner([], ["SG office"])),
+    # round 8: each of a kind of unit; a platform's team; an acronym before a title
+    ("各校区", owner([], [], [], True)),
+    ("各国担当", owner([], [], ["担当"], True)),
+    ("各区域经理", owner([], [], ["经理"], True)),  # 区域, not 区 then a person 域
+    ("天猫运营-林晓", owner(["林晓"], ["天猫运营"])),
+    ("KOL对接人", owner([], [], ["KOL对接人"])),
+    ("KOL对接 - 周周", owner(["周周"])),
+    # a unit in two languages, a unit and its agency: one unit (read as two before)
+    ("客户关系中心（CRM）", owner([], ["客户关系中心"])),
+    ("PR (Edelman)", owner([], ["Edelman"])),
+    ("4A公司（蓝色光标）", owner([], ["4A公司"])),
+    ("Cheil (agency)", owner([], ["Cheil agency"])),  # a person before
+    # stores and branches (a store was read as a person: 白 leads names too)
+    ("白云店 / 花都店", owner([], ["白云店", "花都店"])),
+    ("汉口分院", owner([], ["汉口分院"])),
+    ("广汽丰田厂家", owner([], ["广汽丰田厂家"])),
+    # one person, with a note on what they are doing or their name in another script
+    ("黄医生（出诊中）", owner(["黄医生"])),
+    ("张三（华中）", owner(["张三"], ["华中"])),  # a region, not a note
+    ("Neha (followup)", owner(["Neha"])),
+    ("Regional managers (all)", owner([], [], ["Regional managers"], True)),
+    ("Kenneth 李家俊", owner(["Kenneth"])),
+    ("Lee Min-jun 이민준", owner(["Lee Min-jun"])),
+    ("Alice 市场部", owner(["Alice"], ["市场部"])),
+    # a function alone, a function before a unit word in lower case
+    ("Trade – Hemi & Kate", owner(["Hemi", "Kate"], ["Trade"])),
+    ("Aviation partnerships – Matt", owner(["Matt"], ["Aviation partnerships"])),
+    ("Ms Tan (Leasing)", owner(["Ms Tan"], ["Leasing"])),
+    ("周一鸣", owner(["周一鸣"])),  # a name, though 周一 is Monday
+    ("all markets", owner([], [], [], True)),
+    ("sab log", owner([], [], [], True)),  # Hindi: everyone
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -950,6 +981,9 @@ def test_parse_owner(raw, cell):
         "https://confluence.example.com/x/raci",
         "负责推进KOL投放",  # a sentence
         "已取消",  # an outcome, in the owner column
+        "周六",  # a weekday (周一鸣 is a name)
+        "pending approval",  # a status
+        "Meta ads",  # a channel
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1267,9 +1301,9 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 1,360 owner cells in seven rounds (200, 200, 160, 200, 200,
-# 200, 200), labelled by people who had not seen the parser with the people,
-# departments, titles and group each names (133 marked AMBIGUOUS where conventions
+# tests/data/owners.jsonl: 1,560 owner cells in eight rounds (200, 200, 160, 200, 200,
+# 200, 200, 200), labelled by people who had not seen the parser with the people,
+# departments, titles and group each names (140 marked AMBIGUOUS where conventions
 # differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
@@ -1287,7 +1321,11 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
 # representative instead — eight teams' owner columns as typed, simple cells and all,
 # from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
-# label set to the convention) and 99% after: the estimate for a new team's table.
+# label set to the convention) and 99% after; the eighth ("round 8"), representative too
+# (eight more teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong
+# developer, tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all
+# the tuning before it: 81% — with the seventh, the estimate for a new team's table —
+# and 100% after (three labels set to the convention on titles).
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1314,7 +1352,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 1210
+    assert len(rows) >= 1400
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 

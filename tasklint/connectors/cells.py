@@ -1461,7 +1461,9 @@ _SURNAMES_1 = frozenset(
 )
 # Parties outside the company, named as units (the rules then ask for a person); the
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
-_PARTIES_ZH = _words("供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方")
+_PARTIES_ZH = _words(
+    "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司"
+)
 _PARTIES_EN = _words("agency agentur agence agencia agência agenzia vendor supplier studio aor")
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
@@ -1499,10 +1501,11 @@ _DEPT_SUFFIX = _words(
     "大区 区域 分公司 子公司 办事处 分部 门店 门市 旗舰店 直播间",  # 华北大区, 香港辦事處
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
     "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
+    "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
 )
 _PARTY_PREFIXES = ("外包", "第三方")  # before a trade: 外包设计, 第三方摄影
-_NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队区店")  # 王局, 张处: how a chief is addressed
+_NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how a chief is addressed
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
 _UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组")
@@ -1534,6 +1537,7 @@ _ROLE_WORDS_ZH = tuple(
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
+            "担当",  # (Japanese) the one in charge: 各国担当, 広報担当
         ),
         key=len,
         reverse=True,
@@ -1546,6 +1550,7 @@ _GENERIC_GROUPS = frozenset(
         "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
         "伙伴 小伙伴",
         "team teams department departments dept depts staff members group people",
+        "markets regions countries stores branches offices outlets sites cities hubs",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
     )
 )
@@ -1560,11 +1565,19 @@ _PLACEHOLDERS = frozenset(
         "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
     )
 )
+# What follows 各 ("each") when a cell gives a task to every unit of a kind
+_EACH_UNIT = (
+    "门店 门市 分店 店铺 店 区域 大区 区 分公司 子公司 公司 办事处 事业部 部门 部 团队 小组 组 队"
+    " 学院 校区 分校 校 科室 门诊部 门诊 分院 医院 院 分行 支行 中心 国 国家 地区 省 市 城市 站"
+    " 渠道 平台 品牌 市场 条线 线 业务线 片区 网点"
+)
 _COLLECTIVE_ZH = re.compile(
     r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
-    # 各门店, 各区域经理: every one of a kind of unit (the unit is no one unit; a title stays)
-    r"|(?:^|(?<=[\s,，、/+]))各(?:门店|门市|分店|店铺|区域|大区|分公司|子公司|办事处|事业部|部门|团队"
-    r"|小组|组|学院|科室)?"
+    # 各门店, 各校区, 各国担当, 各区域经理: every one of a kind of unit (the unit is no one
+    # unit; a title stays). Non-ASCII stands for Han: a Han class costs a compile at start.
+    r"|(?:^|(?<=[\s,，、/+]))各(?:[^\x00-\x7f\s,，、/+]{0,3}?(?:"
+    + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
+    + "))?"
     r"|共同|一起|联合|全部门|全部|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
@@ -1572,7 +1585,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
     r"|\b(?:alle|tous|toutes|todos|todas|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
-    r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b"
+    r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1589,6 +1602,9 @@ _DEPT_WORDS_EN = frozenset(
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
         "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com",
         "comunicación comunicacion finanzen finanzas",
+        "leasing merchandising purchasing licensing fundraising ticketing sourcing buying",
+        "recruiting recruitment training retail wholesale logistics tourism sponsorship",
+        "sponsorships loyalty membership",
     )
     + _AGENCIES_EN
 )
@@ -1635,6 +1651,13 @@ _QUALIFIERS_EN = frozenset(
         "market store city district global local partner field lifecycle corp corporate trade",
     )
 )
+# Qualifiers that say what kind, not what: alone they name no unit
+_ADJECTIVES_EN = frozenset(
+    _words(
+        "senior junior sr sr. jr jr. deputy general regional local global key assistant",
+        "associate country area market store city district corp corporate",
+    )
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What a cell says of a person's part, not who: 牵头, 协助, "(support)", "reviewer"
 _DUTY_WORDS_ZH = frozenset(
@@ -1666,6 +1689,8 @@ _DEPT_SAME = {
     "finanzen": "finance", "finanzas": "finance", "comunicación": "communications",
     "产品市场": "pmm", "product marketing": "pmm",
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
+    "客户服务": "customer service", "cs": "customer service", "cx": "customer service",
+    "客户关系": "crm", "客户关系管理": "crm",
     **_AGENCIES,
 }  # fmt: skip
 _DEPT_TAIL = re.compile(
@@ -1693,6 +1718,9 @@ _STATUS_WORDS = (
     - _PLACEHOLDERS
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WEEKDAYS = frozenset(
+    f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
+) | frozenset(_words("monday tuesday wednesday thursday friday saturday sunday"))
 # Channels a task runs on, put in the owner column by mistake
 _CHANNELS = frozenset(
     normalise_key(w)
@@ -1701,7 +1729,8 @@ _CHANNELS = frozenset(
         "douyin tiktok instagram instagramreels reels facebook youtube linkedin twitter x.com",
         "wechat weibo xiaohongshu rednote bilibili shopee lazada google googleads",
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
-        # initials as often as 京东)
+        # initials as often as 京东), and their ads
+        "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
     )
 )
 _MAX_OWNER_TEXT = 1000  # some hundred names; longer is prose pasted into the wrong column
@@ -1868,6 +1897,16 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     key = normalise_key(simple)
     if key in _PLACEHOLDERS or key in _GENERIC_GROUPS or simple in _DUTY_WORDS_ZH:
         return True
+    acronym = _ACRONYM_BEFORE.match(simple)
+    if acronym and not _is_unit_or_title_en(acronym[0].casefold()):
+        rest = simple[acronym.end() :]
+        if rest in _DUTY_WORDS_ZH:
+            return True  # KOL对接: a duty about something, not a name
+        if _role_ending(rest) == rest:
+            acc.add("role", word)  # KOL对接人, SEO专员: a title, not a name and a title
+            return True
+        if _role_ending(rest):  # SEO内容经理: 内容 + 经理, about SEO
+            return _classify_rest(word[acronym.end() :], rest, acc)
     for duty in _DUTY_AFTER:
         if simple.endswith(duty) and len(simple) > len(duty):
             return _classify_cjk(word[: len(word) - len(duty)], acc)  # 王总审批: 王总
@@ -1893,10 +1932,8 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     if _GLUED_PERSON.fullmatch(simple):
         acc.add("person", word)  # Kelly张, Tony老师, 黄sir: one person in two scripts
         return True
-    if (platform := re.match(r"[A-Za-z]+", simple)) and (
-        normalise_key(platform[0]) in _CHANNELS and simple[platform.end() :] in _DEPT_WORDS_ZH
-    ):
-        acc.add("dept", word)  # Amazon运营, 抖音电商: a platform's team, one unit
+    if _is_platform_team(simple):
+        acc.add("dept", word)  # Amazon运营, 天猫运营: a platform's team, one unit
         return True
     if re.search(r"[A-Za-z]", simple):
         # 市场部Alice, Alice市场部: read each script on its own
@@ -1950,6 +1987,25 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
     return False
 
 
+_ACRONYM_BEFORE = re.compile(r"[A-Z]{2,5}(?=[^\x00-\x7f])")
+
+
+def _is_platform_team(simple: str) -> bool:
+    """Amazon运营, 天猫运营, 抖音电商: a platform the company sells on, then a unit word."""
+    latin = re.match(r"[A-Za-z]+", simple)
+    cuts = (latin.end(),) if latin else range(2, min(len(simple), 5))
+    return any(
+        normalise_key(simple[:n]) in _CHANNELS and simple[n:] in _DEPT_WORDS_ZH for n in cuts
+    )
+
+
+def _is_unit_or_title_en(word: str) -> bool:
+    return any(
+        word in vocabulary
+        for vocabulary in (_DEPT_WORDS_EN, _TEAM_WORDS_EN, _ROLE_WORDS_EN, _QUALIFIERS_EN)
+    )
+
+
 def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     """Words of one English part: departments, job titles and names, in any order."""
     split: list[str] = []
@@ -1998,6 +2054,11 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for j in range(len(tokens) - 1):  # customer success, human resources
         if (words[j], words[j + 1]) in _DEPT_MULTI_EN:
             kinds[j] = kinds[j + 1] = "dept"
+    for j in range(len(tokens) - 1, 0, -1):  # Aviation partnerships, Retail ops: one unit
+        if kinds[j] == "dept" and tokens[j][:1].islower() and kinds[j - 1] == "person":
+            kinds[j - 1] = "dept"
+    if all(kind == "qual" for kind in kinds) and words[-1] not in _ADJECTIVES_EN:
+        kinds[-1] = "dept"  # "Trade – Hemi & Kate", "Events": a function named alone
     for j in range(len(kinds) - 2, -1, -1):  # "event owner", "senior designer"
         if kinds[j] == "qual" and kinds[j + 1] in ("role", "dept"):
             kinds[j] = kinds[j + 1]  # and "Partner Marketing", "Field Marketing": one unit
@@ -2042,7 +2103,8 @@ _REGIONS_EN = frozenset(
     _words(
         "de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics my th",
         "vn id ph au nz iberia benelux france germany italy spain china japan korea",
-        "in mea apj gcc ksa uae india brasil brazil mexico mx br",
+        "in mea apj gcc ksa uae india brasil brazil mexico mx br australia canada singapore",
+        "malaysia thailand vietnam indonesia philippines taiwan europe asia",
     )
 )
 # ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
@@ -2224,10 +2286,7 @@ def _given_name_and_surname(latin: str, han: str) -> bool:
         to_simplified(han) in _SURNAMES_1
         and latin[:1].isupper()
         and _LATIN_WORD.fullmatch(latin) is not None
-        and not any(
-            word in vocabulary
-            for vocabulary in (_DEPT_WORDS_EN, _TEAM_WORDS_EN, _ROLE_WORDS_EN, _QUALIFIERS_EN)
-        )
+        and not _is_unit_or_title_en(word)
     )
 
 
@@ -2277,34 +2336,52 @@ _AT_UNIT = re.compile(r"(?<=[^\x00-\x7f])@(?=[^\x00-\x7f])")
 _ET_AL = re.compile(r"(?<=[^\x00-\x7f])等人?(?=$|[\s,;、])")
 
 
+_HANGUL = "\uac00-\ud7a3"
+
+
 @lru_cache(maxsize=1)
 def _two_scripts() -> re.Pattern[str]:
-    """Compiled on first use (three Han classes: 2 ms of every start otherwise)."""
+    """Compiled on first use (three Han classes: 2 ms of every start otherwise). A name
+    in Han or Hangul ("other") beside one in Latin letters (Min-jun: a hyphen, then lower
+    case)."""
+    other = rf"[{_H}{_HANGUL}]{{2,4}}"
+    word = r"[A-Z][a-z]+(?:-[a-z]+)?"
     return re.compile(
-        rf"([{_H}]{{2,4}})\s*\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\)"
-        rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*\(\s*([{_H}]{{2,4}})\s*\)"
-        rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})(?=$|[\s,;、/])"
-        rf"|([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})\s+([{_H}]{{2,4}})(?=$|[\s,;、/(])"
-        rf"|([{_H}]{{2,4}})\s+([A-Z][a-z]+)$"
+        rf"({other})\s*\(\s*({word}(?:\s+{word}){{0,2}})\s*\)"
+        rf"|({word}(?:\s+{word}){{0,2}})\s*\(\s*({other})\s*\)"
+        rf"|({other})\s+({word}(?:\s+{word}){{1,2}})(?=$|[\s,;、/])"
+        rf"|({word}(?:\s+{word}){{1,2}})\s+({other})(?=$|[\s,;、/(])"
+        rf"|({other})\s+({word})$"
+        rf"|^({word})\s+({other})$"  # Kenneth 李家俊: an English given name, a Chinese name
     )
 
 
 def _one_person_twice(m: re.Match[str]) -> str:
-    """张伟（Zhang Wei）, Alice Wang（王爱丽）, 张伟 Zhang Wei: one person in two scripts —
-    unless the other words are a department or a title (张三（Marketing）)."""
+    """张伟（Zhang Wei）, Alice Wang（王爱丽）, 张伟 Zhang Wei, Lee Min-jun 이민준: one person
+    in two scripts — unless the other words are a department or a title (张三（Marketing）,
+    Alice 市场部, 이서연 팀장)."""
+    latin_first = m[3] or m[7] or m[11]
     if m[7]:
         han, latin = m[8], m[7]
     elif m[9]:
         han, latin = m[9], m[10]
+    elif m[11]:
+        han, latin = m[12], m[11]
     else:
         han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
     words = latin.casefold().split()
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
+    if not _HAN.search(han):
+        if han in _KO_TITLES or _is_unit_in_other_script(han):
+            return m[0]
+        return latin_first or han
     simple = to_simplified(han)
     if _strip_dept_prefix(simple) or simple in _DEPT_WORDS_ZH or _role_ending(simple):
         return m[0]  # Alice（市场部）: a name and a department
-    return m[3] or m[7] or han  # the first written
+    if m[11] and not _is_surname_led(simple):
+        return m[0]
+    return latin_first or han  # the first written
 
 
 _PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
@@ -2317,6 +2394,43 @@ _JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
 _BESIDE_NAME = re.compile(
     rf"(?<=[{_H}])\s*(?:\(\s*[a-z]+\s*\)|\s[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=$|[\s,;、/])"
 )
+# A note in brackets after a name, on what the person is doing: 黄医生（出诊中）, Neha
+# (followup); a unit's agency after the unit: PR (Edelman), 公关（蓝色光标）
+_IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])")
+
+
+def _bracket_note(m: re.Match[str]) -> str:
+    inside = m[2]
+    if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
+        return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
+    if re.fullmatch(r"[a-z]+(?:-[a-z]+)?", inside):  # names are capitalised
+        said = _is_unit_or_title_en(inside) or inside in _PARTIES_EN
+        return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
+    simple = to_simplified(inside)
+    if len(simple) <= 4 and simple.endswith("中") and simple not in _DEPT_WORDS_ZH:
+        return " "  # 出诊中, 开会中: where the person is, not who (华中 is a region)
+    return m[0]
+
+
+def _unit_of_agency(s: str) -> str:
+    """PR (Edelman), 公关（蓝色光标）: the agency that is the unit — one unit, not two."""
+    unit, _, rest = s.partition("(")
+    agency = rest.rstrip(") ")
+    unit = unit.strip()
+    if not unit or not agency or ")" in agency:
+        return s
+    simple = to_simplified(unit)
+    known = (agency.casefold() in _AGENCIES_EN or to_simplified(agency) in _AGENCIES) and not (
+        unit.casefold() in _AGENCIES_EN or simple in _AGENCIES  # 奥美（Ogilvy）: its two names
+    )
+    is_unit = (
+        unit.casefold() in _DEPT_WORDS_EN
+        or simple in _DEPT_WORDS_ZH
+        or (_HAN.search(simple) is not None and _strip_dept_prefix(simple) == len(simple))
+    )
+    return agency if known and is_unit else s
+
+
 _CHAT = re.compile(
     r"^(?:找|问下|问一下|请|让|交给|转给|麻烦)(?=\S)|(?<=\S)(?:跟一下|跟进一下|跟进|处理一下|处理"
     r"|那边|这边|来定|看一下|看下)$"
@@ -2371,6 +2485,8 @@ def _party_named(m: re.Match[str]) -> str:
     simple = to_simplified(company)
     if _HAN.search(simple) and not _strip_dept_prefix(simple) and _looks_like_name(simple):
         return f"{company}、{m['outside']}"
+    if company.isascii() and company.casefold() not in _DEPT_WORDS_EN:
+        return f"{company} {m['outside']}"  # Cheil (agency): the agency, not a person
     return company
 
 
@@ -2394,6 +2510,10 @@ def _tidy_owner(s: str) -> str:
     s = _HONORIFIC_JA.sub("", s)
     s = _ANGLED_EMAIL.sub(" ", s)
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
+    if "(" in s:
+        s = _IN_BRACKETS.sub(_bracket_note, s)
+        if s.count("(") == 1:
+            s = _unit_of_agency(s)
     s = _CHAT.sub("", s.strip())
     s = _PARTY_LABEL.sub(_party_labelled, s)
     s = _FIELD_LABEL.sub(" ", s)
@@ -2402,7 +2522,7 @@ def _tidy_owner(s: str) -> str:
     s = _AT_UNIT.sub(" ", s)
     s = re.sub(r"\b([sd])/o\b|\ba/([lp])\b", lambda m: m[0].replace("/", ""), s)
     s = _ET_AL.sub(" 全体", s)  # 张伟等: he and others
-    if not _HAN.search(s) or not re.search(r"[A-Za-z]", s):
+    if s.isascii() or not re.search(r"[A-Za-z]", s):
         return s  # a name in two scripts needs both
     s = _english_and_chinese_name().sub(_one_name_of_two, s)
     return _two_scripts().sub(_one_person_twice, s)
@@ -2434,9 +2554,16 @@ def _owner_text(text: str) -> OwnerCell | None:
         return None
     s = unicodedata.normalize("NFKC", text).strip()
     key = normalise_key(s)
-    if _ELSEWHERE.match(s) or key in _STATUS_WORDS or key in _NO_STATUS or _RELATIVE.fullmatch(s):
-        # 同上, see attachment: the owner is written somewhere else; 已完成: a status;
-        # 下周三: a date
+    if (
+        _ELSEWHERE.match(s)
+        or key in _STATUS_WORDS
+        or key in _NO_STATUS
+        or key in _WEEKDAYS
+        or _RELATIVE.fullmatch(s)
+        or (s.isascii() and not s.istitle() and _status_label(s) is not None)
+    ):
+        # 同上, see attachment: the owner is written somewhere else; 已完成, pending
+        # approval: a status; 下周三, 周六: a date
         return None
     if _URL.fullmatch(s) or all(
         normalise_key(part) in _CHANNELS for part in _OWNER_SPLIT.split(s) if part.strip()
