@@ -116,6 +116,9 @@ MEASURABLE = [
     "Publish one case study per month",
     "响应时长缩短至2小时",
     "发货控制在3天以内",
+    # not a model number: a rank, and a count before "series"
+    "Reach the top 10",
+    "Launch 12 series of short videos",
 ]
 NOT_MEASURABLE = [
     # years, dates, quarters, halves
@@ -184,6 +187,10 @@ NOT_MEASURABLE = [
     "Double down on TikTok",
     "30天内上线",
     "within 30 days",
+    # blind set 10: a machine's model number, what a machine is
+    "Launch new landing page for the DMU 65 series",
+    "Video series on the new CTX beta 800",
+    "Webinar series on 5-axis machining, monthly",
 ]
 TIME_BOUND = [
     "2025年",
@@ -230,6 +237,12 @@ TIME_BOUND = [
     "Black Friday",
     "May 1",
     "在30天内完成首轮投放",
+    # blind set 10: fairs, votes and school seasons
+    "Publish case study with Bosch before Hannover Messe",
+    "Get 1,000 signatures on the petition before the city council vote",
+    "Book 40 customer meetings during the booth days at METAV",
+    "高考季推出志愿填报专题课",
+    "新学期推出AI学习助手",
 ]
 NOT_TIME_BOUND = [
     "提升品牌影响力",

@@ -238,6 +238,14 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # a numbered list's marker at the start of the cell: 1) 1、 1. (not 1.5)
     ("L_dbullet", r"^[0-9]{1,2}\s*(?:\)|、|\.(?![0-9]))"),
     ("P_dhy", r"(?<![0-9.])[12]\s*h\s*'?\s*(?:20)?[0-9]{2}(?![0-9a-z])"),
+    # a model's number: "the DMU 65 series", "the new CTX beta 800" (not "the top 10")
+    (
+        "L_lmodel",
+        r"(?<![a-z0-9])(?:the\s+(?:new\s+)?|new\s+)(?!(?:top|no|number|rank|level|tier|grade"
+        r"|page|phase|step|stage|round|day|week|first|last|next)(?![a-z]))[a-z]{2,5}"
+        r"(?:\s+[a-z]{2,6})?\s+[0-9]{2,4}(?=\s+(?:series|models?|range|line|machines?)(?![a-z])"
+        r"|\s*$)",
+    ),
     # what a product is, not a target: sizes and packs (6寸, 500ml装, 55-inch, 6-pack,
     # 3-in-1), 0糖, 100%纯棉, 24h客服; a value after a comparison is one (see _attr)
     (
@@ -251,6 +259,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
+        r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port"
+        r"|zone|blade|burner|wheel)(?![a-z])"
         r"|(?<![0-9.])0\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
         r"|(?<![0-9.])0[- ](?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|cotton|organic|natural|pure|recycled|wool"
@@ -474,8 +484,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"|(?:holiday|peak|festive|shopping)\s+season|summer|winter|spring|autumn"
         r"|(?:this|next|the|in|by|during)\s+fall|semesters?|(?:the\s+)?(?:whole|entire|full)\s+"
         r"(?:semester|term|season|month|quarter|year|week|campaign|promo)"
-        r"|(?:launch|opening|go-live|release|campaign"
-        r"|event|sale)\s+(?:day|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
+        r"|(?:launch|opening|go-live|release|campaign|booth|show|fair|expo|conference"
+        r"|event|sale)\s+(?:days?|week|month|weekend)|during\s+(?:the\s+)?(?:campaign|sale"
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
@@ -502,7 +512,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
         r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
         r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
-        r"|renovation|refit|expansion|merger)(?![a-z])"
+        r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony"
+        r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit)(?![a-z])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
@@ -568,7 +579,8 @@ _CN_PERIOD_WORDS = [
         "世界环境日 世界地球日 世界读书日 世界卫生日 世界无烟日 世界水日 世界献血日 世界睡眠日 "
         "世界糖尿病日 世界艾滋病日 世界精神卫生日 世界肾脏日 世界心脏日 世界微笑日 世界动物日 "
         "国际护士节 国际博物馆日 国际志愿者日 国际消费者权益日 全国爱眼日 全国爱牙日 "
-        "考试季 申请季 "
+        "考试季 申请季 高考季 考研季 留学季 旅游季 出游季 婚庆季 装修季 求职季 节日季 "
+        "新学期 新学年 学期初 学期末 开学初 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
