@@ -943,6 +943,32 @@ OWNERS = [
     ("周一鸣", owner(["周一鸣"])),  # a name, though 周一 is Monday
     ("all markets", owner([], [], [], True)),
     ("sab log", owner([], [], [], True)),  # Hindi: everyone
+    # round 9: French, Vietnamese, Indonesian and Arabic cells; game publishing teams
+    ("欧洲站运营-Amy", owner(["Amy"], ["欧洲站运营"])),
+    ("深圳仓 阿杰", owner(["阿杰"], ["深圳仓"])),
+    ("研發部（新品）", owner([], ["研發部"])),  # the unit's area, not a person 新品
+    ("市场部（负责人：张伟）", owner(["张伟"], ["市场部"])),
+    ("社区运营 Leo", owner(["Leo"], ["社区运营"])),
+    ("日本发行 - 佐藤", owner(["佐藤"], ["日本发行"])),
+    ("韩国代理（Kakao Games）", owner([], ["韩国代理"])),
+    ("外包设计（蓝天）", owner([], ["外包设计"])),
+    ("全體員工", owner([], [], [], True)),
+    ("Agensi (Dentsu)", owner([], ["Agensi"])),
+    ("Andi (sebelumnya Rina)", owner(["Andi"])),
+    ("Julien (en congés)", owner(["Julien"])),
+    ("chị Mai (nghỉ phép)", owner(["chị Mai"])),
+    ("Omar Haddad عمر حداد", owner(["Omar Haddad"])),
+    ("CEO Office", owner([], ["CEO Office"])),
+    ("Siège + équipe Chine", owner([], ["Siège", "équipe Chine"])),
+    ("Boutique 恒隆", owner([], ["Boutique 恒隆"])),
+    ("Cả team", owner([], [], [], True)),
+    ("Chi nhánh Hà Nội", owner([], ["Chi nhánh Hà Nội"])),
+    ("Giám đốc", owner([], [], ["Giám đốc"])),
+    ("Chef de projet", owner([], [], ["Chef"])),
+    ("Revenue Operations (RevOps)", owner([], ["Revenue Operations"])),
+    ("Jake Miller (Demand Gen)", owner(["Jake Miller"], ["Demand Gen"])),
+    ("à définir", owner()),
+    ("Chưa phân công", owner()),
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -984,6 +1010,10 @@ def test_parse_owner(raw, cell):
         "周六",  # a weekday (周一鸣 is a name)
         "pending approval",  # a status
         "Meta ads",  # a channel
+        "Đã xong",  # a status in Vietnamese, and in French
+        "Validé",
+        "Thứ Sáu",  # a weekday
+        "End of Ramadan",  # a date
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1301,9 +1331,9 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 1,560 owner cells in eight rounds (200, 200, 160, 200, 200,
-# 200, 200, 200), labelled by people who had not seen the parser with the people,
-# departments, titles and group each names (140 marked AMBIGUOUS where conventions
+# tests/data/owners.jsonl: 1,760 owner cells in nine rounds (200, 200, 160, 200, 200,
+# 200, 200, 200, 200), labelled by people who had not seen the parser with the people,
+# departments, titles and group each names (144 marked AMBIGUOUS where conventions
 # differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
@@ -1325,7 +1355,11 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # (eight more teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong
 # developer, tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all
 # the tuning before it: 81% — with the seventh, the estimate for a new team's table —
-# and 100% after (three labels set to the convention on titles).
+# and 100% after (three labels set to the convention on titles); the ninth ("round 9"),
+# representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a Jakarta
+# fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a US
+# SaaS team, a game studio's overseas launch), scored after all of that: 80% before
+# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1352,7 +1386,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 1400
+    assert len(rows) >= 1600
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 

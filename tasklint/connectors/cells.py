@@ -1188,6 +1188,7 @@ _DONE = _words(
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
+    "validé validée approuvé",
 )
 _NOT_DONE = _words(
     "未完成 没完成 未开始 待开始 未启动 进行中 处理中 执行中 推进中 跟进中 筹备中 准备中",
@@ -1464,7 +1465,9 @@ _SURNAMES_1 = frozenset(
 _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司"
 )
-_PARTIES_EN = _words("agency agentur agence agencia agência agenzia vendor supplier studio aor")
+_PARTIES_EN = _words(
+    "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor"
+)
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
 _AGENCIES_EN = _words(
@@ -1490,6 +1493,8 @@ _DEPT_WORDS_ZH = frozenset(
         "团委 党委 工会 院办 校办 招生办 街道办 理事会 管委会 志工队 志愿者 营业 営业",
         "华东 华南 华北 华西 华中 西南 东北 西北 华东区 华南区 华北区 华中区 西南区 东北区 西北区",
         "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
+        "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
+        "越南 印尼 印度 本地化 发行 买量 社区 私域",
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
     + list(_AGENCIES)
@@ -1502,6 +1507,7 @@ _DEPT_SUFFIX = _words(
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
     "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
+    "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
 )
 _PARTY_PREFIXES = ("外包", "第三方")  # before a trade: 外包设计, 第三方摄影
@@ -1537,7 +1543,7 @@ _ROLE_WORDS_ZH = tuple(
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
-            "担当",  # (Japanese) the one in charge: 各国担当, 広報担当
+            "担当 制作人",  # (Japanese) the one in charge: 各国担当, 広報担当; a producer
         ),
         key=len,
         reverse=True,
@@ -1548,7 +1554,7 @@ _GENERIC_GROUPS = frozenset(
     normalise_key(w)
     for w in _words(
         "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
-        "伙伴 小伙伴",
+        "伙伴 小伙伴 员工 职员",
         "team teams department departments dept depts staff members group people",
         "markets regions countries stores branches offices outlets sites cities hubs",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
@@ -1563,6 +1569,7 @@ _PLACEHOLDERS = frozenset(
         "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
         "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
         "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
+        "àdéfinir adefinir àconfirmer àattribuer chưaphâncông chưacóngười pordefinir",
     )
 )
 # What follows 各 ("each") when a cell gives a task to every unit of a kind
@@ -1586,6 +1593,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
     r"|\b(?:alle|tous|toutes|todos|todas|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
+    r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1604,7 +1612,7 @@ _DEPT_WORDS_EN = frozenset(
         "comunicación comunicacion finanzen finanzas",
         "leasing merchandising purchasing licensing fundraising ticketing sourcing buying",
         "recruiting recruitment training retail wholesale logistics tourism sponsorship",
-        "sponsorships loyalty membership",
+        "sponsorships loyalty membership publishing",
     )
     + _AGENCIES_EN
 )
@@ -1623,13 +1631,19 @@ _DEPT_MULTI_EN = (
     ("shared", "services"),
     ("customer", "support"),
     ("tiếp", "thị"),  # Vietnamese: marketing
+    ("demand", "gen"),
+    ("demand", "generation"),
 )
+# Titles of two words: giám đốc (Vietnamese: director)
+_ROLE_MULTI_EN = (("giám", "đốc"),)
+# Units of two words, named like a team: chi nhánh (Vietnamese: branch)
+_TEAM_MULTI_EN = (("chi", "nhánh"),)
 _TEAM_WORDS_EN = frozenset(
     _words(
         "team department dept dept. division div div. group squad unit org mgmt management",
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
-        "ufficio coe committee council service",
+        "ufficio coe committee council service siège siege boutique showroom branch",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1640,7 +1654,7 @@ _ROLE_WORDS_EN = frozenset(
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
         "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
-        "founder co-founder cofounder",
+        "founder co-founder cofounder chef",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1649,6 +1663,7 @@ _QUALIFIERS_EN = frozenset(
         "deputy general regional social media creative community program programme product",
         "brand data marketing sales design growth key assistant associate country area",
         "market store city district global local partner field lifecycle corp corporate trade",
+        "customer revenue demand projet projets",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -1691,6 +1706,8 @@ _DEPT_SAME = {
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
     "客户服务": "customer service", "cs": "customer service", "cx": "customer service",
     "客户关系": "crm", "客户关系管理": "crm",
+    "revenue operations": "revops", "demand gen": "demand generation",
+    "海外发行": "global publishing", "发行": "publishing",
     **_AGENCIES,
 }  # fmt: skip
 _DEPT_TAIL = re.compile(
@@ -1713,14 +1730,23 @@ _STATUS_WORDS = (
     frozenset(
         normalise_key(w)
         for w in (*_DONE, *_NOT_DONE, *_ABNORMAL)
-        if (len(w) >= 2 and _HAN.search(w)) or (len(w) >= 4 and w.isascii() and w.isalpha())
+        if (len(w) >= 2 and _HAN.search(w)) or (len(w) >= 4 and w.isalpha())
     )
     - _PLACEHOLDERS
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WHEN = re.compile(r"(?:end|start|beginning|middle|mid)\s+of\s", re.IGNORECASE)  # End of Ramadan
 _WEEKDAYS = frozenset(
     f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
-) | frozenset(_words("monday tuesday wednesday thursday friday saturday sunday"))
+) | frozenset(
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+        "senin selasa rabu kamis jumat sabtu",
+        "thứhai thứba thứtư thứnăm thứsáu thứbảy chủnhật",
+    )
+)
 # Channels a task runs on, put in the owner column by mistake
 _CHANNELS = frozenset(
     normalise_key(w)
@@ -1884,6 +1910,8 @@ def _classify_cjk(word: str, acc: _Owners) -> bool:
             return simple[2:] in ("", *_DUTY_WORDS_ZH)
         word, simple = word[:cut], simple[:cut]
     end = _strip_dept_prefix(simple)
+    if end and simple[end:] in _DEPT_WORDS_ZH and simple[end:] not in _PARTIES_ZH:
+        end = len(simple)  # 欧洲站运营, 华东区市场: the unit's team for that work
     if end:
         if normalise_key(simple[:end]) not in _GENERIC_GROUPS:
             acc.add("dept", word[:end])
@@ -1978,6 +2006,9 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
             return True
         acc.add("role", word)  # 活动负责人, 高级经理
         return True
+    if _is_two_unit_words(simple):
+        acc.add("dept", word)  # 社区运营, 日本发行: a market's or a function's team
+        return True
     if simple in _DEPT_WORDS_ZH or (simple.startswith(_PARTY_PREFIXES) and len(simple) <= 6):
         acc.add("dept", word)  # 外包设计, 第三方摄影: an outside party by its trade
         return True
@@ -1988,6 +2019,23 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
 
 
 _ACRONYM_BEFORE = re.compile(r"[A-Z]{2,5}(?=[^\x00-\x7f])")
+
+
+def _is_unit_zh(simple: str) -> bool:
+    """A Chinese unit, by its suffix or its words (市场部, 市场, 社区运营, 天猫运营)."""
+    return bool(
+        _strip_dept_prefix(simple)
+        or simple in _DEPT_WORDS_ZH
+        or _is_two_unit_words(simple)
+        or _is_platform_team(simple)
+    )
+
+
+def _is_two_unit_words(simple: str) -> bool:
+    return any(
+        simple[n:] in _DEPT_WORDS_ZH and simple[:n] in _DEPT_WORDS_ZH
+        for n in range(2, len(simple) - 1)
+    ) and not any(party in simple for party in _PARTIES_ZH)
 
 
 def _is_platform_team(simple: str) -> bool:
@@ -2046,14 +2094,19 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds.append("person")
     if _is_prose(tokens, kinds):
         return False
-    if words in (["hq"], ["headquarters"]):
+    if words in (["hq"], ["headquarters"], ["siège"], ["siege"]):
         kinds = ["dept"]  # alone, not a team word after a unit (Marketing HQ)
     for j in range(1, len(tokens) - 1):  # Gerente de Marca, Equipo de Marca: "of"
         if tokens[j] in _OF_WORDS and kinds[j - 1] in ("role", "team"):
             kinds[j] = "skip"
     for j in range(len(tokens) - 1):  # customer success, human resources
-        if (words[j], words[j + 1]) in _DEPT_MULTI_EN:
+        pair = (words[j], words[j + 1])
+        if pair in _DEPT_MULTI_EN:
             kinds[j] = kinds[j + 1] = "dept"
+        elif pair in _ROLE_MULTI_EN:
+            kinds[j] = kinds[j + 1] = "role"
+        elif pair in _TEAM_MULTI_EN:
+            kinds[j] = kinds[j + 1] = "team"
     for j in range(len(tokens) - 1, 0, -1):  # Aviation partnerships, Retail ops: one unit
         if kinds[j] == "dept" and tokens[j][:1].islower() and kinds[j - 1] == "person":
             kinds[j - 1] = "dept"
@@ -2065,7 +2118,7 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"
         if kinds[j] == "team" and (j == 0 or kinds[j - 1] not in ("dept", "person")):
             k = j + 1
-            while k < len(kinds) and k <= j + 3 and kinds[k] in ("dept", "person"):
+            while k < len(kinds) and k <= j + 3 and _names_the_unit(kinds[k], words[k]):
                 k += 1
             if k > j + 1:
                 kinds[j:k] = ["dept"] * (k - j)
@@ -2073,12 +2126,15 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
         if team_like and kinds[j - 1] == "skip" and words[j - 1] in _REGIONS_EN:
             kinds[j - 1] = "person"  # Korea team, SG office, Japan HQ: a market's unit
-        if team_like and kinds[j - 1] in ("dept", "person", "qual"):
+        if team_like and kinds[j - 1] in ("dept", "person", "qual", "role"):  # CEO Office
             k = j - 1
             joined = kinds[j - 1]
             while k >= 0 and kinds[k] == joined:
                 kinds[k] = "dept"
                 k -= 1
+            kinds[j] = "dept"
+    for j in range(len(kinds) - 2, -1, -1):  # chi nhánh HCM: both words of the unit
+        if kinds[j] == "team" and kinds[j + 1] == "dept":
             kinds[j] = "dept"
     j = 0
     while j < len(tokens):
@@ -2104,7 +2160,7 @@ _REGIONS_EN = frozenset(
         "de uk us eu apac emea sea cn hk sg tw jp kr fr na latam anz mena dach nordics my th",
         "vn id ph au nz iberia benelux france germany italy spain china japan korea",
         "in mea apj gcc ksa uae india brasil brazil mexico mx br australia canada singapore",
-        "malaysia thailand vietnam indonesia philippines taiwan europe asia",
+        "malaysia thailand vietnam indonesia philippines taiwan europe asia chine japon",
     )
 )
 # ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
@@ -2112,6 +2168,11 @@ _NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al e
 
 
 _OF_WORDS = frozenset(_words("de del di du des der da of"))
+
+
+def _names_the_unit(kind: str, word: str) -> bool:
+    """After a team word, what names the team: Team Alpha, équipe Chine (a market)."""
+    return kind in ("dept", "person") or (kind == "skip" and word in _REGIONS_EN)
 
 
 def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
@@ -2175,10 +2236,31 @@ def _read_part(part: str, acc: _Owners) -> bool:
             continue
         j = i
         while j < len(chunks) and not (
-            _HAN.search(chunks[j]) or "*" in chunks[j] or _in_other_script(chunks[j])
+            _HAN.search(chunks[j])
+            or "*" in chunks[j]
+            or _in_other_script(chunks[j])
+            or _in_spaced_script(chunks[j])
         ):
             j += 1
         latin = chunks[i:j]
+        if j < len(chunks) and _in_spaced_script(chunks[j]) and i == 0:
+            alone = _Owners()
+            read = _classify_english(latin, alone)
+            if read and len(alone.people) == 1 and not (alone.departments or alone.roles):
+                acc.add("person", alone.people[0])  # Omar Haddad عمر حداد: one person
+                while j < len(chunks) and _in_spaced_script(chunks[j]):
+                    j += 1
+                i = j
+                continue
+        if (
+            j < len(chunks)
+            and len(latin) == 1
+            and latin[0].casefold() in _TEAM_WORDS_EN
+            and _HAN.search(chunks[j])
+        ):
+            acc.add("dept", f"{latin[0]} {chunks[j]}")  # Boutique 恒隆: a store by its mall
+            i = j + 1
+            continue
         if j < len(chunks) and _given_name_and_surname(latin[-1], chunks[j]):
             acc.add("person", f"{latin.pop()} {chunks[j]}")  # Kelly 张: one person
             j += 1
@@ -2377,8 +2459,8 @@ def _one_person_twice(m: re.Match[str]) -> str:
             return m[0]
         return latin_first or han
     simple = to_simplified(han)
-    if _strip_dept_prefix(simple) or simple in _DEPT_WORDS_ZH or _role_ending(simple):
-        return m[0]  # Alice（市场部）: a name and a department
+    if _is_unit_zh(simple) or _role_ending(simple):
+        return m[0]  # Alice（市场部）, 社区运营 Leo: a name and a department
     if m[11] and not _is_surname_led(simple):
         return m[0]
     return latin_first or han  # the first written
@@ -2403,12 +2485,29 @@ def _bracket_note(m: re.Match[str]) -> str:
     inside = m[2]
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
         return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
-    if re.fullmatch(r"[a-z]+(?:-[a-z]+)?", inside):  # names are capitalised
-        said = _is_unit_or_title_en(inside) or inside in _PARTIES_EN
+    before = to_simplified(m.string[: m.start()].split()[-1]) if m.start() else ""
+    if before.endswith((*_PARTIES_ZH, "代理")) or before.startswith(_PARTY_PREFIXES):
+        return " "  # 韩国代理（Kakao Games）, 外包设计（蓝天）: the outside party's name
+    words = inside.split()
+    if inside[:1].islower() and len(words) <= 3 and all(w.isalpha() for w in words):
+        # Neha (followup), Julien (en congés), Andi (sebelumnya Rina): a note — names
+        # and units are capitalised; a lower-case unit or title is still read
+        said = any(_is_unit_or_title_en(w.casefold()) or w in _PARTIES_EN for w in words)
         return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
     simple = to_simplified(inside)
-    if len(simple) <= 4 and simple.endswith("中") and simple not in _DEPT_WORDS_ZH:
+    if not _HAN.search(simple) or _is_unit_zh(simple):
+        return m[0]
+    if len(simple) <= 4 and simple.endswith("中"):
         return " "  # 出诊中, 开会中: where the person is, not who (华中 is a region)
+    if (
+        len(simple) <= 4
+        and all("\u3400" <= char <= "\u9fff" for char in simple)
+        and _HAN.search(before)
+        and _strip_dept_prefix(before) == len(before)
+        and not (_is_surname_led(simple) and _looks_like_name(simple))
+        and not _role_ending(simple)
+    ):
+        return " "  # 研发部（新品）, IT部（系统）: the unit's area of work, not a person
     return m[0]
 
 
@@ -2560,6 +2659,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         or key in _NO_STATUS
         or key in _WEEKDAYS
         or _RELATIVE.fullmatch(s)
+        or _WHEN.match(s)
         or (s.isascii() and not s.istitle() and _status_label(s) is not None)
     ):
         # 同上, see attachment: the owner is written somewhere else; 已完成, pending
