@@ -969,6 +969,30 @@ OWNERS = [
     ("Jake Miller (Demand Gen)", owner(["Jake Miller"], ["Demand Gen"])),
     ("à définir", owner()),
     ("Chưa phân công", owner()),
+    # round 10: Spanish, Portuguese, Japanese and Malay cells; a hospital; a charity
+    ("眼科", owner([], ["眼科"])),
+    ("陈主任（骨科）+ 李护士长", owner(["陈主任", "李护士长"], ["骨科"])),
+    ("全院", owner([], [], [], True)),
+    ("Mercadotecnia - Ana López", owner(["Ana López"], ["Mercadotecnia"])),
+    ("Coordinador de Trade", owner([], ["Trade"], ["Coordinador"])),
+    ("Chef de projet", owner([], [], ["Chef"])),  # a project is no unit
+    ("Time de CRM + Jurídico", owner([], ["Time de CRM", "Jurídico"])),
+    ("Thiago (ex-Lucas)", owner(["Thiago"])),
+    ("佐藤・鈴木", owner(["佐藤", "鈴木"])),  # the Japanese middle dot lists names
+    ("买买提·艾力", owner(["买买提·艾力"])),  # the Chinese one joins a name's parts
+    ("田中さん（主）、山本さん（サポート）", owner(["田中", "山本"])),
+    ("PR代理店（ベクトル）", owner([], ["PR代理店"])),
+    ("中村 恵 Megumi Nakamura", owner(["中村 恵"])),
+    ("張三 李四 Alice Wang", owner(["張三", "李四", "Alice Wang"])),
+    ("広報部／PR", owner([], ["広報部"])),
+    ("Germany & France teams", owner([], ["Germany team", "France team"])),
+    ("Puchong & Cheras branches", owner([], ["Puchong branch", "Cheras branch"])),
+    ("Jabatan Pemasaran / Marketing Dept.", owner([], ["Jabatan Pemasaran"])),
+    ("Agensi luar (Iklan Maju Sdn Bhd)", owner([], ["Agensi"])),
+    ("Semua ejen", owner([], [], [], True)),
+    ("Todo el equipo", owner([], [], [], True)),
+    ("Team leader", owner([], [], ["Team leader"])),
+    ("待确认", owner()),  # a placeholder, not a status
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -1014,6 +1038,11 @@ def test_parse_owner(raw, cell):
         "Validé",
         "Thứ Sáu",  # a weekday
         "End of Ramadan",  # a date
+        "Isnin depan",  # next Monday, in Malay
+        "viernes",
+        "Pendiente de aprobación",  # a status, in Spanish
+        "待院长审批",  # waiting for the dean's approval
+        "JustGiving page",  # where the task runs
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1331,9 +1360,9 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 1,760 owner cells in nine rounds (200, 200, 160, 200, 200,
-# 200, 200, 200, 200), labelled by people who had not seen the parser with the people,
-# departments, titles and group each names (144 marked AMBIGUOUS where conventions
+# tests/data/owners.jsonl: 1,960 owner cells in ten rounds (200, 200, 160, 200, 200,
+# 200, 200, 200, 200, 200), labelled by people who had not seen the parser with the people,
+# departments, titles and group each names (148 marked AMBIGUOUS where conventions
 # differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
@@ -1359,7 +1388,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a Jakarta
 # fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a US
 # SaaS team, a game studio's overseas launch), scored after all of that: 80% before
-# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after.
+# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after;
+# the tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group, a Mexico
+# City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
+# abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
+# Portuguese, Japanese and Malay this time — and 99.5% after. So: on a new team's owner
+# column, about four cells in five read right before any tuning on it (81%, 86%, 80%,
+# 80% over four representative rounds), fewer where it writes a language the parser has
+# not met; the rest are refused with X901 or counted wrong.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1386,7 +1422,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 1600
+    assert len(rows) >= 1800
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 

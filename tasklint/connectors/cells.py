@@ -1463,7 +1463,8 @@ _SURNAMES_1 = frozenset(
 # Parties outside the company, named as units (the rules then ask for a person); the
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
 _PARTIES_ZH = _words(
-    "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司"
+    "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
+    "代理店",  # (Japanese) an agency
 )
 _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor"
@@ -1494,7 +1495,9 @@ _DEPT_WORDS_ZH = frozenset(
         "华东 华南 华北 华西 华中 西南 东北 西北 华东区 华南区 华北区 华中区 西南区 东北区 西北区",
         "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
-        "越南 印尼 印度 本地化 发行 买量 社区 私域",
+        "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉",
+        "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
+        "マーケ マーケティング 広報 広报 宣伝 宣传 販促 贩促 デザイン",  # Japanese
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
     + list(_AGENCIES)
@@ -1532,7 +1535,7 @@ def _dept_prefix_pattern(shortest_name: int) -> str:
 
 _DEPT_PREFIX = re.compile(_dept_prefix_pattern(1))
 _LATIN_DEPT_PREFIX = re.compile(
-    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家)"
+    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家|代理店|代理商)"
 )
 _DEPT_WORDS_ZH_LONGEST = sorted(_DEPT_WORDS_ZH, key=len, reverse=True)
 _ROLE_WORDS_ZH = tuple(
@@ -1557,6 +1560,7 @@ _GENERIC_GROUPS = frozenset(
         "伙伴 小伙伴 员工 职员",
         "team teams department departments dept depts staff members group people",
         "markets regions countries stores branches offices outlets sites cities hubs",
+        "agents ejen agen",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
     )
 )
@@ -1570,6 +1574,7 @@ _PLACEHOLDERS = frozenset(
         "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
         "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
         "àdéfinir adefinir àconfirmer àattribuer chưaphâncông chưacóngười pordefinir",
+        "belumditetapkan porasignar poratribuir",
     )
 )
 # What follows 各 ("each") when a cell gives a task to every unit of a kind
@@ -1585,13 +1590,14 @@ _COLLECTIVE_ZH = re.compile(
     r"|(?:^|(?<=[\s,，、/+]))各(?:[^\x00-\x7f\s,，、/+]{0,3}?(?:"
     + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
     + "))?"
-    r"|共同|一起|联合|全部门|全部|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
+    r"|共同|一起|联合|全部门|全部|全院|全校|全公司|全集团|全店|全司|全厂|全馆"
+    r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
     r"\b(?:all|everyone|everybody|whole|entire|every|each|jointly|together|all-hands)\b"
     r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
-    r"|\b(?:alle|tous|toutes|todos|todas|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
+    r"|\b(?:alle|tous|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b"
     r"|^team$|^the\s+team$",
@@ -1613,6 +1619,7 @@ _DEPT_WORDS_EN = frozenset(
         "leasing merchandising purchasing licensing fundraising ticketing sourcing buying",
         "recruiting recruitment training retail wholesale logistics tourism sponsorship",
         "sponsorships loyalty membership publishing",
+        "mercadotecnia diseño diseno jurídico juridico comunicação comunicacao vendas",
     )
     + _AGENCIES_EN
 )
@@ -1633,6 +1640,9 @@ _DEPT_MULTI_EN = (
     ("tiếp", "thị"),  # Vietnamese: marketing
     ("demand", "gen"),
     ("demand", "generation"),
+    ("major", "donors"),
+    ("major", "gifts"),
+    ("individual", "giving"),
 )
 # Titles of two words: giám đốc (Vietnamese: director)
 _ROLE_MULTI_EN = (("giám", "đốc"),)
@@ -1644,6 +1654,7 @@ _TEAM_WORDS_EN = frozenset(
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
         "ufficio coe committee council service siège siege boutique showroom branch",
+        "dirección direccion diretoria gerência gerencia",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1654,7 +1665,11 @@ _ROLE_WORDS_EN = frozenset(
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
         "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
-        "founder co-founder cofounder chef",
+        "founder co-founder cofounder chef leader leaders líder lider",
+        "coordinador coordinadora coordenador coordenadora analista diretor diretora",
+        "ejecutivo ejecutiva executivo executiva asistente assistente trainee",
+        "estagiário estagiária estagiario estagiaria becario becaria practicante pasante",
+        "pengurus eksekutif",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1671,6 +1686,7 @@ _ADJECTIVES_EN = frozenset(
     _words(
         "senior junior sr sr. jr jr. deputy general regional local global key assistant",
         "associate country area market store city district corp corporate",
+        "project projet projets proyecto projeto account",
     )
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -1690,6 +1706,7 @@ _SKIP_WORDS_EN = frozenset(
         "a an the our their my support backup reviewer approver cc informed consulted",
         "approve approval execute execution review sign-off signoff to by for internal",
         "in-house inhouse external outside side confirm check decide",
+        "externo externa externos terceirizado tercerizado luar el los las",
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -1705,7 +1722,8 @@ _DEPT_SAME = {
     "产品市场": "pmm", "product marketing": "pmm",
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
     "客户服务": "customer service", "cs": "customer service", "cx": "customer service",
-    "客户关系": "crm", "客户关系管理": "crm",
+    "客户关系": "crm", "客户关系管理": "crm", "広报": "pr", "広報": "pr",
+    "pemasaran": "marketing", "mercadotecnia": "marketing",
     "revenue operations": "revops", "demand gen": "demand generation",
     "海外发行": "global publishing", "发行": "publishing",
     **_AGENCIES,
@@ -1735,6 +1753,20 @@ _STATUS_WORDS = (
     - _PLACEHOLDERS
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# 待院长审批: waiting for someone's approval, a status
+_PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
+# Next, this, last: a weekday said relative to today (Isnin depan, próximo viernes)
+_WEEK_RELATIVE = frozenset(_words("next this last coming depan ini lalu próximo proximo que viene"))
+
+
+def _is_weekday(text: str) -> bool:
+    words = text.casefold().split()
+    if normalise_key(text) in _WEEKDAYS:
+        return True
+    days = [w for w in words if w in _WEEKDAYS]
+    return len(days) == 1 and all(w in _WEEK_RELATIVE or w in days for w in words)
+
+
 _WHEN = re.compile(r"(?:end|start|beginning|middle|mid)\s+of\s", re.IGNORECASE)  # End of Ramadan
 _WEEKDAYS = frozenset(
     f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
@@ -1745,6 +1777,9 @@ _WEEKDAYS = frozenset(
         "montag dienstag mittwoch donnerstag freitag samstag sonntag",
         "senin selasa rabu kamis jumat sabtu",
         "thứhai thứba thứtư thứnăm thứsáu thứbảy chủnhật",
+        "lunes martes miércoles jueves viernes sábado domingo",
+        "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
+        "isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日",
     )
 )
 # Channels a task runs on, put in the owner column by mistake
@@ -1757,8 +1792,25 @@ _CHANNELS = frozenset(
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
         # initials as often as 京东), and their ads
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
+        "justgiving gofundme iproperty propertyguru mudah lazada shopee",
     )
 )
+_ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
+
+
+def _is_channel(part: str) -> bool:
+    """抖音, Meta ads, JustGiving page: where the task runs, not who runs it."""
+    key = normalise_key(part)
+    if key in _CHANNELS:
+        return True
+    words = part.split()
+    return (
+        len(words) == 2
+        and words[1].casefold() in _ON_A_CHANNEL
+        and (normalise_key(words[0]) in _CHANNELS)
+    )
+
+
 _MAX_OWNER_TEXT = 1000  # some hundred names; longer is prose pasted into the wrong column
 
 
@@ -1791,12 +1843,21 @@ class _Owners:
         units: list[str] = []
         seen: set[str] = set()
         for name in self.departments:  # 市场部 (Marketing), 品牌部 / Brand team: one unit
-            stem = _DEPT_TAIL.sub("", to_simplified(name).casefold()).strip()
+            stem = _unit_stem(name)
             same = _DEPT_SAME.get(stem, stem)
             if same not in seen:
                 seen.add(same)
                 units.append(name)
         return OwnerCell(tuple(self.people), tuple(units), tuple(self.roles), self.collective)
+
+
+def _unit_stem(name: str) -> str:
+    """市场部, Marketing Dept., Jabatan Pemasaran: the unit's name without its team word."""
+    stem = _DEPT_TAIL.sub("", to_simplified(name).casefold()).strip()
+    words = stem.split()
+    while len(words) > 1 and (words[0] in _TEAM_WORDS_EN or words[0] in _OF_WORDS):
+        words.pop(0)  # Jabatan Pemasaran, Equipo de Marca
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)
@@ -2069,14 +2130,16 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     tokens = split
     words = [t.casefold() for t in tokens]
     kinds: list[str] = []
-    for token, word in zip(tokens, words, strict=True):
+    for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if _EMAIL.fullmatch(token):
             kinds.append("person")
         elif not _LATIN_WORD.fullmatch(token):
             return False
         elif word in _DEPT_WORDS_EN:
             kinds.append("dept")
-        elif word in _TEAM_WORDS_EN and (word not in ("bu", "bg") or token.isupper()):
+        elif (word in _TEAM_WORDS_EN and (word not in ("bu", "bg") or token.isupper())) or (
+            word == "time" and words[index + 1 : index + 2] in (["de"], ["do"], ["da"])
+        ):  # (Time de CRM: a team, in Portuguese)
             # (BU, BG: business units; Bu Sari is Mrs Sari in Indonesia)
             kinds.append("team")
         elif word in _ROLE_WORDS_EN:
@@ -2099,6 +2162,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for j in range(1, len(tokens) - 1):  # Gerente de Marca, Equipo de Marca: "of"
         if tokens[j] in _OF_WORDS and kinds[j - 1] in ("role", "team"):
             kinds[j] = "skip"
+            if kinds[j + 1] == "qual" and words[j + 1] not in _ADJECTIVES_EN:
+                kinds[j + 1] = "dept"  # Coordinador de Trade: the function after "of"
     for j in range(len(tokens) - 1):  # customer success, human resources
         pair = (words[j], words[j + 1])
         if pair in _DEPT_MULTI_EN:
@@ -2115,6 +2180,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for j in range(len(kinds) - 2, -1, -1):  # "event owner", "senior designer"
         if kinds[j] == "qual" and kinds[j + 1] in ("role", "dept"):
             kinds[j] = kinds[j + 1]  # and "Partner Marketing", "Field Marketing": one unit
+        elif kinds[j] == "team" and kinds[j + 1] == "role" and j == 0:
+            kinds[j] = "role"  # Team leader, Office manager: a title
     for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"
         if kinds[j] == "team" and (j == 0 or kinds[j - 1] not in ("dept", "person")):
             k = j + 1
@@ -2172,7 +2239,9 @@ _OF_WORDS = frozenset(_words("de del di du des der da of"))
 
 def _names_the_unit(kind: str, word: str) -> bool:
     """After a team word, what names the team: Team Alpha, équipe Chine (a market)."""
-    return kind in ("dept", "person") or (kind == "skip" and word in _REGIONS_EN)
+    return kind in ("dept", "person") or (
+        kind == "skip" and (word in _REGIONS_EN or word in _OF_WORDS)
+    )
 
 
 def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
@@ -2186,12 +2255,24 @@ def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
     return kinds.count("person") + kinds.count("skip") >= 4 and len(lower) >= 2
 
 
+# "Germany & France teams", "Puchong & Cheras branches": one unit word for each name
+_SHARED_UNIT = re.compile(
+    r"\b([A-Z][\w-]*)\s*(?:&|\band\b|/)\s*([A-Z][\w-]*)\s+(team|office|branch|store|market)e?s\b"
+)
+
+
 def _split_parts(text: str) -> list[str]:
+    text = _SHARED_UNIT.sub(r"\1 \3, \2 \3", text)
     parts: list[str] = []
     for part in _OWNER_SPLIT.split(re.sub(r"\s+(?=@\w)", ", ", text)):  # @amy @kevin
         part = part.strip()
         part = part.rstrip("?？。!！").strip() or part  # 周倩?, 王芳。: the name all the same
         if not part:
+            continue
+        if "・" in part and all(
+            _looks_like_name(to_simplified(side)) for side in part.split("・")
+        ):  # 佐藤・鈴木: the Japanese middle dot lists names (买买提·艾力 is one name)
+            parts.extend(part.split("・"))
             continue
         # 张三和李四, 市场部与销售部: split on 和/与/及 when both sides are 2+ characters
         pieces = _CN_AND.split(part) if _HAN.search(part) else [part]
@@ -2392,7 +2473,7 @@ _AROUND_NAME = re.compile(
 )
 # Numbered owners: "1. 张伟 2. 李娜", "1) Rahul 2) Sneha"
 _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)、]\s+|^\d{1,2}\s*[.)、](?=\D)")
-_HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/])")
+_HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/(])")
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
@@ -2405,7 +2486,7 @@ _ANNOTATION = re.compile(
     r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|已?交接|现|現|临时|臨時|代理|暂代|暫代|interim|acting|internal|in-house"
-    r"|on\s+leave|left)\s*\)",
+    r"|on\s+leave|left|サポート|メイン|主担当|副担当|補佐)\s*\)",
     re.IGNORECASE,
 )
 _HEAD_OF = re.compile(
@@ -2426,7 +2507,8 @@ def _two_scripts() -> re.Pattern[str]:
     """Compiled on first use (three Han classes: 2 ms of every start otherwise). A name
     in Han or Hangul ("other") beside one in Latin letters (Min-jun: a hyphen, then lower
     case)."""
-    other = rf"[{_H}{_HANGUL}]{{2,4}}"
+    # (or a family name, a space, a given name: 中村 恵 Megumi Nakamura)
+    other = rf"(?:[{_H}{_HANGUL}]{{2,4}}|[{_H}]{{1,3}} [{_H}]{{1,3}})"
     word = r"[A-Z][a-z]+(?:-[a-z]+)?"
     return re.compile(
         rf"({other})\s*\(\s*({word}(?:\s+{word}){{0,2}})\s*\)"
@@ -2454,11 +2536,13 @@ def _one_person_twice(m: re.Match[str]) -> str:
     words = latin.casefold().split()
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
+    if " " in han and not _name_in_two_chunks(*han.split(" ", 1)):
+        return m[0]  # 张三 李四: two people
     if not _HAN.search(han):
         if han in _KO_TITLES or _is_unit_in_other_script(han):
             return m[0]
         return latin_first or han
-    simple = to_simplified(han)
+    simple = to_simplified(han).replace(" ", "")
     if _is_unit_zh(simple) or _role_ending(simple):
         return m[0]  # Alice（市场部）, 社区运营 Leo: a name and a department
     if m[11] and not _is_surname_led(simple):
@@ -2481,13 +2565,24 @@ _BESIDE_NAME = re.compile(
 _IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])")
 
 
+_COMPANY_ENDINGS = (
+    " sdn bhd", " bhd", " ltd", " ltd.", " limited", " inc", " inc.", " llc", " gmbh",
+    " pte ltd", " co.", " s.a.", " plc", "有限公司", "株式会社",
+)  # fmt: skip
+
+
 def _bracket_note(m: re.Match[str]) -> str:
     inside = m[2]
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
         return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
-    before = to_simplified(m.string[: m.start()].split()[-1]) if m.start() else ""
+    ahead = m.string[: m.start()].split()
+    before = to_simplified(ahead[-1]) if ahead else ""
     if before.endswith((*_PARTIES_ZH, "代理")) or before.startswith(_PARTY_PREFIXES):
         return " "  # 韩国代理（Kakao Games）, 外包设计（蓝天）: the outside party's name
+    if inside.casefold().endswith(_COMPANY_ENDINGS) and any(
+        w.casefold() in _PARTIES_EN for w in ahead
+    ):
+        return " "  # Agensi luar (Iklan Maju Sdn Bhd): the agency's name
     words = inside.split()
     if inside[:1].islower() and len(words) <= 3 and all(w.isalpha() for w in words):
         # Neha (followup), Julien (en congés), Andi (sebelumnya Rina): a note — names
@@ -2556,7 +2651,7 @@ _TO_CONFIRM = re.compile(
 _TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
 _FORMER = re.compile(
     r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)"
-    r"|\(\s*(?:was|previously|formerly|原为|之前是)\s+[^()]*\)",
+    r"|\(\s*(?:(?:was|previously|formerly|antes|anteriormente|原为|之前是)\s+|ex-\s*)[^()]*\)",
     re.IGNORECASE,
 )
 
@@ -2657,16 +2752,22 @@ def _owner_text(text: str) -> OwnerCell | None:
         _ELSEWHERE.match(s)
         or key in _STATUS_WORDS
         or key in _NO_STATUS
-        or key in _WEEKDAYS
+        or _is_weekday(s)
         or _RELATIVE.fullmatch(s)
         or _WHEN.match(s)
-        or (s.isascii() and not s.istitle() and _status_label(s) is not None)
+        or _PENDING_ZH.match(s)
+        or (
+            not _HAN.search(s)
+            and not s.istitle()
+            and not _COLLECTIVE_EN.search(s)
+            and _status_label(s) is not None
+        )
     ):
         # 同上, see attachment: the owner is written somewhere else; 已完成, pending
         # approval: a status; 下周三, 周六: a date
         return None
     if _URL.fullmatch(s) or all(
-        normalise_key(part) in _CHANNELS for part in _OWNER_SPLIT.split(s) if part.strip()
+        _is_channel(part) for part in _OWNER_SPLIT.split(s) if part.strip()
     ):
         return None  # a link, or the channel the task runs on (抖音, 小红书+视频号)
     s = _tidy_owner(s).strip()
