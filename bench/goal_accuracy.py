@@ -42,8 +42,13 @@ scored after all that tuning: measurable 0.975, time_bound 0.960. The 198 lines 
 fairs, livestream cosmetics, a US nonprofit, a Hong Kong insurer, an Australian travel
 agency, online education, a Singapore fintech; two more repeated earlier lines and were
 left out) came after that: before tuning, measurable 0.985 and time_bound 0.975 (model
-numbers, 5-axis, "booth days", "before Hannover Messe", 高考季, 新学期). With sets 8 and 9,
-the estimate for goals the analyser has never seen: about 97-98%.
+numbers, 5-axis, "booth days", "before Hannover Messe", 高考季, 新学期). The 200 lines
+noted "blind set 11:" (a tea brand's gifting season, a UK grocer's loyalty app, a drone
+maker's launch, a Canadian university, a Taipei bank's cards, a US apparel brand's email
+and SMS, a tourism bureau, a Dutch logistics-software ABM team) came last: before tuning,
+measurable 0.985 and time_bound 0.960 (one label then set to the documented choice on
+cadences). With sets 8 to 10, the estimate for goals the analyser has never seen: about
+97-98%, the time-bound question the harder one.
 A benchmark, not a test: it always exits 0.
 """
 

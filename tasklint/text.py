@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+# Han characters, with the compatibility block and the extension planes: OpenCC converts
+# some of those too (𪄕 → 𪉒), and text must fold alike alone or beside other text.
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @lru_cache(maxsize=1 << 14)  # rules format the same targets and rates row after row

@@ -189,6 +189,7 @@ _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
     | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "未定", "待补充"}
     | {"待统计", "未统计", "统计中", "待更新", "待填写"}  # a value not counted or written yet
+    | {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "未定义"}
 )
 # Spreadsheet error values exported as text: a formula failed, nobody typed them.
 _SHEET_ERROR = re.compile(r"#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)")
@@ -304,13 +305,14 @@ _APPROX_PREFIX = re.compile(
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
-    r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd|ntd"
-    r"|thb|idr|php|inr|krw|vnd|rp|人民币|[¥$€£฿₫₩₹])\s*",
+    r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
+    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|人民币|[¥$€£฿₫₩₹])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|元整|元|块钱|块|圆|円|원|[€฿₫]"
-    r"|rmb|cny|usd|eur|gbp|hkd|jpy|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah|ringgit)$",
+    r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
+    r"|ringgit|reais|pesos?)$",
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户)$")
@@ -451,6 +453,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         negative, s = True, paren[1].strip()
     elif re.fullmatch(r"[^-]*\d-", s):  # 1,200.00-: the minus after, as ledgers print it
         negative, s = True, s[:-1].strip()
+    elif s[:1] in "▲△":  # ▲30,000: the minus of Japanese accounts
+        negative, s = True, s[1:].strip()
     for _ in range(2):  # approximation, sign and currency in either order
         s = _APPROX_PREFIX.sub("", s, count=1)
         if s and (s[0] in "+-−" or s[0] == "负"):
@@ -488,7 +492,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     return (-value if negative else value), percent != 1.0
 
 
-_EUROS = re.compile(r"€|\beur(?:os?)?\b", re.IGNORECASE)
+_EUROS = re.compile(r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b", re.IGNORECASE)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
 
 
@@ -536,7 +540,12 @@ def _core(s: str) -> float:
             return _arabic(s)
         except _Refused:
             pass
+        if grouped := _GROUPED_BEFORE_CN.fullmatch(s):  # 1,200万: grouped, then 万
+            s = grouped[1].replace(",", "") + grouped[2]
     return _cn_number(s)
+
+
+_GROUPED_BEFORE_CN = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)([万萬亿億千百].*)")
 
 
 def _read_number(raw: object, expected: str) -> tuple[float, bool] | None:
@@ -678,12 +687,15 @@ _MONTHS = {
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "januari": 1, "februari": 2, "mac": 3, "maret": 3, "mei": 5, "julai": 7, "ogos": 8,
     "agustus": 8, "disember": 12, "desember": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
+    "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
     "ende": "end", "fin": "end", "finales": "end", "akhir": "end",
     "anfang": "early", "début": "early", "debut": "early", "principios": "early",
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
+    "fim": "end", "final": "end", "início": "early", "inicio": "early", "meados": "mid",
 }  # fmt: skip
 _MONTH_WORD = r"([a-zà-ÿ]{3,10})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
@@ -1204,7 +1216,8 @@ _NOT_DONE = _words(
     "未着手 対応中 作業中 未対応 진행중 진행 대기 대기중 미착수 시작전",
     "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
-    "enprogreso porhacer emandamento",
+    "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
+    "nãoiniciado siniciar poriniciar",
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
@@ -1215,7 +1228,7 @@ _ABNORMAL = _words(
     "暂缓 缓办 保留 遅延 지연 보류 중단 tertunda tangguh ditunda tertangguh terlambat",
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
-    "suspendu bloqueado retrasado enpausa atrasado",
+    "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo",
 )
 _STATUS_LABELS: dict[str, Status] = {}
 for _labels, _status in (

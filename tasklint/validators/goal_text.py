@@ -112,6 +112,8 @@ class GoalAnalysis:
 # P period, L label (consumed, so that its digits are not read as a quantity). Names that
 # also appear in _POST are decided by looking at the words around the match.
 
+# per day, week or month: "3篇/周"; /日语 is Japanese, /周年 an anniversary
+_PER_UNIT = r"/\s*(?:day|week|month|wk|mo|yr|天|日(?![语文本元历期记常])|周(?![年边])|月(?![饼]))"
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _SEP = r"\s*(?:-|~|–|—|〜|至|到|to)\s*"
 _NUMR = rf"{_NUM}(?:{_SEP}\+?{_NUM})?"
@@ -176,7 +178,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
-        r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]"
+        r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?"
         r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
@@ -461,7 +463,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_lwords",
         r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|wk|yr|cycle|month"
         r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
-        r"|holiday(?:\s+season)?|fiscal\s+year|fy|half)|end\s+of\s+(?:the\s+)?(?:day|week|month"
+        r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
+        r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:day|week|month"
         r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
         r"|(?:year|month|quarter|week)[- ]end|eo[dwmqy]|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
@@ -472,12 +475,15 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|every\s+(?:other|two|three|four|six|few|[0-9]+)\s+(?:days?|weeks?|months?|quarters?"
         r"|years?|sprints?)|(?:school|public|bank|summer|winter|christmas|easter|festive)"
         r"\s+(?:holidays?|break|vacation|recess)|(?:race|game|match|show|demo|launch|sale|market"
-        r"|results?|graduation|opening|delivery|election)\s+day"
+        r"|drop|release|payday|pay"
+        r"|results?|graduation|opening|delivery|election)\s+days?(?![a-z])"
         r"|all\s+(?:year|month|week|season|summer|winter|quarter)(?:\s+(?:long|round))?|year-round"
         r"|holidays?|weekdays|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed"
         r"|thu(?:rs?)?|fri"
         r"|sat|sun)\.?(?![a-z])"
-        r"|/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)|every\s+"
+        r"|"
+        + _PER_UNIT
+        + r"|every\s+"
         + _WEEKDAYS
         + "|"
         + _WEEKDAYS
@@ -507,7 +513,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_lmile",
         r"(?<![a-z])(?:ahead\s+of|in\s+time\s+for|(?:in\s+the\s+)?(?:lead|run)-?\s*up\s+to"
         r"|leading\s+up\s+to|prior\s+to|before|after|following|once)\s+(?:the\s+|our\s+|a\s+"
-        r"|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}(?:meeting|kick-?off|launch(?:es)?|go-?live|goes\s+live"
+        r"|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}(?:re-)?(?:meeting|kick-?off|launch(?:es)?|go-?live"
+        r"|goes\s+live"
         r"|release|opening|reopening|review|summit|conference|expo|show|fair|drop|premiere|debut"
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
         r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
@@ -515,6 +522,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit)(?![a-z])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
+        r"|(?<![a-z])(?:launch|release|go-?live|kick-?off|event|campaign|sale|demo\s*day)\s*"
+        r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
         r"|wraps)(?![a-z])",
@@ -549,7 +558,7 @@ _SYMBOL_LED: list[tuple[str, str]] = [
     ),
     ("Q_ssign", rf"[+±]\s*{_NUMR}{_TAIL}"),
     ("Q_smult", r"×\s*[0-9]+(?:\.[0-9]+)?"),
-    ("P_sslash", r"/\s*(?:day|week|month|wk|mo|yr|天|日|周|月)(?![a-z])"),
+    ("P_sslash", _PER_UNIT + r"(?![a-z])"),
 ]
 
 # Chinese words that state a deadline or period on their own.
@@ -687,6 +696,12 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?![零〇一二两三四五六七八九十百千万亿])",
     ),
     ("P_cwords", "|".join(sorted(_CN_PERIOD_WORDS, key=len, reverse=True))),
+    # observances: 世界旅游日, 国际博物馆日, 全国爱眼日 (the rest is in a lookahead, so that
+    # the vocabulary can dispatch on the first two characters)
+    (
+        "P_cobs",
+        r"(?:世界|国际|全国)(?=[^\x00-\x7f，。、；：,;:\s]{1,5}?(?:日|周|月)(?!均|活|销|报))",
+    ),
 ]
 
 _ALTERNATIVES = _DIGIT_LED + _LATIN_LED + _SYMBOL_LED + _CJK_LED
@@ -1078,8 +1093,8 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 # A price followed by the product it is the price of: "主推199元的入门款", "the $199
 # starter kit" describe the product; after a comparison it is a target (客单价提到199元).
 _AFTER_PRODUCT = re.compile(
-    r"\s*的?\s*(?:[a-z-]+\s+){0,2}?(?:kit|bundle|plan|tier|package|box|set|edition|model"
-    r"|product|option|sku)s?(?![a-z])|\s*的?\s*(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位)"
+    r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
+    r"(?:kit|bundle|plan|tier|package|box|set|edition|model|product|option|sku)s?(?![a-z0-9-])|\s*的?\s*(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位)"
 )
 
 
