@@ -1768,19 +1768,7 @@ _STATUS_WORDS = (
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # 待院长审批: waiting for someone's approval, a status
 _PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
-# Next, this, last: a weekday said relative to today (Isnin depan, próximo viernes)
-_WEEK_RELATIVE = frozenset(_words("next this last coming depan ini lalu próximo proximo que viene"))
-
-
-def _is_weekday(text: str) -> bool:
-    words = text.casefold().split()
-    if normalise_key(text) in _WEEKDAYS:
-        return True
-    days = [w for w in words if w in _WEEKDAYS]
-    return len(days) == 1 and all(w in _WEEK_RELATIVE or w in days for w in words)
-
-
-_WHEN = re.compile(r"(?:end|start|beginning|middle|mid)\s+of\s", re.IGNORECASE)  # End of Ramadan
+# A weekday, in the languages the parser reads (typed in the owner column, it is a date)
 _WEEKDAYS = frozenset(
     f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
 ) | frozenset(
@@ -1795,6 +1783,19 @@ _WEEKDAYS = frozenset(
         "isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日",
     )
 )
+# Next, this, last: a weekday said relative to today (Isnin depan, próximo viernes)
+_WEEK_RELATIVE = frozenset(_words("next this last coming depan ini lalu próximo proximo que viene"))
+
+
+def _is_weekday(text: str) -> bool:
+    words = text.casefold().split()
+    if normalise_key(text) in _WEEKDAYS:
+        return True
+    days = [w for w in words if w in _WEEKDAYS]
+    return len(days) == 1 and all(w in _WEEK_RELATIVE or w in days for w in words)
+
+
+_WHEN = re.compile(r"(?:end|start|beginning|middle|mid)\s+of\s", re.IGNORECASE)  # End of Ramadan
 # Channels a task runs on, put in the owner column by mistake
 _CHANNELS = frozenset(
     normalise_key(w)
@@ -1805,7 +1806,7 @@ _CHANNELS = frozenset(
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
         # initials as often as 京东), and their ads
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
-        "justgiving gofundme iproperty propertyguru mudah lazada shopee",
+        "justgiving gofundme iproperty propertyguru mudah",
     )
 )
 _ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
