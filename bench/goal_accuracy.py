@@ -47,8 +47,14 @@ noted "blind set 11:" (a tea brand's gifting season, a UK grocer's loyalty app, 
 maker's launch, a Canadian university, a Taipei bank's cards, a US apparel brand's email
 and SMS, a tourism bureau, a Dutch logistics-software ABM team) came last: before tuning,
 measurable 0.985 and time_bound 0.960 (one label then set to the documented choice on
-cadences). With sets 8 to 10, the estimate for goals the analyser has never seen: about
-97-98%, the time-bound question the harder one.
+cadences). The 198 lines noted "blind set 12:" (two more repeated earlier lines) were written to stress the ways people say
+when — their own calendars, events, fiscal periods, sports seasons, weather, approvals,
+policy dates — and metric names with a time word in them: before tuning, measurable
+0.980 and time_bound 0.875 (GA, SKO, on-sale, home games, offseason, 梅雨季前, 车展前,
+"before the rule changes take effect"; 7日复购率 and 24小时内出货率 are metrics, "vs last
+season" a baseline). With sets 8 to 11, the estimate for goals the analyser has never
+seen: about 97-98% on measurable; on time-bound 96-98% for ordinary wording, and nearer
+88% where a team ties its goals to calendars and events of its own.
 A benchmark, not a test: it always exits 0.
 """
 

@@ -189,6 +189,9 @@ NOT_MEASURABLE = [
     "Double down on TikTok",
     "30天内上线",
     "within 30 days",
+    # blind set 12: a certification, a tent's rating, a screen's size in 吋
+    "Launch the Tawhiti 3-season tent range",
+    "55吋電視主打促銷",
     # blind set 10: a machine's model number, what a machine is
     "Become the go-to TMS for Dutch 3PLs",
     "Launch new landing page for the DMU 65 series",
@@ -240,6 +243,18 @@ TIME_BOUND = [
     "Black Friday",
     "May 1",
     "在30天内完成首轮投放",
+    # blind set 12: milestones of a team's own calendar, sports, weather and policy
+    "Ship in-app onboarding tour before GA",
+    "Sales enablement deck ready before SKO",
+    "Sell out every home game",
+    "Student section: 1,000 tickets/game at $15",
+    "Sign 6 new local sponsors in the offseason",
+    "Puffer jacket restock ahead of the first cold snap",
+    "Close 30 units before ABSD changes take effect",
+    "Announce SOC 2 Type II at the customer summit in Dublin",
+    "颱風季前推出除濕機組合優惠",
+    "上海车展前完成展台搭建和人员培训",
+    "高考结束后推出学生证8折",
     # blind set 11: an audit again, launch前, an academic year, drop days, an observance
     "Fix accessibility issues flagged in audit before the WCAG re-audit",
     "Unboxing视频launch前全部上线",
@@ -280,6 +295,12 @@ NOT_TIME_BOUND = [
     "Sales may grow",
     "10周年",
     "上线后日活提升",
+    # blind set 12: a baseline season, a season ticket, metrics named by their window
+    "Sponsorship revenue up 12% vs last season",
+    "Hold a season-ticket holder appreciation night",
+    "7日复购率达到25%",
+    "線上訂單24小時內出貨率95%",
+    "150+ visitors at Booth 3B",  # a place, not an event
 ]
 
 

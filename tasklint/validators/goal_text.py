@@ -112,8 +112,11 @@ class GoalAnalysis:
 # P period, L label (consumed, so that its digits are not read as a quantity). Names that
 # also appear in _POST are decided by looking at the words around the match.
 
-# per day, week or month: "3篇/周"; /日语 is Japanese, /周年 an anniversary
-_PER_UNIT = r"/\s*(?:day|week|month|wk|mo|yr|天|日(?![语文本元历期记常])|周(?![年边])|月(?![饼]))"
+# per day, week, month or game: "3篇/周"; /日语 is Japanese, /周年 an anniversary
+_PER_UNIT = (
+    r"/\s*(?:day|week|month|wk|mo|yr|game|match|天|日(?![语文本元历期记常])|周(?![年边])"
+    r"|月(?![饼]))"
+)
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _SEP = r"\s*(?:-|~|–|—|〜|至|到|to)\s*"
 _NUMR = rf"{_NUM}(?:{_SEP}\+?{_NUM})?"
@@ -178,7 +181,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
-        r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?"
+        r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
         r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
@@ -252,7 +255,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # 3-in-1), 0糖, 100%纯棉, 24h客服; a value after a comparison is one (see _attr)
     (
         "L_dattr",
-        r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸"
+        r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
@@ -262,7 +265,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port"
-        r"|zone|blade|burner|wheel)(?![a-z])"
+        r"|zone|blade|burner|wheel|season)(?![a-z])"
+        r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
+        r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
         r"|(?<![0-9.])0\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
         r"|(?<![0-9.])0[- ](?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|cotton|organic|natural|pure|recycled|wool"
@@ -466,7 +471,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
         r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:day|week|month"
         r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
-        r"|(?:year|month|quarter|week)[- ]end|eo[dwmqy]|(?:mid|early|late)[- ]?(?:"
+        r"|(?:year|month|quarter|week)[- ]end|eofy|eo[dwmqy]|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
@@ -520,13 +525,21 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
         r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony"
-        r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit)(?![a-z])"
+        r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
+        r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
+        r"|snow(?:fall)?|month)(?![a-z])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
         r"|(?<![a-z])(?:launch|release|go-?live|kick-?off|event|campaign|sale|demo\s*day)\s*"
         r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
-        r"|wraps)(?![a-z])",
+        r"|wraps|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force)(?![a-z])"
+        # an event as the window: "at the customer summit", "every home game", "offseason"
+        r"|(?<![a-z])at\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
+        r"|fair|trade\s+show|convention|congress|messe)(?![a-z])"  # (at the booth: a place)
+        r"|(?<![a-z])(?:every|each|per)\s+(?:home\s+|away\s+)?(?:game|match|fixture)(?![a-z])"
+        r"|(?<![a-z])(?:home|away|rivalry|derby|opening|season\s+opener)\s+(?:games?|match(?:es)?"
+        r"|fixtures?)(?![a-z])|(?<![a-z])(?:(?:off|pre|post)-?season|playoffs?)(?![a-z])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -540,7 +553,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         # after "across", only time words: "across LinkedIn campaigns" is a scope
         r"|(?<![a-z])across\s+(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[a-z0-9'-]+\s+){0,3}"
         r"(?:weeks|months|quarters|seasons|holidays|period|window|days)(?![a-z])"
-        r"|(?<![a-z])seasons?(?![a-z])(?!\s*#?\s*[0-9])",
+        r"|(?<![a-z])(?<!last )(?<!prior )(?<!previous )(?<![0-9]-)seasons?(?![a-z])"
+        r"(?!\s*#?\s*[0-9])(?!-?\s*tickets?)",
     ),
 ]
 
@@ -590,6 +604,8 @@ _CN_PERIOD_WORDS = [
         "国际护士节 国际博物馆日 国际志愿者日 国际消费者权益日 全国爱眼日 全国爱牙日 "
         "考试季 申请季 高考季 考研季 留学季 旅游季 出游季 婚庆季 装修季 求职季 节日季 "
         "新学期 新学年 学期初 学期末 开学初 "
+        "梅雨季 台风季 雨季 旱季 汛期 三伏天 黄梅天 寒潮 车展前 车展期间 展会前 展会期间 展期内 "
+        "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
@@ -1059,7 +1075,11 @@ _DAYS_OF = re.compile(r"\s*of\s+(?:cover|stock|inventory|supply|runway|sales)(?!
 def _dur(folded: str, m: re.Match[str], text: str) -> str:
     if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) or _DAYS_OF.match(folded, m.end()):
         return "Q"
-    return "P"
+    return "L" if _RATE_NAMED.match(folded, m.end()) else "P"
+
+
+# A rate named by its window: 7日复购率, 24小时内出货率 (as 7日留存: a metric, no deadline)
+_RATE_NAMED = re.compile(r"[^\s，,。；;0-9a-z]{0,4}?率")
 
 
 _AFTER_WINDOW = re.compile(
@@ -1071,6 +1091,8 @@ def _hour(folded: str, m: re.Match[str], text: str) -> str:
     before = _prefix(folded, m.start())
     if _BEFORE_COMPARISON.search(before):
         return "Q"
+    if _RATE_NAMED.match(folded, m.end()):
+        return "L"
     if m.group().endswith("内") or _BEFORE_WITHIN.search(before):
         return "P"
     if _AFTER_WINDOW.match(folded, m.end()):
