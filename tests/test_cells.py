@@ -993,6 +993,16 @@ OWNERS = [
     ("Todo el equipo", owner([], [], [], True)),
     ("Team leader", owner([], [], ["Team leader"])),
     ("待确认", owner()),  # a placeholder, not a status
+    # round 11: German, Italian, Thai, Korean, Hindi-English, a bank, Hong Kong
+    ("Niederlassung Stuttgart", owner([], ["Niederlassung Stuttgart"])),
+    ("gesamter Vertrieb", owner([], ["Vertrieb"], [], True)),
+    ("N.N.", owner()),
+    ("tutto il team eventi", owner([], ["il team eventi"], [], True)),
+    ("MarCom + F&B", owner([], ["MarCom", "F&B"])),
+    ("ทุกแผนก", owner([], [], [], True)),
+    ("미정", owner()),
+    ("Marketing poori team", owner([], ["Marketing team"], [], True)),
+    ("全行", owner([], [], [], True)),
     (
         "co-owned by Brand and Product Marketing",
         owner([], ["Brand", "Product Marketing"], [], True),
@@ -1043,6 +1053,10 @@ def test_parse_owner(raw, cell):
         "Pendiente de aprobación",  # a status, in Spanish
         "待院长审批",  # waiting for the dean's approval
         "JustGiving page",  # where the task runs
+        "After Ramadan",
+        "已搞掂",  # done, in Cantonese
+        "เสร็จแล้ว",  # done, in Thai
+        "Snapchat ads",
     ],
 )
 def test_parse_owner_refusals(raw):
@@ -1365,9 +1379,9 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 1,960 owner cells in ten rounds (200, 200, 160, 200, 200,
-# 200, 200, 200, 200, 200), labelled by people who had not seen the parser with the people,
-# departments, titles and group each names (148 marked AMBIGUOUS where conventions
+# tests/data/owners.jsonl: 2,160 owner cells in eleven rounds (200, 200, 160, 200, 200,
+# 200, 200, 200, 200, 200, 200), labelled by people who had not seen the parser with the
+# people, departments, titles and group each names (153 marked AMBIGUOUS where conventions
 # differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
@@ -1400,7 +1414,11 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # Portuguese, Japanese and Malay this time — and 99.5% after. So: on a new team's owner
 # column, about four cells in five read right before any tuning on it (81%, 86%, 80%,
 # 80% over four representative rounds), fewer where it writes a language the parser has
-# not met; the rest are refused with X901 or counted wrong.
+# not met; the rest are refused with X901 or counted wrong. The eleventh ("round 11":
+# German, Italian, Thai, Korean, Saudi, Indian, a Chinese state bank's branch, a Hong Kong
+# restaurant group) read 78% before tuning and 91% after a pass on its words only; its
+# structural misses are left (박 과장: a Korean surname and title apart; 마케팅팀장;
+# "Agenzia Karla Otto" without a colon; two people each with a unit in brackets).
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1427,7 +1445,7 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         )
         if got != expected:
             wrong.append(f"{row['raw']!r}: expected {expected}, read {got}")
-    assert len(rows) >= 1800
+    assert len(rows) >= 2000
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 

@@ -1200,7 +1200,7 @@ _DONE = _words(
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
-    "validé validée approuvé",
+    "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂",
 )
 _NOT_DONE = _words(
     "未完成 没完成 未开始 待开始 未启动 进行中 处理中 执行中 推进中 跟进中 筹备中 准备中",
@@ -1480,7 +1480,7 @@ _PARTIES_ZH = _words(
     "代理店",  # (Japanese) an agency
 )
 _PARTIES_EN = _words(
-    "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor"
+    "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore"
 )
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
@@ -1559,7 +1559,7 @@ _ROLE_WORDS_ZH = tuple(
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
-            "担当 制作人",  # (Japanese) the one in charge: 各国担当, 広報担当; a producer
+            "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
         ),
         key=len,
         reverse=True,
@@ -1575,6 +1575,7 @@ _GENERIC_GROUPS = frozenset(
         "markets regions countries stores branches offices outlets sites cities hubs",
         "agents ejen agen",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
+        "แผนก ฝ่าย ทีม",  # Thai: department, division, team (ทุกแผนก: every department)
     )
 )
 _PLACEHOLDERS = frozenset(
@@ -1587,7 +1588,7 @@ _PLACEHOLDERS = frozenset(
         "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
         "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
         "àdéfinir adefinir àconfirmer àattribuer chưaphâncông chưacóngười pordefinir",
-        "belumditetapkan porasignar poratribuir",
+        "belumditetapkan porasignar poratribuir n.n. nn dadefinire 미정 yettoassign",
     )
 )
 # What follows 各 ("each") when a cell gives a task to every unit of a kind
@@ -1603,7 +1604,7 @@ _COLLECTIVE_ZH = re.compile(
     r"|(?:^|(?<=[\s,，、/+]))各(?:[^\x00-\x7f\s,，、/+]{0,3}?(?:"
     + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
     + "))?"
-    r"|共同|一起|联合|全部门|全部|全院|全校|全公司|全集团|全店|全司|全厂|全馆"
+    r"|共同|一起|一齐|联合|全部门|全部|全院|全校|全公司|全集团|全店|全司|全厂|全馆|全行"
     r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
@@ -1612,7 +1613,8 @@ _COLLECTIVE_EN = re.compile(
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
     r"|\b(?:alle|tous|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
-    r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b"
+    r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
+    r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1633,6 +1635,8 @@ _DEPT_WORDS_EN = frozenset(
         "recruiting recruitment training retail wholesale logistics tourism sponsorship",
         "sponsorships loyalty membership publishing",
         "mercadotecnia diseño diseno jurídico juridico comunicação comunicacao vendas",
+        "außendienst aussendienst innendienst produktmarketing eventi f&b marcom vm",
+        "housekeeping",
     )
     + _AGENCIES_EN
 )
@@ -1667,7 +1671,7 @@ _TEAM_WORDS_EN = frozenset(
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
         "ufficio coe committee council service siège siege boutique showroom branch",
-        "dirección direccion diretoria gerência gerencia",
+        "dirección direccion diretoria gerência gerencia niederlassung filiale",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1691,7 +1695,7 @@ _QUALIFIERS_EN = frozenset(
         "deputy general regional social media creative community program programme product",
         "brand data marketing sales design growth key assistant associate country area",
         "market store city district global local partner field lifecycle corp corporate trade",
-        "customer revenue demand projet projets",
+        "customer revenue demand projet projets visual",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -1795,7 +1799,8 @@ def _is_weekday(text: str) -> bool:
     return len(days) == 1 and all(w in _WEEK_RELATIVE or w in days for w in words)
 
 
-_WHEN = re.compile(r"(?:end|start|beginning|middle|mid)\s+of\s", re.IGNORECASE)  # End of Ramadan
+# End of Ramadan, After Ramadan: a date in the owner column
+_WHEN = re.compile(r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before)\s", re.IGNORECASE)
 # Channels a task runs on, put in the owner column by mistake
 _CHANNELS = frozenset(
     normalise_key(w)
@@ -1806,7 +1811,7 @@ _CHANNELS = frozenset(
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
         # initials as often as 京东), and their ads
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
-        "justgiving gofundme iproperty propertyguru mudah",
+        "justgiving gofundme iproperty propertyguru mudah snapchat snapchatads openrice",
     )
 )
 _ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
