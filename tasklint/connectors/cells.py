@@ -185,11 +185,17 @@ _EXPECT_PHASE = "a phase: preparation / execution / monitoring / review (准备 
 _EXPECT_OWNER = "an owner such as 市场部-张三, Zhang (Marketing) or Marketing manager"
 _EXPECT_ONE = "a single value, not a list of {n}"
 
+# "To be set", as Latin-American, Brazilian, French and Italian teams write it: an empty
+# cell of any kind, and an owner not named yet
+_UNDECIDED = frozenset(
+    {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "dadefinire"}
+)
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
     | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "未定", "待补充"}
     | {"待统计", "未统计", "统计中", "待更新", "待填写"}  # a value not counted or written yet
-    | {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "未定义"}
+    | {"未定义"}
+    | _UNDECIDED
 )
 # Spreadsheet error values exported as text: a formula failed, nobody typed them.
 _SHEET_ERROR = re.compile(r"#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)")
@@ -1578,18 +1584,21 @@ _GENERIC_GROUPS = frozenset(
         "แผนก ฝ่าย ทีม",  # Thai: department, division, team (ทุกแผนก: every department)
     )
 )
-_PLACEHOLDERS = frozenset(
-    normalise_key(w)
-    for w in _words(
-        "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
-        "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
-        # a seat not filled yet: no one answers for the task
-        "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
-        "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
-        "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
-        "àdéfinir adefinir àconfirmer àattribuer chưaphâncông chưacóngười pordefinir",
-        "belumditetapkan porasignar poratribuir n.n. nn dadefinire 미정 yettoassign",
+_PLACEHOLDERS = (
+    frozenset(
+        normalise_key(w)
+        for w in _words(
+            "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
+            "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
+            # a seat not filled yet: no one answers for the task
+            "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
+            "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
+            "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
+            "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
+            "n.n. nn 미정 yettoassign",
+        )
     )
+    | _UNDECIDED
 )
 # What follows 各 ("each") when a cell gives a task to every unit of a kind
 _EACH_UNIT = (
@@ -1777,7 +1786,7 @@ _WEEKDAYS = frozenset(
     f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
 ) | frozenset(
     _words(
-        "monday tuesday wednesday thursday friday saturday sunday",
+        *(name.casefold() for name in _WEEKDAY_NAMES),
         "lundi mardi mercredi jeudi vendredi samedi dimanche",
         "montag dienstag mittwoch donnerstag freitag samstag sonntag",
         "senin selasa rabu kamis jumat sabtu",
@@ -2344,14 +2353,23 @@ def _read_part(part: str, acc: _Owners) -> bool:
             j += 1
         latin = chunks[i:j]
         if j < len(chunks) and _in_spaced_script(chunks[j]) and i == 0:
+            # Omar Haddad عمر حداد: one person, when the Latin words name one and no more
             alone = _Owners()
-            read = _classify_english(latin, alone)
-            if read and len(alone.people) == 1 and not (alone.departments or alone.roles):
-                acc.add("person", alone.people[0])  # Omar Haddad عمر حداد: one person
+            if not _classify_english(latin, alone):
+                return False
+            one_person = len(alone.people) == 1 and not (alone.departments or alone.roles)
+            for kind, values in (
+                ("person", alone.people),
+                ("dept", alone.departments),
+                ("role", alone.roles),
+            ):
+                for value in values:
+                    acc.add(kind, value)
+            if one_person:
                 while j < len(chunks) and _in_spaced_script(chunks[j]):
                     j += 1
-                i = j
-                continue
+            i = j
+            continue
         if (
             j < len(chunks)
             and len(latin) == 1
@@ -2376,13 +2394,16 @@ _KO_TITLES = frozenset(
 _TH_PERSON = "คุณ"  # Khun: Mr, Ms — a name follows
 
 
+_HANGUL = "\uac00-\ud7a3"
+
+
 @lru_cache(maxsize=1)
 def _other_scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a chunk in Hangul, Thai or kana; a Korean unit; a Thai unit): compiled on first
     use, as most tables never hold these scripts."""
     return (
-        re.compile(r"[\uac00-\ud7a3\u0e00-\u0e7f\u3040-\u30ff]+"),
-        re.compile(r"[\uac00-\ud7a3]{2,}(?:팀|부|본부|실|센터|부서)"),  # 마케팅팀
+        re.compile(rf"[{_HANGUL}\u0e00-\u0e7f\u3040-\u30ff]+"),
+        re.compile(rf"[{_HANGUL}]{{2,}}(?:팀|부|본부|실|센터|부서)"),  # 마케팅팀
         re.compile(r"(?:ฝ่าย|แผนก|ทีม)[\u0e00-\u0e7f]+"),  # ฝ่ายการตลาด
     )
 
@@ -2516,9 +2537,6 @@ _HEAD_OF = re.compile(
 # costs a millisecond to compile, at every start, for a cell that may never come.
 _AT_UNIT = re.compile(r"(?<=[^\x00-\x7f])@(?=[^\x00-\x7f])")
 _ET_AL = re.compile(r"(?<=[^\x00-\x7f])等人?(?=$|[\s,;、])")
-
-
-_HANGUL = "\uac00-\ud7a3"
 
 
 @lru_cache(maxsize=1)
