@@ -6,7 +6,6 @@ outcomes = check_sources(["plan.csv"], CheckOptions(today=date(2025, 6, 20)))
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from tasklint.connectors.rows import ParseOptions
 from tasklint.connectors.sources import SourceSpec, resolve_sources
 from tasklint.errors import ConfigError, Notice, TasklintError
 from tasklint.model import Table
+from tasklint.text import HAN_CHARACTER
 from tasklint.validators.engine import LintResult, RuleSetting, lint
 from tasklint.validators.registry import configure, unknown_selectors
 
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from tasklint.config.env import Environment
     from tasklint.connectors.remote import ColumnCheck
     from tasklint.sync.engine import SyncOutcome
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(slots=True)
@@ -57,7 +55,7 @@ def table_locale(table: Table, configured: str) -> str:
     """`auto`: Chinese when the table's headers are Chinese."""
     if configured != "auto":
         return configured
-    return "zh" if any(_CJK.search(h) for h in table.columns.values()) else "en"
+    return "zh" if any(HAN_CHARACTER.search(h) for h in table.columns.values()) else "en"
 
 
 def _split(values: Sequence[str]) -> list[str]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 # Han characters, with the compatibility block and the extension planes: OpenCC converts
 # some of those too (𪄕 → 𪉒), and text must fold alike alone or beside other text.
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @lru_cache(maxsize=1 << 14)  # rules format the same targets and rates row after row
@@ -45,7 +45,7 @@ def _t2s():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
-    if not _CJK.search(text):
+    if not HAN_CHARACTER.search(text):
         return text
     return str(_t2s().convert(text))
 

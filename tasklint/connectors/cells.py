@@ -131,6 +131,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -140,7 +141,7 @@ from typing import Any, NamedTuple, NoReturn
 from zoneinfo import ZoneInfo
 
 from tasklint.model import Person, Phase, Status
-from tasklint.text import normalise_key, to_simplified
+from tasklint.text import HAN_CHARACTER, normalise_key, to_simplified
 
 __all__ = [
     "CellError",
@@ -1757,7 +1758,16 @@ _DEPT_SAME = {
 _DEPT_TAIL = re.compile(
     r"(?:事业部|部门|中心|团队|小组|部|组|\s+(?:team|department|dept\.?|division))$"
 )
-_HAN = re.compile(rf"[{_H}]")
+_HAN = HAN_CHARACTER
+
+
+def _han_only(text: str) -> bool:
+    """Whether `text` is written in Han characters alone (and is not empty). Checked
+    through `_HAN`, compiled already: a class of every Han character costs a millisecond
+    to compile, once in each pattern that holds one."""
+    return bool(text) and not _HAN.sub("", text)
+
+
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'.\-&]*")
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
@@ -1919,13 +1929,13 @@ def _japanese_surnames() -> frozenset[str]:
 
 def _looks_like_name(word: str) -> bool:
     """张三, 王小明, 欧阳娜娜 — or a lone surname, as "Marketing — Zhang" uses one."""
-    if re.fullmatch(rf"[{_H}]{{2,3}}", word):
-        return True
-    if re.fullmatch(rf"[{_H}]{{4,5}}", word):
-        return (len(word) == 4 and _is_surname_led(word)) or any(
-            word[:n] in _japanese_surnames() for n in (2, 3)
+    if 2 <= len(word) <= 5 and _han_only(word):
+        return len(word) <= 3 or (
+            (len(word) == 4 and _is_surname_led(word))
+            or any(word[:n] in _japanese_surnames() for n in (2, 3))
         )
-    if re.fullmatch(rf"[{_H}]{{1,6}}·[{_H}]{{1,8}}", word):
+    given, dot, family = word.partition("·")
+    if dot and 1 <= len(given) <= 6 and 1 <= len(family) <= 8 and _han_only(given + family):
         return True  # 买买提·艾力
     return len(word) == 1 and word in _SURNAMES_1
 
@@ -2464,7 +2474,7 @@ def _name_in_two_chunks(first: str, second: str) -> bool:
     """A family name, a space, a given name: 陳 大文, 高橋 美咲 — not 张三 李四 (two
     people) nor 王 经理 (a name and a title)."""
     family, given = to_simplified(first), to_simplified(second)
-    if not re.fullmatch(rf"[{_H}]{{1,3}}", given):
+    if not (len(given) <= 3 and _han_only(given)):
         return False
     if family in _SURNAMES_1 or family in _SURNAMES_2:
         longest = 2
@@ -2541,11 +2551,11 @@ _ET_AL = re.compile(r"(?<=[^\x00-\x7f])等人?(?=$|[\s,;、])")
 
 @lru_cache(maxsize=1)
 def _two_scripts() -> re.Pattern[str]:
-    """Compiled on first use (three Han classes: 2 ms of every start otherwise). A name
-    in Han or Hangul ("other") beside one in Latin letters (Min-jun: a hyphen, then lower
-    case)."""
+    """A name in Han or Hangul ("other") beside one in Latin letters (Min-jun: a hyphen,
+    then lower case), on script-marked text (`_sub_marked`)."""
     # (or a family name, a space, a given name: 中村 恵 Megumi Nakamura)
-    other = rf"(?:[{_H}{_HANGUL}]{{2,4}}|[{_H}]{{1,3}} [{_H}]{{1,3}})"
+    han = _HAN_MARKED
+    other = rf"(?:[{han}{_HANGUL_MARK}]{{2,4}}|{han}{{1,3}} {han}{{1,3}})"
     word = r"[A-Z][a-z]+(?:-[a-z]+)?"
     return re.compile(
         rf"({other})\s*\(\s*({word}(?:\s+{word}){{0,2}})\s*\)"
@@ -2557,7 +2567,7 @@ def _two_scripts() -> re.Pattern[str]:
     )
 
 
-def _one_person_twice(m: re.Match[str]) -> str:
+def _one_person_twice(m: _Written) -> str:
     """张伟（Zhang Wei）, Alice Wang（王爱丽）, 张伟 Zhang Wei, Lee Min-jun 이민준: one person
     in two scripts — unless the other words are a department or a title (张三（Marketing）,
     Alice 市场部, 이서연 팀장)."""
@@ -2755,21 +2765,71 @@ def _tidy_owner(s: str) -> str:
     s = _ET_AL.sub(" 全体", s)  # 张伟等: he and others
     if s.isascii() or not re.search(r"[A-Za-z]", s):
         return s  # a name in two scripts needs both
-    s = _english_and_chinese_name().sub(_one_name_of_two, s)
-    return _two_scripts().sub(_one_person_twice, s)
+    marked = _script_marks(s)
+    if _HAN_MARK not in marked and _HANGUL_MARK not in marked:
+        return s
+    s = _sub_marked(_english_and_chinese_name(), _one_name_of_two, s, marked)
+    return _sub_marked(_two_scripts(), _one_person_twice, s)
+
+
+# The two-script patterns ask only which script a character is in, so they run on the
+# text with every Han character written as 一 and every Hangul syllable as 가: a class
+# of every Han character costs a millisecond to compile (`re` walks its 27,000 code
+# points in Python), and those patterns would hold twenty of them.
+_HAN_MARK, _HANGUL_MARK = "\u4e00", "\uac00"
+_HAN_MARKED = re.escape(_HAN_MARK)
+
+
+def _script_marks(s: str) -> str:
+    """`s` with each Han character as `_HAN_MARK` and each Hangul syllable as
+    `_HANGUL_MARK`: as long as `s`, character for character."""
+    s = _HAN.sub(_HAN_MARK, s)
+    if any("\uac00" <= c <= "\ud7a3" for c in s):
+        s = "".join(_HANGUL_MARK if "\uac00" <= c <= "\ud7a3" else c for c in s)
+    return s
+
+
+class _Written:
+    """A match found on `_script_marks(text)`, its groups read from `text` as written."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match, self._text = match, text
+
+    def __getitem__(self, group: int) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self._text[start:end]
+
+
+def _sub_marked(
+    pattern: re.Pattern[str],
+    replace: Callable[[_Written], str],
+    s: str,
+    marked: str | None = None,
+) -> str:
+    """`pattern.sub(replace, s)` for a pattern written for script-marked text."""
+    pieces, end = [], 0
+    for m in pattern.finditer(_script_marks(s) if marked is None else marked):
+        pieces += (s[end : m.start()], replace(_Written(m, s)))
+        end = m.end()
+    pieces.append(s[end:])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=1)
 def _english_and_chinese_name() -> re.Pattern[str]:
     """Tony-王涛, 王涛Tony: an English name joined to a Chinese one, as WeCom and Feishu
-    display names run (Kelly张, with a surname alone, is `_GLUED_PERSON`)."""
+    display names run (Kelly张, with a surname alone, is `_GLUED_PERSON`); on
+    script-marked text (`_sub_marked`)."""
+    han = _HAN_MARKED
     return re.compile(
-        rf"(?<![A-Za-z])([A-Z][a-z]+)\s*[-–·]\s*([{_H}]{{2,3}})(?=$|[\s,;、/(])"
-        rf"|(?<![{_H}])([{_H}]{{2,3}})([A-Z][a-z]+)(?=$|[\s,;、/(])"
+        rf"(?<![A-Za-z])([A-Z][a-z]+)\s*[-–·]\s*({han}{{2,3}})(?=$|[\s,;、/(])"
+        rf"|(?<!{han})({han}{{2,3}})([A-Z][a-z]+)(?=$|[\s,;、/(])"
     )
 
 
-def _one_name_of_two(m: re.Match[str]) -> str:
+def _one_name_of_two(m: _Written) -> str:
     latin, han = (m[1], m[2]) if m[1] else (m[4], m[3])
     simple = to_simplified(han)
     if latin.casefold() in _DEPT_WORDS_EN or latin.casefold() in _TEAM_WORDS_EN:
