@@ -2797,7 +2797,7 @@ class _Written:
     def __init__(self, match: re.Match[str], text: str) -> None:
         self._match, self._text = match, text
 
-    def __getitem__(self, group: int) -> str | None:
+    def __getitem__(self, group: int) -> Any:  # as re.Match's: str, or None when unused
         start, end = self._match.span(group)
         return None if start < 0 else self._text[start:end]
 
@@ -2809,7 +2809,8 @@ def _sub_marked(
     marked: str | None = None,
 ) -> str:
     """`pattern.sub(replace, s)` for a pattern written for script-marked text."""
-    pieces, end = [], 0
+    pieces: list[str] = []
+    end = 0
     for m in pattern.finditer(_script_marks(s) if marked is None else marked):
         pieces += (s[end : m.start()], replace(_Written(m, s)))
         end = m.end()
