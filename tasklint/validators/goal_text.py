@@ -885,8 +885,11 @@ class Vocabulary:
     def __init__(self, alternatives: Sequence[tuple[str, str]]) -> None:
         self.alternatives = list(alternatives)
         self._heads = [known_heads(pattern) for _, pattern in self.alternatives]
-        self._by_head: dict[str, re.Pattern[str] | None] = {}
-        self._by_indices: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._by_head: dict[str, tuple[int, ...]] = {}
+        # Each alternative is compiled on its own, on first use: a combined pattern per
+        # set of alternatives a head selects would compile the large ones (numbers,
+        # dates) again in every set, and compiling is most of a first lint's extra time.
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.alternatives)
         if any(heads is None for heads in self._heads):  # pragma: no cover
             self._trigger = re.compile(r"(?s:.)")
             return
@@ -908,10 +911,14 @@ class Vocabulary:
             "|".join(f"(?:{alternatives[i][1]})(?P<{alternatives[i][0]}>)" for i in indices)
         )
 
-    def _master(self, head: str) -> re.Pattern[str] | None:
-        # Compiled on first use and shared between heads that select the same
-        # alternatives; compiling every combination up front would cost a quarter of a
-        # second at import, for a CLI that may never read a goal.
+    def _alternative(self, index: int) -> re.Pattern[str]:
+        compiled = self._compiled[index]
+        if compiled is None:
+            compiled = self._compiled[index] = self._compile((index,))
+        return compiled
+
+    def _candidates(self, head: str) -> tuple[int, ...]:
+        """The alternatives that can match where `head` starts, in their listed order."""
         try:
             return self._by_head[head]
         except KeyError:
@@ -922,29 +929,25 @@ class Vocabulary:
             for i, heads in enumerate(self._heads)
             if heads is None or any(prefix in heads for prefix in prefixes)
         )
-        master = None
-        if indices:
-            master = self._by_indices.get(indices)
-            if master is None:
-                master = self._by_indices[indices] = self._compile(indices)
         if len(self._by_head) < 100_000:  # bounded: heads are a few characters long
-            self._by_head[head] = master
-        return master
+            self._by_head[head] = indices
+        return indices
 
     def scan(self, folded: str, on_match: Callable[[re.Match[str]], int]) -> None:
         """Call `on_match` for each match in `folded`, left to right; it returns the
-        position to resume from (usually ``m.end()``)."""
+        position to resume from (usually ``m.end()``). At each position the first
+        alternative listed that matches there wins, as in an alternation."""
         end = 0
         for trigger in self._trigger.finditer(folded):
             start = trigger.start()
             if start < end:
                 continue
-            master = self._master(folded[start : start + _HEAD_DEPTH].translate(_HEAD_KEY))
-            if master is None:
-                continue
-            m = master.match(folded, start)
-            if m is not None:
-                end = on_match(m)
+            head = folded[start : start + _HEAD_DEPTH].translate(_HEAD_KEY)
+            for index in self._candidates(head):
+                m = self._alternative(index).match(folded, start)
+                if m is not None:
+                    end = on_match(m)
+                    break
 
 
 _VOCABULARY = Vocabulary(_ALTERNATIVES)
