@@ -1485,6 +1485,7 @@ _SURNAMES_1 = frozenset(
 _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
     "代理店",  # (Japanese) an agency
+    "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
 _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore"
@@ -1697,6 +1698,9 @@ _ROLE_WORDS_EN = frozenset(
         "ejecutivo ejecutiva executivo executiva asistente assistente trainee",
         "estagiário estagiária estagiario estagiaria becario becaria practicante pasante",
         "pengurus eksekutif",
+        "responsabile referente direttore direttrice coordinatore coordinatrice",
+        "referent referentin geschäftsführer geschäftsführerin sachbearbeiter",
+        "sachbearbeiterin",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2337,9 +2341,15 @@ def _read_part(part: str, acc: _Owners) -> bool:
             while j < len(chunks) and _in_spaced_script(chunks[j]):
                 j += 1
             _classify_spaced_script(chunks[i:j], acc)  # أحمد الحربي: one person
+            if i == 0 and j < len(chunks) and _one_latin_person(chunks[j:]):
+                break  # عمر حداد Omar Haddad: the same person in Latin letters
             i = j
             continue
         if _in_other_script(chunk):
+            if chunk in _KO_FAMILY_NAMES and i + 1 < len(chunks) and chunks[i + 1] in _KO_TITLES:
+                acc.add("person", f"{chunk} {chunks[i + 1]}")  # 박 과장: Manager Park
+                i += 2
+                continue
             if not _classify_other_script(chunk, acc, i > 0 and _is_name_chunk(chunks[i - 1])):
                 return False
             i += 1
@@ -2401,7 +2411,17 @@ def _read_part(part: str, acc: _Owners) -> bool:
 _KO_TITLES = frozenset(
     _words("팀장 부장 과장 차장 대리 사원 실장 이사 상무 전무 사장 대표 매니저 주임 본부장 센터장")
 )
+# Korean family names, one syllable: 박 과장, 최 대리 (a family name, a space and a title)
+# name one person
+_KO_FAMILY_NAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진"
+    "지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+)
+# Notes in brackets on a person's part: (주) main, (부) second, (보조) support
+_KO_DUTY_NOTES = frozenset(_words("주 부 정 보조 지원 메인 서브 백업"))
 _TH_PERSON = "คุณ"  # Khun: Mr, Ms — a name follows
+# Thai titles written before the unit they head: ผู้จัดการฝ่ายขาย, the sales manager
+_TH_TITLES = ("ผู้จัดการ", "หัวหน้า", "ผู้อำนวยการ")
 
 
 _HANGUL = "\uac00-\ud7a3"
@@ -2435,6 +2455,18 @@ def _in_spaced_script(chunk: str) -> bool:
     return not chunk.isascii() and _SPACED_SCRIPT.fullmatch(chunk) is not None
 
 
+def _one_latin_person(chunks: list[str]) -> bool:
+    """Whether these words, all in Latin letters, name one person and nothing else."""
+    if not all(chunk.isascii() for chunk in chunks):
+        return False
+    alone = _Owners()
+    return (
+        _classify_english(chunks, alone)
+        and len(alone.people) == 1
+        and not (alone.departments or alone.roles or alone.collective)
+    )
+
+
 def _classify_spaced_script(run: list[str], acc: _Owners) -> None:
     name = " ".join(run)
     unit = run[0] in _UNIT_FIRST or run[-1] in _UNIT_LAST
@@ -2447,17 +2479,29 @@ def _is_unit_in_other_script(chunk: str) -> bool:
 
 
 def _classify_other_script(chunk: str, acc: _Owners, after_name: bool) -> bool:
-    """A Hangul, Thai or kana chunk: a unit (마케팅팀, ฝ่ายการตลาด), a title (팀장 —
-    nothing more after a name: 이서연 팀장 is one person) or a name."""
+    """A Hangul, Thai or kana chunk: a unit (마케팅팀, ฝ่ายการตลาด, 대행사), a title (팀장 —
+    nothing more after a name: 이서연 팀장 is one person), a unit and its head's title
+    (마케팅팀장, 영업부장) or a name."""
     if normalise_key(chunk) in _GENERIC_GROUPS:
         return True  # メンバー: members, the group the cell names
     if chunk in _KO_TITLES:
         if not after_name:
             acc.add("role", chunk)
         return True
-    if _is_unit_in_other_script(chunk):
+    if _is_unit_in_other_script(chunk) or chunk in _PARTIES_ZH:
         acc.add("dept", chunk)
         return True
+    if chunk.endswith("장") and _is_unit_in_other_script(chunk[:-1]):
+        acc.add("dept", chunk[:-1])  # 마케팅팀장: the marketing team's head
+        if not after_name:
+            acc.add("role", chunk[-2:])
+        return True
+    for title in _TH_TITLES:
+        if chunk.startswith(title) and _is_unit_in_other_script(chunk[len(title) :]):
+            acc.add("dept", chunk[len(title) :])  # ผู้จัดการฝ่ายขาย: the sales manager
+            if not after_name:
+                acc.add("role", title)
+            return True
     if len(chunk) < 2 or chunk == _TH_PERSON:
         return False
     acc.add("person", chunk)  # 김민준, คุณสมศรี, さくら
@@ -2512,10 +2556,15 @@ _ELSEWHERE = re.compile(
 )
 _PHONE = re.compile(
     r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+    # any other number a label says is a phone's: Tel. 0711 45 67-210, Mob: +971 50 123 4567
+    r"|(?:(?<![^\s,;(])(?i:tel|tél|phone|ph|mob|mobile|handy|mobil|cell|ext)\.?|电话|手机|分机)"
+    r"\s*[:：]?\s*\+?\d[\d\s()/.-]{4,}\d(?!\d)"
 )
 # What a cell adds around the names: a share of the work ("张伟 60% / 李娜 40%"), an
 # emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
-_SHARE = re.compile(r"(?<=[^\s\d.%])\s*[(（]?\d{1,3}(?:\.\d+)?\s*%[)）]?")
+_SHARE = re.compile(
+    r"(?:(?<=[^\s\d.%])|(?<=[A-Za-z]\.))\s*[(（]?\d{1,3}(?:\.\d+)?\s*%[)）]?"  # Giulia R. 60%
+)
 _PICTOGRAPHS = re.compile("[\U0001f300-\U0001faff\ufe0f\u200d\u2640\u2642]")
 # A job grade (P7 王伟), a staff number (张伟(10086), 李娜 #2231), a count of tasks (张伟(3))
 _AROUND_NAME = re.compile(
@@ -2599,7 +2648,8 @@ def _one_person_twice(m: _Written) -> str:
 
 _PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
 _PARTY_NAMED = re.compile(
-    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)\s*\([^()]+\)"
+    # (with its trade between: Fornitore catering (Peck), vendor AV (Sono))
+    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)(?:\s+[^\W\d_]+){{0,2}}?\s*\([^()]+\)"
     rf"|(?P<company>\S+)\s*\((?:\w+\s+)?(?P<outside>{_PARTIES})\)",
     re.IGNORECASE,
 )
@@ -2636,6 +2686,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         # and units are capitalised; a lower-case unit or title is still read
         said = any(_is_unit_or_title_en(w.casefold()) or w in _PARTIES_EN for w in words)
         return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
+    if inside in _KO_DUTY_NOTES:
+        return " "  # 김지수(주), 정하늘(보조): the main owner, the support
     simple = to_simplified(inside)
     if not _HAN.search(simple) or _is_unit_zh(simple):
         return m[0]
@@ -2703,9 +2755,12 @@ _FORMER = re.compile(
 )
 
 
-# "Agency: Mother London": a unit by its name; "Freelancer - Dana": a person
+# "Agency: Mother London", "Agenzia Karla Otto": a unit by its name; "Freelancer - Dana":
+# a person
 _PARTY_LABEL = re.compile(
-    rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor)\s*(?:[:：=]|\s[-–—])\s*(?P<name>.+)$",
+    rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor)"
+    r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3}$))"
+    r"\s*(?P<name>.+)$",
     re.IGNORECASE,
 )
 
