@@ -121,6 +121,7 @@ MEASURABLE = [
     # not a model number: a rank, and a count before "series"
     "Reach the top 10",
     "Launch 12 series of short videos",
+    "每月给会员寄一封感谢信",  # a rate: one letter a month
 ]
 NOT_MEASURABLE = [
     # years, dates, quarters, halves
@@ -197,6 +198,9 @@ NOT_MEASURABLE = [
     "Launch new landing page for the DMU 65 series",
     "Video series on the new CTX beta 800",
     "Webinar series on 5-axis machining, monthly",
+    # blind set 13: a pack size with a decimal, a rank inside an app's quoted name
+    "1.5kg装幼猫粮复购率提升",
+    "Launch the 'Top 10 Treasures' trail app",
 ]
 TIME_BOUND = [
     "2025年",
@@ -243,6 +247,17 @@ TIME_BOUND = [
     "Black Friday",
     "May 1",
     "在30天内完成首轮投放",
+    # blind set 13: fiscal ends, named weeks and events, Chinese milestones and weekdays
+    "Lift direct booking share to 55% by FY-end",
+    "ADR of at least £420 throughout Wimbledon fortnight",
+    "Top 10 in Lazada PH home & living by the Payday sale",
+    "Double contactless usage among students during Freshers' Week",
+    "Generate 300 MQLs during Hannover Messe",
+    "Build hype on Strava — a million impressions in race week",
+    "全马报名人数破3万，报名截止前",
+    "第一阶段：经销商大会前完成全部产品目录更新",
+    "开票前签下不少于15家品牌赞助商",
+    "周五美食日：券核销率15%",
     # blind set 12: milestones of a team's own calendar, sports, weather and policy
     "Ship in-app onboarding tour before GA",
     "Sales enablement deck ready before SKO",
@@ -301,6 +316,11 @@ NOT_TIME_BOUND = [
     "7日复购率达到25%",
     "線上訂單24小時內出貨率95%",
     "150+ visitors at Booth 3B",  # a place, not an event
+    # blind set 13: baselines and metric names again; a booth is designed, not a window
+    "Double referral sign-ups vs last semester",
+    "Weekly active members up 10%",
+    "Refresh trade-fair booth design",
+    "Grow revenue by running a flash sale",  # "by" a means, not a deadline
 ]
 
 

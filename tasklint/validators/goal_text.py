@@ -36,7 +36,7 @@ Not quantities:
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
   dates, months, quarters, halves (1H26), weeks (W45), years, relative deadlines (年底前,
-  by end of June, EOQ, next cycle, this month, by Friday), durations (30天内, within 30
+  by end of June, EOQ, next cycle, this month, by Friday, 周五前), durations (30天内, within 30
   days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
   Friday), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
   during the campaign, during the recall, weekends, in the first month, 会员日, throughout
@@ -160,6 +160,7 @@ _CN_COUNTER = (
 _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
     r"|trends|posts|articles|books|songs|moments|guide|listicles?|tools|apps|hacks|mistakes"
+    r"|treasures|finds|stories|destinations|places|spots|sights|recipes|dishes|experiences"
     r"|tricks|examples|templates|resources|podcasts|quotes|facts|ways|好物|清单|推荐|合集|盘点|攻略|必买"
     r"|单品|榜单?)"
 )
@@ -231,7 +232,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?:\s*[/.]\s*(?:20)?[0-9]{2}(?![0-9]))?(?![0-9.%])"
         + _COUNTED
         + r"(?!\s*(?:[kmwb](?![a-z])"
-        r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])))",
+        r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])"
+        # a weight or size: 1.5kg装 is a pack, not the 5th of January
+        r"|(?:kg|g|ml|l|cm|mm|oz|lbs?|mah|gb|tb)(?![a-z])|英寸|寸|吋|毫升|千克|公斤|克|斤|升))",
     ),
     ("P_dyq", r"(?<![0-9.])20[1-3][0-9]\s*[-/]?\s*(?:q[1-4]|h[12])(?![0-9a-z])"),
     (
@@ -330,7 +333,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lname",
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]"
-        r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+users?"
+        r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
+        r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?)"
         r"|d[0-9]+\s*retention|day[- ]?[0-9]+\s*retention|month[- ]over[- ]month"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
         r"|model|windows|ios|android|macos|xbox|playstation|airpods|watch\s+series|nova|redmi"
@@ -424,7 +428,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         "L_lbase",
         r"(?<![a-z])(?:as|than|of|vs\.?|versus)\s+(?:the\s+|our\s+|last\s+year'?s\s+)?(?:spring"
         r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|launch"
-        r"|sale|cohort|wave|drop|collection)(?![a-z])",
+        r"|sale|cohort|wave|drop|collection)(?![a-z])"
+        # the period before, as a baseline: "vs last semester", "than the previous season"
+        r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|previous"
+        r"|prior)\s+(?:semester|term|season|year|quarter|month|week|fortnight|sprint)(?![a-z])",
     ),
     ("P_lweek", r"(?<![a-z0-9])w\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
     (
@@ -471,7 +478,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
         r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:day|week|month"
         r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
-        r"|(?:year|month|quarter|week)[- ]end|eofy|eo[dwmqy]|(?:mid|early|late)[- ]?(?:"
+        r"|(?:year|month|quarter|week|fy|fiscal\s+year)[- ]end|eofy|eo[dwmqy]"
+        r"|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
@@ -502,14 +510,18 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
-        r"|congress|convention"
+        r"|congress|convention|weeks?|weekends?|fortnights?|games?|match(?:es)?|races?"
         r"|beta|migration|rebrand|relaunch|open\s+house)|campaign\s+(?:period|window)"
+        # a named week: "in race week", "over the Easter weekend", "in Fashion Week"
+        r"|(?:in|over)\s+(?:the\s+)?(?:[a-z0-9'.&-]+\s+){1,2}?(?:week|weekend|fortnight)"
         r"|weekends?|(?:in|during|within|over)\s+(?:the\s+|its\s+|our\s+)?(?:first|opening"
         r"|final|last)\s+(?:day|week|weekend|month|quarter|year|fortnight)"
         # observances: World Diabetes Day, International Women's Day, Pride Month
         r"|(?:world|international|national|global)\s+(?:[a-z'-]+\s+){0,3}?(?:day|week|month)"
         r"|(?:before|by|prior\s+to|ahead\s+of|until|till)\s+(?:the\s+)?(?:(?:global|official"
-        r"|public|product|app|game|store|brand|soft|hard|grand|beta|full|national|our|new)\s+)?"
+        r"|public|product|app|game|store|brand|soft|hard|grand|beta|full|national|our|new)\s+"
+        # after "the", any name: "by the Payday sale" ("by running a sale" is a means)
+        r"|(?<=the\s)(?:[a-z0-9'.&-]+\s+){1,2}?)?"
         r"(?:launch|go-live"
         r"|kick-?off|event|campaign|sale|holidays?|festival|deadline|release|opening|show"
         r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
@@ -550,7 +562,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:throughout|for\s+the\s+(?:duration|length|rest|remainder)\s+of)"
         r"\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|its\s+)?(?:[a-z0-9'-]+\s+){0,3}"
         r"(?:period|promo(?:tion)?s?|campaigns?|season|weeks?|months?|semester|term|quarters?"
-        r"|year|holidays?|events?|sales?|bundle|launch|break|summer|winter|festival|window"
+        r"|fortnights?|year|holidays?|events?|sales?|bundle|launch|break|summer|winter|festival|window"
         r"|flight|burst|run)(?![a-z])"
         # after "across", only time words: "across LinkedIn campaigns" is a scope
         r"|(?<![a-z])across\s+(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[a-z0-9'-]+\s+){0,3}"
@@ -588,6 +600,8 @@ _CN_PERIOD_WORDS = [
         "首年 首个月 上半年 下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 下周 "
         "下个财年 下一财年 下财年 "
         "下个月 下月 下个季度 下季度 下一季度 次月 截止日",
+        # the days of the week, as "Friday" is: 周五前, 周五美食日
+        " ".join(f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"),
         # cadences: the window a target is measured over
         "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
         "周报 月报 日报 季报 周会 月会 双周会 "
@@ -674,7 +688,8 @@ _CJK_LED: list[tuple[str, str]] = [
         "P_cmile",
         r"(?:董事会|评审会?|审批|审核|验收|发布会?|开放预约|预约|开学|放假|迭代|路演|展会|开幕|签约"
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
-        r"|定稿|招标|年会|峰会|晚会)(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
+        r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆)"
+        r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)",
     ),
     ("P_chour", rf"{_CNR}\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
