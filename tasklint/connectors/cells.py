@@ -1625,7 +1625,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\b(?:alle|tous|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
-    r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께"
+    r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1647,7 +1647,7 @@ _DEPT_WORDS_EN = frozenset(
         "sponsorships loyalty membership publishing",
         "mercadotecnia diseño diseno jurídico juridico comunicação comunicacao vendas",
         "außendienst aussendienst innendienst produktmarketing eventi f&b marcom vm",
-        "housekeeping",
+        "housekeeping development board",
     )
     + _AGENCIES_EN
 )
@@ -1682,6 +1682,7 @@ _TEAM_WORDS_EN = frozenset(
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
         "ufficio coe committee council service siège siege boutique showroom branch",
+        "subcommittee sub-committee",
         "dirección direccion diretoria gerência gerencia niederlassung filiale",
     )
 )
@@ -1697,7 +1698,10 @@ _ROLE_WORDS_EN = frozenset(
         "coordinador coordinadora coordenador coordenadora analista diretor diretora",
         "ejecutivo ejecutiva executivo executiva asistente assistente trainee",
         "estagiário estagiária estagiario estagiaria becario becaria practicante pasante",
-        "pengurus eksekutif",
+        "pengurus eksekutif chair co-chair chairperson chairman chairwoman",
+        "merchandiser merchandisers redakteur redakteurin abteilungsleiter",
+        "abteilungsleiterin länderleiter teamleiter teamleiterin projektleiter",
+        "projektleiterin bereichsleiter bereichsleiterin vertriebsleiter marketingleiter",
         "responsabile referente direttore direttrice coordinatore coordinatrice",
         "referent referentin geschäftsführer geschäftsführerin sachbearbeiter",
         "sachbearbeiterin",
@@ -1709,7 +1713,7 @@ _QUALIFIERS_EN = frozenset(
         "deputy general regional social media creative community program programme product",
         "brand data marketing sales design growth key assistant associate country area",
         "market store city district global local partner field lifecycle corp corporate trade",
-        "customer revenue demand projet projets visual",
+        "customer revenue demand projet projets visual technischer technische",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -2003,6 +2007,9 @@ def _role_ending(simple: str) -> str | None:
 
 def _classify_cjk(word: str, acc: _Owners) -> bool:
     """One run without spaces or separators holding Chinese (and perhaps Latin or *)."""
+    if word[0] == "阿" and word[1:].isascii() and word[1:].istitle() and word[1:].isalpha():
+        acc.add("person", word)  # 阿May: as 阿强, a name said familiarly
+        return True
     simple = to_simplified(word)
     if len(simple) != len(word):
         word = simple
@@ -2336,6 +2343,15 @@ def _read_part(part: str, acc: _Owners) -> bool:
     i = 0
     while i < len(chunks):
         chunk = chunks[i]
+        if (
+            not chunk.isascii()
+            and _HANGUL_MARK <= chunk[-1] <= "\ud7a3"
+            and not _in_other_script(chunk)
+            and _is_unit_in_other_script(chunk)
+        ):
+            acc.add("dept", chunk)  # CM팀: a unit named in Latin letters, then Hangul
+            i += 1
+            continue
         if _in_spaced_script(chunk):
             j = i + 1
             while j < len(chunks) and _in_spaced_script(chunks[j]):
@@ -2409,7 +2425,10 @@ def _read_part(part: str, acc: _Owners) -> bool:
 
 
 _KO_TITLES = frozenset(
-    _words("팀장 부장 과장 차장 대리 사원 실장 이사 상무 전무 사장 대표 매니저 주임 본부장 센터장")
+    _words(
+        "팀장 부장 과장 차장 대리 사원 실장 이사 상무 전무 사장 대표 매니저 주임 본부장 센터장",
+        "담당자 담당",
+    )
 )
 # Korean family names, one syllable: 박 과장, 최 대리 (a family name, a space and a title)
 # name one person
@@ -2433,7 +2452,11 @@ def _other_scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     use, as most tables never hold these scripts."""
     return (
         re.compile(rf"[{_HANGUL}\u0e00-\u0e7f\u3040-\u30ff]+"),
-        re.compile(rf"[{_HANGUL}]{{2,}}(?:팀|부|본부|실|센터|부서)"),  # 마케팅팀
+        # 마케팅팀, CM팀, 디지털마케팅 (a unit's work names it, as 市场 does)
+        re.compile(
+            rf"(?:[{_HANGUL}]{{2,}}|[A-Za-z0-9&]{{1,6}})(?:팀|부|본부|실|센터|부서)"
+            rf"|[{_HANGUL}]*(?:마케팅|영업|홍보|기획|디자인|인사|재무|브랜드|커머스|콘텐츠|광고)"
+        ),
         re.compile(r"(?:ฝ่าย|แผนก|ทีม)[\u0e00-\u0e7f]+"),  # ฝ่ายการตลาด
     )
 
@@ -2551,7 +2574,8 @@ _ELSEWHERE = re.compile(
     r"^(?:同上[列行]?|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|参考第\s*\d+\s*行"
     r"|see\s+row\s+\d+|ditto|same\s+as\s+above|see\s+above"
     r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
-    r"|see\s+attach(?:ed|ment))$",
+    r"|see\s+attach(?:ed|ment)|(?:see|siehe|voir|ver)\s+(?:the\s+|das\s+|le\s+)?(?:brief|briefing"
+    r"|doc|deck|notes?|sheet|tab))$",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
@@ -2559,6 +2583,8 @@ _PHONE = re.compile(
     # any other number a label says is a phone's: Tel. 0711 45 67-210, Mob: +971 50 123 4567
     r"|(?:(?<![^\s,;(])(?i:tel|tél|phone|ph|mob|mobile|handy|mobil|cell|ext)\.?|电话|手机|分机)"
     r"\s*[:：]?\s*\+?\d[\d\s()/.-]{4,}\d(?!\d)"
+    # an international number: +65 9123 4567, +966 50 123 4567
+    r"|(?<![\w+])\+\d{1,3}[\s-]?\(?\d[\d\s()-]{5,}\d(?!\d)"
 )
 # What a cell adds around the names: a share of the work ("张伟 60% / 李娜 40%"), an
 # emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
@@ -2654,6 +2680,9 @@ _PARTY_NAMED = re.compile(
     re.IGNORECASE,
 )
 _JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
+_HYPHEN_UNIT = re.compile(r"(?<=[a-zäöüß])-(team|abteilung|squad|crew)\b", re.IGNORECASE)
+# (non-ASCII for any script's last letter: a class per script would cost compiles)
+_EMAIL_AFTER_NAME = re.compile(r"(?<=[^\x00-\x7f])\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?=$|[\s,;、/])")
 _BESIDE_NAME = re.compile(
     rf"(?<=[{_H}])\s*(?:\(\s*[a-z]+\s*\)|\s[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=$|[\s,;、/])"
 )
@@ -2686,8 +2715,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         # and units are capitalised; a lower-case unit or title is still read
         said = any(_is_unit_or_title_en(w.casefold()) or w in _PARTIES_EN for w in words)
         return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
-    if inside in _KO_DUTY_NOTES:
-        return " "  # 김지수(주), 정하늘(보조): the main owner, the support
+    if inside in _KO_DUTY_NOTES or inside in ("兼", "兼任", "兼职", "兼職", "暂代", "暫代"):
+        return " "  # 김지수(주), 정하늘(보조), Tony（兼）: the main owner, support, acting
     simple = to_simplified(inside)
     if not _HAN.search(simple) or _is_unit_zh(simple):
         return m[0]
@@ -2741,7 +2770,8 @@ def _unit_and_head(m: re.Match[str]) -> str:
 # A handover keeps who owns the task now: 原黄磊→现何静, 原负责人郑浩→现由吴婷接手,
 # Was: Greg; Now: Hannah, 李娜（原）/ 张伟（现）; and a name struck through (~~王芳~~) is gone
 _HANDOVER = re.compile(
-    r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*",
+    r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*"
+    r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)",  # from Amy to Ben
     re.IGNORECASE,
 )
 _TO_CONFIRM = re.compile(
@@ -2806,6 +2836,8 @@ def _tidy_owner(s: str) -> str:
     s = _HONORIFIC_JA.sub("", s)
     s = _ANGLED_EMAIL.sub(" ", s)
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
+    s = _EMAIL_AFTER_NAME.sub(" ", s)  # 한지우 jiwoo.han@…, نورة noura@…: the same too
+    s = _HYPHEN_UNIT.sub(r" \1", s)  # Messe-Team: the fair team
     if "(" in s:
         s = _IN_BRACKETS.sub(_bracket_note, s)
         if s.count("(") == 1:
@@ -2923,8 +2955,13 @@ def _owner_text(text: str) -> OwnerCell | None:
         _is_channel(part) for part in _OWNER_SPLIT.split(s) if part.strip()
     ):
         return None  # a link, or the channel the task runs on (抖音, 小红书+视频号)
-    s = _tidy_owner(s).strip()
     acc = _Owners()
+    if (named := _FAMILY_FIRST.fullmatch(s)) and not any(
+        _is_unit_or_title_en(word.casefold()) for word in named[0].replace(",", " ").split()
+    ):
+        acc.add("person", f"{named[2]} {named[1]}")  # Miller, Robert: as a directory lists
+        return acc.freeze()
+    s = _tidy_owner(s).strip()
     simple = to_simplified(s)
     if _COLLECTIVE_ZH.search(simple) or _COLLECTIVE_EN.search(s):
         acc.collective = True
@@ -2936,7 +2973,23 @@ def _owner_text(text: str) -> OwnerCell | None:
             if acc.collective:
                 continue  # 全体执行团队共同推进: the group is what the cell says
             return None
+    if (
+        s.count("/") == 1
+        and len(acc.departments) == 2
+        and not (acc.people or acc.roles)
+        and acc.departments[0].isascii() != acc.departments[1].isascii()
+    ):
+        del acc.departments[1]  # 品牌處 / Brand Office: one unit, in two languages
     return acc.freeze()
+
+
+# A family name, a comma, a given name: "Miller, Robert", "Al Suwaidi, Mariam",
+# "d'Souza, Anil" (two given names with a comma, "Alice, Bob", are rarer in owner columns
+# than directory exports; none of the labelled cells is one)
+_FAMILY_FIRST = re.compile(
+    r"((?:[a-z]{1,3}['’])?[A-Z][A-Za-zÀ-ÿ'’-]+(?:\s+[A-Z][A-Za-zÀ-ÿ'’-]+)?)\s*,\s*"
+    r"([A-Z][a-zß-ÿ'’-]+)"
+)
 
 
 def _person_name(item: dict[str, Any]) -> str | None:
