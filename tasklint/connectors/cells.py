@@ -190,6 +190,7 @@ _EXPECT_ONE = "a single value, not a list of {n}"
 # cell of any kind, and an owner not named yet
 _UNDECIDED = frozenset(
     {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "dadefinire"}
+    | {"belumditentukan", "미정", "nonrenseigné", "لايوجد"}  # not yet decided, not filled
 )
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
@@ -291,14 +292,14 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
-    r"|ribu|juta|miliar|nghìn|ngàn|triệu|tỷ|천|만|억)\.?",  # 3,5 Mio.
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억)\.?",  # 3,5 Mio.
     re.IGNORECASE,
 )
 _LATIN_MULT_VALUE = {
     "k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # India
-    "ribu": 1e3, "juta": 1e6, "miliar": 1e9,  # Malay, Indonesian
+    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9,  # Malay, Indonesian
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
     "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
 }  # fmt: skip
@@ -307,6 +308,7 @@ _APPROX_PREFIX = re.compile(
     r"^(?:约为|约|大约|大概|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
+    r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±"
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
@@ -620,7 +622,8 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
 
 
 _PROGRESS_LABEL = re.compile(
-    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|progress"
+    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
+    r"|progres|progress"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|avancement)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
@@ -696,6 +699,7 @@ _MONTHS = {
     "agustus": 8, "disember": 12, "desember": 12,
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
     "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
+    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
@@ -703,6 +707,7 @@ _MONTH_PART_WORDS = {
     "anfang": "early", "début": "early", "debut": "early", "principios": "early",
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
     "fim": "end", "final": "end", "início": "early", "inicio": "early", "meados": "mid",
+    "mi": "mid",
 }  # fmt: skip
 _MONTH_WORD = r"([a-zà-ÿ]{3,10})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
@@ -716,17 +721,23 @@ _ISO_DT = re.compile(
 _WEEKDAY = re.compile(
     r"[(\[【]?\s*(?:星期|周|礼拜)[一二三四五六日天七]\s*[)\]】]?"
     r"|,?\s*[(\[]?\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?\s*[)\]]?,?",
+    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b\.?\s*[)\]]?,?"
+    r"|[(（]\s*[一二三四五六日天]\s*[)）]|[(（]?\s*[월화수목금토일]요일\s*[)）]?|[(（]\s*[월화수목금토일]\s*[)）]",
     re.IGNORECASE,
 )
 _TIME_SUFFIX = re.compile(
     r"(?:[T\s]+|(?<=[日号]))(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
     r"\s*(?:[ap]\.?m\.?)?$"
-    r"|(?<=[日号])\s*(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}[点时](?:\d{1,2}分?|半)?$",
+    r"|(?<=[日号])\s*(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}[点时](?:\d{1,2}分?|半)?$"
+    r"|\s+\d{1,2}\s*[ap]\.?m\.?(?:\s+(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|cet|utc|sgt|hkt"
+    r"|jst|kst|wib|gst|ast))?$",  # 6/30 5pm ET
     re.IGNORECASE,
 )
 _DUE_WORDS = re.compile(
-    r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|截止(?:到|至|日期)?|截至|最晚|不晚于)\s*[:：]?\s*"
+    r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|截止(?:到|至|日期)?|截至|最晚|不晚于)"
+    r"\s*[:：]?\s*"
     r"|\s*(?:之前|以前|前|截止|为止|止)$",
     re.IGNORECASE,
 )
@@ -1097,6 +1108,9 @@ _WEEKDAY_NUMBER = {
     **dict(zip("一二三四五六", range(6), strict=True)),
     "日": 6, "天": 6, "七": 6,
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,  # French
+    "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,  # Indonesian
+    **dict(zip("월화수목금토일", range(7), strict=True)),  # Korean
 }  # fmt: skip
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -1108,7 +1122,8 @@ def _weekday_agrees(text: str, span: _Span) -> _Span | _Refusal:
     m = _WEEKDAY.search(text)
     if m is None or span[0] != span[1]:
         return span
-    word = re.sub(r"[^a-z一二三四五六日天七]", "", m[0].casefold())
+    written = m[0].casefold().replace("요일", "")  # 월요일: Monday (일 alone is Sunday)
+    word = re.sub(r"[^a-z一二三四五六日天七월화수목금토일]", "", written)
     key = word[:3] if word.isascii() else word[-1:]
     given = _WEEKDAY_NUMBER.get(key)
     day = span[0]
@@ -1207,7 +1222,8 @@ _DONE = _words(
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
-    "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂",
+    "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
+    "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
 _NOT_DONE = _words(
     "未完成 没完成 未开始 待开始 未启动 进行中 处理中 执行中 推进中 跟进中 筹备中 准备中",
@@ -1224,7 +1240,8 @@ _NOT_DONE = _words(
     "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
-    "nãoiniciado siniciar poriniciar",
+    "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
+    "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
@@ -1236,6 +1253,7 @@ _ABNORMAL = _words(
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo",
+    "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
 _STATUS_LABELS: dict[str, Status] = {}
 for _labels, _status in (
