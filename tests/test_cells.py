@@ -1359,9 +1359,9 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # York agency, Jakarta FMCG, a Seoul beauty brand, a Paris house, a Riyadh retailer) read
 # 72% of its dates, 90% of numbers, 98% of progress and 86% of statuses before tuning —
 # Arabic, French and Indonesian statuses and weekdays, juil., mi-septembre, 500rb, 약 5천,
-# env. 8 000, "6/30 5pm ET", w/c, (五) and (월) beside a date — and all after but 7월 말
-# (Korean months are not read) and three day-first dates set to the convention (month
-# first when both numbers can be).
+# env. 8 000, "6/30 5pm ET", w/c, (五) and (월) beside a date, Korean dates (7월 말) — and
+# all after, three day-first dates set to the convention (month first when both numbers
+# can be).
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1566,6 +1566,8 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "6/30 5pm ET", date(2025, 6, 30)),
         (parse_date, "w/c 14 July", date(2025, 7, 14)),
         (parse_date, "7/18（五）", date(2025, 7, 18)),
+        (parse_date, "7월 말", date(2025, 7, 31)),  # Korean dates, as the Chinese they mirror
+        (parse_date, "2025년 7월 3일(목)", date(2025, 7, 3)),
         (parse_date, "belum ditentukan", None),
         (parse_number, "500rb", 500_000),
         (parse_number, "약 5천", 5000),

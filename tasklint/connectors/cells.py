@@ -1022,6 +1022,22 @@ def _roll(start: date, end: date, inherited_year: bool) -> date:
 _HAS_YEAR = re.compile(r"\d{4}|[〇零○一二三四五六七八九]{4}年|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}\b")
 
 
+# Korean dates, read as the Chinese ones they mirror: 2025년 7월 3일 is 2025年7月3日,
+# 7월 말 the end of July (7月底), 7월 중순 its middle ten days
+_KO_DATE = re.compile(
+    r"(?:(\d{4}|\d{2})\s*년\s*)?(\d{1,2})\s*월\s*(?:(\d{1,2})\s*일|(말|초|중순|상순|하순|중))?"
+)
+_KO_MONTH_PART = {
+    "말": "底", "초": "初", "중순": "中旬", "상순": "上旬", "하순": "下旬", "중": "中",
+}  # fmt: skip
+
+
+def _as_chinese_date(m: re.Match[str]) -> str:
+    year = f"{m[1]}年" if m[1] else ""
+    rest = f"{m[3]}日" if m[3] else _KO_MONTH_PART.get(m[4] or "", "")
+    return f"{year}{m[2]}月{rest}"
+
+
 @lru_cache(maxsize=16384)
 def _date_text(
     text: str, year: int, day_first: bool, tz: ZoneInfo | None
@@ -1044,6 +1060,8 @@ def _date_text_inner(
     s = s.rstrip("。,;；").strip()
     s = _DUE_WORDS.sub("", s).strip() or s
     s = _ROC_YEAR.sub(lambda m: f"{int(m[1]) + 1911}年", s)
+    if "월" in s:
+        s = _KO_DATE.sub(_as_chinese_date, s)
     if _RELATIVE.fullmatch(s):
         return _Refusal(
             f"{_EXPECT_DATE} — a word like 'today' would mean another day tomorrow",
