@@ -1520,7 +1520,7 @@ _SURNAMES_1 = frozenset(
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
 _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
-    "代理店",  # (Japanese) an agency
+    "代理店 加盟商",  # (Japanese) an agency; a franchisee
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
 _PARTIES_EN = _words(
@@ -1594,7 +1594,9 @@ _DEPT_PREFIX = re.compile(_dept_prefix_pattern(1))
 _LATIN_DEPT_PREFIX = re.compile(
     r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家|代理店|代理商)"
 )
-_DEPT_WORDS_ZH_LONGEST = sorted(_DEPT_WORDS_ZH, key=len, reverse=True)
+# Longest first, then in a fixed order: a set's order changes from process to process
+# (string hashes are salted), and 电商运营经理 holds two words of the same length
+_DEPT_WORDS_ZH_LONGEST = sorted(_DEPT_WORDS_ZH, key=lambda word: (-len(word), word))
 _ROLE_WORDS_ZH = tuple(
     sorted(
         _words(
@@ -1708,6 +1710,13 @@ _DEPT_MULTI_EN = (
     ("major", "gifts"),
     ("individual", "giving"),
 )
+# The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
+_COMPASS = frozenset(
+    _words(
+        "north south east west central northeast northwest southeast southwest",
+        "nord süd sud ost mitte norte sur este oeste utara selatan timur barat",
+    )
+)
 # Titles of two words: giám đốc (Vietnamese: director)
 _ROLE_MULTI_EN = (("giám", "đốc"),)
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
@@ -1718,7 +1727,7 @@ _TEAM_WORDS_EN = frozenset(
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
         "ufficio coe committee council service siège siege boutique showroom branch",
-        "subcommittee sub-committee",
+        "subcommittee sub-committee worldwide catering productions studios consulting",
         "dirección direccion diretoria gerência gerencia niederlassung filiale",
     )
 )
@@ -1770,7 +1779,7 @@ _DUTY_WORDS_ZH = frozenset(
 )
 # A duty after a name or unit, without a space: 王总审批, 财务部协办
 _DUTY_AFTER = tuple(
-    sorted((w for w in _DUTY_WORDS_ZH if len(w) > 1 and w != "主责"), key=len, reverse=True)
+    sorted((w for w in _DUTY_WORDS_ZH if len(w) > 1 and w != "主责"), key=lambda w: (-len(w), w))
 )
 _SKIP_WORDS_EN = frozenset(
     _words(
@@ -2136,15 +2145,18 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
         ):
             acc.add("person", word)  # 王经理, 张总: a particular person
             return True
+        if any(
+            head.endswith(dept_word) and len(head) > len(dept_word)
+            for dept_word in _DEPT_WORDS_ZH_LONGEST
+        ):
+            acc.add("dept", word[: len(head)])  # 分公司市场专员 → 分公司市场 + 专员
+            acc.add("role", word[len(head) :])
+            return True
         for dept_word in _DEPT_WORDS_ZH_LONGEST:
-            if head.startswith(dept_word) and len(head) >= len(dept_word):
+            if head.startswith(dept_word):
                 n = len(dept_word)
                 acc.add("dept", word[:n])  # 数据分析师 → 数据 + 分析师
                 acc.add("role", word[n:])
-                return True
-            if head.endswith(dept_word) and len(head) > len(dept_word):
-                acc.add("dept", word[: len(head)])  # 分公司市场专员 → 分公司市场 + 专员
-                acc.add("role", word[len(head) :])
                 return True
         if head and _strip_dept_prefix(head) == len(head):
             acc.add("dept", word[: len(head)])  # 中东区负责人 → 中东区 + 负责人
@@ -2257,6 +2269,9 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds[j] = kinds[j + 1] = "role"
         elif pair in _TEAM_MULTI_EN:
             kinds[j] = kinds[j + 1] = "team"
+    for j in range(1, len(kinds)):  # Vertrieb Süd, Sales North: the unit of a region
+        if words[j] in _COMPASS and kinds[j - 1] == "dept":
+            kinds[j] = "dept"
     for j in range(len(tokens) - 1, 0, -1):  # Aviation partnerships, Retail ops: one unit
         if kinds[j] == "dept" and tokens[j][:1].islower() and kinds[j - 1] == "person":
             kinds[j - 1] = "dept"
@@ -2711,7 +2726,7 @@ def _one_person_twice(m: _Written) -> str:
 _PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
 _PARTY_NAMED = re.compile(
     # (with its trade between: Fornitore catering (Peck), vendor AV (Sono))
-    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)(?:\s+[^\W\d_]+){{0,2}}?\s*\([^()]+\)"
+    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)(?:\s+[^\W\d_]+){{0,2}}?\s*\((?P<named>[^()]+)\)"
     rf"|(?P<company>\S+)\s*\((?:\w+\s+)?(?P<outside>{_PARTIES})\)",
     re.IGNORECASE,
 )
@@ -2842,6 +2857,10 @@ def _party_named(m: re.Match[str]) -> str:
     """代理商（蓝天广告）, 蓝天广告（代理商）: one outside unit, by its name; 李小姐（代理商）:
     a person at one."""
     if m["party"]:
+        named = to_simplified(m["named"].strip())
+        role = _role_ending(named)
+        if role and named[: -len(role)] in _SURNAMES_1:
+            return f"{m['party']}、{m['named'].strip()}"  # 加盟商（王总）: its owner, by name
         return m["party"]
     company = m["company"]
     simple = to_simplified(company)
