@@ -247,6 +247,16 @@ TIME_BOUND = [
     "Black Friday",
     "May 1",
     "在30天内完成首轮投放",
+    "上线后日活提升",  # after launch, as "post-launch": a milestone
+    # blind set 14: after launch, each sprint, Golden Week, an academic year, nightly
+    "新手引导上线后激活率↑10个点",
+    "每个sprint至少跑两个增长实验",
+    "Halve starter-plan churn over the next 2 sprints",
+    "4,000+ registrations of intent before the price list is out",
+    "Go live 4 hrs nightly",
+    "Scholarship budget capped at $2M for AY2026-27",
+    "黃金週線路滿團率達到90%",
+    "2x match for the first 48 hours of the campaign",
     # blind set 13: fiscal ends, named weeks and events, Chinese milestones and weekdays
     "Lift direct booking share to 55% by FY-end",
     "ADR of at least £420 throughout Wimbledon fortnight",
@@ -309,7 +319,6 @@ NOT_TIME_BOUND = [
     "cut response time to 2 hours",
     "Sales may grow",
     "10周年",
-    "上线后日活提升",
     # blind set 12: a baseline season, a season ticket, metrics named by their window
     "Sponsorship revenue up 12% vs last season",
     "Hold a season-ticket holder appreciation night",
@@ -321,6 +330,8 @@ NOT_TIME_BOUND = [
     "Weekly active members up 10%",
     "Refresh trade-fair booth design",
     "Grow revenue by running a flash sale",  # "by" a means, not a deadline
+    "单店回本周期缩短至8个月",  # the payback period holds no week
+    "Launch the 7-day Hokkaido itinerary",  # what the trip is
 ]
 
 

@@ -334,7 +334,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         "L_lname",
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]"
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
-        r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?)"
+        r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?)"
         r"|d[0-9]+\s*retention|day[- ]?[0-9]+\s*retention|month[- ]over[- ]month"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
         r"|model|windows|ios|android|macos|xbox|playstation|airpods|watch\s+series|nova|redmi"
@@ -385,7 +385,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_may",
         r"(?<![a-z])may(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?",
     ),
-    ("P_lyear", r"(?<![a-z0-9])fy\s*(?:'\s*)?(?:20)?[0-9]{2}(?![0-9])"),
+    ("P_lyear", r"(?<![a-z0-9])(?:fy|ay)\s*(?:'\s*)?(?:20)?[0-9]{2}(?![0-9])"),  # AY: academic
     (
         "P_lq",
         r"(?<![a-z0-9])q ?[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
@@ -402,7 +402,14 @@ _LATIN_LED: list[tuple[str, str]] = [
         + "|"
         + _NUMWORD
         + r"|a|an|one|a\s+few|few)\s*(?:-\s*)?(?:business\s+|working\s+|calendar\s+)?(?:days?"
-        r"|weeks?|wks?|months?|quarters?|years?|fortnight)(?![a-z])(?!\s+(?:free\s+)?trial|\s+retention)"
+        r"|weeks?|wks?|months?|quarters?|years?|fortnight|sprints?|cycles?|iterations?)(?![a-z])"
+        r"(?!\s+(?:free\s+)?trial|\s+retention)"
+        # the first hours of an event: "for the first 48 hours of the campaign"
+        r"|(?<![a-z])(?:for|in|during|over|within)\s+the\s+(?:first|last|final|opening)\s+(?:"
+        + _NUMR
+        + "|"
+        + _NUMWORD
+        + r")\s*(?:hours?|hrs?)(?![a-z])"
         r"|(?<![a-z])(?:within|in|next|the\s+next)\s+(?:"
         + _NUMR
         + "|"
@@ -482,7 +489,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
-        r"|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
+        r"|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend"
         r"|sprint|cycle|iteration|semester|term)"
         r"|every\s+(?:other|two|three|four|six|few|[0-9]+)\s+(?:days?|weeks?|months?|quarters?"
@@ -547,7 +554,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
-        r"|wraps|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force)(?![a-z])"
+        r"|wraps|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
+        r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
         # an event as the window: "at the customer summit", "every home game", "offseason"
         r"|(?<![a-z])at\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
         r"|fair|trade\s+show|convention|congress|messe)(?![a-z])"  # (at the booth: a place)
@@ -607,7 +615,8 @@ _CN_PERIOD_WORDS = [
         "周报 月报 日报 季报 周会 月会 双周会 "
         "双周 隔周 每两周 每隔一周 每个季度 每个月 每个星期 每一周 每个周末 "
         "下个迭代 下一个迭代 本迭代 下个sprint 本sprint 下个版本 本学期 下学期 学期内 整个学期 "
-        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 "
+        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 黄金周 小长假 "
+        "每个sprint 每sprint 每个迭代 每迭代 每个冲刺 每个周期 "
         "年均 日更 周更 月更 月销 年销",
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
@@ -637,6 +646,7 @@ _CJK_LED: list[tuple[str, str]] = [
     (
         "L_cname",
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
+        r"|回本周期|回本期"  # the payback period: no week in it
         r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖"
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
@@ -688,7 +698,7 @@ _CJK_LED: list[tuple[str, str]] = [
         "P_cmile",
         r"(?:董事会|评审会?|审批|审核|验收|发布会?|开放预约|预约|开学|放假|迭代|路演|展会|开幕|签约"
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
-        r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆)"
+        r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)",
     ),
@@ -718,7 +728,10 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|对半|一半|过半|半数|半价"
         r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
         r"|返|损|中)"
-        r"|零(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|差错|风险|超卖|断货"
+        # (what a zero may be of first: 零退款投诉, 零重大事故, 零食品安全事故)
+        r"|零(?:退款|售后|物流|产品|服务|质量|安全|食品安全|食品|用户|客户|重大|有效|安全生产)?"
+        r"(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障"
+        r"|差错|风险|超卖|断货"
         r"|漏发|错发|破损|丢件|返工)"
         r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零",
     ),
@@ -1097,7 +1110,16 @@ _DAYS_OF = re.compile(r"\s*of\s+(?:cover|stock|inventory|supply|runway|sales)(?!
 def _dur(folded: str, m: re.Match[str], text: str) -> str:
     if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) or _DAYS_OF.match(folded, m.end()):
         return "Q"
+    if "-" in m.group() and _PRODUCT_AFTER.match(folded, m.end()):
+        return "L"  # the 7-day Hokkaido itinerary: what the product is
     return "L" if _RATE_NAMED.match(folded, m.end()) else "P"
+
+
+# What a length in days can describe rather than bound: "a 3-day pass", "the 7-day tour"
+_PRODUCT_AFTER = re.compile(
+    r"\s*(?:[a-z'-]+\s+){0,2}?(?:itinerar(?:y|ies)|tours?|trips?|packages?|courses?|pass(?:es)?"
+    r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?)(?![a-z])"
+)
 
 
 # A rate named by its window: 7日复购率, 24小时内出货率 (as 7日留存: a metric, no deadline)
