@@ -1727,7 +1727,7 @@ _TEAM_WORDS_EN = frozenset(
         "servicing headquarters hq équipe equipe equipo abteilung tribe pod guild chapter",
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
         "ufficio coe committee council service siège siege boutique showroom branch",
-        "subcommittee sub-committee worldwide catering productions studios consulting",
+        "subcommittee sub-committee worldwide catering productions studios consulting store",
         "dirección direccion diretoria gerência gerencia niederlassung filiale",
     )
 )
