@@ -1240,6 +1240,7 @@ _DONE = _words(
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
+    "afgerond klaar voltooid",  # Dutch: finished
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
@@ -1635,7 +1636,7 @@ _PLACEHOLDERS = (
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
             "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
-            "n.n. nn 미정 yettoassign",
+            "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
         )
     )
     | _UNDECIDED
@@ -1653,11 +1654,12 @@ _COLLECTIVE_ZH = re.compile(
     r"|(?:^|(?<=[\s,，、/+]))各(?:[^\x00-\x7f\s,，、/+]{0,3}?(?:"
     + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
     + "))?"
-    r"|共同|一起|一齐|联合|全部门|全部|全院|全校|全公司|全集团|全店|全司|全厂|全馆|全行"
+    r"|共同|一起|一齐|联合|全部门|全部|全院|全校|全公司|全集团|全店|全司|全厂|全馆|全行|全组|全队"
     r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
-    r"\b(?:all|everyone|everybody|whole|entire|every|each|jointly|together|all-hands)\b"
+    r"\b(?:all[\s-]hands|all|everyone|everybody|whole|entire|every|each|jointly|together"
+    r"|iedereen)\b"
     r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
     r"|\b(?:alle|tous|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
@@ -1676,7 +1678,8 @@ _DEPT_WORDS_EN = frozenset(
         "research compliance admin administration events accounting communications comms",
         "digital performance crm cs r&d rnd strategy mktg contractor client accounts",
         # the same words in the languages of European and South-East Asian teams
-        "vertrieb ventas ventes vendite commercial comercial communication",
+        "vertrieb ventas ventes vendite commercial comercial communication compras",
+        "productmarketing verkoop inkoop",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
         "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com",
         "comunicación comunicacion finanzen finanzas",
@@ -1720,7 +1723,7 @@ _COMPASS = frozenset(
 # Titles of two words: giám đốc (Vietnamese: director)
 _ROLE_MULTI_EN = (("giám", "đốc"),)
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
-_TEAM_MULTI_EN = (("chi", "nhánh"),)
+_TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"))  # bộ phận: (Vietnamese) a department
 _TEAM_WORDS_EN = frozenset(
     _words(
         "team department dept dept. division div div. group squad unit org mgmt management",
@@ -1728,7 +1731,7 @@ _TEAM_WORDS_EN = frozenset(
         "bu bg jabatan bahagian divisi tim departemen bagian phòng services office direction",
         "ufficio coe committee council service siège siege boutique showroom branch",
         "subcommittee sub-committee worldwide catering productions studios consulting store",
-        "dirección direccion diretoria gerência gerencia niederlassung filiale",
+        "dirección direccion diretoria gerência gerencia niederlassung filiale afdeling",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1739,6 +1742,7 @@ _ROLE_WORDS_EN = frozenset(
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
         "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
+        "hoofd",  # Dutch: head of
         "founder co-founder cofounder chef leader leaders líder lider",
         "coordinador coordinadora coordenador coordenadora analista diretor diretora",
         "ejecutivo ejecutiva executivo executiva asistente assistente trainee",
@@ -1758,7 +1762,7 @@ _QUALIFIERS_EN = frozenset(
         "deputy general regional social media creative community program programme product",
         "brand data marketing sales design growth key assistant associate country area",
         "market store city district global local partner field lifecycle corp corporate trade",
-        "customer revenue demand projet projets visual technischer technische",
+        "customer revenue demand projet projets visual technischer technische consumer",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -2252,6 +2256,14 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds.append("skip")
         else:
             kinds.append("person")
+    for j in range(len(tokens) - 1):  # customer success, bộ phận: before the prose check
+        pair = (words[j], words[j + 1])
+        if pair in _DEPT_MULTI_EN:
+            kinds[j] = kinds[j + 1] = "dept"
+        elif pair in _ROLE_MULTI_EN:
+            kinds[j] = kinds[j + 1] = "role"
+        elif pair in _TEAM_MULTI_EN:
+            kinds[j] = kinds[j + 1] = "team"
     if _is_prose(tokens, kinds):
         return False
     if words in (["hq"], ["headquarters"], ["siège"], ["siege"]):
@@ -2261,17 +2273,9 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds[j] = "skip"
             if kinds[j + 1] == "qual" and words[j + 1] not in _ADJECTIVES_EN:
                 kinds[j + 1] = "dept"  # Coordinador de Trade: the function after "of"
-    for j in range(len(tokens) - 1):  # customer success, human resources
-        pair = (words[j], words[j + 1])
-        if pair in _DEPT_MULTI_EN:
-            kinds[j] = kinds[j + 1] = "dept"
-        elif pair in _ROLE_MULTI_EN:
-            kinds[j] = kinds[j + 1] = "role"
-        elif pair in _TEAM_MULTI_EN:
-            kinds[j] = kinds[j + 1] = "team"
     for j in range(1, len(kinds)):  # Vertrieb Süd, Sales North: the unit of a region
-        if words[j] in _COMPASS and kinds[j - 1] == "dept":
-            kinds[j] = "dept"
+        if words[j] in _COMPASS and kinds[j - 1] in ("dept", "qual"):
+            kinds[j - 1] = kinds[j] = "dept"
     for j in range(len(tokens) - 1, 0, -1):  # Aviation partnerships, Retail ops: one unit
         if kinds[j] == "dept" and tokens[j][:1].islower() and kinds[j - 1] == "person":
             kinds[j - 1] = "dept"
@@ -2625,7 +2629,8 @@ _ELSEWHERE = re.compile(
     r"^(?:同上[列行]?|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|参考第\s*\d+\s*行"
     r"|see\s+row\s+\d+|ditto|same\s+as\s+above|see\s+above"
     r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
-    r"|see\s+attach(?:ed|ment)|(?:see|siehe|voir|ver)\s+(?:the\s+|das\s+|le\s+)?(?:brief|briefing"
+    r"|see\s+attach(?:ed|ment)|(?:see|siehe|voir|ver|zie)\s+(?:the\s+|das\s+|le\s+|de\s+)?"
+    r"(?:[a-z]+\s+)?(?:brief|briefing"
     r"|doc|deck|notes?|sheet|tab))$",
     re.IGNORECASE,
 )
@@ -2742,6 +2747,14 @@ _BESIDE_NAME = re.compile(
 _IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])")
 
 
+# What a note in brackets says besides who: since when (由4月起, per Q3, from May, ab
+# Juli), or what kind of name came before it (花名: a nickname), or an acting role (兼)
+_WHEN_NOTE = re.compile(
+    r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès)\s+)\S"
+    r"|起$",
+    re.IGNORECASE,
+)
+_ROLE_NOTES_ZH = frozenset(_words("兼 兼任 兼职 兼職 暂代 暫代 花名 昵称 暱稱 英文名 艺名"))
 _COMPANY_ENDINGS = (
     " sdn bhd", " bhd", " ltd", " ltd.", " limited", " inc", " inc.", " llc", " gmbh",
     " pte ltd", " co.", " s.a.", " plc", "有限公司", "株式会社",
@@ -2766,7 +2779,9 @@ def _bracket_note(m: re.Match[str]) -> str:
         # and units are capitalised; a lower-case unit or title is still read
         said = any(_is_unit_or_title_en(w.casefold()) or w in _PARTIES_EN for w in words)
         return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
-    if inside in _KO_DUTY_NOTES or inside in ("兼", "兼任", "兼职", "兼職", "暂代", "暫代"):
+    if _WHEN_NOTE.match(inside):
+        return " "  # Winnie (由4月起), Daan (per Q3): since when the owner owns it
+    if inside in _KO_DUTY_NOTES or inside in _ROLE_NOTES_ZH:
         return " "  # 김지수(주), 정하늘(보조), Tony（兼）: the main owner, support, acting
     simple = to_simplified(inside)
     if not _HAN.search(simple) or _is_unit_zh(simple):
@@ -2841,7 +2856,7 @@ _FORMER = re.compile(
 _PARTY_LABEL = re.compile(
     rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor)"
     r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3}$))"
-    r"\s*(?P<name>.+)$",
+    r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
     re.IGNORECASE,
 )
 
@@ -3011,8 +3026,12 @@ def _owner_text(text: str) -> OwnerCell | None:
     ):
         return None  # a link, or the channel the task runs on (抖音, 小红书+视频号)
     acc = _Owners()
-    if (named := _FAMILY_FIRST.fullmatch(s)) and not any(
-        _is_unit_or_title_en(word.casefold()) for word in named[0].replace(",", " ").split()
+    if (
+        (named := _FAMILY_FIRST.fullmatch(s))
+        and named[1].casefold() not in _GIVEN_NAMES_EN
+        and not any(
+            _is_unit_or_title_en(word.casefold()) for word in named[0].replace(",", " ").split()
+        )
     ):
         acc.add("person", f"{named[2]} {named[1]}")  # Miller, Robert: as a directory lists
         return acc.freeze()
@@ -3042,8 +3061,23 @@ def _owner_text(text: str) -> OwnerCell | None:
 # "d'Souza, Anil" (two given names with a comma, "Alice, Bob", are rarer in owner columns
 # than directory exports; none of the labelled cells is one)
 _FAMILY_FIRST = re.compile(
-    r"((?:[a-z]{1,3}['’])?[A-Z][A-Za-zÀ-ÿ'’-]+(?:\s+[A-Z][A-Za-zÀ-ÿ'’-]+)?)\s*,\s*"
-    r"([A-Z][a-zß-ÿ'’-]+)"
+    r"((?:[a-z]{1,3}['’])?[A-Z][A-Za-zÀ-ÿ'’-]+"
+    r"(?:\s+(?:(?:van|von|de|den|der|da|di|du|del|la|le|al|el|bin|binti)\s+)*[A-Z][A-Za-zÀ-ÿ'’-]+)"
+    r"{0,2})\s*,\s*([A-Z][a-zß-ÿ'’-]+)"
+)
+# Given names common enough that "Jason, Amy" lists two people rather than naming one
+# "Last, First" (a family name that is also one of these is read as two: the safer error)
+_GIVEN_NAMES_EN = frozenset(
+    _words(
+        "james john robert michael william david richard joseph thomas charles chris daniel",
+        "matthew anthony mark steven paul andrew joshua kevin brian george tim ryan jason",
+        "jacob gary eric jonathan stephen larry justin scott brandon ben sam tom alex adam",
+        "peter jack nick luke mike dan bob leo max tony jay ian sean alan ivan karen",
+        "mary patricia jennifer linda elizabeth barbara susan jessica sarah lisa nancy betty",
+        "sandra ashley emily donna michelle amanda melissa laura amy anna emma olivia sophia",
+        "grace chloe lucy kate rachel rebecca helen jane julia claire alice vicky cindy",
+        "kelly joyce winnie eva ella mia zoe tina nina lily rose jenny sally amber",
+    )
 )
 
 
