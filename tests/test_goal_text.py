@@ -122,6 +122,7 @@ MEASURABLE = [
     "Reach the top 10",
     "Launch 12 series of short videos",
     "每月给会员寄一封感谢信",  # a rate: one letter a month
+    "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
     # years, dates, quarters, halves
@@ -201,6 +202,9 @@ NOT_MEASURABLE = [
     # blind set 13: a pack size with a decimal, a rank inside an app's quoted name
     "1.5kg装幼猫粮复购率提升",
     "Launch the 'Top 10 Treasures' trail app",
+    "重点推广三人位沙发系列",  # seats: what the sofa is
+    "Publish the Top 10 Skincare Myths content series",
+    "Launch the 'Discover 100 Islands' campaign in Japan",
 ]
 TIME_BOUND = [
     "2025年",
@@ -248,6 +252,11 @@ TIME_BOUND = [
     "May 1",
     "在30天内完成首轮投放",
     "上线后日活提升",  # after launch, as "post-launch": a milestone
+    # blind set 15: a snow season, a launch week, match days, a window closing
+    "雪季季卡销量突破2万张",
+    "新球衣首发周销量突破5万件",
+    "主场比赛日餐饮收入同比增长20%",
+    "转会窗口关闭前完成胸前广告续约",
     # blind set 14: after launch, each sprint, Golden Week, an academic year, nightly
     "新手引导上线后激活率↑10个点",
     "每个sprint至少跑两个增长实验",
@@ -332,6 +341,7 @@ NOT_TIME_BOUND = [
     "Grow revenue by running a flash sale",  # "by" a means, not a deadline
     "单店回本周期缩短至8个月",  # the payback period holds no week
     "Launch the 7-day Hokkaido itinerary",  # what the trip is
+    "Promote the 5-day ski & stay package",
 ]
 
 

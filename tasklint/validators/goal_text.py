@@ -152,7 +152,7 @@ _COUNTED = (
 )
 _CN_COUNTER = (
     r"(?:个(?!月|季度|小时|工作日|星期|自然月|人|性|体|案)|位|名(?!单|义|字|称|额)"
-    r"|人(?!员|群|们|气|设|物|才|脉|工|力|士|均)|家(?!居|电|具|庭|人|长|园|乡)|条|篇|场"
+    r"|人(?!员|群|们|气|设|物|才|脉|工|力|士|均|位|座)|家(?!居|电|具|庭|人|长|园|乡)|条|篇|场"
     r"|次(?!日|月|年|周)|单(?!品|价|元)|笔|件|份(?!额)|款|张|套|台|部(?!门|分)|支|瓶|盒"
     r"|箱|袋|只|本|组|批|项|种|所|座|辆|轮|波|站|城|省|店|粉|元|块|版(?!本|权|面|图|块|型)|则"
     r"|栋|幢|封)"
@@ -161,6 +161,7 @@ _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
     r"|trends|posts|articles|books|songs|moments|guide|listicles?|tools|apps|hacks|mistakes"
     r"|treasures|finds|stories|destinations|places|spots|sights|recipes|dishes|experiences"
+    r"|myths|secrets|lessons|rules|habits"
     r"|tricks|examples|templates|resources|podcasts|quotes|facts|ways|好物|清单|推荐|合集|盘点|攻略|必买"
     r"|单品|榜单?)"
 )
@@ -615,7 +616,8 @@ _CN_PERIOD_WORDS = [
         "周报 月报 日报 季报 周会 月会 双周会 "
         "双周 隔周 每两周 每隔一周 每个季度 每个月 每个星期 每一周 每个周末 "
         "下个迭代 下一个迭代 本迭代 下个sprint 本sprint 下个版本 本学期 下学期 学期内 整个学期 "
-        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 黄金周 小长假 "
+        "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 黄金周 小长假 雪季 滑雪季 "
+        "首发周 开售周 上市首周 比赛日 "
         "每个sprint 每sprint 每个迭代 每迭代 每个冲刺 每个周期 "
         "年均 日更 周更 月更 月销 年销",
         # campaign windows, seasons and holidays
@@ -698,7 +700,8 @@ _CJK_LED: list[tuple[str, str]] = [
         "P_cmile",
         r"(?:董事会|评审会?|审批|审核|验收|发布会?|开放预约|预约|开学|放假|迭代|路演|展会|开幕|签约"
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
-        r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线)"
+        r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
+        r"|关闭|闭幕)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)",
     ),
@@ -725,7 +728,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?:[一二两三四五六七八九]|十)\s*成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效"
         r"|人|年|分|份|真|形|败|套|不)"
         rf"|{_CNR}\s*倍|翻了?(?:一|两|二|三|四|[0-9])?番|翻了?一?倍|加倍|倍增|减半|折半|腰斩"
-        r"|对半|一半|过半|半数|半价"
+        r"|对半|一半|过半|半数|半价|买[一二两三四五0-9]送[一二两三0-9]"  # 买一送一: a promotion
         r"|[一二两三四五六七八九](?:点[一二三四五六七八九])?\s*折(?!扣|叠|线|腾|算|合|旧|射"
         r"|返|损|中)"
         # (what a zero may be of first: 零退款投诉, 零重大事故, 零食品安全事故)
@@ -1050,7 +1053,8 @@ _QUOTE_MARKS = frozenset("《「『“‘\"'")
 _NAMING = (
     r"(?:(?<![a-z])(?:tagline|slogan|headline|title|titled|called|named|theme|themed|motto"
     r"|hashtag|e-?book|book|white\s*paper|report|guide|playbook|series|podcast|video|song"
-    r"|article|post|newsletter|webinar|course|banner|jingle)(?![a-z])|口号|标语|主题|标题|文案"
+    r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
+    r"|exhibition|podcast|film|video)(?![a-z])|口号|标语|主题|标题|文案"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
 )
@@ -1117,7 +1121,7 @@ def _dur(folded: str, m: re.Match[str], text: str) -> str:
 
 # What a length in days can describe rather than bound: "a 3-day pass", "the 7-day tour"
 _PRODUCT_AFTER = re.compile(
-    r"\s*(?:[a-z'-]+\s+){0,2}?(?:itinerar(?:y|ies)|tours?|trips?|packages?|courses?|pass(?:es)?"
+    r"\s*(?:[a-z'&-]+\s+){0,3}?(?:itinerar(?:y|ies)|tours?|trips?|packages?|courses?|pass(?:es)?"
     r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?)(?![a-z])"
 )
 
