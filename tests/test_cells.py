@@ -1036,6 +1036,18 @@ OWNERS = [
     ("Bộ phận Kinh doanh - Trần Văn Hùng", owner(["Trần Văn Hùng"], ["Bộ phận Kinh doanh"])),
     ("All hands", owner([], [], [], True)),
     ("Afgerond", None),  # a status (Dutch: finished)
+    # round 14: eight Chinese teams' cells
+    ("胡斌 138 0710 2233", owner(["胡斌"])),
+    ("王小明（分機 215）", owner(["王小明"])),
+    ("企划部（原钱磊→现孙悦）", owner(["孙悦"], ["企划部"])),
+    ("Nova（原：老K）", owner(["Nova"])),
+    ("Tina（外包：星熠传媒）", owner(["Tina"], ["外包"])),
+    ("B站运营-团子", owner(["团子"], ["B站运营"])),
+    ("各商户", owner([], [], [], True)),
+    ("TBD（等HC）", owner()),
+    ("直播中", None),  # what the task is doing
+    ("周五前", None),  # a deadline
+    ("李建中", owner(["李建中"])),  # a given name ending in 中 is still a name
 ]
 
 
@@ -1437,58 +1449,65 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 2,444 owner cells in thirteen rounds (200, 200, 160, 200,
-# 200, 200, 200, 200, 200, 200, 200, 157 of the twelfth's 200 and 127 of the thirteenth's
-# 160: the rest were in the set already), labelled by people who had not seen the parser with the
-# people, departments, titles and group each names (153 marked AMBIGUOUS where conventions
-# differ: a title after a name, an
+# tests/data/owners.jsonl: 2,577 owner cells in fourteen rounds (200, 200, 160, 200,
+# 200, 200, 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's
+# 160 and 133 of the fourteenth's 160: the rest were in the set already), labelled by
+# people who had not seen the parser with the people, departments, titles and group each
+# names (153 marked AMBIGUOUS where conventions differ: a title after a name, an
 # agency's name). The rules count owners, so this checks what they see — none, one or
 # several people and departments, anyone at all, a group — on the cells not marked
-# ambiguous: before tuning, 69% of the first round's cells read exactly as labelled;
-# the second and third, each written after the tuning before it, agreed on 81% of what
-# the rules see (96% and 97% after); the fourth ("round 4" in its notes: agencies by
-# name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean
-# cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
-# follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
-# after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names,
-# Jira and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
-# after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
-# bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
-# typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
-# 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
-# representative instead — eight teams' owner columns as typed, simple cells and all,
-# from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
-# label set to the convention) and 99% after; the eighth ("round 8"), representative too
-# (eight more teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong
-# developer, tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all
-# the tuning before it: 81% — with the seventh, the estimate for a new team's table —
-# and 100% after (three labels set to the convention on titles); the ninth ("round 9"),
+# ambiguous: before tuning, 69% of the first round's cells read exactly as labelled; the
+# second and third, each written after the tuning before it, agreed on 81% of what the
+# rules see (96% and 97% after); the fourth ("round 4" in its notes: agencies by name,
+# shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on
+# 64% — 70% with twelve labels set to the convention the earlier rounds follow, a
+# department word in a title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth
+# ("round 5": cells as tools export them — WeCom and Feishu names, Jira and Asana
+# fields, strike-through, 各门店, 华北大区, agencies of every size), written after all that, on
+# 66% before tuning and 98% after; the sixth ("round 6": public bodies, schools and
+# hospitals, job grades and staff numbers, numbered owners, channels typed as owners,
+# Arabic and Hindi cells, India, the Middle East and Latin America) on 69% before and
+# 98% after. Those rounds hunted the unusual; the seventh ("round 7") is representative
+# instead — eight teams' owner columns as typed, simple cells and all, from a 618 FMCG
+# plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one label set to the
+# convention) and 99% after; the eighth ("round 8"), representative too (eight more
+# teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong developer,
+# tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all the
+# tuning before it: 81% — with the seventh, the estimate for a new team's table — and
+# 100% after (three labels set to the convention on titles); the ninth ("round 9"),
 # representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a Jakarta
-# fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a US
-# SaaS team, a game studio's overseas launch), scored after all of that: 80% before
-# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after;
-# the tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group, a Mexico
+# fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a
+# US SaaS team, a game studio's overseas launch), scored after all of that: 80% before
+# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after; the
+# tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group, a Mexico
 # City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
 # abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
 # Portuguese, Japanese and Malay this time — and 99.5% after. So: on a new team's owner
 # column, about four cells in five read right before any tuning on it (81%, 86%, 80%,
 # 80% over four representative rounds), fewer where it writes a language the parser has
 # not met; the rest are refused with X901 or counted wrong. The eleventh ("round 11":
-# German, Italian, Thai, Korean, Saudi, Indian, a Chinese state bank's branch, a Hong Kong
-# restaurant group) read 78% before tuning and 92% after a pass on its words only, 98%
-# after its structures were mended in the session after (박 과장: a Korean family name
+# German, Italian, Thai, Korean, Saudi, Indian, a Chinese state bank's branch, a Hong
+# Kong restaurant group) read 78% before tuning and 92% after a pass on its words only,
+# 98% after its structures were mended in the session after (박 과장: a Korean family name
 # and title apart; 마케팅팀장; "Agenzia Karla Otto" without a colon; a phone number after
 # "Tel."; a share after an initial; a name in Arabic and Latin letters). The twelfth
 # ("round 12": a Shanghai beauty brand, a Singapore fintech, a Chengdu hotpot chain, a
-# Korean cosmetics brand's global team, a German machinery maker, a Taiwanese electronics
-# brand, a Gulf retail group, a US nonprofit's gala), scored after all of that, read
-# 80.5% before tuning — the same four in five — and 96% after ("Miller, Robert" as a
-# directory lists a name; an international phone number; "from Amy to Ben"; one unit in
-# two languages; Korean and German titles; 阿May). The thirteenth ("round 13": a Beijing
-# growth team, a Shenzhen brand abroad, a Japanese retailer, a Vietnamese cosmetics brand,
-# a Mexican telecom, a Hong Kong bank, an Indian FMCG brand, a Dutch software company)
-# read 81% before tuning and 95% after (Dutch words; "Jason, Amy" is two people, "Van den
-# Berg, Thomas" one; bộ phận; a since-when note in brackets; "Agency: Edelman / Ivan").
+# Korean cosmetics brand's global team, a German machinery maker, a Taiwanese
+# electronics brand, a Gulf retail group, a US nonprofit's gala), scored after all of
+# that, read 80.5% before tuning — the same four in five — and 96% after ("Miller,
+# Robert" as a directory lists a name; an international phone number; "from Amy to Ben";
+# one unit in two languages; Korean and German titles; 阿May). The thirteenth ("round
+# 13": a Beijing growth team, a Shenzhen brand abroad, a Japanese retailer, a Vietnamese
+# cosmetics brand, a Mexican telecom, a Hong Kong bank, an Indian FMCG brand, a Dutch
+# software company) read 81% before tuning and 95% after (Dutch words; "Jason, Amy" is
+# two people, "Van den Berg, Thomas" one; bộ phận; a since-when note in brackets;
+# "Agency: Edelman / Ivan"). The fourteenth ("round 14": eight Chinese teams — a Wuhan
+# car dealer group, a Chengdu game studio, a Hangzhou livestream agency, a Shanghai
+# luxury mall, a Guangzhou cosmetics maker, a Beijing edtech company, a Taipei retail
+# chain, a Suzhou manufacturer) read 80% before tuning and 94% after (phone numbers with
+# spaces and extensions, a handover or a former owner in brackets, an outsourcer named
+# in brackets, 直播中 and 周五前 refused, a placeholder with a note, B站运营, 各商户,
+# 物业/展厅/外贸/售后 as units).
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 

@@ -1521,7 +1521,7 @@ _SURNAMES_1 = frozenset(
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
 _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
-    "代理店 加盟商",  # (Japanese) an agency; a franchisee
+    "代理店 加盟商 商家 商户 客户方 客户品牌方",  # (Japanese) an agency; a franchisee; a client
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
 _PARTIES_EN = _words(
@@ -1553,7 +1553,7 @@ _DEPT_WORDS_ZH = frozenset(
         "华东 华南 华北 华西 华中 西南 东北 西北 华东区 华南区 华北区 华中区 西南区 东北区 西北区",
         "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
-        "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉",
+        "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "マーケ マーケティング 広報 広报 宣伝 宣传 販促 贩促 デザイン",  # Japanese
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
@@ -1645,7 +1645,7 @@ _PLACEHOLDERS = (
 _EACH_UNIT = (
     "门店 门市 分店 店铺 店 区域 大区 区 分公司 子公司 公司 办事处 事业部 部门 部 团队 小组 组 队"
     " 学院 校区 分校 校 科室 门诊部 门诊 分院 医院 院 分行 支行 中心 国 国家 地区 省 市 城市 站"
-    " 渠道 平台 品牌 市场 条线 线 业务线 片区 网点"
+    " 渠道 平台 品牌 市场 条线 线 业务线 片区 网点 商户 商家 门市 班级 班"
 )
 _COLLECTIVE_ZH = re.compile(
     r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
@@ -1847,6 +1847,7 @@ _STATUS_WORDS = (
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # 待院长审批: waiting for someone's approval, a status
+_IN_PROGRESS = re.compile(r"[^\x00-\x7f]{2,3}中")  # (non-ASCII for Han: see _AT_UNIT)
 _PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
 # A weekday, in the languages the parser reads (typed in the owner column, it is a date)
 _WEEKDAYS = frozenset(
@@ -2203,7 +2204,7 @@ def _is_two_unit_words(simple: str) -> bool:
 def _is_platform_team(simple: str) -> bool:
     """Amazon运营, 天猫运营, 抖音电商: a platform the company sells on, then a unit word."""
     latin = re.match(r"[A-Za-z]+", simple)
-    cuts = (latin.end(),) if latin else range(2, min(len(simple), 5))
+    cuts = ((latin.end(),) if latin else ()) + tuple(range(2, min(len(simple), 5)))  # B站
     return any(
         normalise_key(simple[:n]) in _CHANNELS and simple[n:] in _DEPT_WORDS_ZH for n in cuts
     )
@@ -2635,7 +2636,9 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _PHONE = re.compile(
-    r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+    r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d[\s-]?(?:\d{4}|\*{4})[\s-]?\d{4}(?!\d)"
+    r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+    r"|(?:分机|分機|内线|內線|(?<![\w])(?i:ext)\.?)\s*[:：]?\s*\d{2,6}(?!\d)"  # an extension
     # any other number a label says is a phone's: Tel. 0711 45 67-210, Mob: +971 50 123 4567
     r"|(?:(?<![^\s,;(])(?i:tel|tél|phone|ph|mob|mobile|handy|mobil|cell|ext)\.?|电话|手机|分机)"
     r"\s*[:：]?\s*\+?\d[\d\s()/.-]{4,}\d(?!\d)"
@@ -2754,7 +2757,16 @@ _WHEN_NOTE = re.compile(
     r"|起$",
     re.IGNORECASE,
 )
-_ROLE_NOTES_ZH = frozenset(_words("兼 兼任 兼职 兼職 暂代 暫代 花名 昵称 暱稱 英文名 艺名"))
+# A handover or a former owner noted in brackets: （原钱磊→现孙悦） names 孙悦; （原：老K）
+# names nobody more
+_HANDED_IN_BRACKETS = re.compile(
+    r"^(?:原|前|ex-?|formerly)\s*[:：]?\s*[^→>]*?(?:(?:→|->|=>)\s*(?:现|現|now)?\s*[:：]?\s*(.+))?$",
+    re.IGNORECASE,
+)
+_PARTY_OF = re.compile(rf"^({'|'.join(_PARTIES_ZH)})\s*[:：]\s*\S+$")
+_ROLE_NOTES_ZH = frozenset(
+    _words("兼 兼任 兼职 兼職 暂代 暫代 花名 昵称 暱稱 英文名 艺名 交接 3月交接 跟进中 主 辅")
+)
 _COMPANY_ENDINGS = (
     " sdn bhd", " bhd", " ltd", " ltd.", " limited", " inc", " inc.", " llc", " gmbh",
     " pte ltd", " co.", " s.a.", " plc", "有限公司", "株式会社",
@@ -2781,6 +2793,10 @@ def _bracket_note(m: re.Match[str]) -> str:
         return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
     if _WHEN_NOTE.match(inside):
         return " "  # Winnie (由4月起), Daan (per Q3): since when the owner owns it
+    if handed := _HANDED_IN_BRACKETS.match(inside):
+        return f" {handed[1]}" if handed[1] else " "  # 企划部（原钱磊→现孙悦）, Nova（原：老K）
+    if outsourced := _PARTY_OF.match(to_simplified(inside)):
+        return f" {outsourced[1]}"  # Tina（外包：星熠传媒）: she and the outside party
     if inside in _KO_DUTY_NOTES or inside in _ROLE_NOTES_ZH:
         return " "  # 김지수(주), 정하늘(보조), Tony（兼）: the main owner, support, acting
     simple = to_simplified(inside)
@@ -2843,6 +2859,9 @@ _HANDOVER = re.compile(
 _TO_CONFIRM = re.compile(
     r"\s+(?:to|will)\s+(?:confirm|approve|review|check|decide|sign\s*off)\s*$", re.IGNORECASE
 )
+_HANDOVER_IN_BRACKETS = re.compile(
+    r"\(\s*(?:原|前)\s*[:：]?\s*[^()→]*?(?:→|->|=>)\s*(?:现|現)?\s*[:：]?\s*([^()]+?)\s*\)"
+)
 _TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
 _FORMER = re.compile(
     r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)"
@@ -2891,6 +2910,7 @@ def _tidy_owner(s: str) -> str:
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
+    s = _HANDOVER_IN_BRACKETS.sub(r" \1", s)  # 企划部（原钱磊→现孙悦）: the unit, and 孙悦
     handed = _HANDOVER.sub("", s)
     if handed != s:
         s = _TAKEN_OVER.sub("", handed)
@@ -3021,6 +3041,13 @@ def _owner_text(text: str) -> OwnerCell | None:
         # 同上, see attachment: the owner is written somewhere else; 已完成, pending
         # approval: a status; 下周三, 周六: a date
         return None
+    if _IN_PROGRESS.fullmatch(s) and not _is_surname_led(to_simplified(s)):
+        return None  # 直播中, 打样中: what the task is doing, not who does it
+    if _is_weekday(s.rstrip("前之后以")) and s != s.rstrip("前之后以"):
+        return None  # 周五前: a deadline
+    head = s.split("(", 1)[0].strip()
+    if head != s and normalise_key(head) in _PLACEHOLDERS and s.endswith(")"):
+        return _Owners().freeze()  # TBD（等HC）: nobody yet, and why
     if _URL.fullmatch(s) or all(
         _is_channel(part) for part in _OWNER_SPLIT.split(s) if part.strip()
     ):
