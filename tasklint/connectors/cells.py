@@ -2669,7 +2669,8 @@ _FIELD_LABEL = re.compile(
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人"
-    r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|已?交接|现|現|临时|臨時|代理|暂代|暫代|interim|acting|internal|in-house"
+    r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
+    r"|臨時|代理|暂代|暫代|兼任?|兼[职職]|花名|昵称|暱稱|英文名|艺名|interim|acting|internal|in-house"
     r"|on\s+leave|left|サポート|メイン|主担当|副担当|補佐)\s*\)",
     re.IGNORECASE,
 )
@@ -2750,8 +2751,7 @@ _BESIDE_NAME = re.compile(
 _IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])")
 
 
-# What a note in brackets says besides who: since when (由4月起, per Q3, from May, ab
-# Juli), or what kind of name came before it (花名: a nickname), or an acting role (兼)
+# A note in brackets on since when the owner owns it: 由4月起, per Q3, from May, ab Juli
 _WHEN_NOTE = re.compile(
     r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès)\s+)\S"
     r"|起$",
@@ -2764,9 +2764,6 @@ _HANDED_IN_BRACKETS = re.compile(
     re.IGNORECASE,
 )
 _PARTY_OF = re.compile(rf"^({'|'.join(_PARTIES_ZH)})\s*[:：]\s*\S+$")
-_ROLE_NOTES_ZH = frozenset(
-    _words("兼 兼任 兼职 兼職 暂代 暫代 花名 昵称 暱稱 英文名 艺名 交接 3月交接 跟进中 主 辅")
-)
 _COMPANY_ENDINGS = (
     " sdn bhd", " bhd", " ltd", " ltd.", " limited", " inc", " inc.", " llc", " gmbh",
     " pte ltd", " co.", " s.a.", " plc", "有限公司", "株式会社",
@@ -2797,8 +2794,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return f" {handed[1]}" if handed[1] else " "  # 企划部（原钱磊→现孙悦）, Nova（原：老K）
     if outsourced := _PARTY_OF.match(to_simplified(inside)):
         return f" {outsourced[1]}"  # Tina（外包：星熠传媒）: she and the outside party
-    if inside in _KO_DUTY_NOTES or inside in _ROLE_NOTES_ZH:
-        return " "  # 김지수(주), 정하늘(보조), Tony（兼）: the main owner, support, acting
+    if inside in _KO_DUTY_NOTES:
+        return " "  # 김지수(주), 정하늘(보조): the main owner, the support
     simple = to_simplified(inside)
     if not _HAN.search(simple) or _is_unit_zh(simple):
         return m[0]
