@@ -2757,12 +2757,9 @@ _WHEN_NOTE = re.compile(
     r"|起$",
     re.IGNORECASE,
 )
-# A handover or a former owner noted in brackets: （原钱磊→现孙悦） names 孙悦; （原：老K）
-# names nobody more
-_HANDED_IN_BRACKETS = re.compile(
-    r"^(?:原|前|ex-?|formerly)\s*[:：]?\s*[^→>]*?(?:(?:→|->|=>)\s*(?:现|現|now)?\s*[:：]?\s*(.+))?$",
-    re.IGNORECASE,
-)
+# A former owner noted in brackets: Nova（原：老K） (a handover with its arrow, 原钱磊→现孙悦,
+# is read before: `_HANDOVER_IN_BRACKETS`)
+_FORMER_IN_BRACKETS = re.compile(r"^(?:原|前|ex-?|formerly)\s*[:：]?\s*[^→>]*$", re.IGNORECASE)
 _PARTY_OF = re.compile(rf"^({'|'.join(_PARTIES_ZH)})\s*[:：]\s*\S+$")
 _COMPANY_ENDINGS = (
     " sdn bhd", " bhd", " ltd", " ltd.", " limited", " inc", " inc.", " llc", " gmbh",
@@ -2790,8 +2787,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return m[0] if said or _COLLECTIVE_EN.search(inside) else " "
     if _WHEN_NOTE.match(inside):
         return " "  # Winnie (由4月起), Daan (per Q3): since when the owner owns it
-    if handed := _HANDED_IN_BRACKETS.match(inside):
-        return f" {handed[1]}" if handed[1] else " "  # 企划部（原钱磊→现孙悦）, Nova（原：老K）
+    if _FORMER_IN_BRACKETS.match(inside):
+        return " "  # Nova（原：老K）: who owned it before
     if outsourced := _PARTY_OF.match(to_simplified(inside)):
         return f" {outsourced[1]}"  # Tina（外包：星熠传媒）: she and the outside party
     if inside in _KO_DUTY_NOTES:
