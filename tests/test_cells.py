@@ -1048,6 +1048,8 @@ OWNERS = [
     ("直播中", None),  # what the task is doing
     ("周五前", None),  # a deadline
     ("李建中", owner(["李建中"])),  # a given name ending in 中 is still a name
+    ("商家：三只松鼠", owner([], ["商家"])),  # the client, by its company's name
+    ("客户：颜究所", owner([], ["客户"])),
 ]
 
 

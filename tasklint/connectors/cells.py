@@ -1521,9 +1521,13 @@ _SURNAMES_1 = frozenset(
 # ones that name a company in brackets after them ("代理商（蓝天广告）", "Agency (Ogilvy)").
 _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
-    "代理店 加盟商 商家 商户 客户方 客户品牌方",  # (Japanese) an agency; a franchisee; a client
+    "代理店",  # (Japanese) an agency
+    "加盟商 商家 商户 客户 客户方 客户品牌方",  # a franchisee; a merchant or client
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
+# Labels before a client's company name (商家：三只松鼠): a unit of the client's, whatever
+# the name looks like (颜究所 would read as a person)
+_CLIENT_LABELS = frozenset(_words("商家 商户 客户 客户方 品牌方 甲方 客戶 商戶"))
 _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore"
 )
@@ -2878,6 +2882,8 @@ def _party_labelled(m: re.Match[str]) -> str:
     label, name = m["label"], m["name"]
     if label.casefold() in ("freelancer", "freelance", "contractor"):
         return name
+    if label in _CLIENT_LABELS:
+        return label  # 商家：三只松鼠, 客户：颜究所: the client, by its company's name
     return f"{name} {label}" if name.isascii() else f"{name}（{label}）"
 
 
