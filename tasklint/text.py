@@ -17,6 +17,11 @@ _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 # Han characters, with the compatibility block and the extension planes: OpenCC converts
 # some of those too (𪄕 → 𪉒), and text must fold alike alone or beside other text.
 HAN_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# The days of the week as Chinese writes them (周五, 星期三, 礼拜天): a date in an owner
+# cell, a day a goal falls on
+CHINESE_WEEKDAYS = frozenset(
+    f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
+)
 
 
 @lru_cache(maxsize=1 << 14)  # rules format the same targets and rates row after row

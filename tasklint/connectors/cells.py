@@ -141,7 +141,7 @@ from typing import Any, NamedTuple, NoReturn
 from zoneinfo import ZoneInfo
 
 from tasklint.model import Person, Phase, Status
-from tasklint.text import HAN_CHARACTER, normalise_key, to_simplified
+from tasklint.text import CHINESE_WEEKDAYS, HAN_CHARACTER, normalise_key, to_simplified
 
 __all__ = [
     "CellError",
@@ -1527,7 +1527,7 @@ _PARTIES_ZH = _words(
 )
 # Labels before a client's company name (商家：三只松鼠): a unit of the client's, whatever
 # the name looks like (颜究所 would read as a person)
-_CLIENT_LABELS = frozenset(_words("商家 商户 客户 客户方 品牌方 甲方 客戶 商戶"))
+_CLIENT_LABELS = frozenset(_words("商家 商户 客户 客户方 品牌方 甲方"))
 _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore"
 )
@@ -1854,9 +1854,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _IN_PROGRESS = re.compile(r"[^\x00-\x7f]{2,3}中")  # (non-ASCII for Han: see _AT_UNIT)
 _PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
 # A weekday, in the languages the parser reads (typed in the owner column, it is a date)
-_WEEKDAYS = frozenset(
-    f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"
-) | frozenset(
+_WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
     _words(
         *(name.casefold() for name in _WEEKDAY_NAMES),
         "lundi mardi mercredi jeudi vendredi samedi dimanche",
@@ -2405,7 +2403,7 @@ def _read_part(part: str, acc: _Owners) -> bool:
         chunk = chunks[i]
         if (
             not chunk.isascii()
-            and _HANGUL_MARK <= chunk[-1] <= "\ud7a3"
+            and _HANGUL_FIRST <= chunk[-1] <= _HANGUL_LAST
             and not _in_other_script(chunk)
             and _is_unit_in_other_script(chunk)
         ):
@@ -2453,7 +2451,6 @@ def _read_part(part: str, acc: _Owners) -> bool:
             alone = _Owners()
             if not _classify_english(latin, alone):
                 return False
-            one_person = len(alone.people) == 1 and not (alone.departments or alone.roles)
             for kind, values in (
                 ("person", alone.people),
                 ("dept", alone.departments),
@@ -2461,7 +2458,7 @@ def _read_part(part: str, acc: _Owners) -> bool:
             ):
                 for value in values:
                     acc.add(kind, value)
-            if one_person:
+            if _names_one_person(alone):
                 while j < len(chunks) and _in_spaced_script(chunks[j]):
                     j += 1
             i = j
@@ -2503,7 +2500,8 @@ _TH_PERSON = "คุณ"  # Khun: Mr, Ms — a name follows
 _TH_TITLES = ("ผู้จัดการ", "หัวหน้า", "ผู้อำนวยการ")
 
 
-_HANGUL = "\uac00-\ud7a3"
+_HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
+_HANGUL = f"{_HANGUL_FIRST}-{_HANGUL_LAST}"
 
 
 @lru_cache(maxsize=1)
@@ -2538,15 +2536,18 @@ def _in_spaced_script(chunk: str) -> bool:
     return not chunk.isascii() and _SPACED_SCRIPT.fullmatch(chunk) is not None
 
 
+def _names_one_person(owners: _Owners) -> bool:
+    """Whether what was read names one person and nothing else."""
+    return len(owners.people) == 1 and not (owners.departments or owners.roles)
+
+
 def _one_latin_person(chunks: list[str]) -> bool:
     """Whether these words, all in Latin letters, name one person and nothing else."""
-    if not all(chunk.isascii() for chunk in chunks):
-        return False
     alone = _Owners()
     return (
-        _classify_english(chunks, alone)
-        and len(alone.people) == 1
-        and not (alone.departments or alone.roles or alone.collective)
+        all(chunk.isascii() for chunk in chunks)
+        and _classify_english(chunks, alone)
+        and _names_one_person(alone)
     )
 
 
@@ -2953,7 +2954,7 @@ def _tidy_owner(s: str) -> str:
 # text with every Han character written as 一 and every Hangul syllable as 가: a class
 # of every Han character costs a millisecond to compile (`re` walks its 27,000 code
 # points in Python), and those patterns would hold twenty of them.
-_HAN_MARK, _HANGUL_MARK = "\u4e00", "\uac00"
+_HAN_MARK, _HANGUL_MARK = "\u4e00", _HANGUL_FIRST
 _HAN_MARKED = re.escape(_HAN_MARK)
 
 
@@ -2961,8 +2962,8 @@ def _script_marks(s: str) -> str:
     """`s` with each Han character as `_HAN_MARK` and each Hangul syllable as
     `_HANGUL_MARK`: as long as `s`, character for character."""
     s = _HAN.sub(_HAN_MARK, s)
-    if any("\uac00" <= c <= "\ud7a3" for c in s):
-        s = "".join(_HANGUL_MARK if "\uac00" <= c <= "\ud7a3" else c for c in s)
+    if any(_HANGUL_FIRST <= c <= _HANGUL_LAST for c in s):
+        s = "".join(_HANGUL_MARK if _HANGUL_FIRST <= c <= _HANGUL_LAST else c for c in s)
     return s
 
 
@@ -3043,7 +3044,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         return None
     if _IN_PROGRESS.fullmatch(s) and not _is_surname_led(to_simplified(s)):
         return None  # 直播中, 打样中: what the task is doing, not who does it
-    if _is_weekday(s.rstrip("前之后以")) and s != s.rstrip("前之后以"):
+    if (before := s.rstrip("前之后以")) != s and _is_weekday(before):
         return None  # 周五前: a deadline
     head = s.split("(", 1)[0].strip()
     if head != s and normalise_key(head) in _PLACEHOLDERS and s.endswith(")"):

@@ -92,7 +92,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tasklint.text import to_simplified
+from tasklint.text import CHINESE_WEEKDAYS, to_simplified
 from tasklint.validators import vocabulary_heads as _table
 
 __all__ = ["GoalAnalysis", "Vocabulary", "analyse_goal", "fold"]
@@ -610,7 +610,7 @@ _CN_PERIOD_WORDS = [
         "下个财年 下一财年 下财年 "
         "下个月 下月 下个季度 下季度 下一季度 次月 截止日",
         # the days of the week, as "Friday" is: 周五前, 周五美食日
-        " ".join(f"{week}{day}" for week in ("周", "星期", "礼拜") for day in "一二三四五六日天"),
+        " ".join(sorted(CHINESE_WEEKDAYS)),
         # cadences: the window a target is measured over
         "每天 每日 每周 每月 每季度 每季 每年 每晚 每星期 每个工作日 每工作日 日均 周均 月均 "
         "周报 月报 日报 季报 周会 月会 双周会 "
