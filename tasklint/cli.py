@@ -9,16 +9,22 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, cast
 
-import typer
+from tasklint import regex_cache
 
-from tasklint.commands.options import (
+# Before anything compiles a pattern: tasklint's and its libraries' patterns are read
+# from the cache that the previous run left (`tasklint.regex_cache`).
+regex_cache.install()
+
+import typer  # noqa: E402
+
+from tasklint.commands.options import (  # noqa: E402
     ConfigOpt,
     IgnoreOpt,
     LocaleOpt,
     SelectOpt,
     TodayOpt,
 )
-from tasklint.errors import ConfigError, Notice, TasklintError
+from tasklint.errors import ConfigError, Notice, TasklintError  # noqa: E402
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -354,7 +360,10 @@ def _skip_teardown() -> None:
 
 def main() -> None:
     try:
-        app()
+        try:
+            app()
+        finally:
+            regex_cache.save()  # the patterns this run compiled, for the next run
     except KeyboardInterrupt:
         sys.exit(130)
     except SystemExit as stop:

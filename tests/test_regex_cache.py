@@ -1,0 +1,205 @@
+"""The compiled-pattern cache (`tasklint.regex_cache`): runs after the first read their
+patterns from it, and what they get is exactly what `re` compiles.
+
+Each case runs in a fresh interpreter: the cache replaces `re`'s compiler for the
+whole process, and the test process must keep the one it has."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Patterns of the kinds tasklint writes: named groups, look-around, Han and Hangul
+# classes, verbose and case-blind flags, bytes.
+PATTERNS = [
+    (r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>万|千|k|M)?", 0),
+    (r"(?<![\w.])Q[1-4](?!\d)", 0),
+    (r"[\u3400-\u9fff]{2,4}(?:部|组|中心)", 0),
+    (r"[\uac00-\ud7a3]+", 0),
+    (r"by \s+ (?P<day>\d{1,2}) \s* (?:st|nd|rd|th)?", 10),  # VERBOSE | IGNORECASE
+    (rb"\xef\xbb\xbf", 0),
+    (r"(a)(b)?(?P<c>c)", 0),
+]
+SAMPLES = ["3.5万", "Q3 GMV", "市场部和运营中心", "마케팅팀", "BY 21st June", "abc", "ac"]
+
+COMPILE = """
+import json, re, sys
+from tasklint import regex_cache
+from pathlib import Path
+
+path = Path(sys.argv[1])
+patterns = [(p.encode("latin-1") if kind == "b" else p, f) for kind, p, f in json.loads(sys.argv[2])]
+samples = json.loads(sys.argv[3])
+{setup}
+print(json.dumps({{"installed": regex_cache.install(path)}}))
+original = regex_cache._active.original if regex_cache._active else re._compiler.compile
+results = []
+for pattern, flags in patterns:
+    compiled = re.compile(pattern, flags)
+    same = compiled == original(pattern, flags)
+    found = []
+    for text in samples:
+        target = text.encode() if isinstance(pattern, bytes) else text
+        match = compiled.search(target)
+        found.append(None if match is None else [repr(match.group(0)), repr(match.groupdict())])
+    results.append([same, compiled.groups, dict(compiled.groupindex), found])
+counts = regex_cache.counts()
+regex_cache.save()
+print(json.dumps({{"counts": counts, "results": results}}))
+"""
+
+
+def _run(path: Path, setup: str = "") -> tuple[bool, list[int], list[object]]:
+    encoded = [
+        ("b", p.decode("latin-1"), f) if isinstance(p, bytes) else ("s", p, f) for p, f in PATTERNS
+    ]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            COMPILE.format(setup=textwrap.dedent(setup)),
+            str(path),
+            json.dumps(encoded),
+            json.dumps(SAMPLES),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    first, second = done.stdout.splitlines()
+    return json.loads(first)["installed"], *json.loads(second).values()  # type: ignore[return-value]
+
+
+def test_the_second_run_reads_every_pattern_from_the_file_and_gets_what_re_compiles(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "regex.bin"
+    installed, counts, cold = _run(cache)
+    assert installed
+    assert counts == [0, len(PATTERNS)]  # nothing to read yet; every pattern kept
+    assert cache.stat().st_size > 0
+
+    installed, counts, warm = _run(cache)
+    assert counts == [len(PATTERNS), 0]  # every pattern read back, nothing new to write
+    assert warm == cold
+    assert all(same for same, *_ in warm)  # each equals re's own compile, code and all
+    amounts = warm[0][3]
+    assert amounts[0] == ["'3.5万'", "{'amount': '3.5', 'unit': '万'}"]
+
+
+def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path) -> None:
+    cache = tmp_path / "regex.bin"
+    cache.write_bytes(b"\xe3not marshal data at all")
+    _, counts, results = _run(cache)
+    assert counts == [0, len(PATTERNS)]
+    assert all(same for same, *_ in results)
+    _, counts, _ = _run(cache)
+    assert counts == [len(PATTERNS), 0]
+
+
+def test_a_place_that_cannot_be_written_leaves_patterns_working(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    _, counts, results = _run(blocker / "regex.bin")
+    assert counts == [0, len(PATTERNS)]
+    assert all(same for same, *_ in results)
+    assert not (blocker / "regex.bin").exists()
+
+
+def test_a_full_file_keeps_only_the_patterns_this_run_used(tmp_path: Path) -> None:
+    cache = tmp_path / "regex.bin"
+    # A first run fills the file with patterns the next run does not use.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import re, sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
+            "regex_cache.install(Path(sys.argv[1]))\n"
+            "for n in range(5): re.compile(f'stale{n}+')\n"
+            "regex_cache.save()",
+            str(cache),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    _, counts, _ = _run(cache, setup="regex_cache.MAX_ENTRIES = len(patterns) + 2")
+    assert counts == [0, len(PATTERNS)]
+    import marshal
+
+    kept = marshal.loads(cache.read_bytes())
+    assert len(kept) == len(PATTERNS)
+    assert not any(isinstance(key[0], str) and key[0].startswith("stale") for key in kept)
+
+
+def test_a_check_reads_the_same_with_the_cache_cold_and_warm(tmp_path: Path) -> None:
+    cache = tmp_path / "regex.bin"
+    run_cli = (
+        "import sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
+        "regex_cache.install(Path(sys.argv[1]))\n"
+        "sys.argv = ['tasklint', *sys.argv[2:]]\n"
+        "from tasklint.cli import main\nmain()"
+    )
+    command = [
+        sys.executable,
+        "-c",
+        run_cli,
+        str(cache),
+        "check",
+        "examples/marketing-plan.zh.csv",
+        "--format",
+        "json",
+        "--today",
+        "2025-06-20",
+    ]
+    cold = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert cache.exists()  # the CLI writes the patterns it compiled
+    warm = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert cold.returncode == warm.returncode == 1  # the example plan has errors
+    assert json.loads(warm.stdout) == json.loads(cold.stdout)
+    (source,) = json.loads(cold.stdout)["sources"]
+    assert sum(source["summary"]["status"].values()) > 9
+
+
+def test_every_pattern_a_check_left_in_the_cache_is_what_re_compiles(tmp_path: Path) -> None:
+    cache = tmp_path / "regex.bin"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
+            "regex_cache.install(Path(sys.argv[1]))\n"
+            "sys.argv = ['tasklint', 'check', 'examples/marketing-plan.en.xlsx', '-f', 'json']\n"
+            "from tasklint.cli import main\nmain()",
+            str(cache),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+    )
+    checked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import marshal, re, sys\nfrom array import array\nimport _sre\n"
+            "from tasklint import regex_cache\n"
+            "entries = marshal.loads(open(sys.argv[1], 'rb').read())\n"
+            "words = next(c for c in 'IL' if array(c).itemsize == _sre.CODESIZE)\n"
+            "bad = [p for (p, f), (ff, code, g, gi, ig) in entries.items()\n"
+            "       if _sre.compile(p, ff, array(words, code).tolist(), g, gi, ig)\n"
+            "          != re._compiler.compile(p, f)]\n"
+            "print(len(entries), len(bad))",
+            str(cache),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    total, bad = map(int, checked.stdout.split())
+    assert total > 100  # the check's own patterns, not a handful
+    assert bad == 0
