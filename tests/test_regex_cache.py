@@ -33,7 +33,9 @@ from tasklint import regex_cache
 from pathlib import Path
 
 path = Path(sys.argv[1])
-patterns = [(p.encode("latin-1") if kind == "b" else p, f) for kind, p, f in json.loads(sys.argv[2])]
+patterns = [
+    (p.encode("latin-1") if kind == "b" else p, f) for kind, p, f in json.loads(sys.argv[2])
+]
 samples = json.loads(sys.argv[3])
 {setup}
 print(json.dumps({{"installed": regex_cache.install(path)}}))
