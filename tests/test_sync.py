@@ -105,6 +105,48 @@ def test_notion_sync_and_idempotence(server, syncer):
     assert not second.full_read  # Notion reads incrementally once there is a snapshot
 
 
+def _database_lookups(server) -> int:
+    return sum(1 for r in server.control.stats() if r.path.startswith("/v1/databases/"))
+
+
+def _data_source_of(server, spec) -> str:
+    client = Client(auth=server.token, base_url=server.notion_url)
+    database = client.databases.retrieve(database_id=spec.url.removeprefix("notion://"))
+    return str(database["data_sources"][0]["id"])
+
+
+def test_notion_sync_remembers_the_data_source_and_looks_it_up_once(server, syncer):
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    server.control.reset_stats()
+    syncer.run(spec)
+    assert _database_lookups(server) == 1  # the first sync finds the data source
+    assert syncer.state.hints(spec.name) == {"data_source": _data_source_of(server, spec)}
+    server.control.reset_stats()
+    second = syncer.run(spec)
+    assert _database_lookups(server) == 0  # later ones start from the one kept
+    assert second.changes == [] and not second.full_read
+
+
+@pytest.mark.parametrize("kept", ["gone", "another database's"])
+def test_notion_sync_looks_the_data_source_up_again_when_the_kept_one_is_wrong(
+    server, syncer, kept
+):
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    if kept == "gone":
+        wrong = "3f1c7c2e-0000-4000-8000-000000000000"
+    else:
+        wrong = _data_source_of(server, new_notion_source(server))
+    syncer.state.save_hints(spec.name, {"data_source": wrong})
+    server.control.reset_stats()
+    outcome = syncer.run(spec)
+    assert _database_lookups(server) == 1  # the kept one tried, then looked up again
+    assert len(outcome.changes) == 20  # this database's rows, written
+    assert notion_rows(server, spec)["线下活动场地搭建"]["status"] == "异常"
+    assert syncer.state.hints(spec.name) == {"data_source": _data_source_of(server, spec)}
+
+
 def test_edit_made_during_the_run_survives(server, syncer):
     spec = new_airtable_source(server)
     prepare(server, syncer, spec)

@@ -82,6 +82,11 @@ def parse_url(url: str) -> str:
     return database
 
 
+def _bare_id(notion_id: str) -> str:
+    """An id as Notion compares them: with or without dashes, any case."""
+    return notion_id.replace("-", "").lower()
+
+
 def rich_text(text: str | None) -> list[dict[str, Any]]:
     """Text as rich_text objects within Notion's limits; past them, whole lines are cut
     and the last line says how many."""
@@ -220,6 +225,7 @@ class NotionConnector:
             log_level=logging.ERROR,
         )
         self._data_source: str | None = None
+        self._hinted_source: str | None = None  # from an earlier run, not yet checked
         self._fields: dict[str, RemoteField] | None = None
         self._property_ids: dict[str, str] = {}
 
@@ -234,8 +240,21 @@ class NotionConnector:
         ) as exc:
             raise _explain(exc, f"{self.name} ({what})") from None
 
+    def hints(self) -> dict[str, str]:
+        """What a later run need not ask Notion again: the data source's id, once known
+        (a sync keeps it in its state store: a request saved on every run)."""
+        return {"data_source": self._data_source} if self._data_source else {}
+
+    def use_hints(self, hints: Mapping[str, str]) -> None:
+        """Start from what an earlier run found (`hints`). The data source is checked
+        when its schema is first read — it must still exist and belong to this database
+        — and looked up again from the database when it does not."""
+        self._hinted_source = hints.get("data_source") or None
+
     @property
     def data_source_id(self) -> str:
+        if self._data_source is None and self._hinted_source is not None:
+            self.fields()  # checks the hinted source: its schema is read first anyway
         if self._data_source is None:
             database = self._call(
                 "database", lambda: self._client.databases.retrieve(database_id=self.database_id)
@@ -251,9 +270,31 @@ class NotionConnector:
             self._data_source = str(sources[0]["id"])
         return self._data_source
 
+    def _hinted_schema(self) -> dict[str, Any] | None:
+        """The hinted data source's schema when it is still this database's; else None
+        (and the hint is dropped)."""
+        hinted, self._hinted_source = self._hinted_source, None
+        if hinted is None:
+            return None
+        try:
+            source: dict[str, Any] = self._client.data_sources.retrieve(  # type: ignore[assignment]
+                data_source_id=hinted
+            )
+        except APIResponseError as exc:
+            if exc.status in (400, 404):  # gone, or no longer shared with the integration
+                return None
+            raise _explain(exc, f"{self.name} (schema)") from None
+        except (HTTPResponseError, RequestTimeoutError, httpx.TransportError) as exc:
+            raise _explain(exc, f"{self.name} (schema)") from None
+        parent = source.get("parent") or {}
+        if _bare_id(str(parent.get("database_id", ""))) != _bare_id(self.database_id):
+            return None  # the URL now names another database
+        self._data_source = hinted
+        return source
+
     def fields(self) -> Mapping[str, RemoteField]:
         if self._fields is None:
-            source = self._call(
+            source = self._hinted_schema() or self._call(
                 "schema",
                 lambda: self._client.data_sources.retrieve(data_source_id=self.data_source_id),
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from tasklint.errors import Notice, RateLimited, SourceError, TasklintError
 from tasklint.model import CellProblem
@@ -106,6 +106,18 @@ class Connector(Protocol):
         When `stop` is set between two requests, raise WriteInterrupted; after each
         request, `progress` hears how many rows are written so far."""
         ...
+
+
+@runtime_checkable
+class RemembersSource(Protocol):
+    """A connector that learns something about its source worth keeping between runs
+    (a Notion database's data source id): the sync keeps `hints()` in its state store
+    and hands them back through `use_hints` on the next run. A connector checks what it
+    is given before it relies on it: the source may have changed since."""
+
+    def hints(self) -> dict[str, str]: ...
+
+    def use_hints(self, hints: Mapping[str, str]) -> None: ...
 
 
 def parse_timestamp(value: Any) -> datetime | None:

@@ -21,6 +21,7 @@ from tasklint.connectors.remote import (
     ROLES,
     ColumnCheck,
     Connector,
+    RemembersSource,
     RemoteRecord,
     Role,
     RowChange,
@@ -290,8 +291,13 @@ def sync_source(
     WriteInterrupted is raised; the next run recomputes the diff and writes the rest."""
     phase = on_phase or (lambda _text: None)
     connector = connector or open_connector(spec, env, on_wait=on_wait)
+    remembered = state.hints(spec.name)
+    if isinstance(connector, RemembersSource):
+        connector.use_hints(remembered)
     phase("schema")
     columns = input_columns(connector, spec, settings)
+    if isinstance(connector, RemembersSource) and (learnt := connector.hints()) != remembered:
+        state.save_hints(spec.name, learnt)
     locale = locale_for(columns, options.locale or settings.locale)
     targets = writeback_targets(settings, locale, columns)
     _require_setup(spec, check_setup(connector, targets, locale, create=False))

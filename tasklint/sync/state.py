@@ -51,6 +51,12 @@ CREATE TABLE IF NOT EXISTS metric_values (
     actual REAL,
     PRIMARY KEY (source, task_id)
 );
+CREATE TABLE IF NOT EXISTS source_hints (
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (source, key)
+);
 CREATE TABLE IF NOT EXISTS serve_ledger (
     source TEXT NOT NULL,
     slot TEXT NOT NULL,
@@ -239,6 +245,30 @@ class StateStore:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO snapshot (source, record_id, record) VALUES (?, ?, ?)",
                     ((source, r.id, _record_json(r)) for r in records),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    # --- what a connector learnt about its source ------------------------------------
+
+    def hints(self, source: str) -> dict[str, str]:
+        """What the source's connector found out on an earlier run and need not ask
+        again (a Notion database's data source id); see `save_hints`."""
+        rows = self._db.execute(
+            "SELECT key, value FROM source_hints WHERE source = ?", (source,)
+        ).fetchall()
+        return dict(rows)
+
+    def save_hints(self, source: str, hints: Mapping[str, str]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.execute("DELETE FROM source_hints WHERE source = ?", (source,))
+                self._db.executemany(
+                    "INSERT INTO source_hints (source, key, value) VALUES (?, ?, ?)",
+                    ((source, key, value) for key, value in hints.items()),
                 )
                 self._db.execute("COMMIT")
             except BaseException:
