@@ -7,6 +7,7 @@ whole process, and the test process must keep the one it has."""
 from __future__ import annotations
 
 import json
+import marshal
 import subprocess
 import sys
 import textwrap
@@ -114,26 +115,29 @@ def test_a_place_that_cannot_be_written_leaves_patterns_working(tmp_path: Path) 
     assert not (blocker / "regex.bin").exists()
 
 
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter with the cache at args[0] installed first."""
+    installed = (
+        "import sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
+        "regex_cache.install(Path(sys.argv[1]))\n"
+    )
+    command = [sys.executable, "-c", installed + code, *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+def _check(cache: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """`tasklint check …` with the cache at `cache`."""
+    code = "sys.argv = ['tasklint', *sys.argv[2:]]\nfrom tasklint.cli import main\nmain()"
+    return _python(code, str(cache), "check", *options)
+
+
 def test_a_full_file_keeps_only_the_patterns_this_run_used(tmp_path: Path) -> None:
     cache = tmp_path / "regex.bin"
     # A first run fills the file with patterns the next run does not use.
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import re, sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
-            "regex_cache.install(Path(sys.argv[1]))\n"
-            "for n in range(5): re.compile(f'stale{n}+')\n"
-            "regex_cache.save()",
-            str(cache),
-        ],
-        cwd=ROOT,
-        check=True,
-    )
+    stale = "import re\nfor n in range(5): re.compile(f'stale{n}+')\nregex_cache.save()"
+    assert _python(stale, str(cache)).returncode == 0
     _, counts, _ = _run(cache, setup="regex_cache.MAX_ENTRIES = len(patterns) + 2")
     assert counts == [0, len(PATTERNS)]
-    import marshal
-
     kept = marshal.loads(cache.read_bytes())
     assert len(kept) == len(PATTERNS)
     assert not any(isinstance(key[0], str) and key[0].startswith("stale") for key in kept)
@@ -141,27 +145,10 @@ def test_a_full_file_keeps_only_the_patterns_this_run_used(tmp_path: Path) -> No
 
 def test_a_check_reads_the_same_with_the_cache_cold_and_warm(tmp_path: Path) -> None:
     cache = tmp_path / "regex.bin"
-    run_cli = (
-        "import sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
-        "regex_cache.install(Path(sys.argv[1]))\n"
-        "sys.argv = ['tasklint', *sys.argv[2:]]\n"
-        "from tasklint.cli import main\nmain()"
-    )
-    command = [
-        sys.executable,
-        "-c",
-        run_cli,
-        str(cache),
-        "check",
-        "examples/marketing-plan.zh.csv",
-        "--format",
-        "json",
-        "--today",
-        "2025-06-20",
-    ]
-    cold = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    options = ("examples/marketing-plan.zh.csv", "--format", "json", "--today", "2025-06-20")
+    cold = _check(cache, *options)
     assert cache.exists()  # the CLI writes the patterns it compiled
-    warm = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    warm = _check(cache, *options)
     assert cold.returncode == warm.returncode == 1  # the example plan has errors
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
     (source,) = json.loads(cold.stdout)["sources"]
@@ -170,38 +157,17 @@ def test_a_check_reads_the_same_with_the_cache_cold_and_warm(tmp_path: Path) -> 
 
 def test_every_pattern_a_check_left_in_the_cache_is_what_re_compiles(tmp_path: Path) -> None:
     cache = tmp_path / "regex.bin"
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
-            "regex_cache.install(Path(sys.argv[1]))\n"
-            "sys.argv = ['tasklint', 'check', 'examples/marketing-plan.en.xlsx', '-f', 'json']\n"
-            "from tasklint.cli import main\nmain()",
-            str(cache),
-        ],
-        capture_output=True,
-        cwd=ROOT,
+    _check(cache, "examples/marketing-plan.en.xlsx", "-f", "json")
+    compare = (
+        "import marshal, re, _sre\nfrom array import array\n"
+        "entries = marshal.loads(open(sys.argv[1], 'rb').read())\n"
+        "words = next(c for c in 'IL' if array(c).itemsize == _sre.CODESIZE)\n"
+        "bad = [p for (p, f), (ff, code, g, gi, ig) in entries.items()\n"
+        "       if _sre.compile(p, ff, array(words, code).tolist(), g, gi, ig)\n"
+        "          != regex_cache._active.original(p, f)]\n"
+        "print(len(entries), len(bad))"
     )
-    checked = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import marshal, re, sys\nfrom array import array\nimport _sre\n"
-            "from tasklint import regex_cache\n"
-            "entries = marshal.loads(open(sys.argv[1], 'rb').read())\n"
-            "words = next(c for c in 'IL' if array(c).itemsize == _sre.CODESIZE)\n"
-            "bad = [p for (p, f), (ff, code, g, gi, ig) in entries.items()\n"
-            "       if _sre.compile(p, ff, array(words, code).tolist(), g, gi, ig)\n"
-            "          != re._compiler.compile(p, f)]\n"
-            "print(len(entries), len(bad))",
-            str(cache),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
+    checked = _python(compare, str(cache))
     total, bad = map(int, checked.stdout.split())
     assert total > 100  # the check's own patterns, not a handful
     assert bad == 0
