@@ -38,7 +38,8 @@ Time-bound (a deadline or period is stated):
   dates, months, quarters, halves (1H26), weeks (W45), years, relative deadlines (年底前,
   by end of June, EOQ, next cycle, this month, by Friday, 周五前), durations (30天内, within 30
   days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
-  Friday), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
+  Friday, trade fairs known by name: CES, 广交会, "at the Hannover Messe booth"), countdowns
+  (D-30), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
   during the campaign, during the recall, weekends, in the first month, 会员日, throughout
   the holiday period, for the duration of the promo, any season), observances (World
   Diabetes Day), milestones (上线前, 开放前, 董事会前, 审批通过后, before (the global)
@@ -476,7 +477,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|fortnight)(?![a-z]))"
         r"|(?<![a-z])one(?=\s+(?:[a-z-]+\s+){0,3}?(?:per|a|an|each|every)\s+(?:other\s+|two\s+"
         r"|three\s+|[0-9]+\s+)?(?:day|week|month|quarter|year|fortnight|sprint|cycle|iteration"
-        r"|semester|term)s?(?![a-z]))"
+        r"|semester|term|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?(?![a-z]))"
         r"|(?<![a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
     ),
     (
@@ -549,7 +550,12 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
-        r"|snow(?:fall)?|month)(?![a-z])"
+        r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing)(?![a-z])"
+        # the day of a milestone: "on announcement day", "reveal day"
+        r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
+        r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
+        # a countdown to one: "D-30", "D+7"
+        r"|(?<![a-z0-9])d\s*[-+]\s*[0-9]{1,3}(?![0-9%])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
         r"|(?<![a-z])(?:launch|release|go-?live|kick-?off|event|campaign|sale|demo\s*day)\s*"
         r"(?:前|之前|后|之后|当天|期间)"
@@ -563,6 +569,17 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:every|each|per)\s+(?:home\s+|away\s+)?(?:game|match|fixture)(?![a-z])"
         r"|(?<![a-z])(?:home|away|rivalry|derby|opening|season\s+opener)\s+(?:games?|match(?:es)?"
         r"|fixtures?)(?![a-z])|(?<![a-z])(?:(?:off|pre|post)-?season|playoffs?)(?![a-z])",
+    ),
+    # trade fairs and conferences known by name, as events are (618, Black Friday): "at
+    # the CES booth", "CES前", "before Intersolar"
+    (
+        "P_lfair",
+        r"(?<![a-z0-9])(?:ces|mwc|ifa|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
+        r"|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
+        r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
+        r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
+        r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
+        r"|hannover\s+messe|transport\s+logistic)(?![a-z0-9])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -632,6 +649,9 @@ _CN_PERIOD_WORDS = [
         "考试季 申请季 高考季 考研季 留学季 旅游季 出游季 婚庆季 装修季 求职季 节日季 "
         "新学期 新学年 学期初 学期末 开学初 "
         "梅雨季 台风季 雨季 旱季 汛期 三伏天 黄梅天 寒潮 车展前 车展期间 展会前 展会期间 展期内 "
+        "流感季 过敏季 花粉季 感冒季 返乡季 春运 暑运 爱牙日 爱眼日 爱耳日 "
+        # trade fairs by name, as events: 广交会期间, 进博会前
+        "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 "
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
@@ -701,6 +721,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?:董事会|评审会?|审批|审核|验收|发布会?|开放预约|预约|开学|放假|迭代|路演|展会|开幕|签约"
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
         r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
+        r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学"
         r"|关闭|闭幕)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)",
@@ -1024,7 +1045,7 @@ _BEFORE_VALUE = re.compile(
     r"|(?<![a-z])(?:at\s+least|to|from|above|over|under|below|of|is)|[≥>≤<=:])\s*$"
 )
 _BEFORE_BOUND = re.compile(
-    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;]{0,4}|(?:每|双周|隔周)[^\s，,。；;]{0,10}"
+    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;]{0,4}|(?:每|双周|隔周)[^，,。；;]{0,14}"
     r"|(?<![a-z])at\s+least|[≥>])\s*$"
 )
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
