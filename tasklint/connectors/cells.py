@@ -1241,6 +1241,8 @@ _DONE = _words(
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
     "afgerond klaar voltooid",  # Dutch: finished
+    # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
+    "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
@@ -1641,6 +1643,8 @@ _PLACEHOLDERS = (
             "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
             "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
+            # Turkish, Polish, Portuguese: to be decided
+            "belirlenecek belirsiz doustalenia adefinir aserdefinido",
         )
     )
     | _UNDECIDED
@@ -1658,7 +1662,9 @@ _COLLECTIVE_ZH = re.compile(
     r"|(?:^|(?<=[\s,，、/+]))各(?:[^\x00-\x7f\s,，、/+]{0,3}?(?:"
     + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
     + "))?"
-    r"|共同|一起|一齐|联合|全部门|全部|全院|全校|全公司|全集团|全店|全司|全厂|全馆|全行|全组|全队"
+    r"|共同|一起|一齐|联合"
+    # (not the 全 of 安全 safety, 完全, 健全: 食品安全组 is one unit)
+    r"|(?<![安完健保齐周])全(?:部门|部|院|校|公司|集团|店|司|厂|馆|行|组|队)"
     r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
@@ -1670,6 +1676,8 @@ _COLLECTIVE_EN = re.compile(
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
     r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
+    # Turkish, Polish and Tagalog: all, whole, jointly, together
+    r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay)\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1692,7 +1700,10 @@ _DEPT_WORDS_EN = frozenset(
         "sponsorships loyalty membership publishing",
         "mercadotecnia diseño diseno jurídico juridico comunicação comunicacao vendas",
         "außendienst aussendienst innendienst produktmarketing eventi f&b marcom vm",
-        "housekeeping development board",
+        "housekeeping development board distribution trade",
+        # Turkish and Polish: marketing, sales, communications, e-commerce, R&D, brand
+        "pazarlama satış satis iletişim iletisim i̇letişim e-ticaret eticaret ar-ge arge marka",
+        "sprzedaży sprzedazy sprzedaż sprzedaz marketingu komunikacji",
     )
     + _AGENCIES_EN
 )
@@ -1721,7 +1732,7 @@ _DEPT_MULTI_EN = (
 _COMPASS = frozenset(
     _words(
         "north south east west central northeast northwest southeast southwest",
-        "nord süd sud ost mitte norte sur este oeste utara selatan timur barat",
+        "nord süd sud ost mitte norte sur este oeste utara selatan timur barat sul leste",
     )
 )
 # Titles of two words: giám đốc (Vietnamese: director)
@@ -1736,6 +1747,9 @@ _TEAM_WORDS_EN = frozenset(
         "ufficio coe committee council service siège siege boutique showroom branch",
         "subcommittee sub-committee worldwide catering productions studios consulting store",
         "dirección direccion diretoria gerência gerencia niederlassung filiale afdeling",
+        # Turkish, Polish, Portuguese: team, directorate, unit, channel, department, store
+        "ekip ekibi müdürlüğü mudurlugu birimi departmanı departmani kanalı kanali",
+        "dział dzial zespół zespol depto depto. departamento loja agência agencia",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1757,7 +1771,10 @@ _ROLE_WORDS_EN = frozenset(
         "projektleiterin bereichsleiter bereichsleiterin vertriebsleiter marketingleiter",
         "responsabile referente direttore direttrice coordinatore coordinatrice",
         "referent referentin geschäftsführer geschäftsführerin sachbearbeiter",
-        "sachbearbeiterin",
+        "sachbearbeiterin supervisors recruiters gerentes",
+        # Turkish and Polish: manager, director, head, specialist, president
+        "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
+        "sorumlusu dyrektor prezes kierownik specjalista",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1767,6 +1784,7 @@ _QUALIFIERS_EN = frozenset(
         "brand data marketing sales design growth key assistant associate country area",
         "market store city district global local partner field lifecycle corp corporate trade",
         "customer revenue demand projet projets visual technischer technische consumer",
+        "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -1795,6 +1813,7 @@ _SKIP_WORDS_EN = frozenset(
         "approve approval execute execution review sign-off signoff to by for internal",
         "in-house inhouse external outside side confirm check decide",
         "externo externa externos terceirizado tercerizado luar el los las",
+        "os ng mga",  # Portuguese "the", Tagalog particles: Todos os gerentes, Lahat ng recruiters
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -1837,7 +1856,7 @@ _OWNER_SPLIT = re.compile(
     # 5 ms to compile, on every start.
     # and, as Europe (y, et, und, e), Malaysia and Indonesia (dan), Vietnam (và) and Hong
     # Kong (同) write it; "Brand x Growth" as a collaboration is written
-    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e)\s+|\s+(?:x|同)\s+|×|以及)\s*",
+    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve)\s+|\s+(?:x|同|i)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
 # A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
@@ -1852,6 +1871,8 @@ _STATUS_WORDS = (
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # 待院长审批: waiting for someone's approval, a status
 _IN_PROGRESS = re.compile(r"[^\x00-\x7f]{2,3}中")  # (non-ASCII for Han: see _AT_UNIT)
+# Before or after a moment of the working day, typed where the owner goes: 下播后, 开会前
+_AROUND_THE_STREAM = re.compile(r"(?:下播|开播|直播|下班|上班|开会|散会|开店|关店|打烊)[前后]")
 _PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
 # A weekday, in the languages the parser reads (typed in the owner column, it is a date)
 _WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
@@ -1864,10 +1885,16 @@ _WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
         "lunes martes miércoles jueves viernes sábado domingo",
         "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
         "isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日",
+        "segunda terça terca quarta quinta sexta sábado sabado",  # Portuguese, short
+        "pazartesi salı çarşamba perşembe cuma cumartesi",  # Turkish
+        "poniedziałek wtorek środa czwartek piątek sobota niedziela",  # Polish
+        "lunes martes miyerkules huwebes biyernes",  # Tagalog
     )
 )
 # Next, this, last: a weekday said relative to today (Isnin depan, próximo viernes)
-_WEEK_RELATIVE = frozenset(_words("next this last coming depan ini lalu próximo proximo que viene"))
+_WEEK_RELATIVE = frozenset(
+    _words("next this last coming depan ini lalu próximo proximo que viene até ate by until")
+)
 
 
 def _is_weekday(text: str) -> bool:
@@ -2675,7 +2702,8 @@ _ANNOTATION = re.compile(
     r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
-    r"|臨時|代理|暂代|暫代|兼任?|兼[职職]|花名|昵称|暱稱|英文名|艺名|interim|acting|internal|in-house"
+    r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
+    r"|interim|acting|internal|in-house"
     r"|on\s+leave|left|サポート|メイン|主担当|副担当|補佐)\s*\)",
     re.IGNORECASE,
 )
@@ -2864,7 +2892,8 @@ _HANDOVER_IN_BRACKETS = re.compile(
 _TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
 _FORMER = re.compile(
     r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)"
-    r"|\(\s*(?:(?:was|previously|formerly|antes|anteriormente|原为|之前是)\s+|ex-\s*)[^()]*\)",
+    r"|\(\s*(?:(?:was|previously|formerly|antes|anteriormente|原为|之前是)(?:\s*[:：]\s*|\s+)|ex-\s*)"
+    r"[^()]*\)",
     re.IGNORECASE,
 )
 
@@ -3042,6 +3071,8 @@ def _owner_text(text: str) -> OwnerCell | None:
         # 同上, see attachment: the owner is written somewhere else; 已完成, pending
         # approval: a status; 下周三, 周六: a date
         return None
+    if _AROUND_THE_STREAM.fullmatch(s):
+        return None  # 下播后, 开播前: when, not who
     if _IN_PROGRESS.fullmatch(s) and not _is_surname_led(to_simplified(s)):
         return None  # 直播中, 打样中: what the task is doing, not who does it
     if (before := s.rstrip("前之后以")) != s and _is_weekday(before):
@@ -3057,6 +3088,8 @@ def _owner_text(text: str) -> OwnerCell | None:
     if (
         (named := _FAMILY_FIRST.fullmatch(s))
         and named[1].casefold() not in _GIVEN_NAMES_EN
+        # two given names after one family name only: "Wei Zhang, Li Na" lists two people
+        and not (" " in named[1] and " " in named[2])
         and not any(
             _is_unit_or_title_en(word.casefold()) for word in named[0].replace(",", " ").split()
         )
@@ -3089,9 +3122,10 @@ def _owner_text(text: str) -> OwnerCell | None:
 # "d'Souza, Anil" (two given names with a comma, "Alice, Bob", are rarer in owner columns
 # than directory exports; none of the labelled cells is one)
 _FAMILY_FIRST = re.compile(
-    r"((?:[a-z]{1,3}['’])?[A-Z][A-Za-zÀ-ÿ'’-]+"
-    r"(?:\s+(?:(?:van|von|de|den|der|da|di|du|del|la|le|al|el|bin|binti)\s+)*[A-Z][A-Za-zÀ-ÿ'’-]+)"
-    r"{0,2})\s*,\s*([A-Z][a-zß-ÿ'’-]+)"
+    r"((?:[a-z]{1,3}['’])?[A-ZŁŚŻ][A-Za-zÀ-ſ'’-]+"
+    r"(?:\s+(?:(?:van|von|de|den|der|da|di|du|del|la|le|al|el|bin|binti)\s+)*[A-Z][A-Za-zÀ-ſ'’-]+)"
+    # one given name or two (Kowalski, Michał; Santos, Mary Grace)
+    r"{0,2})\s*,\s*([A-ZŁŚŻ][a-zß-ſ'’-]+(?:\s+[A-Z][a-zß-ſ'’-]+)?)"
 )
 # Given names common enough that "Jason, Amy" lists two people rather than naming one
 # "Last, First" (a family name that is also one of these is read as two: the safer error)
