@@ -1514,9 +1514,10 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # a Turkish appliance brand, a Polish software house, a Brazilian retail chain, a Chengdu
 # hotpot franchise, a Filipino BPO, a Hangzhou live-commerce agency, an Egyptian/Saudi
 # distributor) read 64.5% before tuning — Turkish, Polish, Portuguese and Tagalog words
-# it had not met — and 90% after (their unit, title, placeholder, status and weekday
+# it had not met — and 93% after (their unit, title, placeholder, status and weekday
 # words; "Kowalski, Michał" and "Santos, Mary Grace" as one person; 兼… and 花名：… notes
-# in brackets; "(antes: Paulo)"; 食品安全组 is a unit, not 全组; 下播后 refused).
+# in brackets; "(antes: Paulo)"; 食品安全组 is a unit, not 全组; 下播后 refused; Ajans and
+# Agencja as agency labels; a team's or agency's name with a number in it: K2, Loja 12).
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1670,3 +1671,25 @@ def test_a_cancelled_task_is_no_status(raw):
 
 def test_a_progress_that_is_only_more_than_half_is_refused():
     assert "percentage" in refused(parse_progress, "过半").expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit"),
+    [
+        ("K2 Agency", "K2 Agency"),
+        ("Agencja: K2 Precise", "K2 Precise Agencja"),
+        ("Team 7", "Team 7"),
+    ],
+)
+def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
+    cell = parse_owner(raw)
+    assert cell.departments == (unit,) and cell.people == ()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["2026 brand refresh", "Digital leads 5k/month", "Alice 2", "Finalize FY2025 marketing plan"],
+)
+def test_a_number_beside_no_team_word_is_still_no_owner(raw):
+    with pytest.raises(CellError):
+        parse_owner(raw)

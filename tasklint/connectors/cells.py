@@ -1531,7 +1531,8 @@ _PARTIES_ZH = _words(
 # the name looks like (颜究所 would read as a person)
 _CLIENT_LABELS = frozenset(_words("商家 商户 客户 客户方 品牌方 甲方"))
 _PARTIES_EN = _words(
-    "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore"
+    "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore",
+    "ajans agencja",  # Turkish, Polish
 )
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
@@ -1727,6 +1728,7 @@ _DEPT_MULTI_EN = (
     ("major", "donors"),
     ("major", "gifts"),
     ("individual", "giving"),
+    ("employer", "branding"),
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -2239,6 +2241,9 @@ def _is_platform_team(simple: str) -> bool:
     )
 
 
+_NUMBERED = re.compile(r"[A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]{0,3}")
+
+
 def _is_unit_or_title_en(word: str) -> bool:
     return any(
         word in vocabulary
@@ -2260,10 +2265,19 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             split.append(token)
     tokens = split
     words = [t.casefold() for t in tokens]
+    # A team's or an agency's name may hold a number (K2 Agency, Loja 12, Team 7); a
+    # person's may not, nor may a goal pasted here ("2026 brand refresh")
+    unit_words = [w in _TEAM_WORDS_EN or w in _PARTIES_EN for w in words]
     kinds: list[str] = []
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if _EMAIL.fullmatch(token):
             kinds.append("person")
+        elif (
+            len(tokens) <= 4
+            and _NUMBERED.fullmatch(token)
+            and any(unit_words[max(index - 2, 0) : index + 3])
+        ):
+            kinds.append("person")  # read with the unit word beside it, as a name is
         elif not _LATIN_WORD.fullmatch(token):
             return False
         elif word in _DEPT_WORDS_EN:
