@@ -39,7 +39,8 @@ Time-bound (a deadline or period is stated):
   by end of June, EOQ, next cycle, this month, by Friday, 周五前), durations (30天内, within 30
   days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
   Friday, trade fairs known by name: CES, 广交会, "at the Hannover Messe booth"), countdowns
-  (D-30), holidays and seasons (国庆期间, 春节前, summer), campaign windows (活动期间,
+  (D-30), holidays and seasons (国庆期间, 春节前, summer, Lebaran), tournaments known by
+  name (the Six Nations), campaign windows (活动期间,
   during the campaign, during the recall, weekends, in the first month, 会员日, throughout
   the holiday period, for the duration of the promo, any season), observances (World
   Diabetes Day), milestones (上线前, 开放前, 董事会前, 审批通过后, before (the global)
@@ -163,7 +164,8 @@ _CONTENT_TITLE = (
     r"|trends|posts|articles|books|songs|moments|guide|listicles?|tools|apps|hacks|mistakes"
     r"|treasures|finds|stories|destinations|places|spots|sights|recipes|dishes|experiences"
     r"|myths|secrets|lessons|rules|habits"
-    r"|tricks|examples|templates|resources|podcasts|quotes|facts|ways|好物|清单|推荐|合集|盘点|攻略|必买"
+    r"|tricks|examples|templates|resources|podcasts|quotes|facts|ways|guides|好物|清单|推荐|合集|盘点|攻略|必买"
+    r"|名单"
     r"|单品|榜单?)"
 )
 
@@ -371,7 +373,12 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
-        r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday)(?![a-z])",
+        r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
+        # Indonesia and Malaysia: Eid, Chinese New Year, the 12.12 online sale, the fast
+        r"|lebaran|idul\s*fitri|idul\s*adha|imlek|harbolnas|tahun\s+baru|puasa|mudik"
+        # tournaments known by name
+        r"|six\s+nations|world\s+series|march\s+madness|champions\s+league|tour\s+de\s+france"
+        r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon)(?![a-z])",
     ),
     (
         "P_ldate",
@@ -550,7 +557,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
-        r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing)(?![a-z])"
+        r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
+        r"|certification|clearance)(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
         r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
