@@ -177,17 +177,6 @@ def save() -> None:
         _active.save()
 
 
-def uninstall() -> None:
-    """Give `re` its own compiler back (tests)."""
-    global _active
-    if _active is None:
-        return
-    from re import _compiler  # type: ignore[attr-defined]
-
-    _compiler.compile = _active.original
-    _active = None
-
-
 def counts() -> tuple[int, int]:
     """(patterns served from the cache, patterns compiled and kept) in this process."""
     if _active is None:

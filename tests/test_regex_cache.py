@@ -29,17 +29,12 @@ PATTERNS = [
 SAMPLES = ["3.5万", "Q3 GMV", "市场部和运营中心", "마케팅팀", "BY 21st June", "abc", "ac"]
 
 COMPILE = """
-import json, re, sys
-from tasklint import regex_cache
-from pathlib import Path
-
-path = Path(sys.argv[1])
 patterns = [
     (p.encode("latin-1") if kind == "b" else p, f) for kind, p, f in json.loads(sys.argv[2])
 ]
 samples = json.loads(sys.argv[3])
 {setup}
-print(json.dumps({{"installed": regex_cache.install(path)}}))
+print(json.dumps({{"installed": regex_cache._active is not None}}))
 original = regex_cache._active.original if regex_cache._active else re._compiler.compile
 results = []
 for pattern, flags in patterns:
@@ -57,24 +52,23 @@ print(json.dumps({{"counts": counts, "results": results}}))
 """
 
 
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter with the cache at args[0] installed first."""
+    installed = (
+        "import json, re, sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
+        "regex_cache.install(Path(sys.argv[1]))\n"
+    )
+    command = [sys.executable, "-c", installed + code, *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
 def _run(path: Path, setup: str = "") -> tuple[bool, list[int], list[object]]:
     encoded = [
         ("b", p.decode("latin-1"), f) if isinstance(p, bytes) else ("s", p, f) for p, f in PATTERNS
     ]
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            COMPILE.format(setup=textwrap.dedent(setup)),
-            str(path),
-            json.dumps(encoded),
-            json.dumps(SAMPLES),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
+    code = COMPILE.format(setup=textwrap.dedent(setup))
+    done = _python(code, str(path), json.dumps(encoded), json.dumps(SAMPLES))
+    done.check_returncode()
     first, second = done.stdout.splitlines()
     return json.loads(first)["installed"], *json.loads(second).values()  # type: ignore[return-value]
 
@@ -113,16 +107,6 @@ def test_a_place_that_cannot_be_written_leaves_patterns_working(tmp_path: Path) 
     assert counts == [0, len(PATTERNS)]
     assert all(same for same, *_ in results)
     assert not (blocker / "regex.bin").exists()
-
-
-def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`code` run by a fresh interpreter with the cache at args[0] installed first."""
-    installed = (
-        "import sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
-        "regex_cache.install(Path(sys.argv[1]))\n"
-    )
-    command = [sys.executable, "-c", installed + code, *args]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
 
 
 def _check(cache: Path, *options: str) -> subprocess.CompletedProcess[str]:

@@ -1751,7 +1751,7 @@ _TEAM_WORDS_EN = frozenset(
         "dirección direccion diretoria gerência gerencia niederlassung filiale afdeling",
         # Turkish, Polish, Portuguese: team, directorate, unit, channel, department, store
         "ekip ekibi müdürlüğü mudurlugu birimi departmanı departmani kanalı kanali",
-        "dział dzial zespół zespol depto depto. departamento loja agência agencia",
+        "dział dzial zespół zespol depto depto. departamento loja",
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1874,7 +1874,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # 待院长审批: waiting for someone's approval, a status
 _IN_PROGRESS = re.compile(r"[^\x00-\x7f]{2,3}中")  # (non-ASCII for Han: see _AT_UNIT)
 # Before or after a moment of the working day, typed where the owner goes: 下播后, 开会前
-_AROUND_THE_STREAM = re.compile(r"(?:下播|开播|直播|下班|上班|开会|散会|开店|关店|打烊)[前后]")
+_AROUND_THE_WORKDAY = re.compile(r"(?:下播|开播|直播|下班|上班|开会|散会|开店|关店|打烊)[前后]")
 _PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
 # A weekday, in the languages the parser reads (typed in the owner column, it is a date)
 _WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
@@ -1887,10 +1887,10 @@ _WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
         "lunes martes miércoles jueves viernes sábado domingo",
         "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
         "isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日",
-        "segunda terça terca quarta quinta sexta sábado sabado",  # Portuguese, short
+        "segunda terça terca quarta quinta sexta sabado",  # Portuguese, short (sábado: above)
         "pazartesi salı çarşamba perşembe cuma cumartesi",  # Turkish
         "poniedziałek wtorek środa czwartek piątek sobota niedziela",  # Polish
-        "lunes martes miyerkules huwebes biyernes",  # Tagalog
+        "miyerkules huwebes biyernes",  # Tagalog (lunes, martes: as in Spanish, above)
     )
 )
 # Next, this, last: a weekday said relative to today (Isnin depan, próximo viernes)
@@ -3085,7 +3085,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         # 同上, see attachment: the owner is written somewhere else; 已完成, pending
         # approval: a status; 下周三, 周六: a date
         return None
-    if _AROUND_THE_STREAM.fullmatch(s):
+    if _AROUND_THE_WORKDAY.fullmatch(s):
         return None  # 下播后, 开播前: when, not who
     if _IN_PROGRESS.fullmatch(s) and not _is_surname_led(to_simplified(s)):
         return None  # 直播中, 打样中: what the task is doing, not who does it

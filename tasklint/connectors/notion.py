@@ -276,21 +276,26 @@ class NotionConnector:
         hinted, self._hinted_source = self._hinted_source, None
         if hinted is None:
             return None
-        try:
-            source: dict[str, Any] = self._client.data_sources.retrieve(  # type: ignore[assignment]
-                data_source_id=hinted
-            )
-        except APIResponseError as exc:
-            if exc.status in (400, 404):  # gone, or no longer shared with the integration
-                return None
-            raise _explain(exc, f"{self.name} (schema)") from None
-        except (HTTPResponseError, RequestTimeoutError, httpx.TransportError) as exc:
-            raise _explain(exc, f"{self.name} (schema)") from None
+        source = self._call("schema", partial(self._retrieve_unless_gone, hinted))
+        if source is None:
+            return None
         parent = source.get("parent") or {}
         if _bare_id(str(parent.get("database_id", ""))) != _bare_id(self.database_id):
             return None  # the URL now names another database
         self._data_source = hinted
         return source
+
+    def _retrieve_unless_gone(self, data_source_id: str) -> dict[str, Any] | None:
+        """The data source, or None when Notion says it is gone or no longer shared with
+        the integration (400, 404); other failures are `_call`'s to explain."""
+        try:
+            return self._client.data_sources.retrieve(  # type: ignore[return-value]
+                data_source_id=data_source_id
+            )
+        except APIResponseError as exc:
+            if exc.status in (400, 404):
+                return None
+            raise
 
     def fields(self) -> Mapping[str, RemoteField]:
         if self._fields is None:
