@@ -399,6 +399,10 @@ def test_not_time_bound(text: str) -> None:
         ("续航提升至5000mAh，客单价提到199元", ("5000mAh", "199元"), ()),
         ("Push the $199 starter kit; sell 500 starter kits", ("500",), ()),
         ("Promote the 3-in-1 charger and the 6-pack; win 1 in 3 users", ("1", "3"), ()),
+        ("Launch the 480kW liquid-cooled charger, a 0% sugar tea; sell 480 kW", ("480",), ()),
+        ("Pitch zero-trust to CISOs with zero incidents", ("zero",), ()),
+        # 期 is an issue only in a rate; 一期/二期 otherwise name a phase
+        ("每月推送两期简讯，二期项目和第一期培训照常", ("两期",), ("每月",)),
         # codes, list markers, weeks and halves, baselines
         ("1) Launch SKU 20417 at store #12 w/ local SEO", (), ()),
         (

@@ -30,8 +30,9 @@ Not quantities:
   (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
   anniversaries (10周年), phone numbers (400-820-6688), codes (2FA, 404 page, a 5K run,
   SKU 20518, store #12, 货号A12), a numbered list's marker (1) …, 2、…), what a product
-  is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 100%纯棉, 24h客服, 4K投影仪, the $199
-  starter kit, 199元的入门款: a target only after a comparison, 续航提升至5000mAh),
+  is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0% sugar, zero-trust, 100%纯棉, 24h客服,
+  4K投影仪, the 480kW charger, the $199 starter kit, 199元的入门款: a target only after a
+  comparison, 续航提升至5000mAh),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
@@ -53,7 +54,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * Rank targets (No.1, #1 brand, 第一名, 类目第一) count as quantities.
   * The numeral one / 一 before a counter is read as the article "a" (打造一个爆款, launch
     one new product line) unless bounded or a rate (至少一场, at least one, 每周一篇, 双周一份,
-    one case study per month, one episode every two weeks).
+    one case study per month, one episode every two weeks); 期 counts issues only in a rate
+    (每周一期, 每月两期), since 一期/二期 otherwise name a phase.
   * Vague magnitudes are not quantities (数万, 几十, 十几个, thousands of, dozens of,
     millions of, 大幅, significantly); thresholds and orders of magnitude are (破万, 上百,
     百万级, a dozen, a million, double-digit).
@@ -275,8 +277,12 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|zone|blade|burner|wheel|season)(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
-        r"|(?<![0-9.])0\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
-        r"|(?<![0-9.])0[- ](?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
+        r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
+        r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
+        # a charger's or a motor's power: "the 480kW liquid-cooled charger", 120千瓦超充桩
+        r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:kw|千瓦)(?![a-z时])(?=\s*(?:[a-z-]+\s+){0,2}"
+        r"(?:chargers?|piles?|stations?|inverters?|motors?|engines?)(?![a-z])|\s*(?:充电|超充|快充"
+        r"|直流|液冷|电机|桩))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|cotton|organic|natural|pure|recycled|wool"
         r"|silk|linen|leather|juice|arabica)"
         r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款"
@@ -485,7 +491,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])one(?=\s+(?:[a-z-]+\s+){0,3}?(?:per|a|an|each|every)\s+(?:other\s+|two\s+"
         r"|three\s+|[0-9]+\s+)?(?:day|week|month|quarter|year|fortnight|sprint|cycle|iteration"
         r"|semester|term|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?(?![a-z]))"
-        r"|(?<![a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
+        # (zero-trust, zero-waste, zero-click: what a thing is, as 0糖 is)
+        r"|(?<![a-z])(?!zero-[a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
     ),
     (
         "P_lwords",
@@ -597,7 +604,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|its\s+)?(?:[a-z0-9'-]+\s+){0,3}"
         r"(?:period|promo(?:tion)?s?|campaigns?|season|weeks?|months?|semester|term|quarters?"
         r"|fortnights?|year|holidays?|events?|sales?|bundle|launch|break|summer|winter|festival|window"
-        r"|flight|burst|run)(?![a-z])"
+        r"|flight|burst|run|show|exhibition|exhibit|tour|residency)(?![a-z])"
         # after "across", only time words: "across LinkedIn campaigns" is a scope
         r"|(?<![a-z])across\s+(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[a-z0-9'-]+\s+){0,3}"
         r"(?:weeks|months|quarters|seasons|holidays|period|window|days)(?![a-z])"
@@ -666,7 +673,7 @@ _CN_PERIOD_WORDS = [
         # milestones of the plan, which have dates in it
         "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
-        "首发前 上新前",
+        "首发前 上新前 生效前 生效后 面试前 笔试前 签约前",
     )
     for word in group.split()
 ]
@@ -769,6 +776,8 @@ _CJK_LED: list[tuple[str, str]] = [
     ),
     # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
     ("Q_ccount", rf"(?<![{_CN}几数]){_CNN}+(?:点{_CNN}+)?\s*{_CN_COUNTER}"),
+    # an issue of a series, as a rate only (每周一期, 每月两期): 二期项目 is phase two
+    ("Q_cissue", rf"(?<![{_CN}几数第])[一两二三四五]\s*期(?!间|末|中|初|限|待|望|货|权|内)"),
     (
         "Q_cmag",
         r"(?<![零〇一二两三四五六七八九十百千万亿几数])(?:[零〇一二两三四五六七八九十百千]+[万亿]+"
@@ -776,6 +785,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?![零〇一二两三四五六七八九十百千万亿])",
     ),
     ("P_cwords", "|".join(sorted(_CN_PERIOD_WORDS, key=len, reverse=True))),
+    # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
+    ("P_cexhibit", r"展期(?!间)"),
     # observances: 世界旅游日, 国际博物馆日, 全国爱眼日 (the rest is in a lookahead, so that
     # the vocabulary can dispatch on the first two characters)
     (
@@ -1222,6 +1233,14 @@ def _top(folded: str, m: re.Match[str], text: str) -> str:
     return "L" if _AFTER_TITLE.match(folded, m.end()) else "Q"
 
 
+# A rate in the same clause ("，" is folded to "、"): 每周发布一期, 每双周推送一期
+_BEFORE_RATE = re.compile(r"(?:每|双周|隔周)[^\s，,。；;、]{0,12}$")
+
+
+def _issue(folded: str, m: re.Match[str], text: str) -> str:
+    return "Q" if _BEFORE_RATE.search(_prefix(folded, m.start())) else "L"
+
+
 def _cn1(folded: str, m: re.Match[str], text: str) -> str:
     numeral = m.group()[:-1].rstrip()
     if numeral != "一":
@@ -1251,6 +1270,7 @@ _POST: dict[str, _Decide] = {
     "Q_num": _price,
     "Q_smoney": _price,
     "Q_ccount": _cn1,
+    "Q_cissue": _issue,
     "P_may": _may,
 }
 
