@@ -1232,7 +1232,7 @@ def parse_date(
 
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
-    "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon",
+    "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon 已办结 办结",
     "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
     "launched shipped published live sent checked",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
@@ -1561,6 +1561,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
+        "企业文化 外联 党建 纪检 宣教",  # a state body's offices: 企业文化处, 外联处
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "マーケ マーケティング 広報 広报 宣伝 宣传 販促 贩促 デザイン",  # Japanese
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
@@ -1582,7 +1583,7 @@ _PARTY_PREFIXES = ("外包", "第三方")  # before a trade: 外包设计, 第�
 _NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how a chief is addressed
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
-_UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组")
+_UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组", "处")  # 企业文化处: 文化, then 处
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
@@ -1614,6 +1615,7 @@ _ROLE_WORDS_ZH = tuple(
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
+            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师",
         ),
         key=len,
         reverse=True,
@@ -1705,6 +1707,10 @@ _DEPT_WORDS_EN = frozenset(
         # Turkish and Polish: marketing, sales, communications, e-commerce, R&D, brand
         "pazarlama satış satis iletişim iletisim i̇letişim e-ticaret eticaret ar-ge arge marka",
         "sprzedaży sprzedazy sprzedaż sprzedaz marketingu komunikacji",
+        # Spanish areas (Producto / Legal / Riesgos), German compounds, Mkt
+        "producto riesgos riesgo cumplimiento tesorería tesoreria auditoría auditoria mkt",
+        "produktmanagement projektmanagement qualitätsmanagement messeteam vertriebsteam",
+        "marketingteam eventteam",
     )
     + _AGENCIES_EN
 )
@@ -1738,9 +1744,10 @@ _COMPASS = frozenset(
     )
 )
 # Titles of two words: giám đốc (Vietnamese: director)
-_ROLE_MULTI_EN = (("giám", "đốc"),)
+_ROLE_MULTI_EN = (("giám", "đốc"), ("quản", "lý"))  # quản lý: (Vietnamese) a manager
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
-_TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"))  # bộ phận: (Vietnamese) a department
+# bộ phận: (Vietnamese) a department; cửa hàng: a store
+_TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"), ("cửa", "hàng"))
 _TEAM_WORDS_EN = frozenset(
     _words(
         "team department dept dept. division div div. group squad unit org mgmt management",
@@ -1752,6 +1759,7 @@ _TEAM_WORDS_EN = frozenset(
         # Turkish, Polish, Portuguese: team, directorate, unit, channel, department, store
         "ekip ekibi müdürlüğü mudurlugu birimi departmanı departmani kanalı kanali",
         "dział dzial zespół zespol depto depto. departamento loja",
+        "área area",  # Spanish, Portuguese: an area (Área de Cumplimiento)
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1777,6 +1785,7 @@ _ROLE_WORDS_EN = frozenset(
         # Turkish and Polish: manager, director, head, specialist, president
         "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
         "sorumlusu dyrektor prezes kierownik specjalista",
+        "barista baristas",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1787,6 +1796,7 @@ _QUALIFIERS_EN = frozenset(
         "market store city district global local partner field lifecycle corp corporate trade",
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
+        "graphic motion ux ui web",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -1816,6 +1826,7 @@ _SKIP_WORDS_EN = frozenset(
         "in-house inhouse external outside side confirm check decide",
         "externo externa externos terceirizado tercerizado luar el los las",
         "os ng mga",  # Portuguese "the", Tagalog particles: Todos os gerentes, Lahat ng recruiters
+        "cùng làm",  # Vietnamese: do together (Cả team cùng làm)
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -1858,7 +1869,7 @@ _OWNER_SPLIT = re.compile(
     # 5 ms to compile, on every start.
     # and, as Europe (y, et, und, e), Malaysia and Indonesia (dan), Vietnam (và) and Hong
     # Kong (同) write it; "Brand x Growth" as a collaboration is written
-    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve)\s+|\s+(?:x|同|i)\s+|×|以及)\s*",
+    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
 # A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
@@ -2704,16 +2715,19 @@ _AROUND_NAME = re.compile(
 # Numbered owners: "1. 张伟 2. 李娜", "1) Rahul 2) Sneha"
 _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)、]\s+|^\d{1,2}\s*[.)、](?=\D)")
 _HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/(])")
+# after a name: 张建国同志 (as a state body writes it), Amit bhai, Priya ji (Hindi)
+_HONORIFIC_AFTER = re.compile(r"(?<=[^\x00-\x7f])同志(?=$|[\s,、/(])|(?<=[a-z])\s+(?:bhai|ji)\b")
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
     r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
+    r"|lidera|apoyo|soporte|responsable|hỗ\s+trợ|chính|phụ"  # Spanish, Vietnamese
     r"|责任部门|負責部門|负责部门|[AB]角"
     r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(
-    r"\(\s*(?:主|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
+    r"\(\s*(?:主|副|正|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
     r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
@@ -2814,6 +2828,9 @@ _COMPANY_ENDINGS = (
 )  # fmt: skip
 
 
+_MARKET_CODE = re.compile(r"B2[BC]|D2C|DTC|APAC|EMEA|LATAM|MENA|ANZ|SEA|DACH|NA|EU|UK|US")
+
+
 def _bracket_note(m: re.Match[str]) -> str:
     inside = m[2]
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
@@ -2838,6 +2855,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return " "  # Nova（原：老K）: who owned it before
     if outsourced := _PARTY_OF.match(to_simplified(inside)):
         return f" {outsourced[1]}"  # Tina（外包：星熠传媒）: she and the outside party
+    if _MARKET_CODE.fullmatch(inside) and before.casefold() in _DEPT_WORDS_EN:
+        return " "  # Sales (B2C), Marketing (EMEA): which market the unit serves
     if inside in _KO_DUTY_NOTES:
         return " "  # 김지수(주), 정하늘(보조): the main owner, the support
     simple = to_simplified(inside)
@@ -2903,6 +2922,11 @@ _TO_CONFIRM = re.compile(
 _HANDOVER_IN_BRACKETS = re.compile(
     r"\(\s*(?:原|前)\s*[:：]?\s*[^()→]*?(?:→|->|=>)\s*(?:现|現)?\s*[:：]?\s*([^()]+?)\s*\)"
 )
+# A placeholder, then why: 待定，等KOL报价; TBD - waiting on budget (the reason names nobody)
+_WAITING_NOTE = re.compile(
+    r"([^,，;；:：\s-]+)\s*(?:[,，;；:：]|\s-+)\s*(?:等|待|wait|pending|until|after|needs?)",
+    re.IGNORECASE,
+)
 _TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
 _FORMER = re.compile(
     r"~~[^~]*~~|[^\s/,;、]+\s*\(\s*(?:原|前|old|former)\s*\)"
@@ -2915,7 +2939,9 @@ _FORMER = re.compile(
 # "Agency: Mother London", "Agenzia Karla Otto": a unit by its name; "Freelancer - Dana":
 # a person
 _PARTY_LABEL = re.compile(
-    rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor)"
+    # (a trade may come first: 设计外包：鹭岛广告, 廣告代理：電通, 外包单位：省广集团)
+    rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor"
+    r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|团队|團隊)?)"
     r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3}$))"
     r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
     re.IGNORECASE,
@@ -2928,7 +2954,16 @@ def _party_labelled(m: re.Match[str]) -> str:
         return name
     if label in _CLIENT_LABELS:
         return label  # 商家：三只松鼠, 客户：颜究所: the client, by its company's name
-    return f"{name} {label}" if name.isascii() else f"{name}（{label}）"
+    if name.isascii():
+        return f"{name} {label}"
+    simple = to_simplified(name)
+    if not _HAN.search(simple):
+        return m[0]  # 德国代理商 Müller GmbH: read as written
+    if simple in _DEPT_WORDS_ZH or _strip_dept_prefix(simple):
+        return name  # 代理商：蓝天广告, 廣告代理：電通: the agency, by its name
+    # 代理商：李娜 as 李娜（代理商）reads: a person at one (the brackets were read already)
+    party = label if label in _PARTIES_ZH else "外包"
+    return _PARTY_NAMED.sub(_party_named, f"{name}({party})")
 
 
 def _party_named(m: re.Match[str]) -> str:
@@ -2968,6 +3003,7 @@ def _tidy_owner(s: str) -> str:
     s = _SHARE.sub(" ", s)
     s = _PICTOGRAPHS.sub(" ", s)
     s = _HONORIFIC_JA.sub("", s)
+    s = _HONORIFIC_AFTER.sub("", s)
     s = _ANGLED_EMAIL.sub(" ", s)
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
     s = _EMAIL_AFTER_NAME.sub(" ", s)  # 한지우 jiwoo.han@…, نورة noura@…: the same too
@@ -3094,6 +3130,8 @@ def _owner_text(text: str) -> OwnerCell | None:
     head = s.split("(", 1)[0].strip()
     if head != s and normalise_key(head) in _PLACEHOLDERS and s.endswith(")"):
         return _Owners().freeze()  # TBD（等HC）: nobody yet, and why
+    if (waiting := _WAITING_NOTE.match(s)) and normalise_key(waiting[1]) in _PLACEHOLDERS:
+        return _Owners().freeze()  # 待定，等KOL报价; TBD - waiting on budget: the same
     if _URL.fullmatch(s) or all(
         _is_channel(part) for part in _OWNER_SPLIT.split(s) if part.strip()
     ):
@@ -3188,7 +3226,8 @@ def parse_owner(raw: object) -> OwnerCell:
     as text. Departments are Chinese names ending in 部/部门/组/中心/团队/处/科/室/事业部
     or a department word (市场, 销售, … Marketing, Sales, … "X team", "Équipe X"); a
     Chinese name is 2–4 Han characters that are no such word (or a lone surname).
-    Agencies named by company (Ogilvy, 奥美, 蓝色光标) are units; a share ("张伟 60% /
+    Agencies named by company (Ogilvy, 奥美, 蓝色光标) are units, with or without a
+    label before them (代理商：蓝天广告, 设计外包：鹭岛广告); a share ("张伟 60% /
     李娜 40%") names both; a handover ("原黄磊→现何静") names who owns it now; Hangul,
     Thai and kana names and units (김민준, 마케팅팀, คุณสมศรี, ฝ่ายการตลาด) are read, and
     a family name, a space and a given name are one person (高橋 美咲, 陳 大文). A status
