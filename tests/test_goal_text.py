@@ -403,6 +403,7 @@ def test_not_time_bound(text: str) -> None:
         ("Pitch zero-trust to CISOs with zero incidents", ("zero",), ()),
         # 期 is an issue only in a rate; 一期/二期 otherwise name a phase
         ("每月推送两期简讯，二期项目和第一期培训照常", ("两期",), ("每月",)),
+        ("每周直播，打造一个爆款", (), ("每周",)),  # the rate ends at the comma
         # codes, list markers, weeks and halves, baselines
         ("1) Launch SKU 20417 at store #12 w/ local SEO", (), ()),
         (

@@ -1063,8 +1063,10 @@ _BEFORE_VALUE = re.compile(
     r"(?:roi|roas|cpc|cpm|cpa|ctr|rating|score|nps|评分|分数|投产比?|达到|达|为|是"
     r"|(?<![a-z])(?:at\s+least|to|from|above|over|under|below|of|is)|[≥>≤<=:])\s*$"
 )
+# A bound or a rate in the same clause (the clause comma "，" is folded to "、"):
+# 至少一场, 每周发布一期 — not 每周直播，打造一个爆款
 _BEFORE_BOUND = re.compile(
-    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;]{0,4}|(?:每|双周|隔周)[^，,。；;]{0,14}"
+    r"(?:(?:至少|最少|不少于|不低于|超过|多于)[^\s，,。；;、]{0,4}|(?:每|双周|隔周)[^，,。；;、]{0,14}"
     r"|(?<![a-z])at\s+least|[≥>])\s*$"
 )
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
@@ -1233,12 +1235,8 @@ def _top(folded: str, m: re.Match[str], text: str) -> str:
     return "L" if _AFTER_TITLE.match(folded, m.end()) else "Q"
 
 
-# A rate in the same clause ("，" is folded to "、"): 每周发布一期, 每双周推送一期
-_BEFORE_RATE = re.compile(r"(?:每|双周|隔周)[^\s，,。；;、]{0,12}$")
-
-
 def _issue(folded: str, m: re.Match[str], text: str) -> str:
-    return "Q" if _BEFORE_RATE.search(_prefix(folded, m.start())) else "L"
+    return "Q" if _BEFORE_BOUND.search(_prefix(folded, m.start())) else "L"
 
 
 def _cn1(folded: str, m: re.Match[str], text: str) -> str:
