@@ -1241,6 +1241,7 @@ _DONE = _words(
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
     "afgerond klaar voltooid",  # Dutch: finished
+    "fatto completato concluso",  # Italian
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
@@ -1525,6 +1526,7 @@ _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
     "代理店",  # (Japanese) an agency
     "加盟商 商家 商户 客户 客户方 客户品牌方",  # a franchisee; a merchant or client
+    "经销商 分销商 渠道商",  # a dealer, a distributor: 经销商：青岛鑫海商贸有限公司
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
 # Labels before a client's company name (商家：三只松鼠): a unit of the client's, whatever
@@ -1563,6 +1565,8 @@ _DEPT_WORDS_ZH = frozenset(
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教",  # a state body's offices: 企业文化处, 外联处
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
+        "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
+        "超声 病理 营养 内分泌 消化 呼吸 肾内 血液 疼痛 整形 医美 妇产 产科护理",
         "マーケ マーケティング 広報 広报 宣伝 宣传 販促 贩促 デザイン",  # Japanese
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
@@ -1615,7 +1619,7 @@ _ROLE_WORDS_ZH = tuple(
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
-            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师",
+            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员",
         ),
         key=len,
         reverse=True,
@@ -1627,7 +1631,7 @@ _GENERIC_GROUPS = frozenset(
     for w in _words(
         "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
         "伙伴 小伙伴 员工 职员",
-        "team teams department departments dept depts staff members group people",
+        "team teams department departments dept depts staff members group people l'équipe",
         "markets regions countries stores branches offices outlets sites cities hubs",
         "agents ejen agen",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
@@ -1675,7 +1679,7 @@ _COLLECTIVE_EN = re.compile(
     r"|iedereen)\b"
     r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
-    r"|\b(?:alle|tous|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
+    r"|\b(?:alle|tous|toute|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
     r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
@@ -1735,6 +1739,7 @@ _DEPT_MULTI_EN = (
     ("major", "gifts"),
     ("individual", "giving"),
     ("employer", "branding"),
+    ("alumni", "relations"),
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -1744,7 +1749,8 @@ _COMPASS = frozenset(
     )
 )
 # Titles of two words: giám đốc (Vietnamese: director)
-_ROLE_MULTI_EN = (("giám", "đốc"), ("quản", "lý"))  # quản lý: (Vietnamese) a manager
+# quản lý: (Vietnamese) a manager; capo reparto: (Italian) a department head
+_ROLE_MULTI_EN = (("giám", "đốc"), ("quản", "lý"), ("capo", "reparto"), ("capi", "reparto"))
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
 # bộ phận: (Vietnamese) a department; cửa hàng: a store
 _TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"), ("cửa", "hàng"))
@@ -1760,6 +1766,8 @@ _TEAM_WORDS_EN = frozenset(
         "ekip ekibi müdürlüğü mudurlugu birimi departmanı departmani kanalı kanali",
         "dział dzial zespół zespol depto depto. departamento loja",
         "área area",  # Spanish, Portuguese: an area (Área de Cumplimiento)
+        "reparto",  # Italian: a department
+        "school faculty college institute",  # a university's: School of Law
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1785,7 +1793,7 @@ _ROLE_WORDS_EN = frozenset(
         # Turkish and Polish: manager, director, head, specialist, president
         "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
         "sorumlusu dyrektor prezes kierownik specjalista",
-        "barista baristas",
+        "barista baristas capo capi dean deans provost professor",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -1796,7 +1804,7 @@ _QUALIFIERS_EN = frozenset(
         "market store city district global local partner field lifecycle corp corporate trade",
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
-        "graphic motion ux ui web",
+        "graphic motion ux ui web student students international alumni future prospective",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -1864,7 +1872,7 @@ def _han_only(text: str) -> bool:
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'.\-&]*")
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
-    rf"|\s+-+\s+|(?<=[{_H}*])-+|-+(?=[{_H}*])|[—–~]+"
+    rf"|\s+-+\s+|(?<=[{_H}\uac00-\ud7a3*])-+|-+(?=[{_H}\uac00-\ud7a3*])|[—–~]+"
     # Only the words ignore case: a case-insensitive class of every Han character costs
     # 5 ms to compile, on every start.
     # and, as Europe (y, et, und, e), Malaysia and Indonesia (dan), Vietnam (và) and Hong
@@ -2053,7 +2061,7 @@ def _strip_dept_prefix(simple: str, m: re.Match[str] | None = None) -> int:
     if not m:
         return 0
     stem, suffix = m[1], m[2]
-    known = stem in _DEPT_WORDS_ZH or stem.casefold() in _DEPT_WORDS_EN
+    known = stem in _DEPT_WORDS_ZH or stem.casefold() in _DEPT_WORDS_EN or stem in _ROLE_SET_ZH
     tail = simple[m.start(2) :]
     if any(tail.startswith(r) and len(r) > len(suffix) for r in _ROLE_WORDS_ZH):
         # 设计组长, 市场部长: the suffix begins a title
@@ -2717,6 +2725,7 @@ _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)、]\s+|^\d{1,2}\s*[.)、]
 _HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/(])")
 # after a name: 张建国同志 (as a state body writes it), Amit bhai, Priya ji (Hindi)
 _HONORIFIC_AFTER = re.compile(r"(?<=[^\x00-\x7f])同志(?=$|[\s,、/(])|(?<=[a-z])\s+(?:bhai|ji)\b")
+_PRONOUNS = re.compile(r"\s*\(\s*(?:he|she|they)\s*/\s*(?:him|her|them|they|he|she)\s*\)", re.I)
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
@@ -2741,7 +2750,7 @@ _HEAD_OF = re.compile(
 )
 # Non-ASCII stands for Han around "@" and before 等: a class of every Han character
 # costs a millisecond to compile, at every start, for a cell that may never come.
-_AT_UNIT = re.compile(r"(?<=[^\x00-\x7f])@(?=[^\x00-\x7f])")
+_AT_UNIT = re.compile(r"(?<=[^\x00-\x7f])@(?=[^\x00-\x7f]|[A-Za-z])|(?<=[A-Za-z])@(?=[^\x00-\x7f])")
 _ET_AL = re.compile(r"(?<=[^\x00-\x7f])等人?(?=$|[\s,;、])")
 
 
@@ -2913,6 +2922,9 @@ def _unit_and_head(m: re.Match[str]) -> str:
 # Was: Greg; Now: Hannah, 李娜（原）/ 张伟（现）; and a name struck through (~~王芳~~) is gone
 _HANDOVER = re.compile(
     r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*"
+    # Was Ifeoma, now Kelechi; prima Luca, ora Valentina
+    r"|^\s*(?:was|previously|formerly|prima|antes|avant)\s+[^,;，；]+[,;，；]\s*"
+    r"(?:now|ora|agora|ahora|maintenant)\s+(?=\S)"
     r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)",  # from Amy to Ben
     re.IGNORECASE,
 )
@@ -2924,7 +2936,8 @@ _HANDOVER_IN_BRACKETS = re.compile(
 )
 # A placeholder, then why: 待定，等KOL报价; TBD - waiting on budget (the reason names nobody)
 _WAITING_NOTE = re.compile(
-    r"([^,，;；:：\s-]+)\s*(?:[,，;；:：]|\s-+)\s*(?:等|待|wait|pending|until|after|needs?)",
+    r"([^,，;；:：\s-]+)\s*(?:[,，;；:：]|\s-+)\s*"
+    r"(?:等|待|.{0,6}?(?:确认|確認|定)|wait|pending|until|after|needs?|to\s+be|confirm)",
     re.IGNORECASE,
 )
 _TAKEN_OVER = re.compile(r"\s*(?:接手|接管|负责|負責)$")
@@ -3005,6 +3018,7 @@ def _tidy_owner(s: str) -> str:
     s = _HONORIFIC_JA.sub("", s)
     s = _HONORIFIC_AFTER.sub("", s)
     s = _ANGLED_EMAIL.sub(" ", s)
+    s = _PRONOUNS.sub(" ", s)  # Tunde A. (he/him), as Slack shows a name
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
     s = _EMAIL_AFTER_NAME.sub(" ", s)  # 한지우 jiwoo.han@…, نورة noura@…: the same too
     s = _HYPHEN_UNIT.sub(r" \1", s)  # Messe-Team: the fair team
@@ -3103,6 +3117,10 @@ def _owner_text(text: str) -> OwnerCell | None:
         return None
     s = unicodedata.normalize("NFKC", text).strip()
     key = normalise_key(s)
+    if (waiting := _WAITING_NOTE.match(s)) and normalise_key(waiting[1]) in _PLACEHOLDERS:
+        # 待定，等KOL报价; 待定，月底前确认; TBD - waiting on budget: nobody yet, and why
+        # (before the statuses: 待…确认 alone is "pending confirmation")
+        return _Owners().freeze()
     if (
         _ELSEWHERE.match(s)
         or key in _STATUS_WORDS
@@ -3130,8 +3148,6 @@ def _owner_text(text: str) -> OwnerCell | None:
     head = s.split("(", 1)[0].strip()
     if head != s and normalise_key(head) in _PLACEHOLDERS and s.endswith(")"):
         return _Owners().freeze()  # TBD（等HC）: nobody yet, and why
-    if (waiting := _WAITING_NOTE.match(s)) and normalise_key(waiting[1]) in _PLACEHOLDERS:
-        return _Owners().freeze()  # 待定，等KOL报价; TBD - waiting on budget: the same
     if _URL.fullmatch(s) or all(
         _is_channel(part) for part in _OWNER_SPLIT.split(s) if part.strip()
     ):
