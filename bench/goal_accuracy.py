@@ -91,8 +91,16 @@ a summer art exhibition, a tea-drink chain entering Malaysia and Thailand, a use
 platform's spring sale), written after that tuning: before tuning, measurable 0.980 and
 time_bound 0.975 ("zero-trust", "the 480kW liquid-cooled charger", "0% sugar", 新规生效前,
 面试前, 展期, "for the duration of the show", 每周发布一期; one label then set to the
-documented choice on 开放日). With sets 8 to 18, the estimate
-for goals the analyser has never seen: about 97-99% on measurable; on time-bound 93-98%
+documented choice on 开放日). The 200 lines noted "blind set 19:" (a Guangzhou furniture
+maker on Amazon and Wayfair, a UK university's international recruitment, a Chengdu
+baijiu brand's gifting, a mobile game's global launch, a Hong Kong hospital's health
+checks, a US coffee roaster's subscriptions, a Hangzhou live-commerce agency, a Dubai
+developer's off-plan launch), written after that tuning: before tuning, measurable 0.955
+and time_bound 0.955 (53度, 5-piece, 'Healthy 50' package, HK$3,980 before its package,
+the 60/40 payment plan, 12-month LTV, day-1 churn, "Phase Q2" as a phase's name, Way Day,
+Cityscape, post-handover, 15分鐘內, 港島區第一; one label set to the documented choice on
+numbered seasons, and an earlier one, 推出68元双人套餐, on prices). With sets 8 to 19,
+the estimate for goals the analyser has never seen: about 97-99% on measurable; on time-bound 93-98%
 for ordinary wording, and nearer 88% where a team ties its goals to calendars and events
 of its own. A benchmark, not a test: it always exits 0."""
 

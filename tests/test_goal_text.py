@@ -404,6 +404,20 @@ def test_not_time_bound(text: str) -> None:
         # 期 is an issue only in a rate; 一期/二期 otherwise name a phase
         ("每月推送两期简讯，二期项目和第一期培训照常", ("两期",), ("每月",)),
         ("每周直播，打造一个爆款", (), ("每周",)),  # the rate ends at the comma
+        # blind set 19: a price, strength, size or plan that says what the product is;
+        # metric names holding a window; a phase named like a quarter
+        ("推廣HK$3,980行政人員體檢套餐", (), ()),
+        ("53度酱香500ml礼盒上市，卖出5000盒", ("5000",), ()),
+        ("Launch the 5-piece patio set and the 60/40 payment plan", (), ()),
+        ("Launch the 'Healthy 50' screening package", (), ()),
+        ("Raise 12-month LTV to $180; cut day-1 churn", ("$180",), ()),
+        ("Phase Q2 sell-through ≥ 70% post-handover", ("70%",), ("post-handover",)),
+        ("WhatsApp 查詢15分鐘內回覆，港島區第一", ("區第一",), ("15分鐘內",)),
+        (
+            "Sell 1,500 units on Way Day before the next recruitment cycle",
+            ("1,500",),
+            ("Way Day", "next recruitment cycle"),
+        ),
         # codes, list markers, weeks and halves, baselines
         ("1) Launch SKU 20417 at store #12 w/ local SEO", (), ()),
         (

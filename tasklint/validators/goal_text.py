@@ -31,8 +31,9 @@ Not quantities:
   anniversaries (10周年), phone numbers (400-820-6688), codes (2FA, 404 page, a 5K run,
   SKU 20518, store #12, 货号A12), a numbered list's marker (1) …, 2、…), what a product
   is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0% sugar, zero-trust, 100%纯棉, 24h客服,
-  4K投影仪, the 480kW charger, the $199 starter kit, 199元的入门款: a target only after a
-  comparison, 续航提升至5000mAh),
+  4K投影仪, the 480kW charger, 53度酱香, the 5-piece patio set, the 60/40 payment plan, the
+  $199 starter kit, 199元的入门款, HK$3,980行政人员体检套餐: a target only after a comparison,
+  续航提升至5000mAh), a phase named like a quarter (Phase Q2),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
@@ -62,7 +63,7 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
     time-bound (the window the target is measured over). Metric names that contain a
     window are not: DAU/MAU, 日活/月活, weekly active users, 7日留存, 次日留存, D7, day-1
-    retention.
+    retention, day-1 churn, 12-month LTV.
   * A duration is a period, not a quantity (30天内, within 24 hours, a 3-day sale), except
     after a comparison, where it is the target value and not a deadline (缩短至2小时,
     控制在48小时以内, cut response time to 2 hours). Seconds, minutes and hours without
@@ -77,8 +78,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025);
     so do a season and a holiday (the spring collection, 七夕限定礼盒: the line sells then).
   * Quotes hold a name, whose numbers are no target, when they are 《》 or a word next to
-    them says so (tagline, ebook, report, 口号, 白皮书, 改为…); otherwise quotes set off
-    the target itself (实现“零投诉”) and its quantity counts.
+    them says so (tagline, ebook, report, package, 口号, 白皮书, 礼盒, 改为…); otherwise
+    quotes set off the target itself (实现“零投诉”) and its quantity counts.
 
 Text is folded before matching (NFKC, so full-width １５％ reads as 15%; traditional to
 simplified with `tasklint.text.to_simplified`; lower case), and the reported substrings
@@ -194,6 +195,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
         r"|[0-9]+[- ]?day\s+retention"
+        r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
         r"|会议室|教室|车间)"
         r"|401\s*\(\s*k\s*\)"
@@ -273,7 +275,11 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
+        r"|(?<![0-9.])[0-9]{1,2}\s*/\s*[0-9]{1,2}(?=\s+(?:payment|instal?lment|split)\s+plans?)"
+        r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
+        r"|[0-9]|[a-z]))|%\s*vol|%\s*abv)"  # 53度酱香: what the liquor is
         r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port"
+        r"|piece|pc|drawer|shelf|tier|burner|bedroom|bed|bath"
         r"|zone|blade|burner|wheel|season)(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
@@ -297,7 +303,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ),
     (
         "P_hour",
-        rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:小时|钟头|hours?|hrs?|h(?![a-z0-9]))"
+        rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:小时|钟头|分钟|hours?|hrs?|h(?![a-z0-9]))"
         r"(?![a-z])(?:内|以内|之内)?",
     ),
     ("P_danniv", r"(?<![0-9.])[0-9]+\s*周年庆"),
@@ -345,7 +351,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]"
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?)"
-        r"|d[0-9]+\s*retention|day[- ]?[0-9]+\s*retention|month[- ]over[- ]month"
+        r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
+        r"|month[- ]over[- ]month"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
         r"|model|windows|ios|android|macos|xbox|playstation|airpods|watch\s+series|nova|redmi"
         r"|reno|honor|office|photoshop)\s*(?:-\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
@@ -374,7 +381,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_levent",
         r"(?<![a-z])(?:double\s*(?:11|12|eleven|twelve)|singles'?\s*day|black\s*friday"
-        r"|cyber\s*monday|prime\s*day|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
+        r"|cyber\s*monday|prime\s*(?:big\s+deal\s+)?days?|big\s+deal\s+days|way\s+day"
+        r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -440,6 +448,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)",
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
+    # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
+    ("L_lphaseq", r"(?<![a-z])(?:phase|tower|block|building)\s+q[1-4](?![0-9a-z])"),
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
@@ -496,7 +506,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "P_lwords",
-        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:week|wk|yr|cycle|month"
+        r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:[a-z]+\s+)?cycle"
+        r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
         r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
         r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:day|week|month"
@@ -571,7 +582,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
         # a countdown to one: "D-30", "D+7"
         r"|(?<![a-z0-9])d\s*[-+]\s*[0-9]{1,3}(?![0-9%])"
-        r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale)(?![a-z])"
+        r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale|handover"
+        r"|opening|go-?live)(?![a-z])"
         r"|(?<![a-z])(?:launch|release|go-?live|kick-?off|event|campaign|sale|demo\s*day)\s*"
         r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
@@ -594,7 +606,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
-        r"|hannover\s+messe|transport\s+logistic)(?![a-z0-9])",
+        r"|hannover\s+messe|transport\s+logistic|cityscape)(?![a-z0-9])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -700,6 +712,7 @@ _CJK_LED: list[tuple[str, str]] = [
         rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
         r"|(?:冲进|冲到|冲上|冲击|跻身|做到|拿下|稳居|登上|争夺|夺得|夺取|排名)\s*第一"
         r"(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
+        r"|(?:区|市|全港|全澳|全台|全城)第一(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
         rf"|(?:榜单?|排名|排行|类目|品类|行业|销量|热搜|首页|首屏|搜索结果)\s*前\s*(?:[0-9]+|{_CNN}+)"
         r"(?:名|位)?"
         rf"|前\s*(?:[0-9]+|{_CNN}+)\s*名"
@@ -1096,12 +1109,13 @@ _NAMING = (
     r"(?:(?<![a-z])(?:tagline|slogan|headline|title|titled|called|named|theme|themed|motto"
     r"|hashtag|e-?book|book|white\s*paper|report|guide|playbook|series|podcast|video|song"
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
-    r"|exhibition|podcast|film|video)(?![a-z])|口号|标语|主题|标题|文案"
+    r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection)(?![a-z])"
+    r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
 )
 _NAMED_BEFORE = re.compile(_NAMING + r"\s*(?:为|是|[:：])?\s*(?:the\s+|a\s+|an\s+|our\s+)?$")
-_NAMED_AFTER = re.compile(r"\s*" + _NAMING)
+_NAMED_AFTER = re.compile(r"\s*(?:[a-z][a-z-]*\s+){0,2}?" + _NAMING)
 
 
 def _names(folded: str) -> list[tuple[int, int]]:
@@ -1206,13 +1220,15 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 # starter kit" describe the product; after a comparison it is a target (客单价提到199元).
 _AFTER_PRODUCT = re.compile(
     r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
-    r"(?:kit|bundle|plan|tier|package|box|set|edition|model|product|option|sku)s?(?![a-z0-9-])|\s*的?\s*(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位)"
+    r"(?:kit|bundle|plan|tier|package|box|set|edition|model|product|option|sku)s?(?![a-z0-9-])"
+    r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位)"
 )
 
 
 def _price(folded: str, m: re.Match[str], text: str) -> str:
     token = m.group()
-    if not (token.endswith(("元", "块")) or token[0] in "¥$€£₩"):
+    money = m.lastgroup == "Q_money" or token.endswith(("元", "块")) or token[0] in "¥$€£₩"
+    if not money:
         return "Q"
     if _AFTER_PRODUCT.match(folded, m.end()) and not _BEFORE_COMPARISON.search(
         _prefix(folded, m.start())
@@ -1266,6 +1282,7 @@ _POST: dict[str, _Decide] = {
     "Q_cfront": _front,
     "L_dattr": _attr,
     "Q_num": _price,
+    "Q_money": _price,
     "Q_smoney": _price,
     "Q_ccount": _cn1,
     "Q_cissue": _issue,
