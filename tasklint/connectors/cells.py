@@ -28,7 +28,9 @@ Empty cells
     number (``3万人``, ``50篇``, ``200次``), a unit after a space (``3 万``, ``3
     million``), a note after the value that holds no digit and so cannot change it
     (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``), and percentages
-    as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``, ``45%%``).
+    as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``, ``45%%``). ``mil`` is
+    a thousand beside reais, pesos and euros (``R$ 50 mil``) and a million elsewhere
+    (``RM 3.5 mil``, ``1 mil impressions``).
     Refused: ambiguous separators (``1,5``, ``1.200,50``), ranges (``10-20``), ratios
     (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities, formula errors
     (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``), ``bool`` (a
@@ -59,7 +61,7 @@ Empty cells
     with no ``tz``, the date in the stamp's own offset, as its writer meant it: a
     Feishu export's ``2025-06-25T00:00:00+08:00`` is the 25th; without an offset the
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
-    ``6月中下旬``,
+    ``6月中下旬``, ``15 lipca 2025`` and other languages' month names, ``令和7年8月1日``,
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
@@ -292,7 +294,7 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
-    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억)\.?",  # 3,5 Mio.
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld)\.?",  # 3,5 Mio.
     re.IGNORECASE,
 )
 _LATIN_MULT_VALUE = {
@@ -302,13 +304,15 @@ _LATIN_MULT_VALUE = {
     "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9,  # Malay, Indonesian
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
     "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
+    "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
     r"^(?:约为|约|大约|大概|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
-    r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±"
+    r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
+    r"|ok\.|około|okolo"
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
@@ -319,7 +323,7 @@ _CURRENCY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
-    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|元整|元|块钱|块|圆|円|원|[€฿₫]"
+    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|圆|円|원|zł|zl|[€฿₫]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
     r"|ringgit|reais|pesos?)$",
     re.IGNORECASE,
@@ -481,6 +485,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     s = s.strip()
     if _EUROS.search(text) and _EURO_THOUSANDS.fullmatch(s):
         s = s.replace(".", "")  # €5.000: in euros a dot before three digits groups them
+    if _THOUSAND_MIL.search(text):
+        s = _MIL.sub("k", s)  # R$ 50 mil, 3 mil pesos: a thousand (RM 3.5 mil: a million)
     percent = 1.0
     suffix = _PERCENT_SUFFIX.search(s)
     if suffix:
@@ -503,6 +509,9 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
 
 _EUROS = re.compile(r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b", re.IGNORECASE)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
+# Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos)
+_THOUSAND_MIL = re.compile(r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b", re.I)
+_MIL = re.compile(r"(?<=\d)\s*mil\b\.?", re.I)
 
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
@@ -631,7 +640,7 @@ _PROGRESS_LABEL = re.compile(
 _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
-    **dict.fromkeys(("hälfte", "die hälfte", "半分"), 0.5),
+    **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -700,6 +709,13 @@ _MONTHS = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
     "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
     "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
+    # Polish, as a date writes them (15 lipca) and as a month alone
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "wrzesnia": 9, "października": 10,
+    "pazdziernika": 10, "listopada": 11, "grudnia": 12, "styczeń": 1, "styczen": 1,
+    "luty": 2, "marzec": 3, "kwiecień": 4, "kwiecien": 4, "maj": 5, "czerwiec": 6,
+    "lipiec": 7, "sierpień": 8, "sierpien": 8, "wrzesień": 9, "wrzesien": 9,
+    "październik": 10, "pazdziernik": 10, "listopad": 11, "grudzień": 12, "grudzien": 12,
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
@@ -707,9 +723,9 @@ _MONTH_PART_WORDS = {
     "anfang": "early", "début": "early", "debut": "early", "principios": "early",
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
     "fim": "end", "final": "end", "início": "early", "inicio": "early", "meados": "mid",
-    "mi": "mid",
+    "mi": "mid", "koniec": "end", "początek": "early", "poczatek": "early",
 }  # fmt: skip
-_MONTH_WORD = r"([a-zà-ÿ]{3,10})\.?"  # a month's name, or a word: see `_month_match`
+_MONTH_WORD = r"([a-zà-ÿąćęłńśźż]{3,12})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
 _CN_YEAR = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})"
 
@@ -723,7 +739,9 @@ _WEEKDAY = re.compile(
     r"|,?\s*[(\[]?\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b\.?\s*[)\]]?,?"
+    r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu"
+    r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
+    r"|niedz|nd)\b\.?\s*[)\]]?,?"
     r"|[(（]\s*[一二三四五六日天]\s*[)）]|[(（]?\s*[월화수목금토일]요일\s*[)）]?|[(（]\s*[월화수목금토일]\s*[)）]",
     re.IGNORECASE,
 )
@@ -736,7 +754,8 @@ _TIME_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _DUE_WORDS = re.compile(
-    r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|截止(?:到|至|日期)?|截至|最晚|不晚于)"
+    r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|截止(?:到|至|日期)?|截至|最晚|不晚于"
+    r"|do|até|ate|hasta|bis)"
     r"\s*[:：]?\s*"
     r"|\s*(?:之前|以前|前|截止|为止|止)$",
     re.IGNORECASE,
@@ -759,6 +778,7 @@ _YEAR_END_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:年底|年末|年终)")
 _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\s*,?\s*(\d{4}))?")
 # Taiwan's calendar: 民國114年 is 2025
 _ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
+_REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
 _HALF_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?([上下])半年")
 _QUARTER_EN = re.compile(
     r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*q([1-4])"
@@ -792,10 +812,10 @@ _EN_DAYS_MONTH = re.compile(
 )
 _EN_MONTH = re.compile(
     rf"(?:(end|early|mid|late|beginning|start|{'|'.join(_MONTH_PART_WORDS)})"
-    rf"(?:\s+(?:of|de|d'|del))?[\s-]+)?{_MONTH_WORD}(?:\s*,?\s*(\d{{4}}))?"
+    rf"(?:\s+(?:of|de|d'|del))?[\s-]+)?{_MONTH_WORD}(?:\s*[,/]?\s*(\d{{4}}))?"
 )
 _EN_MONTH_YEAR = re.compile(rf"{_MONTH_WORD}-(\d{{2}})")  # Jun-25: Excel's mmm-yy
-_LATIN_WORDS = re.compile(r"[a-zà-ÿ]+")
+_LATIN_WORDS = re.compile(r"[a-zà-ÿąćęłńśźż]+")
 # Words of a date itself, which a note after one must not hold ("1-15 July" is no
 # "1-15" and a note)
 _DATE_WORDS = re.compile(
@@ -1060,6 +1080,7 @@ def _date_text_inner(
     s = s.rstrip("。,;；").strip()
     s = _DUE_WORDS.sub("", s).strip() or s
     s = _ROC_YEAR.sub(lambda m: f"{int(m[1]) + 1911}年", s)
+    s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
     if "월" in s:
         s = _KO_DATE.sub(_as_chinese_date, s)
     if _RELATIVE.fullmatch(s):
@@ -1129,6 +1150,9 @@ _WEEKDAY_NUMBER = {
     "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,  # French
     "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,  # Indonesian
     **dict(zip("월화수목금토일", range(7), strict=True)),  # Korean
+    # Polish (ś and ą are dropped with the other letters outside a-z: śr, piątek)
+    "pn": 0, "pon": 0, "wt": 1, "wto": 1, "r": 2, "rod": 2, "czw": 3, "pt": 4, "pit": 4,
+    "sob": 5, "nd": 6, "nie": 6,
 }  # fmt: skip
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -1263,6 +1287,8 @@ _NOT_DONE = _words(
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
     "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
+    "wtrakcie dozrobienia wrealizacji niezaczęte niezaczete",  # Polish
+    "正在办理 办理中 正在进行 正在推进",
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
@@ -1275,6 +1301,7 @@ _ABNORMAL = _words(
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo",
+    "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
 _STATUS_LABELS: dict[str, Status] = {}
