@@ -413,6 +413,13 @@ def test_not_time_bound(text: str) -> None:
         ("Raise 12-month LTV to $180; cut day-1 churn", ("$180",), ()),
         ("Phase Q2 sell-through ≥ 70% post-handover", ("70%",), ("post-handover",)),
         ("WhatsApp 查詢15分鐘內回覆，港島區第一", ("區第一",), ("15分鐘內",)),
+        # blind set 20: grades, ages, codes and names; a fair in Chinese; baselines
+        ("面向3-6年级，25–40-year-old hikers", (), ()),
+        ("Launch the USSD *384# flow and S/4HANA 集成, a 1:1 ABM motion", (), ()),
+        ("汉诺威展前拜访30家，备案完成前不投放", ("30",), ("汉诺威展前", "完成前")),
+        ("完成前期调研", (), ()),  # 前期: the early stage, no milestone
+        ("Win rate up 5 pp vs last fiscal year; weekly active riders +15%", ("5 pp", "+15%"), ()),
+        ("做一份TOP10话术清单，提升30ml修护霜的陈列", (), ()),
         (
             "Sell 1,500 units on Way Day before the next recruitment cycle",
             ("1,500",),

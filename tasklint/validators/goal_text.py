@@ -198,7 +198,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
         r"|会议室|教室|车间)"
-        r"|401\s*\(\s*k\s*\)"
+        r"|401\s*\(\s*k\s*\)|1\s*:\s*1(?=\s*(?:abm|coaching|mentoring|meetings?|sessions?|calls?"
+        r"|consultations?|咨询|辅导|沟通|面谈|服务))"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
         r"|1[3-9][0-9]{9}"
@@ -299,7 +300,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:自然|工作|business\s+|working\s+"
         r"|calendar\s+)?(?:天|日(?!留存|活|均|更|报)|周(?!年)|星期|个?月(?!均|销|活|度|份)"
         r"|季度|年(?!级|龄|轻|货|化|均|销)|days?|weeks?|months?|quarters?|years?|yrs?|wks?)"
-        r"(?![a-z])(?:内|以内|之内)?",
+        r"(?![a-z])(?![- ]olds?(?![a-z]))(?:内|以内|之内)?",
     ),
     (
         "P_hour",
@@ -330,7 +331,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ("L_dord", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)(?![a-z])"),
     (
         "L_dage",
-        r"(?<![0-9.])[0-9]{1,2}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|years?[- ]old"
+        r"(?<![0-9.])[0-9]{1,2}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|年级|years?[- ]old"
         r"|yo(?![a-z])|[- ]?year[- ]olds?)\+?"
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
@@ -348,9 +349,11 @@ _DIGIT_LED: list[tuple[str, str]] = [
 _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lname",
-        r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]"
+        r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]|s/4\s*hana"
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
-        r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?)"
+        r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
+        r"|riders?|drivers?|merchants?|agents?|sellers?|creators?|patients?|students?|viewers?"
+        r"|listeners?|devices?)"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
         r"|month[- ]over[- ]month"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
@@ -386,6 +389,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
+        r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day"
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
         r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
         # Indonesia and Malaysia: Eid, Chinese New Year, the 12.12 online sale, the fast
@@ -463,7 +467,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|sale|cohort|wave|drop|collection)(?![a-z])"
         # the period before, as a baseline: "vs last semester", "than the previous season"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|previous"
-        r"|prior)\s+(?:semester|term|season|year|quarter|month|week|fortnight|sprint)(?![a-z])",
+        r"|prior)\s+(?:semester|term|season|year|quarter|month|week|fortnight|sprint|fiscal\s+year"
+        r"|fy|financial\s+year)(?![a-z])",
     ),
     ("P_lweek", r"(?<![a-z0-9])w\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
     (
@@ -639,6 +644,7 @@ _SYMBOL_LED: list[tuple[str, str]] = [
     ),
     ("Q_ssign", rf"[+±]\s*{_NUMR}{_TAIL}"),
     ("Q_smult", r"×\s*[0-9]+(?:\.[0-9]+)?"),
+    ("L_sussd", r"\*[0-9]{2,4}(?:\*[0-9]+)*#"),  # a USSD code: *384#, *182*7#
     ("P_sslash", _PER_UNIT + r"(?![a-z])"),
 ]
 
@@ -678,14 +684,14 @@ _CN_PERIOD_WORDS = [
         "梅雨季 台风季 雨季 旱季 汛期 三伏天 黄梅天 寒潮 车展前 车展期间 展会前 展会期间 展期内 "
         "流感季 过敏季 花粉季 感冒季 返乡季 春运 暑运 爱牙日 爱眼日 爱耳日 "
         # trade fairs by name, as events: 广交会期间, 进博会前
-        "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 "
+        "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 汉诺威展 "
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
         "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
-        "首发前 上新前 生效前 生效后 面试前 笔试前 签约前",
+        "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
     )
     for word in group.split()
 ]
@@ -800,6 +806,8 @@ _CJK_LED: list[tuple[str, str]] = [
     ("P_cwords", "|".join(sorted(_CN_PERIOD_WORDS, key=len, reverse=True))),
     # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
     ("P_cexhibit", r"展期(?!间)"),
+    # before a step is complete (备案完成前); 完成前一天的回访 is the day before's
+    ("P_cdone", r"完成前(?![一二两三四五六七八九十0-9]|期|端)"),
     # observances: 世界旅游日, 国际博物馆日, 全国爱眼日 (the rest is in a lookahead, so that
     # the vocabulary can dispatch on the first two characters)
     (
@@ -1085,9 +1093,8 @@ _BEFORE_BOUND = re.compile(
 _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
 # "Top 10 gift ideas" is a title; "top 20 for project management tools" a rank among them
 _AFTER_TITLE = re.compile(
-    r"(?:\s*(?!(?:for|in|on|among|across|of|by|within)(?![a-z]))[a-z-]+){0,3}?\s*"
-    + _CONTENT_TITLE
-    + r"(?![a-z])"
+    r"(?:(?:\s*(?!(?:for|in|on|among|across|of|by|within)(?![a-z]))[a-z-]+){0,3}?"
+    r"|[^\x00-\x7f，、。；：]{0,4}?)\s*" + _CONTENT_TITLE + r"(?![a-z])"  # TOP10话术清单
 )
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
 _AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
@@ -1213,7 +1220,11 @@ def _ver0(folded: str, m: re.Match[str], text: str) -> str:
 
 
 def _attr(folded: str, m: re.Match[str], text: str) -> str:
-    return "Q" if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) else "L"
+    # (提升 alone leads the product it improves: 提升30ml修护霜的陈列; 提升至 a target)
+    before = _prefix(folded, m.start())
+    if before.rstrip().endswith(("提升", "提高")):
+        return "L"
+    return "Q" if _BEFORE_COMPARISON.search(before) else "L"
 
 
 # A price followed by the product it is the price of: "主推199元的入门款", "the $199
