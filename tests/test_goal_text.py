@@ -410,6 +410,7 @@ def test_not_time_bound(text: str) -> None:
         ("53度酱香500ml礼盒上市，卖出5000盒", ("5000",), ()),
         ("Launch the 5-piece patio set and the 60/40 payment plan", (), ()),
         ("Launch the 'Healthy 50' screening package", (), ()),
+        ("Achieve 'zero complaints' across the campaign", ("zero",), ()),  # the target
         ("Raise 12-month LTV to $180; cut day-1 churn", ("$180",), ()),
         ("Phase Q2 sell-through ≥ 70% post-handover", ("70%",), ("post-handover",)),
         ("WhatsApp 查詢15分鐘內回覆，港島區第一", ("區第一",), ("15分鐘內",)),

@@ -1122,7 +1122,13 @@ _NAMING = (
     r"|命名为?|改为|定为|称为)"
 )
 _NAMED_BEFORE = re.compile(_NAMING + r"\s*(?:为|是|[:：])?\s*(?:the\s+|a\s+|an\s+|our\s+)?$")
-_NAMED_AFTER = re.compile(r"\s*(?:[a-z][a-z-]*\s+){0,2}?" + _NAMING)
+# (with up to two words between that describe it: 'Healthy 50' screening package — not
+# "'zero complaints' across the campaign", where the quote is the target)
+_NAMED_AFTER = re.compile(
+    r"\s*(?:(?!(?:for|in|on|at|across|of|by|during|through|throughout|the|a|an|this|our"
+    r"|per|each|every|all|to|from|with|within|over|after|before)(?![a-z]))[a-z][a-z-]*\s+){0,2}?"
+    + _NAMING
+)
 
 
 def _names(folded: str) -> list[tuple[int, int]]:
