@@ -1552,6 +1552,7 @@ _SURNAMES_1 = frozenset(
 _PARTIES_ZH = _words(
     "供应商 代理商 代理公司 乙方 甲方 第三方 外包 外判 合作方 代运营 4A公司 广告公司 公关公司",
     "代理店",  # (Japanese) an agency
+    "广告代理 廣告代理",  # 電通（廣告代理）
     "加盟商 商家 商户 客户 客户方 客户品牌方",  # a franchisee; a merchant or client
     "经销商 分销商 渠道商",  # a dealer, a distributor: 经销商：青岛鑫海商贸有限公司
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
@@ -1590,7 +1591,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
-        "企业文化 外联 党建 纪检 宣教",  # a state body's offices: 企业文化处, 外联处
+        "企业文化 外联 党建 纪检 宣教 学生会 仓储",  # 企业文化处, 外联处; a student union
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
         "超声 病理 营养 内分泌 消化 呼吸 肾内 血液 疼痛 整形 医美 妇产 产科护理",
@@ -1646,7 +1647,7 @@ _ROLE_WORDS_ZH = tuple(
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
-            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员",
+            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员",
         ),
         key=len,
         reverse=True,
@@ -1670,6 +1671,7 @@ _PLACEHOLDERS = (
         normalise_key(w)
         for w in _words(
             "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
+            "tobeassigned tobeconfirmed tobedecided 待招",
             "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
             # a seat not filled yet: no one answers for the task
             "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
@@ -1741,7 +1743,7 @@ _DEPT_WORDS_EN = frozenset(
         # Spanish areas (Producto / Legal / Riesgos), German compounds, Mkt
         "producto riesgos riesgo cumplimiento tesorería tesoreria auditoría auditoria mkt",
         "produktmanagement projektmanagement qualitätsmanagement messeteam vertriebsteam",
-        "marketingteam eventteam",
+        "marketingteam eventteam klantenservice communicatie qa esports community",
     )
     + _AGENCIES_EN
 )
@@ -2422,6 +2424,7 @@ _REGIONS_EN = frozenset(
         "vn id ph au nz iberia benelux france germany italy spain china japan korea",
         "in mea apj gcc ksa uae india brasil brazil mexico mx br australia canada singapore",
         "malaysia thailand vietnam indonesia philippines taiwan europe asia chine japon",
+        "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic",
     )
 )
 # ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
@@ -2764,7 +2767,8 @@ _FIELD_LABEL = re.compile(
 )
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|副|正|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
-    r"|reviewer|approver|pm|经理|主管|总监|负责人"
+    r"|reviewer|approver|pm|经理|主管|总监|负责人|contractor|freelancer?|intern|part-?time"
+    r"|待招聘?|招聘中|空缺"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
     r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
     r"|interim|acting|internal|in-house"
@@ -2952,7 +2956,10 @@ _HANDOVER = re.compile(
     # Was Ifeoma, now Kelechi; prima Luca, ora Valentina
     r"|^\s*(?:was|previously|formerly|prima|antes|avant)\s+[^,;，；]+[,;，；]\s*"
     r"(?:now|ora|agora|ahora|maintenant)\s+(?=\S)"
-    r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)",  # from Amy to Ben
+    r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)"  # from Amy to Ben
+    # 原店长陈刚，现由吴雪接手; 原孙老师，现移交给郑老师; 何伟（已交接给梁静）
+    r"|^\s*原[^,;，；]+[,;，；]\s*现(?:在)?(?:由|移交给|交给|转给|改由)?\s*"
+    r"|^[^()]*\(\s*已?(?:交接|移交|转交)给\s*(?=[^()]+\)\s*$)",
     re.IGNORECASE,
 )
 _TO_CONFIRM = re.compile(
@@ -3017,6 +3024,8 @@ def _party_named(m: re.Match[str]) -> str:
         return m["party"]
     company = m["company"]
     simple = to_simplified(company)
+    if simple in _AGENCIES or simple in _DEPT_WORDS_ZH:
+        return company  # 奥美（代理商）, 蓝色光标（代运营）: the agency, by its name
     if _HAN.search(simple) and not _strip_dept_prefix(simple) and _looks_like_name(simple):
         return f"{company}、{m['outside']}"
     if company.isascii() and company.casefold() not in _DEPT_WORDS_EN:
