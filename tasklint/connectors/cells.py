@@ -30,7 +30,9 @@ Empty cells
     (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``), and percentages
     as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``, ``45%%``). ``mil`` is
     a thousand beside reais, pesos and euros (``R$ 50 mil``) and a million elsewhere
-    (``RM 3.5 mil``, ``1 mil impressions``).
+    (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$ and the lira a dot before three
+    digits groups thousands (``€5.000``, ``250.000 TL``), and Turkish puts the percent
+    sign first (``%12``).
     Refused: ambiguous separators (``1,5``, ``1.200,50``), ranges (``10-20``), ratios
     (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities, formula errors
     (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``), ``bool`` (a
@@ -61,7 +63,9 @@ Empty cells
     with no ``tz``, the date in the stamp's own offset, as its writer meant it: a
     Feishu export's ``2025-06-25T00:00:00+08:00`` is the 25th; without an offset the
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
-    ``6月中下旬``, ``15 lipca 2025`` and other languages' month names, ``令和7年8月1日``,
+    ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti`` and other
+    languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``, ``3분기``, ``v.34``, a
+    milestone's code before its date (``EVT：7月中旬``),
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
@@ -294,7 +298,7 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
-    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld)\.?",  # 3,5 Mio.
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp)\.?",
     re.IGNORECASE,
 )
 _LATIN_MULT_VALUE = {
@@ -305,6 +309,8 @@ _LATIN_MULT_VALUE = {
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
     "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
     "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
+    "bin": 1e3, "milyon": 1e6,  # Turkish
+    "mdp": 1e6,  # (Mexico) millones de pesos
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
@@ -312,18 +318,19 @@ _APPROX_PREFIX = re.compile(
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
-    r"|ok\.|około|okolo"
+    r"|ok\.|około|okolo|ca"
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
-    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|人民币|[¥$€£฿₫₩₹])\s*",
+    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|sek|nok|dkk|try|人民币|[¥$€£฿₫₩₹₺])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
-    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|圆|円|원|zł|zl|[€฿₫]"
+    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl"
+    r"|tl|try|kr|sek|nok|dkk|:-|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
     r"|ringgit|reais|pesos?)$",
     re.IGNORECASE,
@@ -489,7 +496,9 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         s = _MIL.sub("k", s)  # R$ 50 mil, 3 mil pesos: a thousand (RM 3.5 mil: a million)
     percent = 1.0
     suffix = _PERCENT_SUFFIX.search(s)
-    if suffix:
+    if not suffix and s.startswith("%") and s[1:2].isdigit():
+        percent, s = 100.0, s[1:]  # %12: the sign first, as Turkish writes it
+    elif suffix:
         percent = 1000.0 if suffix[1] == "‰" else 100.0
         s = s[: suffix.start()].strip()
     elif s.startswith(_CN_PERCENT_PREFIX):
@@ -507,7 +516,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     return (-value if negative else value), percent != 1.0
 
 
-_EUROS = re.compile(r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b", re.IGNORECASE)
+# (and the lira, written as the euro is: 250.000 TL)
+_EUROS = re.compile(r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b", re.IGNORECASE)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos)
 _THOUSAND_MIL = re.compile(r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b", re.I)
@@ -716,6 +726,12 @@ _MONTHS = {
     "luty": 2, "marzec": 3, "kwiecień": 4, "kwiecien": 4, "maj": 5, "czerwiec": 6,
     "lipiec": 7, "sierpień": 8, "sierpien": 8, "wrzesień": 9, "wrzesien": 9,
     "październik": 10, "pazdziernik": 10, "listopad": 11, "grudzień": 12, "grudzien": 12,
+    # Turkish
+    "ocak": 1, "şubat": 2, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5,
+    "haziran": 6, "temmuz": 7, "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9,
+    "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
+    # Swedish (and the abbreviations Swedish and Spanish teams write: 1 okt, 1-15 ago)
+    "augusti": 8, "okt": 10, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
@@ -724,8 +740,9 @@ _MONTH_PART_WORDS = {
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
     "fim": "end", "final": "end", "início": "early", "inicio": "early", "meados": "mid",
     "mi": "mid", "koniec": "end", "początek": "early", "poczatek": "early",
+    "slutet": "end", "början": "early", "borjan": "early", "mitten": "mid",  # Swedish
 }  # fmt: skip
-_MONTH_WORD = r"([a-zà-ÿąćęłńśźż]{3,12})\.?"  # a month's name, or a word: see `_month_match`
+_MONTH_WORD = r"([a-zà-ÿąćęłńśźżğış]{3,12})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
 _CN_YEAR = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})"
 
@@ -755,7 +772,7 @@ _TIME_SUFFIX = re.compile(
 )
 _DUE_WORDS = re.compile(
     r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|截止(?:到|至|日期)?|截至|最晚|不晚于"
-    r"|do|até|ate|hasta|bis)"
+    r"|do|até|ate|hasta|bis|cob|eod|eow)"
     r"\s*[:：]?\s*"
     r"|\s*(?:之前|以前|前|截止|为止|止)$",
     re.IGNORECASE,
@@ -769,7 +786,7 @@ _YM_CN = re.compile(rf"({_CN_YEAR})年({_CN_SMALL_NUM})月份?")
 _MD_NUM = re.compile(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?")
 _MD_CN = re.compile(rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月({_CN_SMALL_NUM})[日号]?")
 _M_CN_PART = re.compile(
-    rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月(?:份)?(底|末|初|中|上中旬|中下旬|上旬|中旬|下旬|份|)"
+    rf"(?:({_CN_YEAR})年)?({_CN_SMALL_NUM})月(?:份)?(底|末|尾|初|中|上中旬|中下旬|上旬|中旬|下旬|份|)"
 )
 _D_ONLY = re.compile(rf"({_CN_SMALL_NUM})[日号]?")
 _YMD_CN2 = re.compile(r"(\d{2})年(\d{1,2})月(\d{1,2})[日号]?")
@@ -779,13 +796,21 @@ _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\
 # Taiwan's calendar: 民國114年 is 2025
 _ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
+_MILESTONE_CODE = re.compile(r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC)\s+)(?=\S)")
+_KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")
+_KO_QUARTER = re.compile(r"([1-4])\s*분기")
+# Turkish writes the part after the month: Haziran sonu (end), Temmuz başı, Eylül ortası
+_PART_AFTER = {"sonu": "end", "başı": "early", "basi": "early", "ortası": "mid", "ortasi": "mid"}
+_PART_AFTER_MONTH = re.compile(r"(\S+)\s+(sonu|başı|basi|ortası|ortasi)", re.IGNORECASE)
 _HALF_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?([上下])半年")
 _QUARTER_EN = re.compile(
     r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*q([1-4])"
     r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*h([12])"
 )
 # ISO weeks (2025W26, 2025-W27, 第26周, 2025年第27周): due on the week's Sunday
-_ISO_WEEK = re.compile(r"(?:(\d{4})-?)?(?:w|wk|kw|cw)(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周")
+_ISO_WEEK = re.compile(
+    r"(?:(\d{4})-?)?(?:w|wk|kw|cw|v\.?|vecka|uke)(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周"
+)
 # Dots after the day and the month, as German and Russian teams write them: the day comes
 # first (03.07. and 03.07.2025 are the 3rd of July; 6.30 without them stays June 30)
 _DOTTED_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?")
@@ -812,10 +837,10 @@ _EN_DAYS_MONTH = re.compile(
 )
 _EN_MONTH = re.compile(
     rf"(?:(end|early|mid|late|beginning|start|{'|'.join(_MONTH_PART_WORDS)})"
-    rf"(?:\s+(?:of|de|d'|del))?[\s-]+)?{_MONTH_WORD}(?:\s*[,/]?\s*(\d{{4}}))?"
+    rf"(?:\s+(?:of|de|d'|del|av))?[\s-]+)?{_MONTH_WORD}(?:\s*[,/]?\s*(\d{{4}}))?"
 )
 _EN_MONTH_YEAR = re.compile(rf"{_MONTH_WORD}-(\d{{2}})")  # Jun-25: Excel's mmm-yy
-_LATIN_WORDS = re.compile(r"[a-zà-ÿąćęłńśźż]+")
+_LATIN_WORDS = re.compile(r"[a-zà-ÿąćęłńśźżğış]+")
 # Words of a date itself, which a note after one must not hold ("1-15 July" is no
 # "1-15" and a note)
 _DATE_WORDS = re.compile(
@@ -1081,6 +1106,11 @@ def _date_text_inner(
     s = _DUE_WORDS.sub("", s).strip() or s
     s = _ROC_YEAR.sub(lambda m: f"{int(m[1]) + 1911}年", s)
     s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
+    s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
+    s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
+    s = _KO_QUARTER.sub(r"Q\1", s)  # 3분기
+    if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
+        s = f"{_PART_AFTER[part[2].casefold()]} {part[1]}"
     if "월" in s:
         s = _KO_DATE.sub(_as_chinese_date, s)
     if _RELATIVE.fullmatch(s):
@@ -1266,6 +1296,7 @@ _DONE = _words(
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
     "afgerond klaar voltooid",  # Dutch: finished
     "fatto completato concluso",  # Italian
+    "klar tamamlandı färdig fardig",  # Swedish, Turkish
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
@@ -1288,6 +1319,9 @@ _NOT_DONE = _words(
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
     "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
     "wtrakcie dozrobienia wrealizacji niezaczęte niezaczete",  # Polish
+    "devamediyor başlamadı baslamadi beklemede",  # Turkish
+    "pågår pagar ejpåbörjad ejpaborjad påbörjad",  # Swedish
+    "검토중 검토 진행예정",  # Korean: under review
     "正在办理 办理中 正在进行 正在推进",
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
@@ -1302,6 +1336,8 @@ _ABNORMAL = _words(
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo",
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
+    "gecikti gecikme ertelendi durduruldu",  # Turkish
+    "försenad forsenad pausad pausat",  # Swedish
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
 _STATUS_LABELS: dict[str, Status] = {}
@@ -1441,7 +1477,12 @@ def _status_text(text: str) -> Status | str | None:
             return Status.DONE if _is_checked(boxes[0][0]) else Status.NOT_DONE
         return status
     status = _status_label(s)
+    if status is None and (code := _MILESTONE_CODE.match(s) or _CODE_BEFORE_HAN.match(s)):
+        status = _status_label(s[code.end() :])  # DVT进行中, EVT: done — the milestone's
     return status if status is not None else _EXPECT_STATUS
+
+
+_CODE_BEFORE_HAN = re.compile(r"[A-Z]{2,5}\d?(?=[^\x00-\x7f])")  # DVT进行中
 
 
 def _is_checked(box: str) -> bool:
