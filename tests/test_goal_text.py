@@ -419,6 +419,11 @@ def test_not_time_bound(text: str) -> None:
         ("Launch the USSD *384# flow and S/4HANA 集成, a 1:1 ABM motion", (), ()),
         ("汉诺威展前拜访30家，备案完成前不投放", ("30",), ("汉诺威展前", "完成前")),
         ("完成前期调研", (), ()),  # 前期: the early stage, no milestone
+        # blind set 21
+        ("推广100%桑蚕丝系列，主推8000Pa大吸力款", (), ()),
+        ("Shopee 9.9 GMV RM500k before DMEXCO", ("RM500k",), ("9.9", "DMEXCO")),
+        ("Reach 500k monthly listeners; double sign-ins vs. last spring", ("500k", "double"), ()),
+        ("手足口病高发期前完成宣教，国庆高峰期间零故障", ("零故障",), ("高发期前", "国庆", "期间")),
         ("Win rate up 5 pp vs last fiscal year; weekly active riders +15%", ("5 pp", "+15%"), ()),
         ("做一份TOP10话术清单，提升30ml修护霜的陈列", (), ()),
         (

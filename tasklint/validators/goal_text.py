@@ -63,7 +63,7 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
     time-bound (the window the target is measured over). Metric names that contain a
     window are not: DAU/MAU, 日活/月活, weekly active users, 7日留存, 次日留存, D7, day-1
-    retention, day-1 churn, 12-month LTV.
+    retention, day-1 churn, 12-month LTV, monthly listeners.
   * A duration is a period, not a quantity (30天内, within 24 hours, a 3-day sale), except
     after a comparison, where it is the target value and not a deadline (缩短至2小时,
     控制在48小时以内, cut response time to 2 hours). Seconds, minutes and hours without
@@ -214,7 +214,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|活动|购物节|晚会"
         r"|狂欢|期间|当天|前|后|sale|campaign|promo|shopping|festival|day|预售|预热|备货|会员节"
         r"|划算节|公益日|女神节|女王节|妇女节|告白|大战|战役|档|复盘|直播|主会场)))"
-        r"|(?<![0-9.])[0-9]+\s*周年庆",
+        r"|(?<![0-9.])[0-9]+\s*周年庆"
+        r"|(?<=shopee\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])"  # Shopee 9.9, Lazada 10.10
+        r"|(?<=lazada\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])",
     ),
     (
         "P_dymd",
@@ -286,11 +288,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
         r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
+        r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
         # a charger's or a motor's power: "the 480kW liquid-cooled charger", 120千瓦超充桩
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:kw|千瓦)(?![a-z时])(?=\s*(?:[a-z-]+\s+){0,2}"
         r"(?:chargers?|piles?|stations?|inverters?|motors?|engines?)(?![a-z])|\s*(?:充电|超充|快充"
         r"|直流|液冷|电机|桩))"
-        r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|cotton|organic|natural|pure|recycled|wool"
+        r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
+        r"|recycled|wool"
         r"|silk|linen|leather|juice|arabica)"
         r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款"
         r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))",
@@ -353,7 +357,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
         r"|riders?|drivers?|merchants?|agents?|sellers?|creators?|patients?|students?|viewers?"
-        r"|listeners?|devices?)"
+        r"|listeners?|devices?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
         r"|month[- ]over[- ]month"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
@@ -389,7 +393,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
-        r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day"
+        r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day|(?:hari\s+)?merdeka(?:\s+day)?"
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
         r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
         # Indonesia and Malaysia: Eid, Chinese New Year, the 12.12 online sale, the fast
@@ -468,6 +472,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         # the period before, as a baseline: "vs last semester", "than the previous season"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|previous"
         r"|prior)\s+(?:semester|term|season|year|quarter|month|week|fortnight|sprint|fiscal\s+year"
+        r"|spring|summer|autumn|fall|winter"
         r"|fy|financial\s+year)(?![a-z])",
     ),
     ("P_lweek", r"(?<![a-z0-9])w\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
@@ -577,7 +582,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
         r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
         r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
-        r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony"
+        r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony|awards?"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
@@ -611,7 +616,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
-        r"|hannover\s+messe|transport\s+logistic|cityscape)(?![a-z0-9])",
+        r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
+        r"|cannes\s+lions|vidcon|gdc)(?![a-z0-9])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -806,6 +812,8 @@ _CJK_LED: list[tuple[str, str]] = [
     ("P_cwords", "|".join(sorted(_CN_PERIOD_WORDS, key=len, reverse=True))),
     # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
     ("P_cexhibit", r"展期(?!间)"),
+    # a disease's or a road's high season (手足口病高发期前); 高峰期间 is 高峰 + 期间
+    ("P_cpeak", r"(?:高发|高峰)期(?!间)"),
     # before a step is complete (备案完成前); 完成前一天的回访 is the day before's
     ("P_cdone", r"完成前(?![一二两三四五六七八九十0-9]|期|端)"),
     # observances: 世界旅游日, 国际博物馆日, 全国爱眼日 (the rest is in a lookahead, so that
@@ -1116,7 +1124,8 @@ _NAMING = (
     r"(?:(?<![a-z])(?:tagline|slogan|headline|title|titled|called|named|theme|themed|motto"
     r"|hashtag|e-?book|book|white\s*paper|report|guide|playbook|series|podcast|video|song"
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
-    r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection)(?![a-z])"
+    r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album"
+    r"|mixtape)(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
