@@ -1467,23 +1467,23 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 3,158 owner cells in eighteen rounds (200, 200, 160, 200,
+# tests/data/owners.jsonl: 3,295 owner cells in nineteen rounds (200, 200, 160, 200,
 # 200, 200, 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's
 # 160, 133 of the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's
-# 160, 148 of the seventeenth's 160 and 145 of the eighteenth's 160: the rest were in the
-# set already), labelled by
-# people who had not seen the parser with the people, departments, titles and group each
-# names (208 marked AMBIGUOUS where conventions differ: a title after a name, an
-# agency's name). The rules count owners, so this checks what they see — none, one or
-# several people and departments, anyone at all, a group — on the cells not marked
-# ambiguous: before tuning, 69% of the first round's cells read exactly as labelled; the
-# second and third, each written after the tuning before it, agreed on 81% of what the
-# rules see (96% and 97% after); the fourth ("round 4" in its notes: agencies by name,
-# shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on
-# 64% — 70% with twelve labels set to the convention the earlier rounds follow, a
-# department word in a title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth
-# ("round 5": cells as tools export them — WeCom and Feishu names, Jira and Asana
-# fields, strike-through, 各门店, 华北大区, agencies of every size), written after all that, on
+# 160, 148 of the seventeenth's 160, 145 of the eighteenth's 160 and 137 of the
+# nineteenth's: the rest were in the set already), labelled by people who had not seen
+# the parser with the people, departments, titles and group each names (217 marked
+# AMBIGUOUS where conventions differ: a title after a name, an agency's name). The rules
+# count owners, so this checks what they see — none, one or several people and
+# departments, anyone at all, a group — on the cells not marked ambiguous: before
+# tuning, 69% of the first round's cells read exactly as labelled; the second and third,
+# each written after the tuning before it, agreed on 81% of what the rules see (96% and
+# 97% after); the fourth ("round 4" in its notes: agencies by name, shares, handovers,
+# Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% — 70% with
+# twelve labels set to the convention the earlier rounds follow, a department word in a
+# title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth ("round 5":
+# cells as tools export them — WeCom and Feishu names, Jira and Asana fields,
+# strike-through, 各门店, 华北大区, agencies of every size), written after all that, on
 # 66% before tuning and 98% after; the sixth ("round 6": public bodies, schools and
 # hospitals, job grades and staff numbers, numbered owners, channels typed as owners,
 # Arabic and Hindi cells, India, the Middle East and Latin America) on 69% before and
@@ -1508,11 +1508,11 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # not met; the rest are refused with X901 or counted wrong. The eleventh ("round 11":
 # German, Italian, Thai, Korean, Saudi, Indian, a Chinese state bank's branch, a Hong
 # Kong restaurant group) read 78% before tuning and 92% after a pass on its words only,
-# 98% after its structures were mended in the session after (박 과장: a Korean family name
-# and title apart; 마케팅팀장; "Agenzia Karla Otto" without a colon; a phone number after
-# "Tel."; a share after an initial; a name in Arabic and Latin letters). The twelfth
-# ("round 12": a Shanghai beauty brand, a Singapore fintech, a Chengdu hotpot chain, a
-# Korean cosmetics brand's global team, a German machinery maker, a Taiwanese
+# 98% after its structures were mended in the session after (박 과장: a Korean family
+# name and title apart; 마케팅팀장; "Agenzia Karla Otto" without a colon; a phone number
+# after "Tel."; a share after an initial; a name in Arabic and Latin letters). The
+# twelfth ("round 12": a Shanghai beauty brand, a Singapore fintech, a Chengdu hotpot
+# chain, a Korean cosmetics brand's global team, a German machinery maker, a Taiwanese
 # electronics brand, a Gulf retail group, a US nonprofit's gala), scored after all of
 # that, read 80.5% before tuning — the same four in five — and 96% after ("Miller,
 # Robert" as a directory lists a name; an international phone number; "from Amy to Ben";
@@ -1527,37 +1527,45 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # chain, a Suzhou manufacturer) read 80% before tuning and 94% after (phone numbers with
 # spaces and extensions, a handover or a former owner in brackets, an outsourcer named
 # in brackets, 直播中 and 周五前 refused, a placeholder with a note, B站运营, 各商户,
-# 物业/展厅/外贸/售后 as units). The fifteenth ("round 15": a Guangzhou cross-border seller,
-# a Turkish appliance brand, a Polish software house, a Brazilian retail chain, a Chengdu
-# hotpot franchise, a Filipino BPO, a Hangzhou live-commerce agency, an Egyptian/Saudi
-# distributor) read 64.5% before tuning — Turkish, Polish, Portuguese and Tagalog words
-# it had not met — and 93% after (their unit, title, placeholder, status and weekday
-# words; "Kowalski, Michał" and "Santos, Mary Grace" as one person; 兼… and 花名：… notes
-# in brackets; "(antes: Paulo)"; 食品安全组 is a unit, not 全组; 下播后 refused; Ajans and
-# Agencja as agency labels; a team's or agency's name with a number in it: K2, Loja 12).
-# The sixteenth ("round 16": a Xiamen tea exporter, a German machinery maker, a
-# Vietnamese coffee chain, a Shanghai cosmetics brand with its KOL agencies, a Mexican
-# fintech, a Japanese-run retail chain in Taiwan, an Indian edtech startup, a central
-# state-owned enterprise's brand department) read 77% before tuning (seven statuses set
-# to the convention: refused) and 93% after: a trade before a party's label (设计外包：,
-# 廣告代理：, 外包单位：) — and 代理商：蓝天广告, which had been refused; 同志, bhai and ji
-# after a name; aur, ke saath and और as and; Spanish and Vietnamese lead/support labels
-# (Lidera:, apoyo:, hỗ trợ:); (副) beside (主); Sales (B2C); 企业文化处; 待定，等KOL报价;
-# Spanish areas, German compounds and Vietnamese units and titles (cửa hàng, quản lý).
-# The seventeenth ("round 17": a French luxury house's China team, a Lagos fintech, a
-# Qingdao brewery's sales offices, an Australian university, a Korean skincare brand, a
-# Shenzhen electronics brand's social team, an Italian outlet village, a Beijing
-# hospital) read 78% before tuning and 91% after: handovers in words ("Was Ifeoma, now
-# Kelechi", "prima Luca, ora Valentina"), pronouns after a display name, KOL组@Mia,
-# School of / Faculty of, 经销商： before a company, a hospital's departments (康复科),
-# 文案组 (a title's team, not 文 + a name), Hangul unit-name pairs joined by hyphens. The
-# eighteenth ("round 18", representative: a Guangzhou appliance brand at 618, a London
-# fintech, a Chongqing hotpot chain's openings, a Dutch e-bike brand, a Taipei bank, a
-# Mumbai beauty brand, a Wuhan university, a Los Angeles game publisher) read 81% before
-# tuning and 93% after: handovers in a sentence (原店长陈刚，现由吴雪接手; 何伟（已交接给梁静）),
-# an agency's own name before its kind in brackets (蓝色光标（代运营）, 電通（廣告代理）), a
-# seat to fill or a contractor's terms in brackets (店长（待招）, Jess (contractor)), "to be
-# assigned", 辅导员 and 技术员, 学生会, QA, Klantenservice, "marketing NL".
+# 物业/展厅/外贸/售后 as units). The fifteenth ("round 15": a Guangzhou cross-border
+# seller, a Turkish appliance brand, a Polish software house, a Brazilian retail chain,
+# a Chengdu hotpot franchise, a Filipino BPO, a Hangzhou live-commerce agency, an
+# Egyptian/Saudi distributor) read 64.5% before tuning — Turkish, Polish, Portuguese and
+# Tagalog words it had not met — and 93% after (their unit, title, placeholder, status
+# and weekday words; "Kowalski, Michał" and "Santos, Mary Grace" as one person; 兼… and
+# 花名：… notes in brackets; "(antes: Paulo)"; 食品安全组 is a unit, not 全组; 下播后
+# refused; Ajans and Agencja as agency labels; a team's or agency's name with a number
+# in it: K2, Loja 12). The sixteenth ("round 16": a Xiamen tea exporter, a German
+# machinery maker, a Vietnamese coffee chain, a Shanghai cosmetics brand with its KOL
+# agencies, a Mexican fintech, a Japanese-run retail chain in Taiwan, an Indian edtech
+# startup, a central state-owned enterprise's brand department) read 77% before tuning
+# (seven statuses set to the convention: refused) and 93% after: a trade before a
+# party's label (设计外包：, 廣告代理：, 外包单位：) — and 代理商：蓝天广告, which had
+# been refused; 同志, bhai and ji after a name; aur, ke saath and और as and; Spanish and
+# Vietnamese lead/support labels (Lidera:, apoyo:, hỗ trợ:); (副) beside (主); Sales
+# (B2C); 企业文化处; 待定，等KOL报价; Spanish areas, German compounds and Vietnamese
+# units and titles (cửa hàng, quản lý). The seventeenth ("round 17": a French luxury
+# house's China team, a Lagos fintech, a Qingdao brewery's sales offices, an Australian
+# university, a Korean skincare brand, a Shenzhen electronics brand's social team, an
+# Italian outlet village, a Beijing hospital) read 78% before tuning and 91% after:
+# handovers in words ("Was Ifeoma, now Kelechi", "prima Luca, ora Valentina"), pronouns
+# after a display name, KOL组@Mia, School of / Faculty of, 经销商： before a company, a
+# hospital's departments (康复科), 文案组 (a title's team, not 文 + a name), Hangul
+# unit-name pairs joined by hyphens. The eighteenth ("round 18", representative: a
+# Guangzhou appliance brand at 618, a London fintech, a Chongqing hotpot chain's
+# openings, a Dutch e-bike brand, a Taipei bank, a Mumbai beauty brand, a Wuhan
+# university, a Los Angeles game publisher) read 81% before tuning and 93% after:
+# handovers in a sentence (原店长陈刚，现由吴雪接手; 何伟（已交接给梁静）), an agency's
+# own name before its kind in brackets (蓝色光标（代运营）, 電通（廣告代理）), a seat to
+# fill or a contractor's terms in brackets (店长（待招）, Jess (contractor)), "to be
+# assigned", 辅导员 and 技术员, 学生会, QA, Klantenservice, "marketing NL". The
+# nineteenth ("round 19", representative: a Hangzhou tea-drink chain's openings, a
+# Madrid football club, a Beijing automaker's dealer marketing, a Seattle outdoor
+# retailer, a Jakarta fintech, a Shanghai luxury hotel, an Indian SaaS company's field
+# marketing, a Guangzhou cosmetics maker) read 84% before tuning and 95% after: 接替 and
+# "took over from" in brackets, "dulu …, sekarang …", PIC as a label and "Belum ada
+# PIC", Dpto., patrocinios, hospitality, region, inside sales, compartido, 包材组 and
+# 品控部.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1797,6 +1805,14 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("店长（待招）", (), ()),
         ("Jess (contractor)", ("Jess",), ()),
         ("团委 + 学生会", (), ("团委", "学生会")),
+        # round 19
+        ("高远（接替马超）", ("高远",), ()),
+        ("Meera (took over from Suresh)", ("Meera",), ()),
+        ("dulu Agus, sekarang Bayu", ("Bayu",), ()),
+        ("PIC: Intan", ("Intan",), ()),
+        ("Belum ada PIC", (), ()),
+        ("Dpto. Marketing - Lucía", ("Lucía",), ("Dpto. Marketing",)),
+        ("包材组/品控部", (), ("包材组", "品控部")),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

@@ -1632,7 +1632,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北美 南美 拉美 欧洲 亚太 东南亚 中东 非洲 海外 国际 大中华 港澳台 中央厨房 仓库",
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
-        "企业文化 外联 党建 纪检 宣教 学生会 仓储",  # 企业文化处, 外联处; a student union
+        "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
         "超声 病理 营养 内分泌 消化 呼吸 肾内 血液 疼痛 整形 医美 妇产 产科护理",
@@ -1650,13 +1650,15 @@ _DEPT_SUFFIX = _words(
     "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
+    "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
 )
 _PARTY_PREFIXES = ("外包", "第三方")  # before a trade: 外包设计, 第三方摄影
 _NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how a chief is addressed
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
-_UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组", "处")  # 企业文化处: 文化, then 处
+# 企业文化处: 文化, then 处; 高新区店: a district, then its store
+_UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组", "处", "店")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
@@ -1674,7 +1676,8 @@ def _dept_prefix_pattern(shortest_name: int) -> str:
 
 _DEPT_PREFIX = re.compile(_dept_prefix_pattern(1))
 _LATIN_DEPT_PREFIX = re.compile(
-    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家|代理店|代理商)"
+    r"^([A-Za-z&]{1,12})(事业部|部门|中心|团队|小组|部|组|公司|传媒|广告|公关|厂商|厂家|代理店|代理商"
+    r"|店铺|门店|旗舰店|专柜)"  # Gucci店铺: a tenant's store
 )
 # Longest first, then in a fixed order: a set's order changes from process to process
 # (string hashes are salted), and 电商运营经理 holds two words of the same length
@@ -1688,7 +1691,7 @@ _ROLE_WORDS_ZH = tuple(
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
-            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员",
+            "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
         ),
         key=len,
         reverse=True,
@@ -1717,7 +1720,7 @@ _PLACEHOLDERS = (
             # a seat not filled yet: no one answers for the task
             "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
-            "belumditentukan belumada chưacó",  # Malay, Indonesian, Vietnamese: not yet
+            "belumditentukan belumada chưacó belumadapic",  # Malay, Indonesian, Vietnamese
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
             "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
             # Turkish, Polish, Portuguese: to be decided
@@ -1749,6 +1752,7 @@ _COLLECTIVE_EN = re.compile(
     r"|iedereen)\b"
     r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
+    r"|\b(?:compartid[oa]s?|conjunto)\b"  # Spanish: shared
     r"|\b(?:alle|tous|toute|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
@@ -1784,7 +1788,8 @@ _DEPT_WORDS_EN = frozenset(
         # Spanish areas (Producto / Legal / Riesgos), German compounds, Mkt
         "producto riesgos riesgo cumplimiento tesorería tesoreria auditoría auditoria mkt",
         "produktmanagement projektmanagement qualitätsmanagement messeteam vertriebsteam",
-        "marketingteam eventteam klantenservice communicatie qa esports community",
+        "marketingteam eventteam klantenservice communicatie qa esports",
+        "patrocinios patrocinio hospitality eng",  # Spanish sponsorships; engineering
     )
     + _AGENCIES_EN
 )
@@ -1810,6 +1815,7 @@ _DEPT_MULTI_EN = (
     ("individual", "giving"),
     ("employer", "branding"),
     ("alumni", "relations"),
+    ("inside", "sales"),
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -1835,7 +1841,8 @@ _TEAM_WORDS_EN = frozenset(
         # Turkish, Polish, Portuguese: team, directorate, unit, channel, department, store
         "ekip ekibi müdürlüğü mudurlugu birimi departmanı departmani kanalı kanali",
         "dział dzial zespół zespol depto depto. departamento loja",
-        "área area",  # Spanish, Portuguese: an area (Área de Cumplimiento)
+        "área area dpto dpto.",  # Spanish, Portuguese: an area, a department
+        "region",  # North region: Vikram
         "reparto",  # Italian: a department
         "school faculty college institute",  # a university's: School of Law
     )
@@ -1905,6 +1912,7 @@ _SKIP_WORDS_EN = frozenset(
         "externo externa externos terceirizado tercerizado luar el los las",
         "os ng mga",  # Portuguese "the", Tagalog particles: Todos os gerentes, Lahat ng recruiters
         "cùng làm",  # Vietnamese: do together (Cả team cùng làm)
+        "ownership",  # joint ownership – Marketing & Inside Sales
     )
 )
 # English departments and their Chinese names, to tell "市场部 (Marketing)" is one unit
@@ -2801,7 +2809,7 @@ _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
     r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
-    r"|lidera|apoyo|soporte|responsable|hỗ\s+trợ|chính|phụ"  # Spanish, Vietnamese
+    r"|lidera|apoyo|soporte|responsable|hỗ\s+trợ|chính|phụ|pic"  # Spanish, Vietnamese; PIC
     r"|责任部门|負責部門|负责部门|[AB]角"
     r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
@@ -2809,7 +2817,7 @@ _FIELD_LABEL = re.compile(
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|副|正|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人|contractor|freelancer?|intern|part-?time"
-    r"|待招聘?|招聘中|空缺"
+    r"|待招聘?|招聘中|空缺|接替[^()]{1,10}|took\s+over\s+from[^()]{1,30}"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
     r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
     r"|interim|acting|internal|in-house"
@@ -2995,8 +3003,8 @@ def _unit_and_head(m: re.Match[str]) -> str:
 _HANDOVER = re.compile(
     r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*"
     # Was Ifeoma, now Kelechi; prima Luca, ora Valentina
-    r"|^\s*(?:was|previously|formerly|prima|antes|avant)\s+[^,;，；]+[,;，；]\s*"
-    r"(?:now|ora|agora|ahora|maintenant)\s+(?=\S)"
+    r"|^\s*(?:was|previously|formerly|prima|antes|avant|dulu)\s+[^,;，；]+[,;，；]\s*"
+    r"(?:now|ora|agora|ahora|maintenant|sekarang)\s+(?=\S)"
     r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)"  # from Amy to Ben
     # 原店长陈刚，现由吴雪接手; 原孙老师，现移交给郑老师; 何伟（已交接给梁静）
     r"|^\s*原[^,;，；]+[,;，；]\s*现(?:在)?(?:由|移交给|交给|转给|改由)?\s*"
