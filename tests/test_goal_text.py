@@ -419,7 +419,12 @@ def test_not_time_bound(text: str) -> None:
         ("Launch the USSD *384# flow and S/4HANA 集成, a 1:1 ABM motion", (), ()),
         ("汉诺威展前拜访30家，备案完成前不投放", ("30",), ("汉诺威展前", "完成前")),
         ("完成前期调研", (), ()),  # 前期: the early stage, no milestone
-        # blind set 21
+        # blind sets 21 and 22
+        (
+            "腊八前主推500g装大虾礼盒; a 'Top 10 abaya styles' edit before Carnaval",
+            (),
+            ("腊八前", "Carnaval"),
+        ),
         ("推广100%桑蚕丝系列，主推8000Pa大吸力款", (), ()),
         ("Shopee 9.9 GMV RM500k before DMEXCO", ("RM500k",), ("9.9", "DMEXCO")),
         ("Reach 500k monthly listeners; double sign-ins vs. last spring", ("500k", "double"), ()),

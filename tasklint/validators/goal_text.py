@@ -166,7 +166,7 @@ _CONTENT_TITLE = (
     r"(?:list|lists|tips|ideas|reasons|picks|products|things|gifts|items|faqs?|questions"
     r"|trends|posts|articles|books|songs|moments|guide|listicles?|tools|apps|hacks|mistakes"
     r"|treasures|finds|stories|destinations|places|spots|sights|recipes|dishes|experiences"
-    r"|myths|secrets|lessons|rules|habits"
+    r"|myths|secrets|lessons|rules|habits|styles|looks|outfits|edits"
     r"|tricks|examples|templates|resources|podcasts|quotes|facts|ways|guides|好物|清单|推荐|合集|盘点|攻略|必买"
     r"|名单"
     r"|单品|榜单?)"
@@ -272,6 +272,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
+        r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装))"  # 500g装
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
@@ -393,7 +394,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
-        r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day|(?:hari\s+)?merdeka(?:\s+day)?"
+        r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day|(?:hari\s+)?merdeka(?:\s+day)?|carnaval"
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
         r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
         # Indonesia and Malaysia: Eid, Chinese New Year, the 12.12 online sale, the fast
@@ -693,6 +694,7 @@ _CN_PERIOD_WORDS = [
         "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 汉诺威展 "
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
+        "腊八 小年 除夕 重阳 冬至 腊月 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
         "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
@@ -1124,7 +1126,7 @@ _NAMING = (
     r"(?:(?<![a-z])(?:tagline|slogan|headline|title|titled|called|named|theme|themed|motto"
     r"|hashtag|e-?book|book|white\s*paper|report|guide|playbook|series|podcast|video|song"
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
-    r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album"
+    r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape)(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
