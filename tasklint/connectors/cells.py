@@ -197,6 +197,7 @@ _EXPECT_ONE = "a single value, not a list of {n}"
 _UNDECIDED = frozenset(
     {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "dadefinire"}
     | {"belumditentukan", "미정", "nonrenseigné", "لايوجد"}  # not yet decided, not filled
+    | {"chưaxácđịnh", "chưathốngkê", "尚未确定", "尚未確定", "k.a.", "keineangabe"}
 )
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
@@ -318,7 +319,7 @@ _APPROX_PREFIX = re.compile(
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
-    r"|ok\.|około|okolo|ca"
+    r"|ok\.|około|okolo|ca|c\.|khoảng|約"
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
@@ -329,13 +330,17 @@ _CURRENCY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
-    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl"
+    r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
     r"|tl|try|kr|sek|nok|dkk|:-|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
     r"|ringgit|reais|pesos?)$",
     re.IGNORECASE,
 )
-_COUNT_SUFFIX = re.compile(r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户)$")
+_COUNT_SUFFIX = re.compile(
+    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載"
+    r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
+    re.IGNORECASE,
+)
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
 _CN_PERCENT_PREFIX = "百分之"
 _CHENG = re.compile(rf"^([{_CN_NUM_CHARS}\d.]+)成([{''.join(_CN_DIGITS)}\d])?$")
@@ -492,6 +497,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     s = s.strip()
     if _EUROS.search(text) and _EURO_THOUSANDS.fullmatch(s):
         s = s.replace(".", "")  # €5.000: in euros a dot before three digits groups them
+    if _RUPEES.search(text):
+        s = _LAKH_CRORE.sub(lambda m: " crore" if m[1].casefold().startswith("c") else " lakh", s)
     if _THOUSAND_MIL.search(text):
         s = _MIL.sub("k", s)  # R$ 50 mil, 3 mil pesos: a thousand (RM 3.5 mil: a million)
     percent = 1.0
@@ -522,6 +529,8 @@ _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos)
 _THOUSAND_MIL = re.compile(r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b", re.I)
 _MIL = re.compile(r"(?<=\d)\s*mil\b\.?", re.I)
+_RUPEES = re.compile(r"₹|\binr\b|\brs\.?(?=\s*\d)", re.I)
+_LAKH_CRORE = re.compile(r"(?<=\d)\s*(l|lac|cr)\b\.?", re.I)  # ₹15L, ₹2 cr
 
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
@@ -644,7 +653,7 @@ _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
     r"|progres|progress"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
-    r"|tiến\s+độ|avancement)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
+    r"|tiến\s+độ|hoàn\s+thành|avancement)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
 _SHARE_WORDS = {
@@ -759,7 +768,9 @@ _WEEKDAY = re.compile(
     r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
     r"|niedz|nd)\b\.?\s*[)\]]?,?"
-    r"|[(（]\s*[一二三四五六日天]\s*[)）]|[(（]?\s*[월화수목금토일]요일\s*[)）]?|[(（]\s*[월화수목금토일]\s*[)）]",
+    r"|\b(?:mo|di|mi|do|fr|sa|so)(?=[.,])\.?,?"  # German: Fr, 25.07.
+    r"|[(（]\s*[一二三四五六日天]\s*[)）]|[(（]?\s*[월화수목금토일]요일\s*[)）]?|[(（]\s*[월화수목금토일]\s*[)）]"
+    r"|[(（]\s*[月火水木金土]\s*[)）]",  # Japanese: (金) is Friday
     re.IGNORECASE,
 )
 _TIME_SUFFIX = re.compile(
@@ -771,7 +782,7 @@ _TIME_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _DUE_WORDS = re.compile(
-    r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|截止(?:到|至|日期)?|截至|最晚|不晚于"
+    r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|w/e|截止(?:到|至|日期)?|截至|最晚|不晚于"
     r"|do|até|ate|hasta|bis|cob|eod|eow)"
     r"\s*[:：]?\s*"
     r"|\s*(?:之前|以前|前|截止|为止|止)$",
@@ -797,6 +808,25 @@ _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\
 _ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
 _MILESTONE_CODE = re.compile(r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC)\s+)(?=\S)")
+_ROC_NUMERIC = re.compile(r"^(1[0-3]\d)([/.-])(\d{1,2})\2(\d{1,2})$")  # 民國 114/07/15
+_VI_DATE = re.compile(
+    r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})(?:\s*(?:năm|,)?\s*(\d{4}))?", re.IGNORECASE
+)
+_VI_MONTH_PART = re.compile(r"(cuối|đầu|giữa)\s+tháng\s+(\d{1,2})", re.IGNORECASE)
+_VI_PARTS = {"cuối": "底", "đầu": "初", "giữa": "中"}  # end, start, middle of a month
+_VI_WEEKDAY = re.compile(r"thứ\s*([2-7])|chủ\s*nhật", re.IGNORECASE)
+
+
+def _vietnamese_as_chinese(s: str) -> str:
+    """Vietnamese dates in the Chinese forms they mirror: ngày 20 tháng 7 is 7月20日,
+    cuối tháng 8 is 8月底, and Thứ 6 (the sixth day, counting Sunday as the first) 周五."""
+    if "th" not in s.casefold() and "ch" not in s.casefold():
+        return s
+    s = _VI_DATE.sub(lambda m: f"{m[3] + '年' if m[3] else ''}{m[2]}月{m[1]}日", s)
+    s = _VI_MONTH_PART.sub(lambda m: f"{m[2]}月{_VI_PARTS[m[1].casefold()]}", s)
+    return _VI_WEEKDAY.sub(lambda m: f"(周{'一二三四五六'[int(m[1]) - 2] if m[1] else '日'})", s)
+
+
 _KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")
 _KO_QUARTER = re.compile(r"([1-4])\s*분기")
 # Turkish writes the part after the month: Haziran sonu (end), Temmuz başı, Eylül ortası
@@ -1106,7 +1136,9 @@ def _date_text_inner(
     s = _DUE_WORDS.sub("", s).strip() or s
     s = _ROC_YEAR.sub(lambda m: f"{int(m[1]) + 1911}年", s)
     s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
+    s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
+    s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
     s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
     s = _KO_QUARTER.sub(r"Q\1", s)  # 3분기
     if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
@@ -1183,6 +1215,8 @@ _WEEKDAY_NUMBER = {
     # Polish (ś and ą are dropped with the other letters outside a-z: śr, piątek)
     "pn": 0, "pon": 0, "wt": 1, "wto": 1, "r": 2, "rod": 2, "czw": 3, "pt": 4, "pit": 4,
     "sob": 5, "nd": 6, "nie": 6,
+    "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,  # German
+    **dict(zip("月火水木金土", range(6), strict=True)),  # Japanese (日 is Sunday, as above)
 }  # fmt: skip
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -1195,7 +1229,7 @@ def _weekday_agrees(text: str, span: _Span) -> _Span | _Refusal:
     if m is None or span[0] != span[1]:
         return span
     written = m[0].casefold().replace("요일", "")  # 월요일: Monday (일 alone is Sunday)
-    word = re.sub(r"[^a-z一二三四五六日天七월화수목금토일]", "", written)
+    word = re.sub(r"[^a-z一二三四五六日天七월화수목금토일月火水木金土]", "", written)
     key = word[:3] if word.isascii() else word[-1:]
     given = _WEEKDAY_NUMBER.get(key)
     day = span[0]
@@ -1297,6 +1331,7 @@ _DONE = _words(
     "afgerond klaar voltooid",  # Dutch: finished
     "fatto completato concluso",  # Italian
     "klar tamamlandı färdig fardig",  # Swedish, Turkish
+    "hogaya hogya",  # Hinglish: it is done
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
@@ -1322,6 +1357,7 @@ _NOT_DONE = _words(
     "devamediyor başlamadı baslamadi beklemede",  # Turkish
     "pågår pagar ejpåbörjad ejpaborjad påbörjad",  # Swedish
     "검토중 검토 진행예정",  # Korean: under review
+    "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
@@ -1337,6 +1373,7 @@ _ABNORMAL = _words(
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo",
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "gecikti gecikme ertelendi durduruldu",  # Turkish
+    "red amber",  # a RAG status: off track, at risk
     "försenad forsenad pausad pausat",  # Swedish
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
@@ -1966,6 +2003,7 @@ _STATUS_WORDS = (
         if (len(w) >= 2 and _HAN.search(w)) or (len(w) >= 4 and w.isalpha())
     )
     - _PLACEHOLDERS
+    - {"amber", "green"}  # a RAG status in a status column, a first name in an owner's
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # 待院长审批: waiting for someone's approval, a status
