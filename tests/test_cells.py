@@ -1476,14 +1476,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 3,295 owner cells in nineteen rounds (200, 200, 160, 200,
-# 200, 200, 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's
-# 160, 133 of the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's
-# 160, 148 of the seventeenth's 160, 145 of the eighteenth's 160 and 137 of the
-# nineteenth's: the rest were in the set already), labelled by people who had not seen
-# the parser with the people, departments, titles and group each names (217 marked
-# AMBIGUOUS where conventions differ: a title after a name, an agency's name). The rules
-# count owners, so this checks what they see — none, one or several people and
+# tests/data/owners.jsonl: 3,437 owner cells in twenty rounds (200, 200, 160, 200, 200,
+# 200, 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160,
+# 133 of the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160,
+# 148 of the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's and
+# 142 of the twentieth's: the rest were in the set already), labelled by people who had
+# not seen the parser with the people, departments, titles and group each names (226
+# marked AMBIGUOUS where conventions differ: a title after a name, an agency's name).
+# The rules count owners, so this checks what they see — none, one or several people and
 # departments, anyone at all, a group — on the cells not marked ambiguous: before
 # tuning, 69% of the first round's cells read exactly as labelled; the second and third,
 # each written after the tuning before it, agreed on 81% of what the rules see (96% and
@@ -1574,7 +1574,15 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # marketing, a Guangzhou cosmetics maker) read 84% before tuning and 95% after: 接替 and
 # "took over from" in brackets, "dulu …, sekarang …", PIC as a label and "Belum ada
 # PIC", Dpto., patrocinios, hospitality, region, inside sales, compartido, 包材组 and
-# 品控部.
+# 品控部. The twentieth ("round 20", representative: a Xiamen sportswear brand at 11.11,
+# a Toronto bank, a Harbin tourism bureau, a Hamburg logistics startup, a Manila
+# fast-food chain, a Shenzhen drone brand's KOL team, a Seoul webtoon platform, a Hefei
+# EV maker's user operations) read 84% before tuning and 91% after: Tim alone is a name,
+# 김 대리님 (님 after a title), 暂定：, 处室 as a generic group, ganzes Team, LOB,
+# Werkstudent and GF, 科员, Vivian (接手Leo); with it, misses left from earlier rounds:
+# a task's label before a company's full name (展台搭建：苏州美陈展览有限公司), an
+# outsourcing note after a Latin name (PixelHouse（外包拍摄）), Agência África, JLL,
+# マーケティングチーム. Left: "Tim Krüger" (Indonesian Tim + a name reads as a team).
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1836,6 +1844,15 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("Belum ada PIC", (), ()),
         ("Dpto. Marketing - Lucía", ("Lucía",), ("Dpto. Marketing",)),
         ("包材组/品控部", (), ("包材组", "品控部")),
+        # round 20, and earlier rounds' misses
+        ("Tim", ("Tim",), ()),
+        ("Tim Akuisisi & Tim Retensi", (), ("Tim Akuisisi", "Tim Retensi")),
+        ("김 대리님", ("김 대리",), ()),
+        ("暂定：宣传推广处", (), ("宣传推广处",)),
+        ("Vivian (接手Leo)", ("Vivian",), ()),
+        ("展台搭建：苏州美陈展览有限公司", (), ("苏州美陈展览有限公司",)),
+        ("Agência África", (), ("África Agência",)),
+        ("マーケティングチーム", (), ("マーケティングチーム",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

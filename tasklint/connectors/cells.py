@@ -1648,6 +1648,7 @@ _AGENCIES_EN = _words(
     "ogilvy wpp dentsu publicis havas omnicom ipg mccann bbdo tbwa groupm mindshare wavemaker",
     "mediacom starcom zenith carat edelman bluefocus saatchi vml accenture-song",
     "vaynermedia droga5 bbh akqa razorfish anomaly",
+    "jll cbre savills colliers",  # property brokers, named as agencies are
 )
 _AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy）is one unit)
     "奥美": "ogilvy", "电通": "dentsu", "阳狮": "publicis", "汉威士": "havas", "宏盟": "omnicom",
@@ -1729,6 +1730,7 @@ _ROLE_WORDS_ZH = tuple(
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
+            "科员 办事员",  # a civil servant's grade
         ),
         key=len,
         reverse=True,
@@ -1739,7 +1741,7 @@ _GENERIC_GROUPS = frozenset(
     normalise_key(w)
     for w in _words(
         "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
-        "伙伴 小伙伴 员工 职员",
+        "伙伴 小伙伴 员工 职员 处室 科室",
         "team teams department departments dept depts staff members group people l'équipe",
         "markets regions countries stores branches offices outlets sites cities hubs",
         "agents ejen agen",
@@ -1789,7 +1791,7 @@ _COLLECTIVE_EN = re.compile(
     r"|iedereen)\b"
     r"|\bshared\b(?!\s+services)|\b(?:gemeinsam|ensemble|juntos|bersama)\b"
     r"|\b(?:department|team)\s+(?:heads|leads|owners|managers)\b|\bheads\s+of\b"
-    r"|\b(?:compartid[oa]s?|conjunto)\b"  # Spanish: shared
+    r"|\b(?:compartid[oa]s?|conjunto|ganze[nrsm]?)\b"  # Spanish: shared; German: whole
     r"|\b(?:alle|tous|toute|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
@@ -1882,6 +1884,8 @@ _TEAM_WORDS_EN = frozenset(
         "region",  # North region: Vikram
         "reparto",  # Italian: a department
         "school faculty college institute",  # a university's: School of Law
+        "lagerteam",  # German compounds ending in team are taught one by one
+        "lob",  # a bank's line of business: Personal Banking LOB
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1908,6 +1912,7 @@ _ROLE_WORDS_EN = frozenset(
         "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
         "sorumlusu dyrektor prezes kierownik specjalista",
         "barista baristas capo capi dean deans provost professor",
+        "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2465,6 +2470,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds[j] = kinds[j + 1]  # and "Partner Marketing", "Field Marketing": one unit
         elif kinds[j] == "team" and kinds[j + 1] == "role" and j == 0:
             kinds[j] = "role"  # Team leader, Office manager: a title
+    if tokens == ["Tim"]:
+        kinds[0] = "person"  # the name Tim (Indonesian "Tim Kreatif" is a team, "Tim" alone no)
     for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"
         if kinds[j] == "team" and (j == 0 or kinds[j - 1] not in ("dept", "person")):
             k = j + 1
@@ -2691,6 +2698,7 @@ def _other_scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         re.compile(
             rf"(?:[{_HANGUL}]{{2,}}|[A-Za-z0-9&]{{1,6}})(?:팀|부|본부|실|센터|부서)"
             rf"|[{_HANGUL}]*(?:마케팅|영업|홍보|기획|디자인|인사|재무|브랜드|커머스|콘텐츠|광고)"
+            r"|[\u30a0-\u30ff]{2,}(?:チーム|グループ)"  # マーケティングチーム, in katakana
         ),
         re.compile(r"(?:ฝ่าย|แผนก|ทีม)[\u0e00-\u0e7f]+"),  # ฝ่ายการตลาด
     )
@@ -2841,13 +2849,16 @@ _AROUND_NAME = re.compile(
 _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)、]\s+|^\d{1,2}\s*[.)、](?=\D)")
 _HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/(])")
 # after a name: 张建国同志 (as a state body writes it), Amit bhai, Priya ji (Hindi)
-_HONORIFIC_AFTER = re.compile(r"(?<=[^\x00-\x7f])同志(?=$|[\s,、/(])|(?<=[a-z])\s+(?:bhai|ji)\b")
+_HONORIFIC_AFTER = re.compile(
+    r"(?<=[^\x00-\x7f])(?:同志|님)(?=$|[\s,、/(])|(?<=[a-z])\s+(?:bhai|ji)\b"  # 김 대리님
+)
 _PRONOUNS = re.compile(r"\s*\(\s*(?:he|she|they)\s*/\s*(?:him|her|them|they|he|she)\s*\)", re.I)
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
     r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
     r"|lidera|apoyo|soporte|responsable|hỗ\s+trợ|chính|phụ|pic"  # Spanish, Vietnamese; PIC
+    r"|暂定|暫定|tentative"
     r"|责任部门|負責部門|负责部门|[AB]角"
     r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
@@ -2855,7 +2866,7 @@ _FIELD_LABEL = re.compile(
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|副|正|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人|contractor|freelancer?|intern|part-?time"
-    r"|待招聘?|招聘中|空缺|接替[^()]{1,10}|took\s+over\s+from[^()]{1,30}"
+    r"|待招聘?|招聘中|空缺|(?:接替|接手)[^()]{1,10}|took\s+over\s+from[^()]{1,30}|gf"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
     r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
     r"|interim|acting|internal|in-house"
@@ -2960,6 +2971,7 @@ _MARKET_CODE = re.compile(r"B2[BC]|D2C|DTC|APAC|EMEA|LATAM|MENA|ANZ|SEA|DACH|NA|
 
 def _bracket_note(m: re.Match[str]) -> str:
     inside = m[2]
+    simple_inside = to_simplified(inside)
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
         return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
     ahead = m.string[: m.start()].split()
@@ -2982,6 +2994,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return " "  # Nova（原：老K）: who owned it before
     if outsourced := _PARTY_OF.match(to_simplified(inside)):
         return f" {outsourced[1]}"  # Tina（外包：星熠传媒）: she and the outside party
+    if simple_inside.startswith(("外包", "合作")) and before.isascii() and before:
+        return " agency"  # PixelHouse（外包拍摄）: an outside studio, by its name
     if _MARKET_CODE.fullmatch(inside) and before.casefold() in _DEPT_WORDS_EN:
         return " "  # Sales (B2C), Marketing (EMEA): which market the unit serves
     if inside in _KO_DUTY_NOTES:
@@ -3076,9 +3090,15 @@ _PARTY_LABEL = re.compile(
     # (a trade may come first: 设计外包：鹭岛广告, 廣告代理：電通, 外包单位：省广集团)
     rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor"
     r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|团队|團隊)?)"
-    r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3}$))"
+    r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*){0,3}$))"
     r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
     re.IGNORECASE,
+)
+
+
+# What a task is before the company doing it: 展台搭建：苏州美陈展览有限公司, 装修：蜀美装饰公司
+_TASK_BEFORE_COMPANY = re.compile(
+    r"^[^\x00-\x7f:：、,，/]{2,8}[:：]\s*(?=[^\x00-\x7f]{2,20}?(?:有限公司|股份公司|集团|公司)$)"
 )
 
 
@@ -3092,6 +3112,8 @@ def _party_labelled(m: re.Match[str]) -> str:
         return f"{name} {label}"
     simple = to_simplified(name)
     if not _HAN.search(simple):
+        if label.casefold() in _PARTIES_EN:
+            return f"{name} {label}"  # Agência África: the agency, by its name
         return m[0]  # 德国代理商 Müller GmbH: read as written
     if simple in _DEPT_WORDS_ZH or _strip_dept_prefix(simple):
         return name  # 代理商：蓝天广告, 廣告代理：電通: the agency, by its name
@@ -3151,6 +3173,7 @@ def _tidy_owner(s: str) -> str:
             s = _unit_of_agency(s)
     s = _CHAT.sub("", s.strip())
     s = _PARTY_LABEL.sub(_party_labelled, s)
+    s = _TASK_BEFORE_COMPANY.sub("", s)
     s = _FIELD_LABEL.sub(" ", s)
     s = _ANNOTATION.sub(" ", s)
     s = _HEAD_OF.sub(_unit_and_head, s)
