@@ -1853,6 +1853,8 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("展台搭建：苏州美陈展览有限公司", (), ("苏州美陈展览有限公司",)),
         ("Agência África", (), ("África Agência",)),
         ("マーケティングチーム", (), ("マーケティングチーム",)),
+        ("采研國際（代理商）", (), ("采研國際代理商",)),  # the agency, one unit
+        ("公关公司：励翔传播", (), ("励翔传播公关公司",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

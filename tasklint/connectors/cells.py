@@ -2060,6 +2060,7 @@ _CHANNELS = frozenset(
         # initials as often as 京东), and their ads
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
         "justgiving gofundme iproperty propertyguru mudah snapchat snapchatads openrice",
+        "ig fb yt",  # Instagram, Facebook, YouTube as typed (IG + FB)
     )
 )
 _ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
@@ -3135,8 +3136,11 @@ def _party_named(m: re.Match[str]) -> str:
     simple = to_simplified(company)
     if simple in _AGENCIES or simple in _DEPT_WORDS_ZH:
         return company  # 奥美（代理商）, 蓝色光标（代运营）: the agency, by its name
-    if _HAN.search(simple) and not _strip_dept_prefix(simple) and _looks_like_name(simple):
-        return f"{company}、{m['outside']}"
+    if _HAN.search(simple) and not _strip_dept_prefix(simple):
+        if _looks_like_name(simple) and (len(simple) <= 3 or simple[:2] in _SURNAMES_2):
+            return f"{company}、{m['outside']}"  # 李小姐（代理商）: a person at one
+        if _HAN.search(m["outside"]):
+            return company + m["outside"]  # 采研國際（代理商）: the agency, read as one unit
     if company.isascii() and company.casefold() not in _DEPT_WORDS_EN:
         return f"{company} {m['outside']}"  # Cheil (agency): the agency, not a person
     return company
