@@ -198,6 +198,8 @@ _UNDECIDED = frozenset(
     {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "dadefinire"}
     | {"belumditentukan", "미정", "nonrenseigné", "لايوجد"}  # not yet decided, not filled
     | {"chưaxácđịnh", "chưathốngkê", "尚未确定", "尚未確定", "k.a.", "keineangabe"}
+    # (as the lookup folds it: NFKC splits Thai ำ in two)
+    | {unicodedata.normalize("NFKC", "ยังไม่กำหนด")}
 )
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
@@ -299,7 +301,8 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
-    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp)\.?",
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp"
+    r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
 )
 _LATIN_MULT_VALUE = {
@@ -312,6 +315,7 @@ _LATIN_MULT_VALUE = {
     "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
     "bin": 1e3, "milyon": 1e6,  # Turkish
     "mdp": 1e6,  # (Mexico) millones de pesos
+    "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6,  # Thai
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
@@ -319,25 +323,26 @@ _APPROX_PREFIX = re.compile(
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
-    r"|ok\.|około|okolo|ca|c\.|khoảng|約"
+    r"|ok\.|około|okolo|ca|c\.|khoảng|約|ประมาณ"
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
-    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|sek|nok|dkk|try|人民币|[¥$€£฿₫₩₹₺])\s*",
+    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|sek|nok|dkk|try|mop\$?|澳門元"
+    r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
-    r"|tl|try|kr|sek|nok|dkk|:-|[€฿₫₺]"
+    r"|tl|try|kr|sek|nok|dkk|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
     r"|ringgit|reais|pesos?)$",
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(
-    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載"
+    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间|間"
     r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
@@ -462,6 +467,11 @@ def _number_text(text: str) -> tuple[float, bool] | None:
     return None if value is None else _number_text(value)
 
 
+_TRAILING_MARKS = re.compile(
+    "\\s*[\u231a\u231b\u23e9-\u23fa\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+$"
+)
+
+
 def _number_text_inner(text: str) -> tuple[float, bool]:
     s = text.strip()
     if _PLAIN.fullmatch(s):  # the common case: a plain number
@@ -469,7 +479,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         if not math.isfinite(value):
             raise _Refused
         return value, False
-    s = _fold(s)
+    s = _TRAILING_MARKS.sub("", _fold(s))  # 30%⏳: the mark says how it goes, not how much
     if s.startswith("'"):  # Excel's "store as text" apostrophe
         s = s[1:].strip()
     negative = False
@@ -653,13 +663,14 @@ _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
     r"|progres|progress"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
-    r"|tiến\s+độ|hoàn\s+thành|avancement)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
+    r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
 _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
     **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
+    **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati"), 0.5),
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -825,6 +836,42 @@ def _vietnamese_as_chinese(s: str) -> str:
     s = _VI_DATE.sub(lambda m: f"{m[3] + '年' if m[3] else ''}{m[2]}月{m[1]}日", s)
     s = _VI_MONTH_PART.sub(lambda m: f"{m[2]}月{_VI_PARTS[m[1].casefold()]}", s)
     return _VI_WEEKDAY.sub(lambda m: f"(周{'一二三四五六'[int(m[1]) - 2] if m[1] else '日'})", s)
+
+
+# Thai months, full and abbreviated, and the Buddhist era (2568 is 2025; 68 its short form)
+_TH_MONTHS = {
+    "มกราคม": 1, "ม.ค.": 1, "กุมภาพันธ์": 2, "ก.พ.": 2, "มีนาคม": 3, "มี.ค.": 3, "เมษายน": 4,
+    "เม.ย.": 4, "พฤษภาคม": 5, "พ.ค.": 5, "มิถุนายน": 6, "มิ.ย.": 6, "กรกฎาคม": 7, "ก.ค.": 7,
+    "สิงหาคม": 8, "ส.ค.": 8, "กันยายน": 9, "ก.ย.": 9, "ตุลาคม": 10, "ต.ค.": 10,
+    "พฤศจิกายน": 11, "พ.ย.": 11, "ธันวาคม": 12, "ธ.ค.": 12,
+}  # fmt: skip
+_TH_DATE = re.compile(
+    r"(?:(\d{1,2})\s*)?("
+    + "|".join(re.escape(m) for m in sorted(_TH_MONTHS, key=len, reverse=True))
+    + r")\s*(\d{4}|\d{2})?"
+)
+_TH_PARTS = {"สิ้นเดือน": "底", "ปลายเดือน": "底", "ต้นเดือน": "初", "กลางเดือน": "中"}
+_TH_PART = re.compile(r"(สิ้นเดือน|ปลายเดือน|ต้นเดือน|กลางเดือน)\s*")
+_BUDDHIST_YEAR = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-])(2[45]\d\d)$")
+_MONTH_EOM = re.compile(r"^([a-z]{3,9})\s+eom$", re.IGNORECASE)
+
+
+def _thai_as_chinese(s: str) -> str:
+    """Thai dates in the Chinese forms they mirror: 31 กรกฎาคม 2568 is 2025年7月31日,
+    สิ้นเดือนกันยายน (the end of September) 9月底."""
+    if not any("\u0e00" <= c <= "\u0e7f" for c in s):
+        return s
+
+    def date(m: re.Match[str]) -> str:
+        year = ""
+        if m[3]:
+            buddhist = int(m[3]) + (2500 if len(m[3]) == 2 else 0)
+            year = f"{buddhist - 543}年"
+        return f"{year}{_TH_MONTHS[m[2]]}月{m[1] + '日' if m[1] else ''}"
+
+    part = _TH_PART.match(s)
+    rest = _TH_DATE.sub(date, s[part.end() :] if part else s)
+    return rest + _TH_PARTS[part[1]] if part else rest
 
 
 _KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")
@@ -1139,6 +1186,9 @@ def _date_text_inner(
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
     s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
+    s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
+    s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
+    s = _MONTH_EOM.sub(r"end \1", s)  # July EOM
     s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
     s = _KO_QUARTER.sub(r"Q\1", s)  # 3분기
     if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
@@ -1357,6 +1407,7 @@ _NOT_DONE = _words(
     "devamediyor başlamadı baslamadi beklemede",  # Turkish
     "pågår pagar ejpåbörjad ejpaborjad påbörjad",  # Swedish
     "검토중 검토 진행예정",  # Korean: under review
+    "กำลังดำเนินการ ยังไม่เริ่ม รออนุมัติ forapproval",  # Thai: in progress, not started, pending
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
@@ -1374,6 +1425,7 @@ _ABNORMAL = _words(
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "gecikti gecikme ertelendi durduruldu",  # Turkish
     "red amber",  # a RAG status: off track, at risk
+    "ล่าช้า",  # Thai: delayed
     "försenad forsenad pausad pausat",  # Swedish
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
