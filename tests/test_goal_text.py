@@ -419,7 +419,15 @@ def test_not_time_bound(text: str) -> None:
         ("Launch the USSD *384# flow and S/4HANA 集成, a 1:1 ABM motion", (), ()),
         ("汉诺威展前拜访30家，备案完成前不投放", ("30",), ("汉诺威展前", "完成前")),
         ("完成前期调研", (), ()),  # 前期: the early stage, no milestone
-        # blind sets 21 and 22
+        # blind sets 21 to 23
+        ("Q4 打造一个爆款四件套，争取百亿补贴资源位", (), ("Q4",)),
+        ("Rank in the top 3 payments apps before Jornada 1", ("top 3",), ("before Jornada 1",)),
+        (
+            "Double UGC vs the 2024 Apertura campaign; upsell the SAR 450 VIP package",
+            ("Double",),
+            (),
+        ),
+        ("高考后启动咨询，加强3+2中高职贯通项目宣传", (), ("高考后",)),
         (
             "腊八前主推500g装大虾礼盒; a 'Top 10 abaya styles' edit before Carnaval",
             (),

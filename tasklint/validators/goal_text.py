@@ -190,7 +190,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
         r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
-        r"|[48]k(?=(?:\s*[a-z-]+)?\s*(?:video|视频|高清|画质|resolution|屏|display|超清|片|投影"
+        r"|[48]k(?=(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|高清|画质|resolution|屏|display"
+        r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
@@ -198,6 +199,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
         r"|会议室|教室|车间)"
+        r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕))"
         r"|401\s*\(\s*k\s*\)|1\s*:\s*1(?=\s*(?:abm|coaching|mentoring|meetings?|sessions?|calls?"
         r"|consultations?|咨询|辅导|沟通|面谈|服务))"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
@@ -282,7 +284,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]{1,2}\s*/\s*[0-9]{1,2}(?=\s+(?:payment|instal?lment|split)\s+plans?)"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv)"  # 53度酱香: what the liquor is
-        r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port"
+        r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port|stamp"
+        r"|punch"
         r"|piece|pc|drawer|shelf|tier|burner|bedroom|bed|bath"
         r"|zone|blade|burner|wheel|season)(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
@@ -391,6 +394,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:double\s*(?:11|12|eleven|twelve)|singles'?\s*day|black\s*friday"
         r"|cyber\s*monday|prime\s*(?:big\s+deal\s+)?days?|big\s+deal\s+days|way\s+day"
         r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
+        r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
+        r"|grand\s+final"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -471,6 +476,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|launch"
         r"|sale|cohort|wave|drop|collection)(?![a-z])"
         # the period before, as a baseline: "vs last semester", "than the previous season"
+        # a named earlier edition: "vs the 2024 Apertura campaign"
+        r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:(?:19|20)[0-9]{2}"
+        r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo)(?![a-z])"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|previous"
         r"|prior)\s+(?:semester|term|season|year|quarter|month|week|fortnight|sprint|fiscal\s+year"
         r"|spring|summer|autumn|fall|winter"
@@ -488,7 +496,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "Q_money",
         r"(?<![a-z])(?:rmb|cny|usd|hkd|eur|gbp|jpy|us\$|hk\$|s\$|nt\$|a\$|c\$|rm|sgd|myr|aud|cad"
-        r"|ntd|twd|thb|idr|php|inr|krw)\s*"
+        r"|ntd|twd|thb|idr|php|inr|krw|aed|sar|qar|kwd|egp|brl|mxn|zar|ngn|kes)\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
     ),
@@ -700,6 +708,7 @@ _CN_PERIOD_WORDS = [
         "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
+        "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
     )
     for word in group.split()
 ]
@@ -710,7 +719,8 @@ _CJK_LED: list[tuple[str, str]] = [
         "L_cname",
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|回本周期|回本期"  # the payback period: no week in it
-        r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖"
+        r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
+        rf"|{_CNN}件套|[0-9]+件套"  # 四件套: a bedding set, what the product is
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
         # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
@@ -1275,7 +1285,15 @@ def _front(folded: str, m: re.Match[str], text: str) -> str:
     return "Q" if _RANKING.search(_prefix(folded, m.start(), 12)) else "L"
 
 
+# "Rank in the top 3 payments apps": a rank, whatever follows
+_RANK_VERB = re.compile(
+    r"(?<![a-z])(?:rank(?:ed|s|ing)?|place[ds]?|land|break)\s+(?:in(?:to)?\s+)?(?:the\s+)?$"
+)
+
+
 def _top(folded: str, m: re.Match[str], text: str) -> str:
+    if _RANK_VERB.search(_prefix(folded, m.start())):
+        return "Q"
     return "L" if _AFTER_TITLE.match(folded, m.end()) else "Q"
 
 
