@@ -1483,14 +1483,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 3,437 owner cells in twenty rounds (200, 200, 160, 200, 200,
-# 200, 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160,
-# 133 of the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160,
-# 148 of the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's and
-# 142 of the twentieth's: the rest were in the set already), labelled by people who had
-# not seen the parser with the people, departments, titles and group each names (226
-# marked AMBIGUOUS where conventions differ: a title after a name, an agency's name).
-# The rules count owners, so this checks what they see — none, one or several people and
+# tests/data/owners.jsonl: 3,573 owner cells in 21 rounds (200, 200, 160, 200, 200, 200,
+# 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
+# the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
+# the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's and 142 of
+# the twentieth's: the rest were in the set already), labelled by people who had not
+# seen the parser with the people, departments, titles and group each names (226 marked
+# AMBIGUOUS where conventions differ: a title after a name, an agency's name). The rules
+# count owners, so this checks what they see — none, one or several people and
 # departments, anyone at all, a group — on the cells not marked ambiguous: before
 # tuning, 69% of the first round's cells read exactly as labelled; the second and third,
 # each written after the tuning before it, agreed on 81% of what the rules see (96% and
@@ -1590,6 +1590,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # a task's label before a company's full name (展台搭建：苏州美陈展览有限公司), an
 # outsourcing note after a Latin name (PixelHouse（外包拍摄）), Agência África, JLL,
 # マーケティングチーム. Left: "Tim Krüger" (Indonesian Tim + a name reads as a team).
+# The 21st ("round 21", representative: a Shenzhen accessory brand on Amazon, a Boston
+# biotech, a Suzhou investment bureau, a Lyon cosmetics SME, a Ho Chi Minh City fashion
+# shop, a Chengdu sauce brand's KA team, a Cape Town wine estate, a Taipei tea
+# franchise) read 82% before tuning and 93% after: →交接给, 原X 现Y, (depuis …),
+# (3月起), ", PhD", chargée de, Medical Affairs, Investor Relations, 全局 and 参与, cùng
+# phụ trách, kho, 加盟主, winemaker, 已铺货, agency BeeKOL and PR bureau, Finn Partners,
+# Ogilvy CT. With it the whole set reads 97.0%, at the test's threshold: the next
+# round's misses need mending before its cells are added.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1878,6 +1886,13 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("マーケティングチーム", (), ("マーケティングチーム",)),
         ("采研國際（代理商）", (), ("采研國際代理商",)),  # the agency, one unit
         ("公关公司：励翔传播", (), ("励翔传播公关公司",)),
+        # round 21
+        ("Ken→交接给Mia", ("Mia",), ()),
+        ("原郑磊 现 蒋雯雯", ("蒋雯雯",), ()),
+        ("Manon → Inès (depuis sept.)", ("Inès",), ()),
+        ("Mike O'Connor, PhD", ("Mike O'Connor",), ()),
+        ("Medical Affairs + Finn Partners", (), ("Medical Affairs", "Finn Partners")),
+        ("Linh / agency BeeKOL", ("Linh",), ("agency BeeKOL",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

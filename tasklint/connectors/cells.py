@@ -1370,7 +1370,7 @@ def parse_date(
 
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
-    "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon 已办结 办结",
+    "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon 已办结 办结 已铺货",
     "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
     "launched shipped published live sent checked",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
@@ -1692,7 +1692,7 @@ _PARTIES_ZH = _words(
 _CLIENT_LABELS = frozenset(_words("商家 商户 客户 客户方 品牌方 甲方"))
 _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore",
-    "ajans agencja",  # Turkish, Polish
+    "ajans agencja bureau",  # Turkish, Polish; Dutch (PR bureau Stroom)
 )
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
@@ -1782,7 +1782,7 @@ _ROLE_WORDS_ZH = tuple(
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
-            "科员 办事员",  # a civil servant's grade
+            "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
         ),
         key=len,
         reverse=True,
@@ -1835,7 +1835,7 @@ _COLLECTIVE_ZH = re.compile(
     + "))?"
     r"|共同|一起|一齐|联合"
     # (not the 全 of 安全 safety, 完全, 健全: 食品安全组 is one unit)
-    r"|(?<![安完健保齐周])全(?:部门|部|院|校|公司|集团|店|司|厂|馆|行|组|队)"
+    r"|(?<![安完健保齐周])全(?:部门|部|院|校|公司|集团|店|司|厂|馆|行|组|队|局)"
     r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
 )
 _COLLECTIVE_EN = re.compile(
@@ -1846,7 +1846,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\b(?:compartid[oa]s?|conjunto|ganze[nrsm]?)\b"  # Spanish: shared; German: whole
     r"|\b(?:alle|tous|toute|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
-    r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
+    r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|\bcùng\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
     r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
     # Turkish, Polish and Tagalog: all, whole, jointly, together
     r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay)\b"
@@ -1880,7 +1880,7 @@ _DEPT_WORDS_EN = frozenset(
         "producto riesgos riesgo cumplimiento tesorería tesoreria auditoría auditoria mkt",
         "produktmanagement projektmanagement qualitätsmanagement messeteam vertriebsteam",
         "marketingteam eventteam klantenservice communicatie qa esports",
-        "patrocinios patrocinio hospitality eng",  # Spanish sponsorships; engineering
+        "patrocinios patrocinio hospitality eng kho",  # sponsorships; engineering; a warehouse
     )
     + _AGENCIES_EN
 )
@@ -1907,6 +1907,11 @@ _DEPT_MULTI_EN = (
     ("employer", "branding"),
     ("alumni", "relations"),
     ("inside", "sales"),
+    ("medical", "affairs"),
+    ("investor", "relations"),
+    ("public", "affairs"),
+    ("regulatory", "affairs"),
+    ("government", "relations"),
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -1917,7 +1922,14 @@ _COMPASS = frozenset(
 )
 # Titles of two words: giám đốc (Vietnamese: director)
 # quản lý: (Vietnamese) a manager; capo reparto: (Italian) a department head
-_ROLE_MULTI_EN = (("giám", "đốc"), ("quản", "lý"), ("capo", "reparto"), ("capi", "reparto"))
+_ROLE_MULTI_EN = (
+    ("giám", "đốc"),
+    ("quản", "lý"),
+    ("capo", "reparto"),
+    ("capi", "reparto"),
+    ("chargée", "de"),  # French: the one in charge of (chargée de projet)
+    ("chargé", "de"),
+)
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
 # bộ phận: (Vietnamese) a department; cửa hàng: a store
 _TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"), ("cửa", "hàng"))
@@ -1938,6 +1950,7 @@ _TEAM_WORDS_EN = frozenset(
         "school faculty college institute",  # a university's: School of Law
         "lagerteam",  # German compounds ending in team are taught one by one
         "lob",  # a bank's line of business: Personal Banking LOB
+        "partners",  # an agency named so: Finn Partners
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1963,7 +1976,7 @@ _ROLE_WORDS_EN = frozenset(
         # Turkish and Polish: manager, director, head, specialist, president
         "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
         "sorumlusu dyrektor prezes kierownik specjalista",
-        "barista baristas capo capi dean deans provost professor",
+        "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
     )
 )
@@ -1991,7 +2004,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DUTY_WORDS_ZH = frozenset(
     _words(
         "牵头 配合 协助 协同 支持 主导 主责 跟进 审核 审批 对接 主 辅 辅助 备份 抄送",
-        "协办 主办 承办 支援 协调 把关",
+        "协办 主办 承办 支援 协调 把关 参与",
     )
 )
 # A duty after a name or unit, without a space: 王总审批, 财务部协办
@@ -2005,7 +2018,7 @@ _SKIP_WORDS_EN = frozenset(
         "in-house inhouse external outside side confirm check decide",
         "externo externa externos terceirizado tercerizado luar el los las",
         "os ng mga",  # Portuguese "the", Tagalog particles: Todos os gerentes, Lahat ng recruiters
-        "cùng làm",  # Vietnamese: do together (Cả team cùng làm)
+        "cùng làm phụ trách",  # Vietnamese: do together, in charge (Cả team cùng làm)
         "ownership",  # joint ownership – Marketing & Inside Sales
     )
 )
@@ -2526,7 +2539,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     if tokens == ["Tim"]:
         kinds[0] = "person"  # the name Tim (Indonesian "Tim Kreatif" is a team, "Tim" alone no)
     for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"
-        if kinds[j] == "team" and (j == 0 or kinds[j - 1] not in ("dept", "person")):
+        team_like = kinds[j] == "team" or (words[j] in _PARTIES_EN and kinds[j + 1] == "person")
+        if team_like and (j == 0 or kinds[j - 1] not in ("dept", "person")):  # agency BeeKOL
             k = j + 1
             while k < len(kinds) and k <= j + 3 and _names_the_unit(kinds[k], words[k]):
                 k += 1
@@ -2571,7 +2585,7 @@ _REGIONS_EN = frozenset(
         "vn id ph au nz iberia benelux france germany italy spain china japan korea",
         "in mea apj gcc ksa uae india brasil brazil mexico mx br australia canada singapore",
         "malaysia thailand vietnam indonesia philippines taiwan europe asia chine japon",
-        "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic",
+        "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic ct jhb",
     )
 )
 # ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
@@ -2905,6 +2919,7 @@ _HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|�
 _HONORIFIC_AFTER = re.compile(
     r"(?<=[^\x00-\x7f])(?:同志|님)(?=$|[\s,、/(])|(?<=[a-z])\s+(?:bhai|ji)\b"  # 김 대리님
 )
+_DEGREE = re.compile(r",\s*(?:ph\.?d|md|mba|msc|cpa|esq)\.?(?=$|[\s,;/])", re.IGNORECASE)
 _PRONOUNS = re.compile(r"\s*\(\s*(?:he|she|they)\s*/\s*(?:him|her|them|they|he|she)\s*\)", re.I)
 _ANGLED_EMAIL = re.compile(r"\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]")
 _FIELD_LABEL = re.compile(
@@ -3005,8 +3020,9 @@ _IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])"
 
 # A note in brackets on since when the owner owns it: 由4月起, per Q3, from May, ab Juli
 _WHEN_NOTE = re.compile(
-    r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès)\s+)\S"
-    r"|起$",
+    r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès"
+    r"|depuis|dal|dalla)\s+)\S"
+    r"|^[^()]{0,8}起$",  # (3月起): since March
     re.IGNORECASE,
 )
 # A former owner noted in brackets: Nova（原：老K） (a handover with its arrow, 原钱磊→现孙悦,
@@ -3106,13 +3122,14 @@ def _unit_and_head(m: re.Match[str]) -> str:
 # A handover keeps who owns the task now: 原黄磊→现何静, 原负责人郑浩→现由吴婷接手,
 # Was: Greg; Now: Hannah, 李娜（原）/ 张伟（现）; and a name struck through (~~王芳~~) is gone
 _HANDOVER = re.compile(
-    r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?)?\s*|^\s*was\s*:.*?\bnow\s*:\s*"
+    r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?|交接给|移交给|交给)?\s*"
+    r"|^\s*was\s*:.*?\bnow\s*:\s*"
     # Was Ifeoma, now Kelechi; prima Luca, ora Valentina
     r"|^\s*(?:was|previously|formerly|prima|antes|avant|dulu)\s+[^,;，；]+[,;，；]\s*"
     r"(?:now|ora|agora|ahora|maintenant|sekarang)\s+(?=\S)"
     r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)"  # from Amy to Ben
     # 原店长陈刚，现由吴雪接手; 原孙老师，现移交给郑老师; 何伟（已交接给梁静）
-    r"|^\s*原[^,;，；]+[,;，；]\s*现(?:在)?(?:由|移交给|交给|转给|改由)?\s*"
+    r"|^\s*原[^,;，；\s]+\s*[,;，；]?\s*现(?:在)?(?:由|移交给|交给|转给|改由)?\s*"
     r"|^[^()]*\(\s*已?(?:交接|移交|转交)给\s*(?=[^()]+\)\s*$)",
     re.IGNORECASE,
 )
@@ -3220,6 +3237,7 @@ def _tidy_owner(s: str) -> str:
     s = _HONORIFIC_AFTER.sub("", s)
     s = _ANGLED_EMAIL.sub(" ", s)
     s = _PRONOUNS.sub(" ", s)  # Tunde A. (he/him), as Slack shows a name
+    s = _DEGREE.sub("", s)  # Mike O'Connor, PhD
     s = _BESIDE_NAME.sub(" ", s)  # 王磊(wanglei), 王芳 wangfang@abc.cn: the same person
     s = _EMAIL_AFTER_NAME.sub(" ", s)  # 한지우 jiwoo.han@…, نورة noura@…: the same too
     s = _HYPHEN_UNIT.sub(r" \1", s)  # Messe-Team: the fair team

@@ -150,7 +150,7 @@ _TAIL = (
 )
 # Followed by one of these, a number is a count or an amount, not a year or an event.
 _COUNTED = (
-    r"(?!\s*(?:%|‰|个|人|位|名|家|条|篇|次|单|笔|件|份|元|块|万|亿|千|k(?![a-z])"
+    r"(?!\s*(?:%|‰|个|人|位|名|家(?!装|电|居)|条|篇|次|单|笔|件|份|元|块|万|亿|千|k(?![a-z])"
     r"|(?:units?|users?|orders?|leads?|followers?|fans|people|customers?|sign-?ups?"
     r"|downloads?|installs?|members?|subscribers?|visits?|visitors?|views?|clicks?|posts?"
     r"|reviews?|rmb|cny|usd|pcs)(?![a-z])))"
@@ -189,7 +189,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
-        r"|360\s*(?:度|°)|7-?11|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
+        r"|360\s*(?:度|°)|7-?11|7-?eleven|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
         r"|[48]k(?=(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|高清|画质|resolution|屏|display"
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
@@ -276,11 +276,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
         r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装))"  # 500g装
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
-        r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])"
+        r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
+        # a size: 600x1200 tiles
+        r"|(?<![0-9.])[0-9]{2,4}\s*[x×*]\s*[0-9]{2,4}(?![0-9])(?:\s*(?:mm|cm)(?![a-z]))?"
         r"|(?<![0-9.])[0-9]{1,2}\s*/\s*[0-9]{1,2}(?=\s+(?:payment|instal?lment|split)\s+plans?)"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv)"  # 53度酱香: what the liquor is
@@ -395,7 +397,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cyber\s*monday|prime\s*(?:big\s+deal\s+)?days?|big\s+deal\s+days|way\s+day"
         r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
-        r"|grand\s+final"
+        r"|grand\s+final|nollning|payout\s+day"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -476,6 +478,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|launch"
         r"|sale|cohort|wave|drop|collection)(?![a-z])"
         # the period before, as a baseline: "vs last semester", "than the previous season"
+        # a holiday or season before, as the baseline: "15% over last Easter"
+        r"|(?<![a-z])(?:over|than|vs\.?|versus)\s+last\s+(?:easter|christmas|xmas|ramadan|eid"
+        r"|diwali|cny|black\s+friday|summer|winter|spring|autumn|fall|season)(?![a-z])"
         # a named earlier edition: "vs the 2024 Apertura campaign"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:(?:19|20)[0-9]{2}"
         r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo)(?![a-z])"
@@ -490,7 +495,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
-        r"|release|aged?|ages)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
+        r"|release|aged?|ages|soi|fm|am)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
     (
@@ -702,7 +707,7 @@ _CN_PERIOD_WORDS = [
         "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 汉诺威展 "
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
-        "腊八 小年 除夕 重阳 冬至 腊月 "
+        "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
         "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
