@@ -1596,8 +1596,9 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # franchise) read 82% before tuning and 93% after: →交接给, 原X 现Y, (depuis …),
 # (3月起), ", PhD", chargée de, Medical Affairs, Investor Relations, 全局 and 参与, cùng
 # phụ trách, kho, 加盟主, winemaker, 已铺货, agency BeeKOL and PR bureau, Finn Partners,
-# Ogilvy CT. With it the whole set reads 97.0%, at the test's threshold: the next
-# round's misses need mending before its cells are added.
+# Ogilvy CT. With it (and four typos of Marketing and "Email Marketing" mended after)
+# the whole set reads 97.1%, at the test's threshold: the next round's misses need
+# mending before its cells are added.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1893,6 +1894,7 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("Mike O'Connor, PhD", ("Mike O'Connor",), ()),
         ("Medical Affairs + Finn Partners", (), ("Medical Affairs", "Finn Partners")),
         ("Linh / agency BeeKOL", ("Linh",), ("agency BeeKOL",)),
+        ("Markting – Katrin Vogel", ("Katrin Vogel",), ("Markting",)),  # a hurried typo
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

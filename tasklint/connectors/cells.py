@@ -1881,6 +1881,7 @@ _DEPT_WORDS_EN = frozenset(
         "produktmanagement projektmanagement qualitätsmanagement messeteam vertriebsteam",
         "marketingteam eventteam klantenservice communicatie qa esports",
         "patrocinios patrocinio hospitality eng kho",  # sponsorships; engineering; a warehouse
+        "markting marekting marketting maketing",  # Marketing as typed in a hurry
     )
     + _AGENCIES_EN
 )
@@ -1907,6 +1908,7 @@ _DEPT_MULTI_EN = (
     ("employer", "branding"),
     ("alumni", "relations"),
     ("inside", "sales"),
+    ("email", "marketing"),
     ("medical", "affairs"),
     ("investor", "relations"),
     ("public", "affairs"),
