@@ -828,10 +828,14 @@ _VI_PARTS = {"cuối": "底", "đầu": "初", "giữa": "中"}  # end, start, m
 _VI_WEEKDAY = re.compile(r"thứ\s*([2-7])|chủ\s*nhật", re.IGNORECASE)
 
 
+_VI_MARK = re.compile(r"tháng|thứ|chủ\s*nhật", re.IGNORECASE)
+_THAI_LETTER = re.compile("[\u0e00-\u0e7f]")
+
+
 def _vietnamese_as_chinese(s: str) -> str:
     """Vietnamese dates in the Chinese forms they mirror: ngày 20 tháng 7 is 7月20日,
     cuối tháng 8 is 8月底, and Thứ 6 (the sixth day, counting Sunday as the first) 周五."""
-    if "th" not in s.casefold() and "ch" not in s.casefold():
+    if not _VI_MARK.search(s):
         return s
     s = _VI_DATE.sub(lambda m: f"{m[3] + '年' if m[3] else ''}{m[2]}月{m[1]}日", s)
     s = _VI_MONTH_PART.sub(lambda m: f"{m[2]}月{_VI_PARTS[m[1].casefold()]}", s)
@@ -859,7 +863,7 @@ _MONTH_EOM = re.compile(r"^([a-z]{3,9})\s+eom$", re.IGNORECASE)
 def _thai_as_chinese(s: str) -> str:
     """Thai dates in the Chinese forms they mirror: 31 กรกฎาคม 2568 is 2025年7月31日,
     สิ้นเดือนกันยายน (the end of September) 9月底."""
-    if not any("\u0e00" <= c <= "\u0e7f" for c in s):
+    if not _THAI_LETTER.search(s):
         return s
 
     def date(m: re.Match[str]) -> str:
@@ -1262,8 +1266,8 @@ _WEEKDAY_NUMBER = {
     "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,  # French
     "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,  # Indonesian
     **dict(zip("월화수목금토일", range(7), strict=True)),  # Korean
-    # Polish (ś and ą are dropped with the other letters outside a-z: śr, piątek)
-    "pn": 0, "pon": 0, "wt": 1, "wto": 1, "r": 2, "rod": 2, "czw": 3, "pt": 4, "pit": 4,
+    # Polish: pn., wt., śr., czw., pt., sob., nd. and the days' names
+    "pn": 0, "pon": 0, "wt": 1, "wto": 1, "śr": 2, "śro": 2, "czw": 3, "pt": 4, "pią": 4,
     "sob": 5, "nd": 6, "nie": 6,
     "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,  # German
     **dict(zip("月火水木金土", range(6), strict=True)),  # Japanese (日 is Sunday, as above)
@@ -1279,8 +1283,9 @@ def _weekday_agrees(text: str, span: _Span) -> _Span | _Refusal:
     if m is None or span[0] != span[1]:
         return span
     written = m[0].casefold().replace("요일", "")  # 월요일: Monday (일 alone is Sunday)
-    word = re.sub(r"[^a-z一二三四五六日天七월화수목금토일月火水木金土]", "", written)
-    key = word[:3] if word.isascii() else word[-1:]
+    word = re.sub(r"[^a-ząćęłńśźż一二三四五六日天七월화수목금토일月火水木金土]", "", written)
+    # a day in Latin letters by its first three (śro, fri); in Han or Hangul by its last
+    key = word[-1:] if word[-1:] > "\u2e7f" else word[:3]
     given = _WEEKDAY_NUMBER.get(key)
     day = span[0]
     if given is None or given == day.weekday():
