@@ -431,7 +431,7 @@ def _table_from_grid(
         if len(row) < width or not by_position:
             record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
         tasks.append(reader.task(f"row-{offset}", offset, record))
-    return Table(name=path.name, kind="file", columns=columns, tasks=tasks)
+    return Table.trusted(path.name, "file", columns, tasks)
 
 
 def _table_from_records(
@@ -449,7 +449,7 @@ def _table_from_records(
         for i, record in enumerate(records, start=1)
         if any(not _is_blank(v) for v in record.values())
     ]
-    return Table(name=source.path.name, kind="file", columns=columns, tasks=tasks)
+    return Table.trusted(source.path.name, "file", columns, tasks)
 
 
 def read_file(source: FileSource, options: ParseOptions) -> ReadResult:

@@ -260,7 +260,7 @@ def build_table(
         if record.problems:
             task.problems = [*task.problems, *record.problems]
         tasks.append(task)
-    return Table(name=spec.name, kind=spec.kind, columns=dict(columns), tasks=tasks)
+    return Table.trusted(spec.name, spec.kind, dict(columns), tasks)
 
 
 def _metric_values(result: LintResult) -> dict[str, dict[str, Any]]:
