@@ -295,10 +295,15 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
         r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
+        # a bouquet's size before its box: 99朵玫瑰礼盒 (售出9999朵玫瑰 stays a count)
+        r"|(?<![0-9.])[0-9]+\s*朵(?=[^\x00-\x7f，、。；]{0,8}?(?:礼盒|花束|花盒))"
         # a charger's or a motor's power: "the 480kW liquid-cooled charger", 120千瓦超充桩
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:kw|千瓦)(?![a-z时])(?=\s*(?:[a-z-]+\s+){0,2}"
         r"(?:chargers?|piles?|stations?|inverters?|motors?|engines?)(?![a-z])|\s*(?:充电|超充|快充"
         r"|直流|液冷|电机|桩))"
+        # a solar kit's or a lamp's watts: "the new 100W kit" ("10w" is 10万 elsewhere)
+        r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
+        r"|speakers?|adapters?)(?![a-z]))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
         r"|recycled|wool"
         r"|silk|linen|leather|juice|arabica)"
@@ -397,7 +402,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cyber\s*monday|prime\s*(?:big\s+deal\s+)?days?|big\s+deal\s+days|way\s+day"
         r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
-        r"|grand\s+final|nollning|payout\s+day"
+        r"|grand\s+final|nollning|payout\s+day|san\s+silvestre"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -600,7 +605,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
-        r"|certification|clearance)(?![a-z])"
+        r"|certification|clearance|marathon|race|(?:long|short)\s+rains)(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
         r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
@@ -692,7 +697,8 @@ _CN_PERIOD_WORDS = [
         "年均 日更 周更 月更 月销 年销",
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
-        "档期 节前 节后 暑期档 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 春节 过年 元旦 元宵 "
+        "档期 节前 节后 暑期档 春茶季 采茶季 茶季 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 "
+        "春节 过年 元旦 元宵 "
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
         # observance days, as campaigns hang on them
@@ -733,7 +739,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
         # (non-Latin-1 for Han: a class of every Han character costs a millisecond to
         # compile, in every combination of alternatives that holds this one)
-        r"|(?:首|次)(?:日|周|月)(?=[^\x00-\xff]{0,4}?率)|(?:年度|季度|月度)(?=[^\x00-\xff]{1,4}?率)",
+        r"|(?:首|次)(?:日|周|月|年)(?=[^\x00-\xff]{0,4}?率)|(?:年度|季度|月度)(?=[^\x00-\xff]{1,4}?率)",
     ),
     (
         "Q_crank",
@@ -1292,7 +1298,8 @@ def _front(folded: str, m: re.Match[str], text: str) -> str:
 
 # "Rank in the top 3 payments apps": a rank, whatever follows
 _RANK_VERB = re.compile(
-    r"(?<![a-z])(?:rank(?:ed|s|ing)?|place[ds]?|land|break)\s+(?:in(?:to)?\s+)?(?:the\s+)?$"
+    r"(?<![a-z])(?:(?:rank(?:ed|s|ing)?|place[ds]?|land|break)\s+(?:in(?:to)?\s+)?|into\s+)"
+    r"(?:the\s+)?$"
 )
 
 
