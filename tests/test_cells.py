@@ -1483,41 +1483,41 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 3,573 owner cells in 21 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 3,739 owner cells in 22 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
-# the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's and 142 of
-# the twentieth's: the rest were in the set already), labelled by people who had not
-# seen the parser with the people, departments, titles and group each names (226 marked
-# AMBIGUOUS where conventions differ: a title after a name, an agency's name). The rules
-# count owners, so this checks what they see — none, one or several people and
-# departments, anyone at all, a group — on the cells not marked ambiguous: before
-# tuning, 69% of the first round's cells read exactly as labelled; the second and third,
-# each written after the tuning before it, agreed on 81% of what the rules see (96% and
-# 97% after); the fourth ("round 4" in its notes: agencies by name, shares, handovers,
-# Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% — 70% with
-# twelve labels set to the convention the earlier rounds follow, a department word in a
-# title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth ("round 5":
-# cells as tools export them — WeCom and Feishu names, Jira and Asana fields,
-# strike-through, 各门店, 华北大区, agencies of every size), written after all that, on
-# 66% before tuning and 98% after; the sixth ("round 6": public bodies, schools and
-# hospitals, job grades and staff numbers, numbered owners, channels typed as owners,
-# Arabic and Hindi cells, India, the Middle East and Latin America) on 69% before and
-# 98% after. Those rounds hunted the unusual; the seventh ("round 7") is representative
-# instead — eight teams' owner columns as typed, simple cells and all, from a 618 FMCG
-# plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one label set to the
-# convention) and 99% after; the eighth ("round 8"), representative too (eight more
-# teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong developer,
-# tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all the
-# tuning before it: 81% — with the seventh, the estimate for a new team's table — and
-# 100% after (three labels set to the convention on titles); the ninth ("round 9"),
-# representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a Jakarta
-# fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a
-# US SaaS team, a game studio's overseas launch), scored after all of that: 80% before
-# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after; the
-# tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group, a Mexico
-# City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
-# abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
+# the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
+# the twentieth's, 136 of the 21st's and 166 of the 22nd's: the rest were in the set
+# already), labelled by people who had not seen the parser with the people, departments,
+# titles and group each names (234 marked AMBIGUOUS where conventions differ: a title
+# after a name, an agency's name). The rules count owners, so this checks what they see
+# — none, one or several people and departments, anyone at all, a group — on the cells
+# not marked ambiguous: before tuning, 69% of the first round's cells read exactly as
+# labelled; the second and third, each written after the tuning before it, agreed on 81%
+# of what the rules see (96% and 97% after); the fourth ("round 4" in its notes:
+# agencies by name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and
+# Korean cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
+# follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
+# after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names, Jira
+# and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
+# after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
+# bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
+# typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
+# 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
+# representative instead — eight teams' owner columns as typed, simple cells and all,
+# from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
+# label set to the convention) and 99% after; the eighth ("round 8"), representative too
+# (eight more teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong
+# developer, tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after
+# all the tuning before it: 81% — with the seventh, the estimate for a new team's table
+# — and 100% after (three labels set to the convention on titles); the ninth ("round
+# 9"), representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a
+# Jakarta fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG
+# company, a US SaaS team, a game studio's overseas launch), scored after all of that:
+# 80% before tuning — French, Vietnamese and Indonesian words it did not know — and 99%
+# after; the tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group,
+# a Mexico City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV
+# maker abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
 # Portuguese, Japanese and Malay this time — and 99.5% after. So: on a new team's owner
 # column, about four cells in five read right before any tuning on it (81%, 86%, 80%,
 # 80% over four representative rounds), fewer where it writes a language the parser has
@@ -1597,8 +1597,20 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # (3月起), ", PhD", chargée de, Medical Affairs, Investor Relations, 全局 and 参与, cùng
 # phụ trách, kho, 加盟主, winemaker, 已铺货, agency BeeKOL and PR bureau, Finn Partners,
 # Ogilvy CT. With it (and four typos of Marketing and "Email Marketing" mended after)
-# the whole set reads 97.1%, at the test's threshold: the next round's misses need
-# mending before its cells are added.
+# the whole set read 97.1%, at the test's threshold. The 22nd ("round 22",
+# representative: a Xiamen tea brand, a Warsaw accounting SaaS, the Harbin ice
+# festival's tourism board, a Nairobi pay-as-you-go solar company, a Guangzhou dental
+# chain, a Madrid sports-nutrition brand, a Hong Kong insurance agency, a Kunming flower
+# shop) read 87.5% before tuning and 98.5% after: X广告公司 and X传媒公司 as one company
+# (公司 had been read as a person), 文旅局 and 卫健委 as units, 住房和城乡建设局 as one
+# body, notes on leave or office days in brackets (休假到5/6, on leave till 12th,
+# 周二、四坐诊 — kept when they name a stand-in), a task in brackets (修图, 大促),
+# 咨询师 and 花艺师, 人员待定, Swahili (Timu ya Masoko, Meneja wa Mauzo, Wote, na as
+# and), Customer Care, Marketng, Agencia Nómada (Javi), Savanna Creative Agency,
+# Responsable de eventos; one label set to the convention (已完成 is refused). Left:
+# "PR: Llorente & Cuenca" (two names joined by & read as two people) and "Influencers:
+# Flock Talent". The whole set reads 97.2%, above the test's threshold by four cells:
+# the next round's misses need mending before its cells are added.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1895,6 +1907,19 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("Medical Affairs + Finn Partners", (), ("Medical Affairs", "Finn Partners")),
         ("Linh / agency BeeKOL", ("Linh",), ("agency BeeKOL",)),
         ("Markting – Katrin Vogel", ("Katrin Vogel",), ("Markting",)),  # a hurried typo
+        # round 22: a company's 公司 had been read as a person; 文旅局 too
+        ("蓝天广告公司", (), ("蓝天广告公司",)),
+        ("鹭星传媒公司 张三", ("张三",), ("鹭星传媒公司",)),
+        ("市场部和文旅局", (), ("市场部", "文旅局")),
+        ("住房和城乡建设局", (), ("住房和城乡建设局",)),
+        ("小郑 (休假到5/6)", ("小郑",), ()),
+        ("林医生（周二、四坐诊）", ("林医生",), ()),
+        ("阿杰 (修图)", ("阿杰",), ()),
+        ("Akinyi na Wafula", ("Akinyi", "Wafula"), ()),
+        ("Timu ya Masoko", (), ("Timu ya Masoko",)),
+        ("Agencia Nómada (Javi)", ("Javi",), ("Agencia Nómada",)),
+        ("Agence Babel (RP)", (), ("Agence",)),
+        ("Savanna Creative Agency", (), ("Savanna Creative Agency",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

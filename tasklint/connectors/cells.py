@@ -1728,6 +1728,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
+        "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
         "超声 病理 营养 内分泌 消化 呼吸 肾内 血液 疼痛 整形 医美 妇产 产科护理",
@@ -1742,7 +1743,7 @@ _DEPT_SUFFIX = _words(
     "公关公司 公关 事业群 BU BG",  # XX公关; 美妆BU, 电商事业群: business units
     "大区 区域 分公司 子公司 办事处 分部 门店 门市 旗舰店 直播间",  # 华北大区, 香港辦事處
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
-    "委员会 管委会 学院 局 厂 队",  # 文旅局, 印刷厂, 志工队: public bodies, works, teams
+    "委员会 管委会 学院 局 厂 队 委",  # 文旅局, 印刷厂, 志工队, 卫健委: public bodies, works, teams
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
@@ -1753,7 +1754,7 @@ _NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how
 # A number leads some units: 一组, 二组, 3组
 _NUMBERED_STEM = frozenset("一二三四五六七八九十0123456789")
 # 企业文化处: 文化, then 处; 高新区店: a district, then its store
-_UNIT_TAILS = ("部门", "团队", "中心", "小组", "部", "组", "处", "店")
+_UNIT_TAILS = ("有限公司", "公司", "部门", "团队", "中心", "小组", "部", "组", "处", "店")
 # Han characters, with the extension planes OpenCC's simplified forms may land in.
 _H = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
@@ -1787,6 +1788,7 @@ _ROLE_WORDS_ZH = tuple(
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
+            "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
             "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
         ),
         key=len,
@@ -1811,7 +1813,7 @@ _PLACEHOLDERS = (
         normalise_key(w)
         for w in _words(
             "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
-            "tobeassigned tobeconfirmed tobedecided 待招",
+            "tobeassigned tobeconfirmed tobedecided 待招 人员待定 人选待定",
             "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
             # a seat not filled yet: no one answers for the task
             "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
@@ -1854,7 +1856,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|\bcùng\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
     r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
     # Turkish, Polish and Tagalog: all, whole, jointly, together
-    r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay)\b"
+    r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay)\b|\bwote\b"  # wote: Swahili
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1886,7 +1888,8 @@ _DEPT_WORDS_EN = frozenset(
         "produktmanagement projektmanagement qualitätsmanagement messeteam vertriebsteam",
         "marketingteam eventteam klantenservice communicatie qa esports",
         "patrocinios patrocinio hospitality eng kho",  # sponsorships; engineering; a warehouse
-        "markting marekting marketting maketing",  # Marketing as typed in a hurry
+        "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
+        "masoko mauzo fedha",  # Swahili: marketing, sales, finance
     )
     + _AGENCIES_EN
 )
@@ -1895,6 +1898,7 @@ _DEPT_MULTI_EN = (
     ("public", "relations"),
     ("customer", "success"),
     ("customer", "service"),
+    ("customer", "care"),
     ("social", "media"),
     ("business", "development"),
     ("prod", "house"),
@@ -1958,6 +1962,7 @@ _TEAM_WORDS_EN = frozenset(
         "lagerteam",  # German compounds ending in team are taught one by one
         "lob",  # a bank's line of business: Personal Banking LOB
         "partners",  # an agency named so: Finn Partners
+        "timu idara",  # Swahili: team, department (Timu ya Masoko)
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1983,6 +1988,7 @@ _ROLE_WORDS_EN = frozenset(
         # Turkish and Polish: manager, director, head, specialist, president
         "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
         "sorumlusu dyrektor prezes kierownik specjalista",
+        "meneja",  # Swahili: a manager (Meneja wa Mauzo)
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
     )
@@ -2067,11 +2073,13 @@ _OWNER_SPLIT = re.compile(
     rf"|\s+-+\s+|(?<=[{_H}\uac00-\ud7a3*])-+|-+(?=[{_H}\uac00-\ud7a3*])|[—–~]+"
     # Only the words ignore case: a case-insensitive class of every Han character costs
     # 5 ms to compile, on every start.
-    # and, as Europe (y, et, und, e), Malaysia and Indonesia (dan), Vietnam (và) and Hong
-    # Kong (同) write it; "Brand x Growth" as a collaboration is written
-    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i)\s+|×|以及)\s*",
+    # and, as Europe (y, et, und, e, i), Malaysia and Indonesia (dan), Vietnam (và), Hong
+    # Kong (同) and East Africa (na, in lower case: Na is a name) write it; "Brand x
+    # Growth" as a collaboration is written
+    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i|na)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
+_BUREAU_ENDINGS = ("局", "厅", "委员会", "委", "署", "办公室")
 # A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
 _STATUS_WORDS = (
     frozenset(
@@ -2530,6 +2538,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds[j] = "skip"
             if kinds[j + 1] == "qual" and words[j + 1] not in _ADJECTIVES_EN:
                 kinds[j + 1] = "dept"  # Coordinador de Trade: the function after "of"
+            elif kinds[j + 1] == "person" and tokens[j + 1].islower() and kinds[j - 1] == "role":
+                kinds[j] = kinds[j + 1] = "role"  # Responsable de eventos: one title
     for j in range(1, len(kinds)):  # Vertrieb Süd, Sales North: the unit of a region
         if words[j] in _COMPASS and kinds[j - 1] in ("dept", "qual"):
             kinds[j - 1] = kinds[j] = "dept"
@@ -2553,6 +2563,13 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
                 k += 1
             if k > j + 1:
                 kinds[j:k] = ["dept"] * (k - j)
+    if (
+        len(kinds) > 2
+        and words[-1] in _PARTIES_EN
+        and all(kind in ("person", "dept", "qual") for kind in kinds[:-1])
+        and all(token[:1].isupper() for token in tokens[:-1])
+    ):
+        kinds[:] = ["dept"] * len(kinds)  # Savanna Creative Agency: the agency's whole name
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
         if team_like and kinds[j - 1] == "skip" and words[j - 1] in _REGIONS_EN:
@@ -2599,7 +2616,7 @@ _REGIONS_EN = frozenset(
 _NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos so do ap"))
 
 
-_OF_WORDS = frozenset(_words("de del di du des der da of"))
+_OF_WORDS = frozenset(_words("de del di du des der da of ya wa"))  # ya, wa: Swahili
 
 
 def _names_the_unit(kind: str, word: str) -> bool:
@@ -2641,11 +2658,20 @@ def _split_parts(text: str) -> list[str]:
             continue
         # 张三和李四, 市场部与销售部: split on 和/与/及 when both sides are 2+ characters
         pieces = _CN_AND.split(part) if _HAN.search(part) else [part]
-        if len(pieces) > 1 and all(len(p.strip()) >= 2 for p in pieces):
+        if len(pieces) > 1 and all(len(p.strip()) >= 2 for p in pieces) and not _one_bureau(pieces):
             parts.extend(p.strip() for p in pieces)
         else:
             parts.append(part)
     return parts
+
+
+def _one_bureau(pieces: list[str]) -> bool:
+    """市文化广电和旅游局, 住房和城乡建设局: a government body whose name holds 和 — the
+    words before it are no unit of their own (市场部和销售部 are two)."""
+    last = to_simplified(pieces[-1].strip())
+    return last.endswith(_BUREAU_ENDINGS) and not any(
+        _is_unit_zh(to_simplified(p.strip())) for p in pieces[:-1]
+    )
 
 
 def _read_part(part: str, acc: _Owners) -> bool:
@@ -3009,7 +3035,8 @@ def _one_person_twice(m: _Written) -> str:
 _PARTIES = "|".join(_PARTIES_ZH + _PARTIES_EN)
 _PARTY_NAMED = re.compile(
     # (with its trade between: Fornitore catering (Peck), vendor AV (Sono))
-    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)(?:\s+[^\W\d_]+){{0,2}}?\s*\((?P<named>[^()]+)\)"
+    rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)(?P<trade>(?:\s+[^\W\d_]+){{0,2}}?)\s*"
+    r"\((?P<named>[^()]+)\)"
     rf"|(?P<company>\S+)\s*\((?:\w+\s+)?(?P<outside>{_PARTIES})\)",
     re.IGNORECASE,
 )
@@ -3030,6 +3057,18 @@ _WHEN_NOTE = re.compile(
     r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès"
     r"|depuis|dal|dalla)\s+)\S"
     r"|^[^()]{0,8}起$",  # (3月起): since March
+    re.IGNORECASE,
+)
+# A note in brackets on when the owner is away or in: 小郑 (休假到5/6), Otieno (on leave till
+# 12th), 林医生（周二、四坐诊）— unless it names who stands in (张伟（休假中，李娜代）, Zara (OOO –
+# cover: Dan)); and on what the person does: 阿杰 (修图), 全员（大促）
+_AWAY_NOTE = re.compile(
+    r"^(?!.*(?:[,，;；:：]|代|cover|backup))(?:休假|放假|请假|產假|产假|年假|病假|婚假|出差|外出|調休|调休|周[一二三四五六日天]|星期"
+    r"|(?:on\s+)?(?:leave|vacation|holiday|pto|ooo|out\s+of\s+office)(?![a-z])|away(?![a-z])"
+    r"|off\s+(?:till|until|from)|urlop|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]"
+    r"|od\s)"  # (od marca): Polish, since March
+    r"|^(?:修图|修圖|拍摄|拍攝|剪辑|剪輯|排版|出图|出圖|写稿|寫稿|选品|選品|发货|發貨|打包|备货|備貨"
+    r"|投放|大促|上新)$",
     re.IGNORECASE,
 )
 # A former owner noted in brackets: Nova（原：老K） (a handover with its arrow, 原钱磊→现孙悦,
@@ -3058,6 +3097,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         w.casefold() in _PARTIES_EN for w in ahead
     ):
         return " "  # Agensi luar (Iklan Maju Sdn Bhd): the agency's name
+    if _AWAY_NOTE.match(simple_inside):
+        return " "
     words = inside.split()
     if inside[:1].islower() and len(words) <= 3 and all(w.isalpha() for w in words):
         # Neha (followup), Julien (en congés), Andi (sebelumnya Rina): a note — names
@@ -3207,6 +3248,12 @@ def _party_named(m: re.Match[str]) -> str:
         role = _role_ending(named)
         if role and named[: -len(role)] in _SURNAMES_1:
             return f"{m['party']}、{m['named'].strip()}"  # 加盟商（王总）: its owner, by name
+        if not named.isupper() and any(
+            w[:1].isupper() and not w.isupper() for w in m["trade"].split()
+        ):
+            # Agencia Nómada (Javi): the party's own name, then its contact (Agence Babel
+            # (RP): its trade, in capitals)
+            return f"{m['party']}{m['trade']}、{m['named'].strip()}"
         return m["party"]
     company = m["company"]
     simple = to_simplified(company)
