@@ -57,7 +57,9 @@ Empty cells
     ``2025-06-01``, ``2025/6/1``, ``2025.6.1``, ``20250601``, ``2025年6月1日``,
     ``二〇二五年六月一日``, ``6月1日`` / ``6月1号`` (year of ``today``), ``6/1`` and
     ``6/1/2025`` (month first, unless the first number cannot be a month or
-    ``day_first=True``), ``6.1``, ``Jun 1, 2025``, ``1 June 2025``, ``June 1``,
+    ``day_first=True``), ``6.1``, ``03.07.2025`` and ``03.07.`` (dots after the day and
+    the month, as German, Polish and Russian teams write them: the 3rd of July),
+    ``Jun 1, 2025``, ``1 June 2025``, ``June 1``,
     ``1-Jun-25``, weekdays and times after the date (ignored), ISO date-times with an
     offset (``2025-06-01T20:00:00.000Z``, converted to ``tz`` before the date is taken;
     with no ``tz``, the date in the stamp's own offset, as its writer meant it: a
@@ -330,13 +332,14 @@ _APPROX_PREFIX = re.compile(
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
-    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|sek|nok|dkk|try|mop\$?|澳門元"
-    r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱])\s*",
+    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
+    r"|zar|egp|mop\$?|澳門元"
+    r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
-    r"|tl|try|kr|sek|nok|dkk|:-|บาท|澳門元|澳门元|[€฿₫₺]"
+    r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
     r"|ringgit|reais|pesos?)$",
     re.IGNORECASE,
