@@ -1494,41 +1494,42 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 3,739 owner cells in 22 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 3,892 owner cells in 23 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
-# the twentieth's, 136 of the 21st's and 166 of the 22nd's: the rest were in the set
-# already), labelled by people who had not seen the parser with the people, departments,
-# titles and group each names (234 marked AMBIGUOUS where conventions differ: a title
-# after a name, an agency's name). The rules count owners, so this checks what they see
-# — none, one or several people and departments, anyone at all, a group — on the cells
-# not marked ambiguous: before tuning, 69% of the first round's cells read exactly as
-# labelled; the second and third, each written after the tuning before it, agreed on 81%
-# of what the rules see (96% and 97% after); the fourth ("round 4" in its notes:
-# agencies by name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and
-# Korean cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
-# follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
-# after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names, Jira
-# and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
-# after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
-# bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
-# typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
-# 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
-# representative instead — eight teams' owner columns as typed, simple cells and all,
-# from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
-# label set to the convention) and 99% after; the eighth ("round 8"), representative too
-# (eight more teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong
-# developer, tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after
-# all the tuning before it: 81% — with the seventh, the estimate for a new team's table
-# — and 100% after (three labels set to the convention on titles); the ninth ("round
-# 9"), representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a
-# Jakarta fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG
-# company, a US SaaS team, a game studio's overseas launch), scored after all of that:
-# 80% before tuning — French, Vietnamese and Indonesian words it did not know — and 99%
-# after; the tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group,
-# a Mexico City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV
-# maker abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
+# the twentieth's, 136 of the 21st's, 166 of the 22nd's and 153 of the 23rd's: the rest
+# were in the set already), labelled by people who had not seen the parser with the
+# people, departments, titles and group each names (234 marked AMBIGUOUS where
+# conventions differ: a title after a name, an agency's name). The rules count owners,
+# so this checks what they see — none, one or several people and departments, anyone at
+# all, a group — on the cells not marked ambiguous: before tuning, 69% of the first
+# round's cells read exactly as labelled; the second and third, each written after the
+# tuning before it, agreed on 81% of what the rules see (96% and 97% after); the fourth
+# ("round 4" in its notes: agencies by name, shares, handovers, Malay, Indonesian,
+# Vietnamese, Thai, Japanese and Korean cells) on 64% — 70% with twelve labels set to
+# the convention the earlier rounds follow, a department word in a title counts
+# ("市场总监" as "行銷課課長") — and 100% after; the fifth ("round 5": cells as tools
+# export them — WeCom and Feishu names, Jira and Asana fields, strike-through, 各门店,
+# 华北大区, agencies of every size), written after all that, on 66% before tuning and
+# 98% after; the sixth ("round 6": public bodies, schools and hospitals, job grades and
+# staff numbers, numbered owners, channels typed as owners, Arabic and Hindi cells,
+# India, the Middle East and Latin America) on 69% before and 98% after. Those rounds
+# hunted the unusual; the seventh ("round 7") is representative instead — eight teams'
+# owner columns as typed, simple cells and all, from a 618 FMCG plan to a
+# Berlin/Paris/Madrid team — and read 86% before tuning (one label set to the
+# convention) and 99% after; the eighth ("round 8"), representative too (eight more
+# teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong developer,
+# tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all the
+# tuning before it: 81% — with the seventh, the estimate for a new team's table — and
+# 100% after (three labels set to the convention on titles); the ninth ("round 9"),
+# representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a Jakarta
+# fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a
+# US SaaS team, a game studio's overseas launch), scored after all of that: 80% before
+# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after; the
+# tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group, a Mexico
+# City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
+# abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
 # Portuguese, Japanese and Malay this time — and 99.5% after. So: on a new team's owner
 # column, about four cells in five read right before any tuning on it (81%, 86%, 80%,
 # 80% over four representative rounds), fewer where it writes a language the parser has
@@ -1620,8 +1621,22 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # and), Customer Care, Marketng, Agencia Nómada (Javi), Savanna Creative Agency,
 # Responsable de eventos; one label set to the convention (已完成 is refused). Left:
 # "PR: Llorente & Cuenca" (two names joined by & read as two people) and "Influencers:
-# Flock Talent". The whole set reads 97.2%, above the test's threshold by four cells:
-# the next round's misses need mending before its cells are added.
+# Flock Talent". The 23rd ("round 23", representative: a Shenyang dairy brand, a Lisbon
+# hotel group, a Chongqing hotpot-base maker on Douyin, an Istanbul fashion brand, a
+# Suzhou kindergarten chain, a Jakarta ride-hailing app, a Taipei tea chain entering
+# Japan, a Sydney university's international office) read 85% before tuning and 97.5%
+# after: Vendas / Finanças had been read as one unit in two languages (Finanças is not
+# ASCII) — now two units in Latin letters are two, and 奥美 beside a unit that is not
+# Ogilvy stays; 林怡君 had lost its 君 (stripped as Japanese -kun: now only after one
+# character, 李君); a trade before an agency's label (PR agency: Edelman, Influencer
+# ajansı: Trendmedia, 日本代理店：電通), 商贸, 留学 and 出国 companies (新通留学), MCN,
+# PT companies, Portuguese equipa and direção, Herkes, 园长 and 保健医, 教职工, manajer,
+# notes on a trip (日本出差中) and leave with no stand-in named (cover TBC); one label
+# set to the convention (营养顾问: 营养 + 顾问). Left: Diretor de Hotel, Sanat Yönetmeni
+# (Hotel and Sanat read as names), Agent: 金吉列留学 ("agent" as a title made goal texts
+# readable as owners), IDP Education, Zhang Wei (Beijing rep). The whole set reads
+# 97.3%, nine cells above the test's threshold: the next round's misses need mending
+# before its cells are added.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1935,6 +1950,16 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("Agencia Nómada (Javi)", ("Javi",), ("Agencia Nómada",)),
         ("Agence Babel (RP)", (), ("Agence",)),
         ("Savanna Creative Agency", (), ("Savanna Creative Agency",)),
+        # round 23
+        ("Vendas / Finanças", (), ("Vendas", "Finanças")),  # two units, both in Latin letters
+        ("Équipe Digital / 奥美", (), ("Équipe Digital", "奥美")),
+        ("奥美 / Ogilvy", (), ("奥美",)),  # one agency, by its two names
+        ("PR agency: Edelman", (), ("Edelman PR agency",)),
+        ("经销商：蜀香商贸", (), ("蜀香商贸",)),
+        ("新通留学", (), ("新通留学",)),
+        ("黃怡君（日本出差中）", ("黃怡君",), ()),
+        ("Sophie (on leave - cover TBC)", ("Sophie",), ()),
+        ("PT Kreasi Digital Nusantara (agensi)", (), ("PT Kreasi Digital Nusantara agensi",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

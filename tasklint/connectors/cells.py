@@ -1700,7 +1700,8 @@ _PARTIES_ZH = _words(
 _CLIENT_LABELS = frozenset(_words("商家 商户 客户 客户方 品牌方 甲方"))
 _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore",
-    "ajans agencja bureau",  # Turkish, Polish; Dutch (PR bureau Stroom)
+    "ajans ajansı ajansi agencja bureau",  # Turkish, Polish; Dutch (PR bureau Stroom)
+    "mcn",  # a creators' network: MCN（辣妹子传媒）
 )
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
@@ -1748,6 +1749,7 @@ _DEPT_SUFFIX = _words(
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
     "委员会 管委会 学院 局 厂 队 委",  # 文旅局, 印刷厂, 志工队, 卫健委: public bodies, works, teams
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
+    "商贸 贸易 留学 出国",  # 恒达商贸; study-abroad agents: 新通留学, 新东方前途出国
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
@@ -1789,6 +1791,7 @@ _ROLE_WORDS_ZH = tuple(
             "联系人 实习生 顾问 工程师 专家 同事 代表 执行 岗 总 协调人 牵头人 运营官 科长 处长",
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
+            "园长 副园长 保健医 剪辑",  # a kindergarten's head and doctor; a video editor
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
@@ -1808,6 +1811,7 @@ _GENERIC_GROUPS = frozenset(
         "markets regions countries stores branches offices outlets sites cities hubs",
         "agents ejen agen",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
+        "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "แผนก ฝ่าย ทีม",  # Thai: department, division, team (ทุกแผนก: every department)
     )
 )
@@ -1858,8 +1862,8 @@ _COLLECTIVE_EN = re.compile(
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|\bcùng\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
     r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
-    # Turkish, Polish and Tagalog: all, whole, jointly, together
-    r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay)\b|\bwote\b"  # wote: Swahili
+    # Turkish, Polish, Tagalog and Swahili: all, whole, jointly, together, everyone
+    r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay|herkes|wote)\b"
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -1893,6 +1897,7 @@ _DEPT_WORDS_EN = frozenset(
         "patrocinios patrocinio hospitality eng kho",  # sponsorships; engineering; a warehouse
         "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
+        "finanças financas finans admissions receção recepção rececção reception recepción",
     )
     + _AGENCIES_EN
 )
@@ -1966,6 +1971,7 @@ _TEAM_WORDS_EN = frozenset(
         "lob",  # a bank's line of business: Personal Banking LOB
         "partners",  # an agency named so: Finn Partners
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
+        "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -1982,6 +1988,7 @@ _ROLE_WORDS_EN = frozenset(
         "ejecutivo ejecutiva executivo executiva asistente assistente trainee",
         "estagiário estagiária estagiario estagiaria becario becaria practicante pasante",
         "pengurus eksekutif chair co-chair chairperson chairman chairwoman",
+        "manajer yönetmen yönetmeni yonetmeni",  # Indonesian, Turkish: manager, director
         "merchandiser merchandisers redakteur redakteurin abteilungsleiter",
         "abteilungsleiterin länderleiter teamleiter teamleiterin projektleiter",
         "projektleiterin bereichsleiter bereichsleiterin vertriebsleiter marketingleiter",
@@ -2573,6 +2580,14 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         and all(token[:1].isupper() for token in tokens[:-1])
     ):
         kinds[:] = ["dept"] * len(kinds)  # Savanna Creative Agency: the agency's whole name
+    if (
+        len(tokens) > 1
+        and tokens[0] in ("PT", "CV")
+        and all(
+            t[:1].isupper() or w in _PARTIES_EN for t, w in zip(tokens[1:], words[1:], strict=True)
+        )
+    ):
+        kinds[:] = ["dept"] * len(kinds)  # PT Kreasi Digital Nusantara: an Indonesian company
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
         if team_like and kinds[j - 1] == "skip" and words[j - 1] in _REGIONS_EN:
@@ -2666,6 +2681,22 @@ def _split_parts(text: str) -> list[str]:
         else:
             parts.append(part)
     return parts
+
+
+def _in_latin_letters(text: str) -> bool:
+    """Written in the Latin alphabet, accents and all (Finanças, Satış): Vendas / Finanças
+    are two units, 品牌處 / Brand Office one in two scripts."""
+    return all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF for char in text)
+
+
+def _an_agency_and_another(first: str, second: str) -> bool:
+    """Équipe Digital / 奥美: an agency beside a unit that is not its other name (奥美 /
+    Ogilvy is one agency)."""
+    for han, latin in ((first, second), (second, first)):
+        english = _AGENCIES.get(to_simplified(han))
+        if english is not None:
+            return english != latin.casefold()
+    return False
 
 
 def _one_bureau(pieces: list[str]) -> bool:
@@ -2950,7 +2981,11 @@ _AROUND_NAME = re.compile(
 )
 # Numbered owners: "1. 张伟 2. 李娜", "1) Rahul 2) Sneha"
 _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)、]\s+|^\d{1,2}\s*[.)、](?=\D)")
-_HONORIFIC_JA = re.compile(r"(?<=[^\x00-\x7f])(?:さん|さま|様|くん|君|ちゃん)(?=$|[\s,、/(])")
+# (君 only after one character: 李君 is Mr Li, but 林怡君 is a name — Taiwan's most common)
+_HONORIFIC_JA = re.compile(
+    r"(?:(?<=[^\x00-\x7f])(?:さん|さま|様|くん|ちゃん)|(?<![\u3400-\u9fff]{2})(?<=[^\x00-\x7f])君)"
+    r"(?=$|[\s,、/(])"
+)
 # after a name: 张建国同志 (as a state body writes it), Amit bhai, Priya ji (Hindi)
 _HONORIFIC_AFTER = re.compile(
     r"(?<=[^\x00-\x7f])(?:同志|님)(?=$|[\s,、/(])|(?<=[a-z])\s+(?:bhai|ji)\b"  # 김 대리님
@@ -3066,9 +3101,11 @@ _WHEN_NOTE = re.compile(
 # 12th), 林医生（周二、四坐诊）— unless it names who stands in (张伟（休假中，李娜代）, Zara (OOO –
 # cover: Dan)); and on what the person does: 阿杰 (修图), 全员（大促）
 _AWAY_NOTE = re.compile(
-    r"^(?!.*(?:[,，;；:：]|代|cover|backup))(?:休假|放假|请假|產假|产假|年假|病假|婚假|出差|外出|調休|调休|周[一二三四五六日天]|星期"
+    r"^(?!.*(?:代|由|cover|backup)(?!\s*[:：]?\s*(?:tbc|tbd|tba|待定)))"
+    r"(?:[\u3400-\u9fff]{1,4}(?=出差))?"  # 日本出差中
+    r"(?:休假|放假|请假|產假|产假|年假|病假|婚假|出差|外出|調休|调休|周[一二三四五六日天]|星期"
     r"|(?:on\s+)?(?:leave|vacation|holiday|pto|ooo|out\s+of\s+office)(?![a-z])|away(?![a-z])"
-    r"|off\s+(?:till|until|from)|urlop|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]"
+    r"|off\s+(?:till|until|from)|urlop|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]|izinde"
     r"|od\s)"  # (od marca): Polish, since March
     r"|^(?:修图|修圖|拍摄|拍攝|剪辑|剪輯|排版|出图|出圖|写稿|寫稿|选品|選品|发货|發貨|打包|备货|備貨"
     r"|投放|大促|上新)$",
@@ -3209,8 +3246,9 @@ _FORMER = re.compile(
 # a person
 _PARTY_LABEL = re.compile(
     # (a trade may come first: 设计外包：鹭岛广告, 廣告代理：電通, 外包单位：省广集团)
-    rf"^(?P<label>{_PARTIES}|freelancer|freelance|contractor"
-    r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|团队|團隊)?)"
+    # (a trade may come first: PR agency: Edelman, Influencer ajansı: Trendmedia)
+    rf"^(?P<label>(?:[A-Za-z&]{{2,12}}\s+)?(?:{_PARTIES})|freelancer|freelance|contractor"
+    r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|店|团队|團隊)?)"
     r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*){0,3}$))"
     r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
     re.IGNORECASE,
@@ -3457,7 +3495,8 @@ def _owner_text(text: str) -> OwnerCell | None:
         s.count("/") == 1
         and len(acc.departments) == 2
         and not (acc.people or acc.roles)
-        and acc.departments[0].isascii() != acc.departments[1].isascii()
+        and _in_latin_letters(acc.departments[0]) != _in_latin_letters(acc.departments[1])
+        and not _an_agency_and_another(*acc.departments)
     ):
         del acc.departments[1]  # 品牌處 / Brand Office: one unit, in two languages
     return acc.freeze()
