@@ -135,10 +135,17 @@ Nairobi pay-as-you-go solar company, a Guangzhou dental chain, a Madrid sports-n
 brand, a Hong Kong insurance agency, a Kunming flower shop) read measurable 0.985 and
 time_bound 0.975 before tuning (春茶季, "before the long rains", the Valencia Marathon, San
 Silvestre, 首年留存率 as a metric's name, "the new 100W kit", 99朵…礼盒, "into the top 3
-destinations"), 1.000 and 1.000 after. With sets 8 to 25, the estimate for goals the
-analyser has never seen: about 95-99% on measurable (the last seven sets: 0.955, 0.970,
-0.980, 0.980, 0.960, 0.955, 0.985); on time-bound 93-98% for ordinary wording (0.955,
-0.970, 0.955, 0.980, 0.955, 0.955, 0.975), and nearer 88% where a team ties its goals to
+destinations"), 1.000 and 1.000 after. The 200 lines noted "blind set 26:"
+(representative: a Shenyang dairy brand's Spring Festival gift boxes, a Lisbon hotel
+group, a Chongqing hotpot-base maker on Douyin, an Istanbul fashion brand, a Suzhou
+kindergarten chain, a Jakarta ride-hailing app at Ramadan, a Taipei tea chain entering
+Japan, a Sydney university's recruitment) read measurable 0.990 and time_bound 0.995
+before tuning — "by the end of 2026" had been read as a model's name ("the DMU 65"), "15
+May" as a count, 250ml×12盒 as a multiplier; "the first half of 2026" is now a period —
+and 1.000 / 1.000 after. With sets 8 to 26, the estimate for goals the analyser has never
+seen: about 95-99% on measurable (the last seven sets: 0.970, 0.980, 0.980, 0.960,
+0.955, 0.985, 0.990); on time-bound 93-99% for ordinary wording (0.970, 0.955, 0.980,
+0.955, 0.955, 0.975, 0.995), and nearer 88% where a team ties its goals to
 calendars and events of its own. A benchmark, not a test: it always exits 0."""
 
 from __future__ import annotations

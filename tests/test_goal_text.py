@@ -125,6 +125,8 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "Have the landing page live by 15 May",  # 15 May is the date, not a count
+    "小年前完成250ml×12盒有机纯牛奶礼盒的质检报告备案",  # the pack, not a multiplier
     # years, dates, quarters, halves
     "2025",
     "2025年",
@@ -207,6 +209,9 @@ NOT_MEASURABLE = [
     "Launch the 'Discover 100 Islands' campaign in Japan",
 ]
 TIME_BOUND = [
+    "Reach 15% of Japan sales by the end of 2026",  # not a model's name ("the DMU 65")
+    "Have the landing page live by 15 May",
+    "Double sign-ups in the first half of 2026",
     "2025年",
     "FY2025",
     "6月1日",

@@ -238,6 +238,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         + _MONTHS
         + r"(?![a-z])",
     ),
+    # 15 May: a date when May is capitalised or follows by/on/until (see _dmay)
+    ("P_dmay", r"(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?may(?![a-z])"),
     # month/day with a slash or a dot: a date, a fraction or a decimal (see _md)
     (
         "P_md",
@@ -263,7 +265,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_lmodel",
         r"(?<![a-z0-9])(?:the\s+(?:new\s+)?|new\s+)(?!(?:top|no|number|rank|level|tier|grade"
-        r"|page|phase|step|stage|round|day|week|first|last|next)(?![a-z]))[a-z]{2,5}"
+        r"|page|phase|step|stage|round|day|week|first|last|next|end|start|beginning|middle"
+        r"|close|turn|rest|course)(?![a-z]))[a-z]{2,5}"  # (the end of 2026: a deadline)
         r"(?:\s+[a-z]{2,6})?\s+[0-9]{2,4}(?=\s+(?:series|models?|range|line|machines?)(?![a-z])"
         r"|\s*$)",
     ),
@@ -271,7 +274,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # 3-in-1), 0糖, 100%纯棉, 24h客服; a value after a comparison is one (see _attr)
     (
         "L_dattr",
-        r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
+        # a pack: 250ml×12盒, 330ml x 24 cans
+        r"(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:ml|毫升|g|克|kg|千克|l|升|oz|cl)\s*[x×*]\s*[0-9]+"
+        r"(?:\s*(?:盒|瓶|罐|袋|包|支|听|入|杯|packs?|bottles|cans))?(?![0-9a-z])"
+        r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
         r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装))"  # 500g装
@@ -435,7 +441,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z0-9])q ?[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
         r"|\s+20[1-3][0-9](?![0-9%.]))?(?![0-9])"
         r"|(?<![a-z0-9])h[12](?![0-9a-z])(?:\s*'\s*[0-9]{2})?"
-        r"|(?<![a-z])(?:first|second|1st|2nd)\s+half(?![a-z])(?!\s+of\b)"
+        # (the first half of 2026, of the year; "the first half of the list" is a share)
+        r"|(?<![a-z])(?:first|second|1st|2nd)\s+half(?![a-z])"
+        r"(?:\s+of(?=\s+(?:the\s+)?(?:year|fiscal|fy|this|next|20[0-9]{2})(?![a-z]))|(?!\s+of\b))"
         r"|(?<![a-z])half[- ]?year(?:ly)?(?![a-z])",
     ),
     (
@@ -1327,8 +1335,15 @@ def _may(folded: str, m: re.Match[str], text: str) -> str:
     return "P" if _MAY_CONTEXT.search(_prefix(folded, start)) else "L"
 
 
+def _dmay(folded: str, m: re.Match[str], text: str) -> str:
+    if text[m.end() - 3] == "M" or _MAY_CONTEXT.search(_prefix(folded, m.start())):
+        return "P"
+    return "Q"  # "15 may sign up": a count, as the number alone is read
+
+
 _POST: dict[str, _Decide] = {
     "P_year": _year,
+    "P_dmay": _dmay,
     "P_md": _md,
     "P_dur": _dur,
     "P_cdur": _dur,
