@@ -212,6 +212,12 @@ TIME_BOUND = [
     "Reach 15% of Japan sales by the end of 2026",  # not a model's name ("the DMU 65")
     "Have the landing page live by 15 May",
     "Double sign-ups in the first half of 2026",
+    "Grow sign-ups 20% by Term 3",
+    "no later than 2026, grow sign-ups 20%",  # a deadline, not a baseline ("more than 2025")
+    "截至开学新增用户2万",
+    "在五一之前完成招募50人",
+    "第二学期新增用户2万",
+    "世界杯期间销售额提升20%",
     "2025年",
     "FY2025",
     "6月1日",

@@ -474,7 +474,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "P_ldayn",
-        r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)",
+        r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)"
+        r"|(?<![a-z])(?:term|semester|trimester)\s+[1-4](?![0-9])",  # a school year's Term 3
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
@@ -706,7 +707,7 @@ _CN_PERIOD_WORDS = [
         # campaign windows, seasons and holidays
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春茶季 采茶季 茶季 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 "
-        "春节 过年 元旦 元宵 "
+        "春节 过年 元旦 元宵 开斋节 世界杯 欧洲杯 亚运会 奥运会 冬奥会 "
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
         # observance days, as campaigns hang on them
@@ -793,12 +794,15 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
         r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
         r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学"
-        r"|关闭|闭幕)"
+        r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
-        r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)",
+        r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)"
+        # up to one: 截至开学, 截止到发布会 (截至 a date is read with the date)
+        r"|(?:截至|截止到?)\s*(?:开学|开业|开园|开馆|年会|发布会|上市|上线|开售|开赛|高考|中考|五一|国庆"
+        r"|世界杯|亚运会|奥运会|开斋节|活动结束|大促结束)",
     ),
     ("P_chour", rf"{_CNR}\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
-    ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季)"),
+    ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季|学期)"),
     ("L_cord", rf"第\s*(?:[0-9]+(?:\s*[万亿千百])*|{_CNN}+)"),
     (
         "L_ctime",
@@ -1097,7 +1101,8 @@ _BEFORE_COUNT = re.compile(
     r"|hit)|[≥>≤<+])\s*$"
 )
 _BEFORE_BASELINE = re.compile(
-    r"(?:比|较|相比|对比|相较|同比|环比|去年|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with)"
+    r"(?:比|较|相比|对比|相较|同比|环比|去年|(?<![a-z])(?:(?<!later\s)(?<!earlier\s)than|vs\.?|versus"
+    r"|compared\s+(?:to|with)"
     r"|over)\s+(?:the\s+)?)\s*$"
 )
 _BEFORE_DATE = re.compile(
