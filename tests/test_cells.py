@@ -1960,6 +1960,11 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("黃怡君（日本出差中）", ("黃怡君",), ()),
         ("Sophie (on leave - cover TBC)", ("Sophie",), ()),
         ("PT Kreasi Digital Nusantara (agensi)", (), ("PT Kreasi Digital Nusantara agensi",)),
+        # away, with a stand-in: both (some of these had been refused)
+        ("马丽（休假中，暂由郭涛代）", ("马丽", "郭涛"), ()),
+        ("小王（休假中），暂由小李代", ("小王", "小李"), ()),
+        ("Zara (OOO – cover: Dan)", ("Zara", "Dan"), ()),
+        ("Merve (izinde, dönünce devralacak)", ("Merve",), ()),  # a note, no one named
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

@@ -2667,6 +2667,7 @@ def _split_parts(text: str) -> list[str]:
     for part in _OWNER_SPLIT.split(re.sub(r"\s+(?=@\w)", ", ", text)):  # @amy @kevin
         part = part.strip()
         part = part.rstrip("?？。!！").strip() or part  # 周倩?, 王芳。: the name all the same
+        part = _STAND_IN_PART.sub(r"\1", part)
         if not part:
             continue
         if "・" in part and all(
@@ -3103,7 +3104,7 @@ _WHEN_NOTE = re.compile(
 _AWAY_NOTE = re.compile(
     r"^(?!.*(?:代|由|cover|backup)(?!\s*[:：]?\s*(?:tbc|tbd|tba|待定)))"
     r"(?:[\u3400-\u9fff]{1,4}(?=出差))?"  # 日本出差中
-    r"(?:休假|放假|请假|產假|产假|年假|病假|婚假|出差|外出|調休|调休|周[一二三四五六日天]|星期"
+    r"(?:休假|放假|请假|休?(?:產假|产假|年假|病假|婚假)|出差|外出|調休|调休|周[一二三四五六日天]|星期"
     r"|(?:on\s+)?(?:leave|vacation|holiday|pto|ooo|out\s+of\s+office)(?![a-z])|away(?![a-z])"
     r"|off\s+(?:till|until|from)|urlop|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]|izinde"
     r"|od\s)"  # (od marca): Polish, since March
@@ -3111,6 +3112,17 @@ _AWAY_NOTE = re.compile(
     r"|投放|大促|上新)$",
     re.IGNORECASE,
 )
+# Away, with who stands in meanwhile: 张伟（休假中，李娜代）, Zara (OOO – cover: Dan), Coco
+# (on leave, backup: Hank): the owner and the stand-in
+_STAND_IN = re.compile(
+    r"^(?:休假|休?(?:产假|年假|病假|婚假)|出差|请假|外出|on\s+leave|ooo|out\s+of\s+office|away|vacation|pto"
+    r"|izinde|urlop)[^,，;；–—-]*\s*[,，;；–—-]\s*"
+    r"(?:暂时?由|由|cover(?:ed\s+by)?\s*[:：]?|backup\s*[:：]?|stand-?in\s*[:：]?)?\s*"
+    r"(?-i:(?![a-z\s]))(?P<who>[^,，;；:：]+?)\s*(?:代理|代班|暂代|代|cover(?:ing)?)?$",  # (a name)
+    re.IGNORECASE,
+)
+# The same after the brackets: 小王（休假中），暂由小李代
+_STAND_IN_PART = re.compile(r"^(?:暂时?由|由)\s*(\S.*?)\s*(?:代理|代班|暂代|代)$")
 # A former owner noted in brackets: Nova（原：老K） (a handover with its arrow, 原钱磊→现孙悦,
 # is read before: `_HANDOVER_IN_BRACKETS`)
 _FORMER_IN_BRACKETS = re.compile(r"^(?:原|前|ex-?|formerly)\s*[:：]?\s*[^→>]*$", re.IGNORECASE)
@@ -3137,6 +3149,11 @@ def _bracket_note(m: re.Match[str]) -> str:
         w.casefold() in _PARTIES_EN for w in ahead
     ):
         return " "  # Agensi luar (Iklan Maju Sdn Bhd): the agency's name
+    if stand_in := _STAND_IN.match(simple_inside):
+        # the stand-in as written (OpenCC keeps a name's length: cut from the original)
+        same = len(simple_inside) == len(inside)
+        who = inside[stand_in.start("who") : stand_in.end("who")] if same else stand_in["who"]
+        return f"、{who}"
     if _AWAY_NOTE.match(simple_inside):
         return " "
     words = inside.split()
