@@ -1965,6 +1965,12 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("小王（休假中），暂由小李代", ("小王", "小李"), ()),
         ("Zara (OOO – cover: Dan)", ("Zara", "Dan"), ()),
         ("Merve (izinde, dönünce devralacak)", ("Merve",), ()),  # a note, no one named
+        # probed forms: a unit beside a name in two scripts, a hyphenated unit, a comma
+        ("市场部 Kelvin 陳志明", ("Kelvin",), ("市场部",)),  # one person, as Kelvin 陳志明
+        ("Winnie 黃慧玲 / Kelvin 陳志明", ("Winnie", "Kelvin"), ()),
+        ("E-commerce-Alice", ("Alice",), ("E-commerce",)),
+        ("Bob Smith, Alice", ("Bob Smith", "Alice"), ()),
+        ("Wong Ka Man, Karen", ("Karen Wong Ka Man",), ()),  # one, as a directory lists
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

@@ -2089,6 +2089,8 @@ _OWNER_SPLIT = re.compile(
     r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i|na)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
+# The words for "and" that `_OWNER_SPLIT` splits on, in lower case
+_AND_WORDS = frozenset(_words("and with plus y et und dan và e ve aur i na x"))
 _BUREAU_ENDINGS = ("局", "厅", "委员会", "委", "署", "办公室")
 # A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
 _STATUS_WORDS = (
@@ -2482,13 +2484,25 @@ def _is_unit_or_title_en(word: str) -> bool:
     )
 
 
+def _hyphenated_unit(pieces: list[str]) -> int:
+    """How many of a token's hyphen-joined pieces make a unit or title written with a
+    hyphen (E-commerce, Co-founder) before a name; 0 when none does."""
+    for cut in range(2, len(pieces)):
+        word = "-".join(pieces[:cut]).casefold()
+        if word in _DEPT_WORDS_EN or word in _ROLE_WORDS_EN:
+            return cut
+    return 0
+
+
 def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     """Words of one English part: departments, job titles and names, in any order."""
     split: list[str] = []
     for token in tokens:
         token = token.strip(",")
         pieces = token.split("-")
-        if len(pieces) > 1 and any(
+        if len(pieces) > 2 and (cut := _hyphenated_unit(pieces)):
+            split.extend(["-".join(pieces[:cut]), "-".join(pieces[cut:])])  # E-commerce-Alice
+        elif len(pieces) > 1 and any(
             p.casefold() in _DEPT_WORDS_EN or p.casefold() in _ROLE_WORDS_EN for p in pieces
         ):
             split.extend(p for p in pieces if p)  # Marketing-Zhang, but not Jean-Luc
@@ -3037,7 +3051,9 @@ def _two_scripts() -> re.Pattern[str]:
         rf"|({other})\s+({word}(?:\s+{word}){{1,2}})(?=$|[\s,;、/])"
         rf"|({word}(?:\s+{word}){{1,2}})\s+({other})(?=$|[\s,;、/(])"
         rf"|({other})\s+({word})$"
-        rf"|^({word})\s+({other})$"  # Kenneth 李家俊: an English given name, a Chinese name
+        # Kenneth 李家俊: an English given name, a Chinese name (alone, or after a unit:
+        # 市场部 Kelvin 陳志明, Marketing: Kelvin 陳志明)
+        rf"|(?:^|(?<=[\s,;、/:-]))({word})\s+({other})(?=$|[\s,;、/(])"
     )
 
 
@@ -3057,6 +3073,8 @@ def _one_person_twice(m: _Written) -> str:
     words = latin.casefold().split()
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
+    if m[11] and words[0] in _AND_WORDS:
+        return m[0]  # 张三 With 李四: two people
     if " " in han and not _name_in_two_chunks(*han.split(" ", 1)):
         return m[0]  # 张三 李四: two people
     if not _HAN.search(han):
@@ -3488,6 +3506,7 @@ def _owner_text(text: str) -> OwnerCell | None:
     if (
         (named := _FAMILY_FIRST.fullmatch(s))
         and named[1].casefold() not in _GIVEN_NAMES_EN
+        and not _two_full_names(named[1])
         # two given names after one family name only: "Wei Zhang, Li Na" lists two people
         and not (" " in named[1] and " " in named[2])
         and not any(
@@ -3528,6 +3547,16 @@ _FAMILY_FIRST = re.compile(
     # one given name or two (Kowalski, Michał; Santos, Mary Grace)
     r"{0,2})\s*,\s*([A-ZŁŚŻ][a-zß-ſ'’-]+(?:\s+[A-Z][a-zß-ſ'’-]+)?)"
 )
+
+
+def _two_full_names(family: str) -> bool:
+    """A full name before the comma, its first word a common given name ("Bob Smith,
+    Alice"): two people — not "García López, María" or "Wong Ka Man, Karen" (a Hong Kong
+    name, then its English one), each one person as a directory lists it."""
+    words = family.split()
+    return len(words) > 1 and words[0].casefold() in _GIVEN_NAMES_EN
+
+
 # Given names common enough that "Jason, Amy" lists two people rather than naming one
 # "Last, First" (a family name that is also one of these is read as two: the safer error)
 _GIVEN_NAMES_EN = frozenset(
