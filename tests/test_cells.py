@@ -1499,29 +1499,29 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 3,892 owner cells in 23 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 4,049 owner cells in 24 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
-# the twentieth's, 136 of the 21st's, 166 of the 22nd's and 153 of the 23rd's: the rest
-# were in the set already), labelled by people who had not seen the parser with the
-# people, departments, titles and group each names (234 marked AMBIGUOUS where
-# conventions differ: a title after a name, an agency's name). The rules count owners,
-# so this checks what they see — none, one or several people and departments, anyone at
-# all, a group — on the cells not marked ambiguous: before tuning, 69% of the first
-# round's cells read exactly as labelled; the second and third, each written after the
-# tuning before it, agreed on 81% of what the rules see (96% and 97% after); the fourth
-# ("round 4" in its notes: agencies by name, shares, handovers, Malay, Indonesian,
-# Vietnamese, Thai, Japanese and Korean cells) on 64% — 70% with twelve labels set to
-# the convention the earlier rounds follow, a department word in a title counts
-# ("市场总监" as "行銷課課長") — and 100% after; the fifth ("round 5": cells as tools
-# export them — WeCom and Feishu names, Jira and Asana fields, strike-through, 各门店,
-# 华北大区, agencies of every size), written after all that, on 66% before tuning and
-# 98% after; the sixth ("round 6": public bodies, schools and hospitals, job grades and
-# staff numbers, numbered owners, channels typed as owners, Arabic and Hindi cells,
-# India, the Middle East and Latin America) on 69% before and 98% after. Those rounds
-# hunted the unusual; the seventh ("round 7") is representative instead — eight teams'
-# owner columns as typed, simple cells and all, from a 618 FMCG plan to a
+# the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's and 157 of
+# the 24th's: the rest were in the set already), labelled by people who had not seen the
+# parser with the people, departments, titles and group each names (234 marked AMBIGUOUS
+# where conventions differ: a title after a name, an agency's name). The rules count
+# owners, so this checks what they see — none, one or several people and departments,
+# anyone at all, a group — on the cells not marked ambiguous: before tuning, 69% of the
+# first round's cells read exactly as labelled; the second and third, each written after
+# the tuning before it, agreed on 81% of what the rules see (96% and 97% after); the
+# fourth ("round 4" in its notes: agencies by name, shares, handovers, Malay,
+# Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% — 70% with twelve
+# labels set to the convention the earlier rounds follow, a department word in a title
+# counts ("市场总监" as "行銷課課長") — and 100% after; the fifth ("round 5": cells as
+# tools export them — WeCom and Feishu names, Jira and Asana fields, strike-through,
+# 各门店, 华北大区, agencies of every size), written after all that, on 66% before
+# tuning and 98% after; the sixth ("round 6": public bodies, schools and hospitals, job
+# grades and staff numbers, numbered owners, channels typed as owners, Arabic and Hindi
+# cells, India, the Middle East and Latin America) on 69% before and 98% after. Those
+# rounds hunted the unusual; the seventh ("round 7") is representative instead — eight
+# teams' owner columns as typed, simple cells and all, from a 618 FMCG plan to a
 # Berlin/Paris/Madrid team — and read 86% before tuning (one label set to the
 # convention) and 99% after; the eighth ("round 8"), representative too (eight more
 # teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong developer,
@@ -1639,9 +1639,20 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # notes on a trip (日本出差中) and leave with no stand-in named (cover TBC); one label
 # set to the convention (营养顾问: 营养 + 顾问). Left: Diretor de Hotel, Sanat Yönetmeni
 # (Hotel and Sanat read as names), Agent: 金吉列留学 ("agent" as a title made goal texts
-# readable as owners), IDP Education, Zhang Wei (Beijing rep). The whole set reads
-# 97.3%, nine cells above the test's threshold: the next round's misses need mending
-# before its cells are added.
+# readable as owners), IDP Education, Zhang Wei (Beijing rep). The 24th ("round 24",
+# representative: a Hangzhou women's-wear brand, a Manchester football club, a Xi'an
+# museum, a Mumbai skincare brand, a Guangdong appliance maker, a Melbourne security
+# firm, a Macau resort, a Wuhan hospital) read 88% before tuning and 95.5% after: 文物局
+# had been read as a person (a three-character name-like X局 is now a unit; only 科
+# keeps 张小科 a name), 已报备 and 已下单 as people (已 starts no name: refused now),
+# Prosper Digital (agency) as a person and a unit; added 馆长, 讲解员, 导诊, 买手, 版师,
+# 党办, 电器 and 网络 companies, Regulatory, Secretary, Dermatologist. Left: Havas
+# Sports & Entertainment, Kit Manager and Club Secretary (Kit and Club read as names),
+# Matchday Operations team, Nike (kit partner) and Microsoft (co-marketing partner)
+# ("partner" as a party word made goal texts readable as owners), 西安曲江文旅（合作方）
+# and 苏宁（KA客户） (文旅 as a company's ending did the same), SDR alone (likewise).
+# The whole set reads 97.2%, six cells above the test's threshold: the next round's
+# misses need mending before its cells are added.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1976,6 +1987,11 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("E-commerce-Alice", ("Alice",), ("E-commerce",)),
         ("Bob Smith, Alice", ("Bob Smith", "Alice"), ()),
         ("Wong Ka Man, Karen", ("Karen Wong Ka Man",), ()),  # one, as a directory lists
+        # round 24
+        ("文物局（主管单位）", (), ("文物局",)),  # not a person named 文物局
+        ("王局", ("王局",), ()),  # Director Wang
+        ("Prosper Digital (agency)", (), ("Prosper Digital agency",)),
+        ("顺德美佳电器（经销商）", (), ("顺德美佳电器",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):
@@ -1988,5 +2004,11 @@ def test_round_16_and_17_forms(raw, people, units):
     ["2026 brand refresh", "Digital leads 5k/month", "Alice 2", "Finalize FY2025 marketing plan"],
 )
 def test_a_number_beside_no_team_word_is_still_no_owner(raw):
+    with pytest.raises(CellError):
+        parse_owner(raw)
+
+
+@pytest.mark.parametrize("raw", ["已报备", "已下单", "已完城"])
+def test_something_already_done_is_no_owner(raw):
     with pytest.raises(CellError):
         parse_owner(raw)

@@ -1732,6 +1732,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
+        "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
@@ -1749,7 +1750,8 @@ _DEPT_SUFFIX = _words(
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
     "委员会 管委会 学院 局 厂 队 委",  # 文旅局, 印刷厂, 志工队, 卫健委: public bodies, works, teams
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
-    "商贸 贸易 留学 出国",  # 恒达商贸; study-abroad agents: 新通留学, 新东方前途出国
+    "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
+    "电器",  # a company by its trade: 顺德美佳电器
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
@@ -1792,6 +1794,7 @@ _ROLE_WORDS_ZH = tuple(
             "室主任 部长助理 店长 店员 导购 督导 课长 处长 小编 主播 场控",
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "园长 副园长 保健医 剪辑",  # a kindergarten's head and doctor; a video editor
+            "馆长 副馆长 讲解员 导诊 买手 版师",  # a museum's; a hospital's guide; fashion's
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
@@ -1898,6 +1901,7 @@ _DEPT_WORDS_EN = frozenset(
         "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
+        "regulatory",
     )
     + _AGENCIES_EN
 )
@@ -1989,6 +1993,7 @@ _ROLE_WORDS_EN = frozenset(
         "estagiário estagiária estagiario estagiaria becario becaria practicante pasante",
         "pengurus eksekutif chair co-chair chairperson chairman chairwoman",
         "manajer yönetmen yönetmeni yonetmeni",  # Indonesian, Turkish: manager, director
+        "secretary dermatologist nutritionist pharmacist physician",
         "merchandiser merchandisers redakteur redakteurin abteilungsleiter",
         "abteilungsleiterin länderleiter teamleiter teamleiterin projektleiter",
         "projektleiterin bereichsleiter bereichsleiterin vertriebsleiter marketingleiter",
@@ -2089,6 +2094,8 @@ _OWNER_SPLIT = re.compile(
     r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i|na)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
+# 已报备, 已下单: something done, in the owner column (已 starts no name)
+_DONE_ALREADY = re.compile(r"^已[\u3400-\u9fff]{1,4}$")
 # The words for "and" that `_OWNER_SPLIT` splits on, in lower case
 _AND_WORDS = frozenset(_words("and with plus y et und dan và e ve aur i na x"))
 _BUREAU_ENDINGS = ("局", "厅", "委员会", "委", "署", "办公室")
@@ -2290,7 +2297,8 @@ def _strip_dept_prefix(simple: str, m: re.Match[str] | None = None) -> int:
         if (
             suffix in _NAME_LIKE_SUFFIX
             and _is_surname_led(stem)
-            and length <= (4 if stem[:2] in _SURNAMES_2 else 3)
+            # (three characters only with 科: 张小科 is a name, 文物局 and 税务处 are units)
+            and length <= (4 if stem[:2] in _SURNAMES_2 else 3 if suffix == "科" else 2)
         ):
             return 0  # 张小科, 欧阳明科: a person, not a section
     end = m.end()
@@ -3094,7 +3102,8 @@ _PARTY_NAMED = re.compile(
     # (with its trade between: Fornitore catering (Peck), vendor AV (Sono))
     rf"(?P<party>{_PARTIES}|prod(?:uction)?\s+house)(?P<trade>(?:\s+[^\W\d_]+){{0,2}}?)\s*"
     r"\((?P<named>[^()]+)\)"
-    rf"|(?P<company>\S+)\s*\((?:\w+\s+)?(?P<outside>{_PARTIES})\)",
+    # (a company's name of several capitalised words: Prosper Digital (agency))
+    rf"|(?P<company>(?:[A-Z][\w&'.-]*\s+){{0,3}}\S+)\s*\((?:[\w-]+\s+)?(?P<outside>{_PARTIES})\)",
     re.IGNORECASE,
 )
 _JSON_LIST = re.compile(r'^\[\s*"(.*)"\s*\]$')
@@ -3340,8 +3349,13 @@ def _party_named(m: re.Match[str]) -> str:
             return f"{company}、{m['outside']}"  # 李小姐（代理商）: a person at one
         if _HAN.search(m["outside"]):
             return company + m["outside"]  # 采研國際（代理商）: the agency, read as one unit
-    if company.isascii() and company.casefold() not in _DEPT_WORDS_EN:
-        return f"{company} {m['outside']}"  # Cheil (agency): the agency, not a person
+    if company.isascii():
+        last = company.split()[-1].casefold()
+        if last in _PARTIES_EN:
+            return company  # Design agency (外判): the agency said twice
+        if " " in company or last not in _DEPT_WORDS_EN:
+            # Cheil (agency), Prosper Digital (agency): the agency, not a person
+            return f"{company} {m['outside']}"
     return company
 
 
@@ -3474,6 +3488,7 @@ def _owner_text(text: str) -> OwnerCell | None:
     if (
         _ELSEWHERE.match(s)
         or key in _STATUS_WORDS
+        or _DONE_ALREADY.match(s)
         or key in _NO_STATUS
         or _is_weekday(s)
         or _RELATIVE.fullmatch(s)
