@@ -125,6 +125,9 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "Launch the ₹599 Diwali gift box on Amazon India before Dhanteras",  # the box's price
+    "旺季到来前完成新款1.5匹变频空调的门店上样",  # 1.5匹: the air conditioner's size
+    "Sell out the 1,200-seat family stand two weeks before kick-off",
     "Have the landing page live by 15 May",  # 15 May is the date, not a count
     "小年前完成250ml×12盒有机纯牛奶礼盒的质检报告备案",  # the pack, not a multiplier
     # years, dates, quarters, halves
@@ -218,6 +221,9 @@ TIME_BOUND = [
     "在五一之前完成招募50人",
     "第二学期新增用户2万",
     "世界杯期间销售额提升20%",
+    "三八节女神节大促销售额提升30%",
+    "建院10周年院庆前完成体检中心装修升级",
+    "Book 60 discovery meetings at AISA CyberCon",
     "2025年",
     "FY2025",
     "6月1日",
@@ -314,6 +320,7 @@ TIME_BOUND = [
     "新学期推出AI学习助手",
 ]
 NOT_TIME_BOUND = [
+    "统一天猫与小红书的视觉风格",  # 统一: unify, no day
     "提升品牌影响力",
     "v2.0",
     "phase 2",

@@ -244,7 +244,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "P_md",
         r"(?<![0-9.])(?:1[0-2]|0?[1-9])\s*[/.]\s*(?:3[01]|[12][0-9]|0?[1-9])"
-        r"(?:\s*[/.]\s*(?:20)?[0-9]{2}(?![0-9]))?(?![0-9.%])"
+        r"(?:\s*[/.]\s*(?:20)?[0-9]{2}(?![0-9]))?(?![0-9.%])(?!\s*匹)"  # (1.5匹: an AC's size)
         + _COUNTED
         + r"(?!\s*(?:[kmwb](?![a-z])"
         r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])"
@@ -296,10 +296,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|punch"
         r"|piece|pc|drawer|shelf|tier|burner|bedroom|bed|bath"
         r"|zone|blade|burner|wheel|season)(?![a-z])"
+        # a 1,200-seat stand
+        r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)-seat(?:er)?(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
         r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
+        r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*匹(?=\s*[^\x00-\x7f]{0,4}?(?:空调|变频|定频|挂机|柜机))"
         r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
         # a bouquet's size before its box: 99朵玫瑰礼盒 (售出9999朵玫瑰 stays a count)
         r"|(?<![0-9.])[0-9]+\s*朵(?=[^\x00-\x7f，、。；]{0,8}?(?:礼盒|花束|花盒))"
@@ -412,6 +415,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
+        r"|dhanteras|navratri|holi|onam|pongal|durga\s+puja|raksha\s+bandhan|ganesh\s+chaturthi"
         r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day|(?:hari\s+)?merdeka(?:\s+day)?|carnaval"
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
         r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
@@ -630,7 +634,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
         # an event as the window: "at the customer summit", "every home game", "offseason"
         r"|(?<![a-z])at\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
-        r"|fair|trade\s+show|convention|congress|messe)(?![a-z])"  # (at the booth: a place)
+        r"|fair|trade\s+show|convention|congress|messe"
+        # (at CyberCon, not bacon or a falcon; at the booth: a place)
+        r"|(?!(?:ba|bea|dea|fal|sili|lexi|re|rubi)con)[a-z]{2,}con)(?![a-z])"
         r"|(?<![a-z])(?:every|each|per)\s+(?:home\s+|away\s+)?(?:game|match|fixture)(?![a-z])"
         r"|(?<![a-z])(?:home|away|rivalry|derby|opening|season\s+opener)\s+(?:games?|match(?:es)?"
         r"|fixtures?)(?![a-z])|(?<![a-z])(?:(?:off|pre|post)-?season|playoffs?)(?![a-z])",
@@ -667,7 +673,7 @@ _LATIN_LED: list[tuple[str, str]] = [
 _SYMBOL_LED: list[tuple[str, str]] = [
     (
         "Q_smoney",
-        r"[¥$€£₩]\s*"
+        r"[¥$€£₩₹₱₺₦]\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
     ),
@@ -721,7 +727,8 @@ _CN_PERIOD_WORDS = [
         # trade fairs by name, as events: 广交会期间, 进博会前
         "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 汉诺威展 "
         "结束后 结束前 开始前 开幕前 闭幕前 "
-        "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 女神节 女王节 母亲节 父亲节 "
+        "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 三八节 女神节 女王节 "
+        "母亲节 父亲节 "
         "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
@@ -782,9 +789,10 @@ _CJK_LED: list[tuple[str, str]] = [
         "Q_cfront",
         rf"前\s*(?:[0-9]+|{_CNN}+)(?:名|位|强)?(?!天|日|周|月|年|季|个|小时|分|秒|阶段|期|[0-9])",
     ),
+    # (统一天猫 unifies Tmall: 统一 and 唯一 hold no day)
     (
         "P_cdur",
-        rf"{_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
+        rf"(?<!统)(?<!唯){_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
         r"|个?月(?!均|销|活|度|份|饼)|季度|年(?!级|龄|轻|货|化|均|销|度|底|末|初|中))"
         r"(?:内|以内|之内)?",
     ),
@@ -793,7 +801,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?:董事会|评审会?|审批|审核|验收|发布会?|开放预约|预约|开学|放假|迭代|路演|展会|开幕|签约"
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
         r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
-        r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学"
+        r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学|院庆|校庆|店庆|厂庆|司庆"
         r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)"
@@ -1289,7 +1297,7 @@ _AFTER_PRODUCT = re.compile(
 
 def _price(folded: str, m: re.Match[str], text: str) -> str:
     token = m.group()
-    money = m.lastgroup == "Q_money" or token.endswith(("元", "块")) or token[0] in "¥$€£₩"
+    money = m.lastgroup == "Q_money" or token.endswith(("元", "块")) or token[0] in "¥$€£₩₹₱₺₦"
     if not money:
         return "Q"
     if _AFTER_PRODUCT.match(folded, m.end()) and not _BEFORE_COMPARISON.search(
