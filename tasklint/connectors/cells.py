@@ -98,7 +98,8 @@ Empty cells
     another state (``done/blocked``). A check box before a label picks that
     label (``■已完成``, ``☑ 已完成``, ``[x] done``), and before a task's text it is the
     status itself, as in a to-do list (``✅ 已发``, ``- [ ] Publish EDM``; so does a
-    ⚠ before a reason, ``⚠️ 素材未到``); when the cell lists several
+    ⚠ before a reason, ``⚠️ 素材未到``, and a ⚠ or 🔴 before a label of work under way,
+    ``⚠️ waiting for approval``: flagged, so abnormal); when the cell lists several
     options (``□未完成/■已完成/□异常``) the checked one wins, none checked reads
     as empty (the untouched template), two checked is refused. A lone option behind
     an empty box (``□已完成``) reads as that option: the seed template prints the
@@ -325,14 +326,14 @@ _APPROX_PREFIX = re.compile(
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
-    r"|ok\.|około|okolo|ca|c\.|khoảng|約|ประมาณ"
+    r"|ok\.|około|okolo|ca(?![a-z])|c\.|khoảng|約|ประมาณ"  # (ca 500, not CAD 500)
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
-    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
+    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
     r"|zar|egp|mop\$?|澳門元"
     r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
@@ -1560,10 +1561,14 @@ def _status_text(text: str) -> Status | str | None:
     if todo and _status_label(s[todo.end() :].strip()) is None:
         return Status.DONE if _is_checked(todo[1]) else Status.NOT_DONE
     mark = _LEADING_MARK.match(s)  # "⚠️ 素材未到": the mark says it, the rest says why
-    if mark and not _BOX.match(s) and _status_label(s[mark.end() :].strip()) is None:
-        status = _STATUS_LABELS.get(normalise_key(mark[1]))
-        if status is not None:
-            return status
+    if mark and not _BOX.match(s):
+        said = _status_label(s[mark.end() :].strip())
+        if said is None:
+            status = _STATUS_LABELS.get(normalise_key(mark[1]))
+            if status is not None:
+                return status
+        elif said is Status.NOT_DONE and mark[1] in "⚠🔴":
+            return Status.ABNORMAL  # ⚠️ waiting for approval: flagged, not merely under way
     if boxes and boxes[0].start() == 0:
         rest = s[boxes[0].end() :].strip()
         if not rest:  # a bare box: ✅ is done, □ is not
