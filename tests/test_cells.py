@@ -1505,42 +1505,42 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 4,049 owner cells in 24 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 4,208 owner cells in 25 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
-# the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's and 157 of
-# the 24th's: the rest were in the set already), labelled by people who had not seen the
-# parser with the people, departments, titles and group each names (234 marked AMBIGUOUS
-# where conventions differ: a title after a name, an agency's name). The rules count
-# owners, so this checks what they see — none, one or several people and departments,
-# anyone at all, a group — on the cells not marked ambiguous: before tuning, 69% of the
-# first round's cells read exactly as labelled; the second and third, each written after
-# the tuning before it, agreed on 81% of what the rules see (96% and 97% after); the
-# fourth ("round 4" in its notes: agencies by name, shares, handovers, Malay,
-# Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% — 70% with twelve
-# labels set to the convention the earlier rounds follow, a department word in a title
-# counts ("市场总监" as "行銷課課長") — and 100% after; the fifth ("round 5": cells as
-# tools export them — WeCom and Feishu names, Jira and Asana fields, strike-through,
-# 各门店, 华北大区, agencies of every size), written after all that, on 66% before
-# tuning and 98% after; the sixth ("round 6": public bodies, schools and hospitals, job
-# grades and staff numbers, numbered owners, channels typed as owners, Arabic and Hindi
-# cells, India, the Middle East and Latin America) on 69% before and 98% after. Those
-# rounds hunted the unusual; the seventh ("round 7") is representative instead — eight
-# teams' owner columns as typed, simple cells and all, from a 618 FMCG plan to a
-# Berlin/Paris/Madrid team — and read 86% before tuning (one label set to the
-# convention) and 99% after; the eighth ("round 8"), representative too (eight more
-# teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong developer,
-# tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after all the
-# tuning before it: 81% — with the seventh, the estimate for a new team's table — and
-# 100% after (three labels set to the convention on titles); the ninth ("round 9"),
-# representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a Jakarta
-# fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG company, a
-# US SaaS team, a game studio's overseas launch), scored after all of that: 80% before
-# tuning — French, Vietnamese and Indonesian words it did not know — and 99% after; the
-# tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group, a Mexico
-# City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
-# abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
+# the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
+# 24th's and 159 of the 25th's: the rest were in the set already), labelled by people
+# who had not seen the parser with the people, departments, titles and group each names
+# (234 marked AMBIGUOUS where conventions differ: a title after a name, an agency's
+# name). The rules count owners, so this checks what they see — none, one or several
+# people and departments, anyone at all, a group — on the cells not marked ambiguous:
+# before tuning, 69% of the first round's cells read exactly as labelled; the second and
+# third, each written after the tuning before it, agreed on 81% of what the rules see
+# (96% and 97% after); the fourth ("round 4" in its notes: agencies by name, shares,
+# handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% —
+# 70% with twelve labels set to the convention the earlier rounds follow, a department
+# word in a title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth
+# ("round 5": cells as tools export them — WeCom and Feishu names, Jira and Asana
+# fields, strike-through, 各门店, 华北大区, agencies of every size), written after all
+# that, on 66% before tuning and 98% after; the sixth ("round 6": public bodies, schools
+# and hospitals, job grades and staff numbers, numbered owners, channels typed as
+# owners, Arabic and Hindi cells, India, the Middle East and Latin America) on 69%
+# before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
+# representative instead — eight teams' owner columns as typed, simple cells and all,
+# from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
+# label set to the convention) and 99% after; the eighth ("round 8"), representative too
+# (eight more teams: schools, clinics, livestream cosmetics, car dealers, a Hong Kong
+# developer, tourism, an Indian D2C brand, a Japan/Korea APAC team), was scored after
+# all the tuning before it: 81% — with the seventh, the estimate for a new team's table
+# — and 100% after (three labels set to the convention on titles); the ninth ("round
+# 9"), representative again (an Amazon seller in Shenzhen, a Taiwanese tea chain, a
+# Jakarta fintech, a Dubai developer, a Paris house's China team, a Vietnamese FMCG
+# company, a US SaaS team, a game studio's overseas launch), scored after all of that:
+# 80% before tuning — French, Vietnamese and Indonesian words it did not know — and 99%
+# after; the tenth ("round 10"), eight more (a Hangzhou apparel brand, a hospital group,
+# a Mexico City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV
+# maker abroad, a London charity, a Kuala Lumpur property agency), 80% before — Spanish,
 # Portuguese, Japanese and Malay this time — and 99.5% after. So: on a new team's owner
 # column, about four cells in five read right before any tuning on it (81%, 86%, 80%,
 # 80% over four representative rounds), fewer where it writes a language the parser has
@@ -1657,8 +1657,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # Matchday Operations team, Nike (kit partner) and Microsoft (co-marketing partner)
 # ("partner" as a party word made goal texts readable as owners), 西安曲江文旅（合作方）
 # and 苏宁（KA客户） (文旅 as a company's ending did the same), SDR alone (likewise).
-# The whole set reads 97.2%, six cells above the test's threshold: the next round's
-# misses need mending before its cells are added.
+# The 25th ("round 25", representative: a Changsha milk-tea chain, a Toronto brokerage,
+# a Shandong machinery maker, a São Paulo fitness app, a Beijing tutoring company, a
+# Dubai car dealer, a Kaohsiung restaurant group, a Seoul beauty brand's China team)
+# read 91% before tuning and 99% after: a company's legal form after its name (Sandstone
+# Media LLC, Northbound Media Inc., Estúdio Gira Filmes Ltda.; and 德国代理商 Müller
+# GmbH is now the agent by its name, not a person), Showroom team (two team words had
+# named nothing), a city in brackets after a name (최유나（上海）), 周五前交 and other
+# deadlines refused, see Slack thread, 校长, 任课老师, 主厨, 招生, Aftersales,
+# Photographer, Broker of record, Todo o time, 农机 companies. Left: 市场布-赵磊 (a typo
+# of 部), Desert Pixel Events. The whole set reads 97.3%, ten cells above the test's
+# threshold: the next round's misses need mending before its cells are added.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1909,7 +1918,7 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("设计外包：鹭岛广告", (), ("鹭岛广告",)),
         ("加盟商：蜀香餐饮管理有限公司", (), ("蜀香餐饮管理有限公司",)),
         ("代理商：李娜", ("李娜",), ("代理商",)),  # a person at the agency
-        ("德国代理商 Müller GmbH", ("Müller GmbH",), ("德国代理商",)),
+        ("德国代理商 Müller GmbH", (), ("Müller GmbH",)),  # the agent, by its name
         # honorifics after a name, lead and deputy notes, a market in brackets
         ("张建国同志", ("张建国",), ()),
         ("Rahul aur Sneha", ("Rahul", "Sneha"), ()),
@@ -2002,6 +2011,11 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("王局", ("王局",), ()),  # Director Wang
         ("Prosper Digital (agency)", (), ("Prosper Digital agency",)),
         ("顺德美佳电器（经销商）", (), ("顺德美佳电器",)),
+        # round 25
+        ("Sandstone Media LLC", (), ("Sandstone Media LLC",)),
+        ("Showroom team", (), ("Showroom team",)),
+        ("최유나（上海）", ("최유나",), ()),
+        ("Jason Co", ("Jason Co",), ()),  # Co is a family name too
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):
@@ -2018,7 +2032,7 @@ def test_a_number_beside_no_team_word_is_still_no_owner(raw):
         parse_owner(raw)
 
 
-@pytest.mark.parametrize("raw", ["已报备", "已下单", "已完城"])
+@pytest.mark.parametrize("raw", ["已报备", "已下单", "已完城", "周五前交", "see Slack thread"])
 def test_something_already_done_is_no_owner(raw):
     with pytest.raises(CellError):
         parse_owner(raw)

@@ -1728,7 +1728,7 @@ _DEPT_WORDS_ZH = frozenset(
         "市场 销售 产品 财务 法务 设计 运营 品牌 数据 人事 人力 人力资源 技术 营销 市场营销",
         "品牌营销 数字营销 内容营销 公关 商务 客服 行政 采购 研发 内容 新媒体 电商 渠道 媒介",
         "创意 增长 用户 供应链 物流 大客户 会员 社群 直播 投放 媒体 市场推广 推广 法律 合规",
-        "IT 信息 it",
+        "IT 信息 it 招生",
         "广告公司 经销商 渠道商 服务商 媒体方 厂商 厂家 工厂 品牌方 平台方",  # outside, too
         "总部 行销 市务 企划 公关公司 门市 门店 直播间 产品市场 pmm",
         "团委 党委 工会 院办 校办 招生办 街道办 理事会 管委会 志工队 志愿者 营业 営业",
@@ -1756,7 +1756,7 @@ _DEPT_SUFFIX = _words(
     "委员会 管委会 学院 局 厂 队 委",  # 文旅局, 印刷厂, 志工队, 卫健委: public bodies, works, teams
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
-    "电器",  # a company by its trade: 顺德美佳电器
+    "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
@@ -1800,6 +1800,7 @@ _ROLE_WORDS_ZH = tuple(
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "园长 副园长 保健医 剪辑",  # a kindergarten's head and doctor; a video editor
             "馆长 副馆长 讲解员 导诊 买手 版师",  # a museum's; a hospital's guide; fashion's
+            "校长 任课老师 主厨",  # a school's head, the class's teacher; a kitchen's chef
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
@@ -1820,6 +1821,7 @@ _GENERIC_GROUPS = frozenset(
         "agents ejen agen",
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
+        "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
         "แผนก ฝ่าย ทีม",  # Thai: department, division, team (ทุกแผนก: every department)
     )
 )
@@ -1906,7 +1908,7 @@ _DEPT_WORDS_EN = frozenset(
         "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
-        "regulatory",
+        "regulatory aftersales after-sales",
     )
     + _AGENCIES_EN
 )
@@ -1999,6 +2001,7 @@ _ROLE_WORDS_EN = frozenset(
         "pengurus eksekutif chair co-chair chairperson chairman chairwoman",
         "manajer yönetmen yönetmeni yonetmeni",  # Indonesian, Turkish: manager, director
         "secretary dermatologist nutritionist pharmacist physician",
+        "photographer videographer broker realtor",
         "merchandiser merchandisers redakteur redakteurin abteilungsleiter",
         "abteilungsleiterin länderleiter teamleiter teamleiterin projektleiter",
         "projektleiterin bereichsleiter bereichsleiterin vertriebsleiter marketingleiter",
@@ -2099,6 +2102,22 @@ _OWNER_SPLIT = re.compile(
     r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i|na)\s+|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
+# A company's legal form after its name, in Latin letters (Inc., LLC, Ltda.)
+_COMPANY_SUFFIXES_EN = frozenset(
+    _words("inc llc ltd ltda limited gmbh plc corp pty bv ag srl sas s.a s.l s.r.l")
+)
+# Cities a note in brackets may name after a person (최유나（上海）): where, not who
+_CITIES_ZH = frozenset(
+    _words(
+        "北京 上海 广州 深圳 杭州 成都 重庆 武汉 南京 西安 天津 苏州 长沙 郑州 青岛 厦门 福州",
+        "济南 合肥 昆明 沈阳 大连 哈尔滨 宁波 无锡 佛山 东莞 澳门 台北 高雄 台中 首尔 东京 大阪",
+        "曼谷 吉隆坡 雅加达 迪拜 伦敦 纽约 巴黎",
+    )
+)
+# A deadline in the owner column: 周五前交, 月底前给
+_DEADLINE_ZH = re.compile(
+    r"^(?:(?:周|星期|礼拜)[一二三四五六日天]|月底|月初|下周|本周|明天|今天)(?:之?前)"
+)
 # 已报备, 已下单: something done, in the owner column (已 starts no name)
 _DONE_ALREADY = re.compile(r"^已[\u3400-\u9fff]{1,4}$")
 # The words for "and" that `_OWNER_SPLIT` splits on, in lower case
@@ -2607,6 +2626,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         and all(token[:1].isupper() for token in tokens[:-1])
     ):
         kinds[:] = ["dept"] * len(kinds)  # Savanna Creative Agency: the agency's whole name
+    if len(tokens) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES_EN:
+        kinds[:] = ["dept"] * len(kinds)  # Sandstone Media LLC, Estúdio Gira Filmes Ltda.
     if (
         len(tokens) > 1
         and tokens[0] in ("PT", "CV")
@@ -2629,6 +2650,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for j in range(len(kinds) - 2, -1, -1):  # chi nhánh HCM: both words of the unit
         if kinds[j] == "team" and kinds[j + 1] == "dept":
             kinds[j] = "dept"
+    if len(kinds) > 1 and all(kind == "team" for kind in kinds):
+        kinds[:] = ["dept"] * len(kinds)  # Showroom team: a unit named by its team words
     j = 0
     while j < len(tokens):
         kind = kinds[j]
@@ -2984,7 +3007,7 @@ _ELSEWHERE = re.compile(
     r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
     r"|see\s+attach(?:ed|ment)|(?:see|siehe|voir|ver|zie)\s+(?:the\s+|das\s+|le\s+|de\s+)?"
     r"(?:[a-z]+\s+)?(?:brief|briefing"
-    r"|doc|deck|notes?|sheet|tab))$",
+    r"|doc|deck|notes?|sheet|tab|thread|ticket|email|chat|link|card|page))$",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
@@ -3211,6 +3234,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return m[0]
     if len(simple) <= 4 and simple.endswith("中"):
         return " "  # 出诊中, 开会中: where the person is, not who (华中 is a region)
+    if simple in _CITIES_ZH:
+        return " "  # 최유나（上海）: where the person works
     if (
         len(simple) <= 4
         and all("\u3400" <= char <= "\u9fff" for char in simple)
@@ -3322,7 +3347,9 @@ def _party_labelled(m: re.Match[str]) -> str:
     if not _HAN.search(simple):
         if label.casefold() in _PARTIES_EN:
             return f"{name} {label}"  # Agência África: the agency, by its name
-        return m[0]  # 德国代理商 Müller GmbH: read as written
+        if name.split()[-1].rstrip(".").casefold() in _COMPANY_SUFFIXES_EN:
+            return name  # 德国代理商 Müller GmbH: the agent, by its company's name
+        return m[0]  # read as written
     if simple in _DEPT_WORDS_ZH or _strip_dept_prefix(simple):
         return name  # 代理商：蓝天广告, 廣告代理：電通: the agency, by its name
     # 代理商：李娜 as 李娜（代理商）reads: a person at one (the brackets were read already)
@@ -3494,6 +3521,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         _ELSEWHERE.match(s)
         or key in _STATUS_WORDS
         or _DONE_ALREADY.match(s)
+        or _DEADLINE_ZH.match(to_simplified(s))
         or key in _NO_STATUS
         or _is_weekday(s)
         or _RELATIVE.fullmatch(s)
