@@ -125,6 +125,7 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "6月1日前上线9.9元暑期数学体验课的购买页",  # the course's price
     "Launch the ₹599 Diwali gift box on Amazon India before Dhanteras",  # the box's price
     "旺季到来前完成新款1.5匹变频空调的门店上样",  # 1.5匹: the air conditioner's size
     "Sell out the 1,200-seat family stand two weeks before kick-off",
@@ -224,6 +225,9 @@ TIME_BOUND = [
     "三八节女神节大促销售额提升30%",
     "建院10周年院庆前完成体检中心装修升级",
     "Book 60 discovery meetings at AISA CyberCon",
+    "春耕前植保无人机交付量达到800架",
+    "入驻天猫国际前完成中文标签和跨境备案",
+    "6.1-6.18大促",  # a date range, its days of two digits
     "2025年",
     "FY2025",
     "6月1日",
@@ -320,6 +324,8 @@ TIME_BOUND = [
     "新学期推出AI学习助手",
 ]
 NOT_TIME_BOUND = [
+    "Raise the app store rating from 4.3 to 4.7",  # values, not April 3rd to 7th
+    "评分从4.6提升到4.8",
     "统一天猫与小红书的视觉风格",  # 统一: unify, no day
     "提升品牌影响力",
     "v2.0",

@@ -57,6 +57,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     one new product line) unless bounded or a rate (至少一场, at least one, 每周一篇, 双周一份,
     one case study per month, one episode every two weeks); 期 counts issues only in a rate
     (每周一期, 每月两期), since 一期/二期 otherwise name a phase.
+  * Two decimals of one digit joined by to / - / 至 are values, not dates ("from 4.3 to
+    4.7", 评分从4.6提升到4.8); a date range has a two-digit day (6.1-6.18, 6.20~7.5).
   * Vague magnitudes are not quantities (数万, 几十, 十几个, thousands of, dozens of,
     millions of, 大幅, significantly); thresholds and orders of magnitude are (破万, 上百,
     百万级, a dozen, a million, double-digit).
@@ -714,6 +716,7 @@ _CN_PERIOD_WORDS = [
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春茶季 采茶季 茶季 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 "
         "春节 过年 元旦 元宵 开斋节 世界杯 欧洲杯 亚运会 奥运会 冬奥会 "
+        "春耕 秋收 夏收 三夏 三秋 农忙 "  # the farming seasons machinery and seed sell by
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
         # observance days, as campaigns hang on them
@@ -805,6 +808,9 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)"
+        # entering a platform: 入驻天猫国际前, 登陆京东之后 (named, so the match's start is known)
+        r"|(?:入驻|进驻|登陆)(?:天猫|京东|抖音|快手|拼多多|小红书|淘宝|亚马逊|唯品会|得物|tiktok|amazon"
+        r"|shopee|lazada|tmall)[^\s，,。；]{0,6}?(?:之前|前|之后|后)(?![端台])"
         # up to one: 截至开学, 截止到发布会 (截至 a date is read with the date)
         r"|(?:截至|截止到?)\s*(?:开学|开业|开园|开馆|年会|发布会|上市|上线|开售|开赛|高考|中考|五一|国庆"
         r"|世界杯|亚运会|奥运会|开斋节|活动结束|大促结束)",
@@ -1149,6 +1155,10 @@ _AFTER_TITLE = re.compile(
     r"|[^\x00-\x7f，、。；：]{0,4}?)\s*" + _CONTENT_TITLE + r"(?![a-z])"  # TOP10话术清单
 )
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
+# (one decimal digit each: 4.3 to 4.7 is a rating; 6.1-6.18 and 6.20~7.5 are dates)
+_TO_DECIMAL = re.compile(
+    r"\s*(?:to|-|–|~|(?:提升|提高|增长|升|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
+)
 _AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
 _MAY_CONTEXT = re.compile(
     r"(?<![a-z])(?:in|by|before|until|till|end\s+of|early|mid|late|through|since|during"
@@ -1217,6 +1227,8 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
     a, b = int(parts[0]), int(parts[1])
     before = _prefix(folded, m.start())
     after = folded[m.end() : m.end() + 6]
+    if "." in token and len(parts[1]) == 1 and _TO_DECIMAL.match(folded, m.end()):
+        return "Q"  # from 4.3 to 4.7: a rating's values, not April 3rd
     if "/" in token:
         if _AFTER_DATE.match(after):
             return "P"
@@ -1291,7 +1303,8 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 _AFTER_PRODUCT = re.compile(
     r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
     r"(?:kit|bundle|plan|tier|package|box|set|edition|model|product|option|sku)s?(?![a-z0-9-])"
-    r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位)"
+    r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程"
+    r"|班)"  # 9.9元暑期数学体验课, 500元暑假班
 )
 
 
