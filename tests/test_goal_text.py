@@ -42,6 +42,7 @@ def test_seed_search_volume_goal_is_measurable() -> None:
 
 # ------------------------------------------------------------------------ trap tables
 MEASURABLE = [
+    "成為啟德區新盤網上搜尋熱度第一",  # a rank
     # percentages, comparisons, ranges, signs
     "≥15%",
     "不低于15%",
@@ -125,6 +126,9 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "示範單位開放前完成720度VR睇樓上線",  # 720度: the tour's view
+    "Promote the 1L Es Kopi Susu Gula Aren sharing bottle to office teams",
+    "Finalise the Year 7 scholarship FAQ before the November Open Day",
     "6月1日前上线9.9元暑期数学体验课的购买页",  # the course's price
     "Launch the ₹599 Diwali gift box on Amazon India before Dhanteras",  # the box's price
     "旺季到来前完成新款1.5匹变频空调的门店上样",  # 1.5匹: the air conditioner's size
@@ -228,6 +232,8 @@ TIME_BOUND = [
     "春耕前植保无人机交付量达到800架",
     "入驻天猫国际前完成中文标签和跨境备案",
     "6.1-6.18大促",  # a date range, its days of two digits
+    "荔枝季抖音和快手直播GMV合计达到800万元",
+    "Lift basket size to IDR 65,000 during the fasting month",
     "2025年",
     "FY2025",
     "6月1日",

@@ -191,7 +191,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
-        r"|360\s*(?:度|°)|7-?11|7-?eleven|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
+        r"|360\s*°|7-?11|7-?eleven|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
         r"|[48]k(?=(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|高清|画质|resolution|屏|display"
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
@@ -276,8 +276,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # 3-in-1), 0糖, 100%纯棉, 24h客服; a value after a comparison is one (see _attr)
     (
         "L_dattr",
+        # a motor's torque (85Nm), a bottle's litres (the 1L sharing bottle), a view's
+        # degrees (720度VR看房)
+        r"(?<![0-9.,])[0-9]+\s*nm(?![a-z])|(?<![0-9.])(?:360|720)\s*(?:度|°)"
+        r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*l"
+        r"(?=\s+(?:[a-z]+\s+){0,6}(?:bottle|jug|carton|pouch)s?(?![a-z]))"
         # a pack: 250ml×12盒, 330ml x 24 cans
-        r"(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:ml|毫升|g|克|kg|千克|l|升|oz|cl)\s*[x×*]\s*[0-9]+"
+        r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:ml|毫升|g|克|kg|千克|l|升|oz|cl)\s*[x×*]\s*[0-9]+"
         r"(?:\s*(?:盒|瓶|罐|袋|包|支|听|入|杯|packs?|bottles|cans))?(?![0-9a-z])"
         r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
@@ -382,6 +387,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|listeners?|devices?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
         r"|month[- ]over[- ]month"
+        # a school year's grade (the Year 7 scholarship, Year 12 families)
+        r"|year\s+(?:1[0-3]|[1-9])(?=\s+(?:scholarships?|students?|intake|entry|class(?:es)?|pupils"
+        r"|families|parents|admissions?|cohort|places?|applicants?|boys|girls)(?![a-z]))"
         r"|year[- ]over[- ]year|week[- ]over[- ]week|(?:iphone|ipad|ipod|galaxy|pixel|mate"
         r"|model|windows|ios|android|macos|xbox|playstation|airpods|watch\s+series|nova|redmi"
         r"|reno|honor|office|photoshop)\s*(?:-\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
@@ -414,6 +422,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
         r"|grand\s+final|nollning|payout\s+day|san\s+silvestre"
+        r"|fasting\s+month"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -716,6 +725,7 @@ _CN_PERIOD_WORDS = [
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春茶季 采茶季 茶季 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 "
         "春节 过年 元旦 元宵 开斋节 世界杯 欧洲杯 亚运会 奥运会 冬奥会 "
+        "荔枝季 芒果季 草莓季 樱桃季 车厘子季 柑橘季 脐橙季 大闸蟹季 小龙虾季 "
         "春耕 秋收 夏收 三夏 三秋 农忙 "  # the farming seasons machinery and seed sell by
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
@@ -762,7 +772,8 @@ _CJK_LED: list[tuple[str, str]] = [
     ),
     (
         "Q_crank",
-        r"(?:类目|品类|行业|销量|排名|榜单|赛道|全网|同类|细分|品牌|区域|全国|全省|平台)第一"
+        r"(?:类目|品类|行业|销量|排名|榜单|赛道|全网|同类|细分|品牌|区域|全国|全省|平台|热度|人气|口碑"
+        r"|搜索|好评)第一"
         rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
         r"|(?:冲进|冲到|冲上|冲击|跻身|做到|拿下|稳居|登上|争夺|夺得|夺取|排名)\s*第一"
         r"(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
