@@ -334,7 +334,7 @@ _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|�
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
     r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
-    r"|zar|egp|mop\$?|澳門元"
+    r"|zar|egp|sr(?=\s*\d)|r(?=\s*\d)|mop\$?|澳門元"  # R45,000: the rand; SR: the riyal
     r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
 )
@@ -346,7 +346,7 @@ _CURRENCY_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(
-    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间|間"
+    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间|間|斤|组|組|双"
     r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
@@ -538,7 +538,9 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
 
 
 # (and the lira, written as the euro is: 250.000 TL)
-_EUROS = re.compile(r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b", re.IGNORECASE)
+_EUROS = re.compile(
+    r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b", re.IGNORECASE
+)  # (and the rupiah: Rp 50.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos)
 _THOUSAND_MIL = re.compile(r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b", re.I)
@@ -1409,6 +1411,7 @@ _NOT_DONE = _words(
     "innegotiation negotiation",
     "未着手 対応中 作業中 未対応 진행중 진행 대기 대기중 미착수 시작전",
     "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
+    "menunggu menunggupersetujuan menungguapproval",  # Indonesian: waiting (for approval)
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
     "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
@@ -1721,6 +1724,7 @@ _AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy�
     "麦肯": "mccann", "李奥贝纳": "leo burnett", "群邑": "groupm", "尚扬": "mindshare",
     "蓝色光标": "bluefocus", "省广": "省广", "华扬联众": "华扬联众", "天与空": "天与空",
     "灵思": "灵思", "安索帕": "isobar", "凯络": "carat", "实力传播": "zenith", "胜加": "胜加",
+    "世邦魏理仕": "cbre", "仲量联行": "jll", "第一太平戴维斯": "savills", "高力国际": "colliers",
 }  # fmt: skip
 _DEPT_WORDS_ZH = frozenset(
     _PARTIES_ZH
@@ -1738,6 +1742,7 @@ _DEPT_WORDS_ZH = frozenset(
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
+        "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
@@ -1800,7 +1805,7 @@ _ROLE_WORDS_ZH = tuple(
             "院长 书记 护士长 理事长 主席 记者 干事 专干 老板娘 店主 局长 厂长 队长",
             "园长 副园长 保健医 剪辑",  # a kindergarten's head and doctor; a video editor
             "馆长 副馆长 讲解员 导诊 买手 版师",  # a museum's; a hospital's guide; fashion's
-            "校长 任课老师 主厨",  # a school's head, the class's teacher; a kitchen's chef
+            "校长 任课老师 主厨 会计 出纳",  # a school's head, the class's teacher; a chef
             "担当 制作人 行长 副行长",  # 担当 (Japanese): the one in charge; 行长: a bank's head
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
@@ -1822,6 +1827,7 @@ _GENERIC_GROUPS = frozenset(
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
+        "社员",  # a co-operative's members (全体社员)
         "แผนก ฝ่าย ทีม",  # Thai: department, division, team (ทุกแผนก: every department)
     )
 )
@@ -1908,7 +1914,8 @@ _DEPT_WORDS_EN = frozenset(
         "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
-        "regulatory aftersales after-sales",
+        "regulatory aftersales after-sales kundenservice",
+        "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
     )
     + _AGENCIES_EN
 )
@@ -1958,6 +1965,7 @@ _ROLE_MULTI_EN = (
     ("capo", "reparto"),
     ("capi", "reparto"),
     ("chargée", "de"),  # French: the one in charge of (chargée de projet)
+    ("tour", "guide"),
     ("chargé", "de"),
 )
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
@@ -2001,7 +2009,8 @@ _ROLE_WORDS_EN = frozenset(
         "pengurus eksekutif chair co-chair chairperson chairman chairwoman",
         "manajer yönetmen yönetmeni yonetmeni",  # Indonesian, Turkish: manager, director
         "secretary dermatologist nutritionist pharmacist physician",
-        "photographer videographer broker realtor",
+        "photographer videographer broker realtor principal leitung teamleitung praktikant",
+        "praktikantin",
         "merchandiser merchandisers redakteur redakteurin abteilungsleiter",
         "abteilungsleiterin länderleiter teamleiter teamleiterin projektleiter",
         "projektleiterin bereichsleiter bereichsleiterin vertriebsleiter marketingleiter",
@@ -3162,9 +3171,10 @@ _AWAY_NOTE = re.compile(
     r"(?:休假|放假|请假|休?(?:產假|产假|年假|病假|婚假)|出差|外出|調休|调休|周[一二三四五六日天]|星期"
     r"|(?:on\s+)?(?:leave|vacation|holiday|pto|ooo|out\s+of\s+office)(?![a-z])|away(?![a-z])"
     r"|off\s+(?:till|until|from)|urlop|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]|izinde"
+    r"|(?:in\s+|im\s+)?(?:elternzeit|urlaub|mutterschutz)|cuti"
     r"|od\s)"  # (od marca): Polish, since March
     r"|^(?:修图|修圖|拍摄|拍攝|剪辑|剪輯|排版|出图|出圖|写稿|寫稿|选品|選品|发货|發貨|打包|备货|備貨"
-    r"|投放|大促|上新)$",
+    r"|投放|大促|上新|负责[\u3400-\u9fff]{1,6})$",  # (负责直播: what she does)
     re.IGNORECASE,
 )
 # Away, with who stands in meanwhile: 张伟（休假中，李娜代）, Zara (OOO – cover: Dan), Coco
@@ -3287,8 +3297,8 @@ _HANDOVER = re.compile(
     r"^.*(?:→|->|⇒|=>)\s*(?:现在?由?|現在?由?|now\s*:?|new\s*:?|交接给|移交给|交给)?\s*"
     r"|^\s*was\s*:.*?\bnow\s*:\s*"
     # Was Ifeoma, now Kelechi; prima Luca, ora Valentina
-    r"|^\s*(?:was|previously|formerly|prima|antes|avant|dulu)\s+[^,;，；]+[,;，；]\s*"
-    r"(?:now|ora|agora|ahora|maintenant|sekarang)\s+(?=\S)"
+    r"|^\s*(?:was|previously|formerly|prima|antes|avant|dulu|vorher|früher)\s+[^,;，；]+[,;，；]\s*"
+    r"(?:now|ora|agora|ahora|maintenant|sekarang|jetzt|nun)\s+(?=\S)"
     r"|^\s*(?:handed\s+over\s+)?from\s+\S+(?:\s+\S+)?\s+to\s+(?=\S)"  # from Amy to Ben
     # 原店长陈刚，现由吴雪接手; 原孙老师，现移交给郑老师; 何伟（已交接给梁静）
     r"|^\s*原[^,;，；\s]+\s*[,;，；]?\s*现(?:在)?(?:由|移交给|交给|转给|改由)?\s*"
