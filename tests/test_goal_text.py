@@ -126,6 +126,8 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "Finalise the nose pad adjustments for the VM-312 model by March.",  # a model's code
+    "Q2内完成120g桶装面的配方升级",
     "示範單位開放前完成720度VR睇樓上線",  # 720度: the tour's view
     "Promote the 1L Es Kopi Susu Gula Aren sharing bottle to office teams",
     "Finalise the Year 7 scholarship FAQ before the November Open Day",
@@ -234,6 +236,8 @@ TIME_BOUND = [
     "6.1-6.18大促",  # a date range, its days of two digits
     "荔枝季抖音和快手直播GMV合计达到800万元",
     "Lift basket size to IDR 65,000 during the fasting month",
+    "Run a Waitangi Day promotion for local families.",
+    "Launch the new taro mooncake flavour before pre-orders open.",
     "2025年",
     "FY2025",
     "6月1日",

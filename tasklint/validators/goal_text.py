@@ -287,7 +287,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
-        r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装))"  # 500g装
+        r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装|桶装|杯装|瓶装))"  # 500g装, 120g桶装面
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
@@ -421,7 +421,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cyber\s*monday|prime\s*(?:big\s+deal\s+)?days?|big\s+deal\s+days|way\s+day"
         r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
-        r"|grand\s+final|nollning|payout\s+day|san\s+silvestre"
+        r"|grand\s+final|nollning|payout\s+day|san\s+silvestre|grand\s+prix|fashion\s+week"
+        r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day"
         r"|fasting\s+month"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
@@ -498,7 +499,10 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
-        r"[a-z0-9-]*|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+",
+        r"[a-z0-9-]*|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+"
+        # a model's code before the word model: the VM-312 model, the X-200 series
+        r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s+(?:model|series|frame|edition)s?"
+        r"(?![a-z]))",
     ),
     # an earlier edition as the baseline: "1.5x the ROAS of the spring edition"
     (
@@ -641,6 +645,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
+        r"|(?<=s\s)(?:open|close|start|begin|end)"  # (before pre-orders open)
         r"|wraps|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
         r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
         # an event as the window: "at the customer summit", "every home game", "offseason"
