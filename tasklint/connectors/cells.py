@@ -65,9 +65,9 @@ Empty cells
     with no ``tz``, the date in the stamp's own offset, as its writer meant it: a
     Feishu export's ``2025-06-25T00:00:00+08:00`` is the 25th; without an offset the
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
-    ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti`` and other
-    languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``, ``3분기``, ``v.34``, a
-    milestone's code before its date (``EVT：7月中旬``),
+    ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti``,
+    ``fine luglio`` and other languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``,
+    ``3분기``, ``v.34``, a milestone's code before its date (``EVT：7月中旬``),
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
@@ -332,7 +332,7 @@ _APPROX_PREFIX = re.compile(
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
 _CURRENCY_PREFIX = re.compile(
-    r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
+    r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|nz\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
     r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
     r"|zar|egp|sr(?=\s*\d)|r(?=\s*\d)|mop\$?|澳門元"  # R45,000: the rand; SR: the riyal
     r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱₦])\s*",
@@ -758,6 +758,9 @@ _MONTHS = {
     "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
     # Swedish (and the abbreviations Swedish and Spanish teams write: 1 okt, 1-15 ago)
     "augusti": 8, "okt": 10, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    # Italian (agosto and marzo are above)
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
@@ -767,6 +770,7 @@ _MONTH_PART_WORDS = {
     "fim": "end", "final": "end", "início": "early", "inicio": "early", "meados": "mid",
     "mi": "mid", "koniec": "end", "początek": "early", "poczatek": "early",
     "slutet": "end", "början": "early", "borjan": "early", "mitten": "mid",  # Swedish
+    "fine": "end", "inizio": "early", "metà": "mid", "meta": "mid",  # Italian
 }  # fmt: skip
 _MONTH_WORD = r"([a-zà-ÿąćęłńśźżğış]{3,12})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
