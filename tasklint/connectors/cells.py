@@ -2104,20 +2104,24 @@ def _han_only(text: str) -> bool:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'.\-&]*")
+# "and", as Europe (y, et, und, e, i), Malaysia and Indonesia (dan), Vietnam (và), Hong
+# Kong (同) and East Africa (na) write it; "Brand x Growth" as a collaboration is written.
+# Those of one letter or two are words only in lower case: I, X and Na are names too.
+_AND_ANY_CASE = ("and", "with", "plus", "y", "et", "und", "dan", "và", "e", "ve", "aur")
+_AND_LOWER = ("x", "i", "na")
+_AND_WORDS = frozenset(_AND_ANY_CASE + _AND_LOWER)
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
     rf"|\s+-+\s+|(?<=[{_H}\uac00-\ud7a3*])-+|-+(?=[{_H}\uac00-\ud7a3*])|[—–~]+"
     # Only the words ignore case: a case-insensitive class of every Han character costs
-    # 5 ms to compile, on every start.
-    # and, as Europe (y, et, und, e, i), Malaysia and Indonesia (dan), Vietnam (và), Hong
-    # Kong (同) and East Africa (na, in lower case: Na is a name) write it; "Brand x
-    # Growth" as a collaboration is written
-    r"|\s+(?i:and|with|plus|y|et|und|dan|và|e|ve|aur|ke\s+saath|और)\s+|\s+(?:x|同|i|na)\s+|×|以及)\s*",
+    # 5 ms to compile, on every start. (ke saath, और: Hindi "with", "and")
+    rf"|\s+(?i:{'|'.join(_AND_ANY_CASE)}|ke\s+saath|और)\s+|\s+(?:{'|'.join(_AND_LOWER)}|同)\s+"
+    r"|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
 # A company's legal form after its name, in Latin letters (Inc., LLC, Ltda.)
-_COMPANY_SUFFIXES_EN = frozenset(
-    _words("inc llc ltd ltda limited gmbh plc corp pty bv ag srl sas s.a s.l s.r.l")
+_COMPANY_FORMS = frozenset(
+    _words("inc llc ltd ltda limited gmbh plc corp pty bv ag srl sas s.a s.l s.r.l bhd")
 )
 # Cities a note in brackets may name after a person (최유나（上海）): where, not who
 _CITIES_ZH = frozenset(
@@ -2127,14 +2131,12 @@ _CITIES_ZH = frozenset(
         "曼谷 吉隆坡 雅加达 迪拜 伦敦 纽约 巴黎",
     )
 )
-# A deadline in the owner column: 周五前交, 月底前给
+# A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
 _DEADLINE_ZH = re.compile(
-    r"^(?:(?:周|星期|礼拜)[一二三四五六日天]|月底|月初|下周|本周|明天|今天)(?:之?前)"
+    r"^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|月底|月初|[下本][周週]|明天|今天)(?:之?前)"
 )
 # 已报备, 已下单: something done, in the owner column (已 starts no name)
 _DONE_ALREADY = re.compile(r"^已[\u3400-\u9fff]{1,4}$")
-# The words for "and" that `_OWNER_SPLIT` splits on, in lower case
-_AND_WORDS = frozenset(_words("and with plus y et und dan và e ve aur i na x"))
 _BUREAU_ENDINGS = ("局", "厅", "委员会", "委", "署", "办公室")
 # A status put in the owner column (已完成, Done): no name; "No" and "OK" may say nobody
 _STATUS_WORDS = (
@@ -2639,7 +2641,7 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         and all(token[:1].isupper() for token in tokens[:-1])
     ):
         kinds[:] = ["dept"] * len(kinds)  # Savanna Creative Agency: the agency's whole name
-    if len(tokens) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES_EN:
+    if len(tokens) > 1 and words[-1].rstrip(".") in _COMPANY_FORMS:
         kinds[:] = ["dept"] * len(kinds)  # Sandstone Media LLC, Estúdio Gira Filmes Ltda.
     if (
         len(tokens) > 1
@@ -3169,23 +3171,26 @@ _WHEN_NOTE = re.compile(
 # A note in brackets on when the owner is away or in: 小郑 (休假到5/6), Otieno (on leave till
 # 12th), 林医生（周二、四坐诊）— unless it names who stands in (张伟（休假中，李娜代）, Zara (OOO –
 # cover: Dan)); and on what the person does: 阿杰 (修图), 全员（大促）
+# (both read the note in simplified characters: 產假 is matched as 产假)
+_ON_LEAVE = (
+    r"休假|休?(?:产假|年假|病假|婚假)|出差|请假|外出"
+    r"|(?:on\s+)?(?:leave|vacation|pto|ooo|out\s+of\s+office)(?![a-z])|away(?![a-z])|urlop|izinde"
+)
 _AWAY_NOTE = re.compile(
     r"^(?!.*(?:代|由|cover|backup)(?!\s*[:：]?\s*(?:tbc|tbd|tba|待定)))"
     r"(?:[\u3400-\u9fff]{1,4}(?=出差))?"  # 日本出差中
-    r"(?:休假|放假|请假|休?(?:產假|产假|年假|病假|婚假)|出差|外出|調休|调休|周[一二三四五六日天]|星期"
-    r"|(?:on\s+)?(?:leave|vacation|holiday|pto|ooo|out\s+of\s+office)(?![a-z])|away(?![a-z])"
-    r"|off\s+(?:till|until|from)|urlop|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]|izinde"
+    rf"(?:{_ON_LEAVE}|放假|调休|周[一二三四五六日天]|星期|(?:on\s+)?holiday(?![a-z])"
+    r"|off\s+(?:till|until|from)|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]"
     r"|(?:in\s+|im\s+)?(?:elternzeit|urlaub|mutterschutz)|cuti"
     r"|od\s)"  # (od marca): Polish, since March
-    r"|^(?:修图|修圖|拍摄|拍攝|剪辑|剪輯|排版|出图|出圖|写稿|寫稿|选品|選品|发货|發貨|打包|备货|備貨"
-    r"|投放|大促|上新|负责[\u3400-\u9fff]{1,6})$",  # (负责直播: what she does)
+    r"|^(?:修图|拍摄|剪辑|排版|出图|写稿|选品|发货|打包|备货|投放|大促|上新"
+    r"|负责[\u3400-\u9fff]{1,6})$",  # (负责直播: what she does)
     re.IGNORECASE,
 )
 # Away, with who stands in meanwhile: 张伟（休假中，李娜代）, Zara (OOO – cover: Dan), Coco
 # (on leave, backup: Hank): the owner and the stand-in
 _STAND_IN = re.compile(
-    r"^(?:休假|休?(?:产假|年假|病假|婚假)|出差|请假|外出|on\s+leave|ooo|out\s+of\s+office|away|vacation|pto"
-    r"|izinde|urlop)[^,，;；–—-]*\s*[,，;；–—-]\s*"
+    rf"^(?:{_ON_LEAVE})[^,，;；–—-]*\s*[,，;；–—-]\s*"
     r"(?:暂时?由|由|cover(?:ed\s+by)?\s*[:：]?|backup\s*[:：]?|stand-?in\s*[:：]?)?\s*"
     r"(?-i:(?![a-z\s]))(?P<who>[^,，;；:：]+?)\s*(?:代理|代班|暂代|代|cover(?:ing)?)?$",  # (a name)
     re.IGNORECASE,
@@ -3196,10 +3201,14 @@ _STAND_IN_PART = re.compile(r"^(?:暂时?由|由)\s*(\S.*?)\s*(?:代理|代班|�
 # is read before: `_HANDOVER_IN_BRACKETS`)
 _FORMER_IN_BRACKETS = re.compile(r"^(?:原|前|ex-?|formerly)\s*[:：]?\s*[^→>]*$", re.IGNORECASE)
 _PARTY_OF = re.compile(rf"^({'|'.join(_PARTIES_ZH)})\s*[:：]\s*\S+$")
+# A company's name as it ends, with its legal form (Iklan Maju Sdn Bhd, 蓝天有限公司)
 _COMPANY_ENDINGS = (
-    " sdn bhd", " bhd", " ltd", " ltd.", " limited", " inc", " inc.", " llc", " gmbh",
-    " pte ltd", " co.", " s.a.", " plc", "有限公司", "株式会社",
-)  # fmt: skip
+    *(f" {form}" for form in _COMPANY_FORMS),
+    *(f" {form}." for form in _COMPANY_FORMS),
+    " co.",  # (with its dot: Co alone is a family name too, as in Jason Co)
+    "有限公司",
+    "株式会社",
+)
 
 
 _MARKET_CODE = re.compile(r"B2[BC]|D2C|DTC|APAC|EMEA|LATAM|MENA|ANZ|SEA|DACH|NA|EU|UK|US")
@@ -3361,7 +3370,7 @@ def _party_labelled(m: re.Match[str]) -> str:
     if not _HAN.search(simple):
         if label.casefold() in _PARTIES_EN:
             return f"{name} {label}"  # Agência África: the agency, by its name
-        if name.split()[-1].rstrip(".").casefold() in _COMPANY_SUFFIXES_EN:
+        if name.split()[-1].rstrip(".").casefold() in _COMPANY_FORMS:
             return name  # 德国代理商 Müller GmbH: the agent, by its company's name
         return m[0]  # read as written
     if simple in _DEPT_WORDS_ZH or _strip_dept_prefix(simple):
@@ -3535,7 +3544,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         _ELSEWHERE.match(s)
         or key in _STATUS_WORDS
         or _DONE_ALREADY.match(s)
-        or _DEADLINE_ZH.match(to_simplified(s))
+        or _DEADLINE_ZH.match(s)
         or key in _NO_STATUS
         or _is_weekday(s)
         or _RELATIVE.fullmatch(s)
