@@ -62,6 +62,11 @@ class Person(BaseModel):
     id: str | None = None
     email: str | None = None
 
+    @classmethod
+    def named(cls, name: str) -> Person:
+        """A person known by name only, from a name the owner parser read."""
+        return _trusted(cls, {"name": name, "id": None, "email": None})
+
 
 class CellProblem(BaseModel):
     """A cell that could not be read; it becomes an X901 finding quoting the cell."""
@@ -252,6 +257,7 @@ _ALL_FIELDS: dict[type[BaseModel], _AllFields] = {
     Task: _TASK_FIELDS_SET,
     Finding: _FINDING_FIELDS_SET,
     CellProblem: _CELL_PROBLEM_FIELDS_SET,
+    Person: _AllFields(Person.model_fields),
 }
 
 

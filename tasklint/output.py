@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from json.encoder import encode_basestring as _encode  # what json.dumps uses
 from typing import TYPE_CHECKING, Any, Protocol
 
+from tasklint import __version__
 from tasklint.app import SourceOutcome
 from tasklint.bulk import gc_paused
 from tasklint.config.settings import STATUS_LABELS
@@ -22,13 +22,6 @@ if TYPE_CHECKING:  # rich is imported by the text renderers, when they run
 FORMATS = ("text", "json", "markdown", "github")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STATUS_STYLE = {Status.ABNORMAL: "bold red", Status.NOT_DONE: "yellow", Status.DONE: "green"}
-
-
-def tool_version() -> str:
-    try:
-        return version("tasklint")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def status_label(status: Status, locale: str) -> str:
@@ -107,7 +100,7 @@ def source_json(outcome: SourceOutcome) -> dict[str, Any]:
 
 def _document_head(outcomes: Sequence[SourceOutcome]) -> dict[str, Any]:
     today = outcomes[0].result.today.isoformat() if outcomes else None
-    return {"tool": "tasklint", "version": tool_version(), "today": today}
+    return {"tool": "tasklint", "version": __version__, "today": today}
 
 
 def render_json(outcomes: Sequence[SourceOutcome]) -> str:

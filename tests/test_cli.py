@@ -327,3 +327,28 @@ def test_console_script_and_light_start_up():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_check_without_a_config_builds_no_model_schema(tmp_path):
+    """Without a config file the defaults are taken as written: no config model and no
+    rule's parameters are validated, so pydantic builds none of their schemas (nor
+    tasklint's other models': rows are made without validation)."""
+    code = (
+        "from pydantic import BaseModel\n"
+        "from typer.testing import CliRunner\n"
+        "from tasklint.cli import app\n"
+        f"r = CliRunner().invoke(app, ['check', {str(ZH_CSV)!r}, '--format', 'json'])\n"
+        "assert r.exit_code == 1, r.output\n"
+        "def subclasses(cls):\n"
+        "    for sub in cls.__subclasses__():\n"
+        "        yield sub\n"
+        "        yield from subclasses(sub)\n"
+        "built = sorted(c.__qualname__ for c in subclasses(BaseModel)\n"
+        "               if c.__module__.startswith('tasklint')\n"
+        "               and c.__dict__.get('__pydantic_complete__'))\n"
+        "print(built)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert out.stdout.strip() == "[]"

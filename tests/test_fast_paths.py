@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tasklint import __version__
 from tasklint.app import SourceOutcome
 from tasklint.bulk import gc_paused
 from tasklint.config.columns import map_headers
@@ -36,7 +37,7 @@ from tasklint.connectors.rows import (
 )
 from tasklint.connectors.sources import SourceSpec
 from tasklint.model import CellProblem, Finding, Person, Severity, Status, Table, Task
-from tasklint.output import _finding_json, render_json, tool_version, write_json
+from tasklint.output import _finding_json, render_json, write_json
 from tasklint.text import percent
 from tasklint.validators import goals, metrics, owners, review
 from tasklint.validators.base import Context, Hit, Rule, hits_of
@@ -290,7 +291,7 @@ def reference_render_json(outcomes: list[SourceOutcome]) -> str:
     today = outcomes[0].result.today.isoformat() if outcomes else None
     document = {
         "tool": "tasklint",
-        "version": tool_version(),
+        "version": __version__,
         "today": today,
         "sources": [source(o) for o in outcomes],
     }

@@ -63,8 +63,12 @@ def _check_zone(value: str | None) -> str | None:
     return value
 
 
+# The config models build their validators when a config file is first validated
+# (defer_build): a run without one takes the defaults as they are written
+# (`model_construct`, also for the nested tables' defaults), as pydantic itself takes
+# a default, unvalidated, and builds no schema at all.
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class SourceConfig(_Strict):
@@ -91,7 +95,7 @@ class SourceConfig(_Strict):
 class RulesConfig(BaseModel):
     """`select`/`ignore` plus one table per rule code: `[rules.S402] max_delay_days = 3`."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
@@ -222,18 +226,19 @@ class Settings(_Strict):
     locale: Literal["auto", "en", "zh"] = "auto"
     timezone: str | None = None
     sources: dict[str, SourceConfig] = Field(default_factory=dict)
-    rules: RulesConfig = Field(default_factory=RulesConfig)
-    writeback: WritebackConfig = Field(default_factory=WritebackConfig)
-    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
-    state: StateConfig = Field(default_factory=StateConfig)
-    report: ReportConfig = Field(default_factory=ReportConfig)
+    rules: RulesConfig = Field(default_factory=RulesConfig.model_construct)
+    writeback: WritebackConfig = Field(default_factory=WritebackConfig.model_construct)
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig.model_construct)
+    state: StateConfig = Field(default_factory=StateConfig.model_construct)
+    report: ReportConfig = Field(default_factory=ReportConfig.model_construct)
     # Where the settings came from, for messages; not a key of the file.
     origin: str = Field(default="defaults", exclude=True)
 
     _zone = field_validator("timezone")(_check_zone)
 
     def writeback_columns(self, locale: str) -> dict[str, str]:
-        chosen = self.writeback.model_dump(exclude_none=True)
+        # read as attributes: `model_dump` would build the model's serializer
+        chosen = {key: value for key, value in vars(self.writeback).items() if value is not None}
         return {**WRITEBACK_DEFAULTS["zh" if locale == "zh" else "en"], **chosen}
 
 
@@ -425,7 +430,7 @@ def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Setti
         section = _read_toml(pyproject).get("tool", {}).get("tasklint")
         if section is not None:
             return parse_settings(section, "pyproject.toml [tool.tasklint]")
-    return Settings()
+    return Settings.model_construct()
 
 
 def configured_locale(path: Path | None = None) -> str | None:

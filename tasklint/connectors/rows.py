@@ -369,7 +369,7 @@ class _Plan(NamedTuple):
 
 
 def _people(owner: cells.OwnerCell) -> tuple[Person, ...]:
-    return tuple(Person(name=n) for n in owner.people)
+    return tuple(Person.named(n) for n in owner.people)
 
 
 # A Task's __dict__ before its cells are read: every field in declaration order, with

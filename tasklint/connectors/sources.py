@@ -56,7 +56,10 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
             borrowed = next((c for c in settings.sources.values() if c.url == argument), None)
             specs.append(
                 SourceSpec(
-                    argument, _kind_of(argument), argument, borrowed or SourceConfig(url=argument)
+                    argument,
+                    _kind_of(argument),
+                    argument,
+                    borrowed or SourceConfig.model_construct(url=argument),
                 )
             )
     return specs

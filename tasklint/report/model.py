@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from tasklint import __version__
 from tasklint.model import Finding, Phase, Severity, Status, Task
 from tasklint.validators.budget import reserve_share
 from tasklint.validators.engine import LintResult, TaskResult
@@ -417,8 +418,6 @@ def build_report(
     outcome: SourceOutcome, runs: Sequence[Run] = (), *, version: str | None = None
 ) -> Report:
     """The report of one linted source; `runs` is its run history (any order)."""
-    from tasklint.output import tool_version
-
     result = outcome.result
     counts = result.severity_counts()
     summary = {s.value: counts[s.value] for s in Severity}
@@ -428,7 +427,7 @@ def build_report(
         kind=outcome.spec.kind,
         locale="zh" if result.locale == "zh" else "en",
         today=result.today,
-        version=version or tool_version(),
+        version=version or __version__,
         rows=len(result.tasks),
         summary=summary,
         statuses=statuses,

@@ -37,9 +37,11 @@ class Text:
 
 
 class Params(BaseModel):
-    """A rule's parameters; subclasses declare fields with their defaults."""
+    """A rule's parameters; subclasses declare fields with their defaults. A rule left
+    at its defaults takes them as written (`model_construct`): its schema is built
+    only when a config sets one of its parameters."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # The name rules use for their parameters' base class inside `Rule`, where `Params`
@@ -105,7 +107,7 @@ class Rule:
     Params: ClassVar[type[ParamsModel]] = ParamsModel
 
     def __init__(self, params: ParamsModel | None = None, severity: Severity | None = None) -> None:
-        self.params = params if params is not None else self.Params()
+        self.params = params if params is not None else self.Params.model_construct()
         self.effective_severity = severity or self.severity
 
     @classmethod
