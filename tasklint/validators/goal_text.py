@@ -65,7 +65,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
     time-bound (the window the target is measured over). Metric names that contain a
     window are not: DAU/MAU, 日活/月活, weekly active users, 7日留存, 次日留存, D7, day-1
-    retention, day-1 churn, 12-month LTV, monthly listeners.
+    retention, day-1 churn, 12-month LTV, monthly listeners, and a rate named by its window
+    (24小时内回复率, 48小时发货率).
   * A duration is a period, not a quantity (30天内, within 24 hours, a 3-day sale), except
     after a comparison, where it is the target value and not a deadline (缩短至2小时,
     控制在48小时以内, cut response time to 2 hours). Seconds, minutes and hours without
@@ -207,6 +208,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
         r"|1[3-9][0-9]{9}"
+        # a payment plan's split: the 60/40 payment plan, the 10/10/5 deposit structure
+        r"|[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})+(?=\s+(?:deposit|payment|instal?lment|split)\s+"
+        r"(?:plans?|structures?|schedules?)(?![a-z]))"
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
         r"|跑|赛|马拉松))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
     ),
@@ -296,7 +300,6 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
         # a size: 600x1200 tiles
         r"|(?<![0-9.])[0-9]{2,4}\s*[x×*]\s*[0-9]{2,4}(?![0-9])(?:\s*(?:mm|cm)(?![a-z]))?"
-        r"|(?<![0-9.])[0-9]{1,2}\s*/\s*[0-9]{1,2}(?=\s+(?:payment|instal?lment|split)\s+plans?)"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv)"  # 53度酱香: what the liquor is
         r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port|stamp"
@@ -424,6 +427,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|grand\s+final|nollning|payout\s+day|san\s+silvestre|grand\s+prix|fashion\s+week"
         r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day"
         r"|fasting\s+month"
+        # Peru and Poland: national holidays, Mother's and Children's Day, Cyber Wow
+        r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
+        r"|dzie[nń]\s+(?:dziecka|matki|ojca)|wielkanoc|bo[żz]e\s+narodzenie"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -567,13 +573,17 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
         r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
-        r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:day|week|month"
-        r"|quarter|year|q[1-4]|h[12]|fy|" + _MONTHS + r"|may|campaign|sprint|season|sale|launch)"
+        r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:(?:crop|school|academic|financial"
+        r"|fiscal|harvest|selling|sales|ski|tax|calendar|football|racing|rainy|dry)\s+)?(?:day"
+        r"|week|month|quarter|year|q[1-4]|h[12]|fy|"
+        + _MONTHS
+        + r"|may|campaign|sprint|season|split|sale|launch)"
         r"|(?:year|month|quarter|week|fy|fiscal\s+year)[- ]end|eofy|eo[dwmqy]"
         r"|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
+        r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
         r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend"
         r"|sprint|cycle|iteration|semester|term)"
         r"|every\s+(?:other|two|three|four|six|few|[0-9]+)\s+(?:days?|weeks?|months?|quarters?"
@@ -633,7 +643,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
-        r"|certification|clearance|marathon|race|(?:long|short)\s+rains)(?![a-z])"
+        r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
+        r"|groundbreaking|topping[- ]out)(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
         r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
@@ -649,7 +660,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|wraps|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
         r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
         # an event as the window: "at the customer summit", "every home game", "offseason"
-        r"|(?<![a-z])at\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
+        r"|(?<![a-z])(?:at|from)\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
         r"|fair|trade\s+show|convention|congress|messe"
         # (at CyberCon, not bacon or a falcon; at the booth: a place)
         r"|(?!(?:ba|bea|dea|fal|sili|lexi|re|rubi)con)[a-z]{2,}con)(?![a-z])"
@@ -667,7 +678,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
         r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
-        r"|cannes\s+lions|vidcon|gdc)(?![a-z0-9])",
+        r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
+        r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
+        r"|comiket)(?![a-z0-9])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -730,7 +743,7 @@ _CN_PERIOD_WORDS = [
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春茶季 采茶季 茶季 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 "
         "春节 过年 元旦 元宵 开斋节 世界杯 欧洲杯 亚运会 奥运会 冬奥会 "
-        "荔枝季 芒果季 草莓季 樱桃季 车厘子季 柑橘季 脐橙季 大闸蟹季 小龙虾季 "
+        "产季 新产季 采摘季 荔枝季 芒果季 草莓季 樱桃季 车厘子季 柑橘季 脐橙季 大闸蟹季 小龙虾季 "
         "春耕 秋收 夏收 三夏 三秋 农忙 "  # the farming seasons machinery and seed sell by
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
@@ -744,6 +757,7 @@ _CN_PERIOD_WORDS = [
         "流感季 过敏季 花粉季 感冒季 返乡季 春运 暑运 爱牙日 爱眼日 爱耳日 "
         # trade fairs by name, as events: 广交会期间, 进博会前
         "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 汉诺威展 "
+        "コミケ 夏コミ 冬コミ "
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 三八节 女神节 女王节 "
         "母亲节 父亲节 "
@@ -764,7 +778,7 @@ _CJK_LED: list[tuple[str, str]] = [
         "L_cname",
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|回本周期|回本期"  # the payback period: no week in it
-        r"|三顿半|三星|第三方|三方|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
+        r"|三顿半|三星|第三方|三方|二次元|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
         rf"|{_CNN}件套|[0-9]+件套"  # 四件套: a bedding set, what the product is
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
@@ -821,7 +835,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|交付|开售|预售|开团|入住|复工|升级|改版|上市|上新|首发|公测|内测|定档|官宣|立项|开机|杀青"
         r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
         r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学|院庆|校庆|店庆|厂庆|司庆"
-        r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节)"
+        r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节"
+        r"|采摘|采收|收割)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)"
         # entering a platform: 入驻天猫国际前, 登陆京东之后 (named, so the match's start is known)
