@@ -25,11 +25,13 @@ Empty cells
     (``五千``, ``三千五``, ``一万二`` = 12000, ``一万零二`` = 10002, ``一点五万``,
     ``两万``, ``壹仟``), approximations and bounds read as the number they name
     (``约3万``, ``3万左右``, ``10w+``, ``≥2%``, ``5000以上``), a count unit after the
-    number (``3万人``, ``50篇``, ``200次``), a unit after a space (``3 万``, ``3
-    million``), a note after the value that holds no digit and so cannot change it
-    (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``), and percentages
-    as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``, ``45%%``). ``mil`` is
-    a thousand beside reais, pesos and euros (``R$ 50 mil``) and a million elsewhere
+    number (``3万人``, ``50篇``, ``200次``), a price per unit sold (``$6.80/kg``,
+    ``¥35/件``; per month or year is refused), a unit after a space (``3 万``, ``3
+    million``, ``3.5 millones``), a note after the value that holds no digit and so
+    cannot change it (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``),
+    and percentages as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``,
+    ``45%%``). ``mil`` is a thousand beside reais, pesos, soles and euros (``R$ 50
+    mil``, ``S/ 50 mil``; ``mil millones`` a billion) and a million elsewhere
     (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$ and the lira a dot before three
     digits groups thousands (``€5.000``, ``250.000 TL``), and Turkish puts the percent
     sign first (``%12``).
@@ -303,7 +305,8 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
-    r"(.*?\d)\s*(k|w|m|mn|mio|mil|b|bn|thousand|million|billion|lakhs?|crores?"
+    r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
+    r"|lakhs?|crores?"
     r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
@@ -311,6 +314,7 @@ _LATIN_MULT = re.compile(
 _LATIN_MULT_VALUE = {
     "k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6,
+    "millones": 1e6, "millón": 1e6, "millon": 1e6, "mil millones": 1e9,  # Spanish
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # India
     "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9,  # Malay, Indonesian
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
@@ -335,7 +339,8 @@ _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|nz\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
     r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
     r"|zar|egp|sr(?=\s*\d)|r(?=\s*\d)|mop\$?|澳門元"  # R45,000: the rand; SR: the riyal
-    r"|澳门元|人民币|[¥$€£฿₫₩₹₺₱₦])\s*",
+    r"|s/\.?(?=\s*\d)|pen(?=\s*\d)"  # S/ 15,000: the sol
+    r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
@@ -346,8 +351,15 @@ _CURRENCY_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(
-    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间|間|斤|组|組|双"
-    r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
+    r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
+    r"|间|間|斤|吨|噸|组|組|双|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
+    re.IGNORECASE,
+)
+# A price per unit of what is sold: $6.80/kg, ¥35/件 (per month or per year is refused: a
+# rate over time is not the amount a budget or target cell holds)
+_PER_UNIT_SUFFIX = re.compile(
+    r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
+    r"|nights?|晚|间夜|間夜|pax|persons?|人|seats?|座|cups?|杯|bottles?|瓶)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -448,7 +460,7 @@ def _arabic(text: str) -> float:
         return float(text.replace(",", ""))
     mult = _LATIN_MULT.fullmatch(text)
     if mult:
-        return _arabic(mult[1].strip()) * _LATIN_MULT_VALUE[mult[2].lower()]
+        return _arabic(mult[1].strip()) * _LATIN_MULT_VALUE[" ".join(mult[2].lower().split())]
     raise _Refused
 
 
@@ -507,6 +519,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     for _ in range(3):  # 3万元左右, 10w+, 50篇以上
         s = _APPROX_SUFFIX.sub("", s, count=1)
         s = _CURRENCY_SUFFIX.sub("", s, count=1)
+        s = _PER_UNIT_SUFFIX.sub("", s, count=1)
         s = _COUNT_SUFFIX.sub("", s, count=1)
     s = s.strip()
     if _EUROS.search(text) and _EURO_THOUSANDS.fullmatch(s):
@@ -542,9 +555,11 @@ _EUROS = re.compile(
     r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b", re.IGNORECASE
 )  # (and the rupiah: Rp 50.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
-# Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos)
-_THOUSAND_MIL = re.compile(r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b", re.I)
-_MIL = re.compile(r"(?<=\d)\s*mil\b\.?", re.I)
+# Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50 mil)
+_THOUSAND_MIL = re.compile(
+    r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b", re.I
+)
+_MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mill)", re.I)  # (mil millones: a billion)
 _RUPEES = re.compile(r"₹|\binr\b|\brs\.?(?=\s*\d)", re.I)
 _LAKH_CRORE = re.compile(r"(?<=\d)\s*(l|lac|cr)\b\.?", re.I)  # ₹15L, ₹2 cr
 
@@ -1419,7 +1434,8 @@ _NOT_DONE = _words(
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
     "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
-    "wtrakcie dozrobienia wrealizacji niezaczęte niezaczete",  # Polish
+    "wtrakcie dozrobienia wrealizacji niezaczęte niezaczete nierozpoczęte nierozpoczete",
+    "nierozpoczęto nierozpoczeto",  # Polish
     "devamediyor başlamadı baslamadi beklemede",  # Turkish
     "pågår pagar ejpåbörjad ejpaborjad påbörjad",  # Swedish
     "검토중 검토 진행예정",  # Korean: under review
