@@ -204,6 +204,7 @@ NUMBER_REFUSALS = [
     "=A1+B1",
     "10 to 20 leads",
     "3000 (2 batches)",  # a note with a digit in it could change the value
+    "$500/month",  # a rate over time is not the amount a budget or target cell holds
     "1:3",
     "#N/A",
     "#DIV/0!",
@@ -1750,6 +1751,15 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "15 luglio 2025", date(2025, 7, 15)),  # round 18: Italian
         (parse_date, "fine luglio", date(2025, 7, 31)),
         (parse_number, "NZ$ 1.1M", 1_100_000),
+        (parse_number, "S/ 15,000", 15_000),  # round 19: the sol
+        (parse_number, "S/. 2,500.50", 2500.5),
+        (parse_number, "S/ 50 mil", 50_000),  # a thousand beside soles, as beside pesos
+        (parse_number, "3.5 millones", 3_500_000),
+        (parse_number, "2 mil millones", 2_000_000_000),
+        (parse_number, "新台幣8萬元", 80_000),
+        (parse_number, "$6.80/kg", 6.8),  # a price per unit sold
+        (parse_number, "150間夜", 150),
+        (parse_status, "Nie rozpoczęto", Status.NOT_DONE),
         (parse_status, "⚠️ aguardando aprovação", Status.ABNORMAL),  # flagged while pending
         (parse_status, "⏳ 进行中", Status.NOT_DONE),
         (parse_date, "15 lipca 2025", date(2025, 7, 15)),
