@@ -1521,12 +1521,13 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 4,363 owner cells in 26 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 4,504 owner cells in 27 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
-# 24th's, 159 of the 25th's and 155 of the 26th's: the rest were in the set already),
+# 24th's, 159 of the 25th's, 155 of the 26th's and 141 of the 27th's: the rest were in
+# the set already),
 # labelled by people who had not seen the parser with the people, departments, titles
 # and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
 # name, an agency's name). The rules count owners, so this checks what they see — none,
@@ -1694,8 +1695,23 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # (Verkope) as one unit in two languages, Wesgro, 'Sipho Dlamini en Marike' (Afrikaans
 # en: French en would split too), 物流：顺丰, 項目組 as a unit, Kepala Toko, Publicis
 # Riyadh (cities as a unit's place dropped the city from 'Riyadh Park branch':
-# reverted). The whole set reads 97.1%, five cells above the test's threshold: the next
-# round's misses need mending before its cells are added.
+# reverted). The whole set read 97.1%, five cells above the test's threshold. The 27th
+# ("round 27", representative: a Harbin frozen-dumpling brand, a Vancouver condo
+# developer, a Yunnan coffee exporter, a Kraków gaming-peripheral brand, a Guangzhou
+# aesthetic clinic chain, a Lima telecom, a Tainan hotel, an Osaka anime company's China
+# team) read 78% before tuning and 97% after: a channel in brackets (甜甜（抖音）,
+# Community team (Discord)), 挂名, phone numbers in three groups (604-555-0148,
+# 0912-345-678, 987 654 321), Sales Centre, Presales Coordinator, QC, 品控部 / QC and
+# 版权组 Licensing as one unit each, 思茅合作社, 烘焙工坊, an event as a label
+# (杭州咖啡展：市场部+外贸部), an agency's task in brackets (小红书代运营), the terms of a
+# title (摄影师（外包）), 天猫国际运营, (4月〜), 担当：佐々木, Bilibili運営チーム,
+# Sprzedaż B2B, Todos los distribuidores, 医生 alone as a title (张伟医生 stays a
+# person); with it, misses left from earlier rounds: 部 typed as 布 and 组 as 祖 (电商布,
+# 社群祖), a trade before a company it names (物流：顺丰, PR: Edelman), 项目组 as a unit,
+# Kit Manager, Club Secretary and Matchday Operations team, 老蔡（跟工厂对接）, Sales
+# (Verkope). Left: Wei (Grace) Liu, Pixel & Pine, Asia i Michał (Asia reads as the
+# region), Marketing Prepago, ECディレクター (katakana titles are not read). The whole set
+# reads 97.5%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -2063,6 +2079,25 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("vorher Mert, jetzt Hannah", ("Hannah",), ()),
         ("JLL / 世邦魏理仕", (), ("JLL", "世邦魏理仕")),  # two brokers, not one in two scripts
         ("村委会-覃主任", ("覃主任",), ("村委会",)),
+        # round 27
+        ("主播 甜甜（抖音）", ("甜甜",), ()),  # a channel in brackets: where, not who
+        ("Community team (Discord)", (), ("Community team",)),
+        ("电商布 小刘", ("小刘",), ("电商部",)),  # 部 typed as 布
+        ("社群祖", (), ("社群组",)),  # 组 typed as 祖
+        ("Sales Centre – Kevin", ("Kevin",), ("Sales Centre",)),
+        ("Tina Huang 604-555-0148", ("Tina Huang",), ()),
+        ("Carlos Mendoza 987 654 321", ("Carlos Mendoza",), ()),
+        ("思茅合作社 李叔", ("李叔",), ("思茅合作社",)),
+        ("杭州咖啡展：市场部+外贸部", (), ("市场部", "外贸部")),  # the event as a label
+        ("星禾传媒（小红书代运营）", (), ("星禾传媒",)),
+        ("攝影師（外包）", (), ()),  # the terms of a title, no second party
+        ("物流：顺丰 / 倉庫 高橋", ("高橋",), ("顺丰", "倉庫")),  # a trade before its company
+        ("担当：佐々木", ("佐々木",), ()),
+        ("Bilibili運営チーム", (), ("Bilibili運営チーム",)),
+        ("Sprzedaż B2B / Logistyka", (), ("Sprzedaż", "Logistyka")),
+        ("老蔡（跟工厂对接）", ("老蔡",), ()),  # what he does, in brackets
+        ("项目组-何丽", ("何丽",), ("项目组",)),
+        ("Todos los distribuidores", (), ()),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

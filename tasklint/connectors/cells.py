@@ -1738,6 +1738,7 @@ _AGENCIES_EN = _words(
     "mediacom starcom zenith carat edelman bluefocus saatchi vml accenture-song",
     "vaynermedia droga5 bbh akqa razorfish anomaly",
     "jll cbre savills colliers",  # property brokers, named as agencies are
+    "dhl fedex ups ems",  # couriers
 )
 _AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy）is one unit)
     "奥美": "ogilvy", "电通": "dentsu", "阳狮": "publicis", "汉威士": "havas", "宏盟": "omnicom",
@@ -1745,6 +1746,8 @@ _AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy�
     "蓝色光标": "bluefocus", "省广": "省广", "华扬联众": "华扬联众", "天与空": "天与空",
     "灵思": "灵思", "安索帕": "isobar", "凯络": "carat", "实力传播": "zenith", "胜加": "胜加",
     "世邦魏理仕": "cbre", "仲量联行": "jll", "第一太平戴维斯": "savills", "高力国际": "colliers",
+    "顺丰": "sf express", "顺丰速运": "sf express", "京东物流": "jd logistics", "中通": "zto",
+    "圆通": "yto", "申通": "sto", "韵达": "yunda", "德邦": "deppon",
 }  # fmt: skip
 _DEPT_WORDS_ZH = frozenset(
     _PARTIES_ZH
@@ -1761,13 +1764,14 @@ _DEPT_WORDS_ZH = frozenset(
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
+        "前台 业务 礼宾 版权 ec",  # the front desk, business (sales), concierge, licensing
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
         "眼科 骨科 儿科 内科 外科 妇科 产科 牙科 男科",  # a hospital's departments
         "康复 急诊 麻醉 放射 检验 药剂 护理 体检 中医 皮肤 口腔 耳鼻喉 心内 神经 肿瘤 影像",
         "超声 病理 营养 内分泌 消化 呼吸 肾内 血液 疼痛 整形 医美 妇产 产科护理",
-        "マーケ マーケティング 広報 広报 宣伝 宣传 販促 贩促 デザイン",  # Japanese
+        "マーケ マーケティング 広報 広报 宣伝 宣传 販促 贩促 デザイン 运営",  # Japanese
         # 總部 (headquarters); 行銷, 市務: marketing (TW, HK); 产品市场: product marketing
     )
     + list(_AGENCIES)
@@ -1782,6 +1786,7 @@ _DEPT_SUFFIX = _words(
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
     "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
+    "工坊 合作社 供销社",  # a workshop: 烘焙工坊; a co-operative: 思茅合作社
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
@@ -1830,20 +1835,23 @@ _ROLE_WORDS_ZH = tuple(
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
             "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
+            "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
         reverse=True,
     )
 )
-_ROLE_SET_ZH = frozenset(_ROLE_WORDS_ZH)
+# (医生 alone is a title; 张伟医生 is a person, so it ends no title)
+_ROLE_SET_ZH = frozenset(_ROLE_WORDS_ZH) | frozenset(_words("医生 医师 护士 药师"))
 _GENERIC_GROUPS = frozenset(
     normalise_key(w)
     for w in _words(
-        "执行团队 项目团队 项目组 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
+        "执行团队 项目团队 团队 部门 小组 全组 各组 人员 成员 执行组 工作组 同仁 同事",
         "伙伴 小伙伴 员工 职员 处室 科室",
         "team teams department departments dept depts staff members group people l'équipe",
         "markets regions countries stores branches offices outlets sites cities hubs",
         "agents ejen agen",
+        "distribuidores distributors dealers resellers",  # Todos los distribuidores
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
@@ -1915,7 +1923,7 @@ _DEPT_WORDS_EN = frozenset(
         "vertrieb ventas ventes vendite commercial comercial communication compras",
         "productmarketing verkoop inkoop",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
-        "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com",
+        "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com ec",
         "comunicación comunicacion finanzen finanzas",
         "leasing merchandising purchasing licensing fundraising ticketing sourcing buying",
         "recruiting recruitment training retail wholesale logistics tourism sponsorship",
@@ -1935,6 +1943,7 @@ _DEPT_WORDS_EN = frozenset(
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
         "regulatory aftersales after-sales kundenservice",
+        "qc concierge logistyka finanse księgowość ksiegowosc",
         "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
     )
     + _AGENCIES_EN
@@ -2011,6 +2020,7 @@ _TEAM_WORDS_EN = frozenset(
         "partners",  # an agency named so: Finn Partners
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
+        "centre center",  # Sales Centre, Customer Center
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -2039,10 +2049,11 @@ _ROLE_WORDS_EN = frozenset(
         "sachbearbeiterin supervisors recruiters gerentes",
         # Turkish and Polish: manager, director, head, specialist, president
         "müdür mudur müdürü muduru yönetici yonetici yöneticisi yoneticisi uzmanı uzmani",
-        "sorumlusu dyrektor prezes kierownik specjalista",
+        "sorumlusu dyrektor prezes kierownik specjalista kepala",  # (Indonesian: head)
         "meneja",  # Swahili: a manager (Meneja wa Mauzo)
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
+        "q-grader",  # coffee: a licensed cupper
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2054,6 +2065,7 @@ _QUALIFIERS_EN = frozenset(
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
         "graphic motion ux ui web student students international alumni future prospective",
+        "presales pre-sales kit club matchday toko",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -2101,9 +2113,11 @@ _DEPT_SAME = {
     "内容": "content", "增长": "growth", "采购": "procurement", "研发": "r&d",
     "客户服务": "customer service", "cs": "customer service", "cx": "customer service",
     "客户关系": "crm", "客户关系管理": "crm", "広报": "pr", "広報": "pr",
-    "pemasaran": "marketing", "mercadotecnia": "marketing",
+    "pemasaran": "marketing", "mercadotecnia": "marketing", "bemarking": "marketing",
+    "verkope": "sales",
     "revenue operations": "revops", "demand gen": "demand generation",
     "海外发行": "global publishing", "发行": "publishing",
+    "品控": "qc", "quality control": "qc", "礼宾": "concierge", "版权": "licensing",
     **_AGENCIES,
 }  # fmt: skip
 _DEPT_TAIL = re.compile(
@@ -2212,9 +2226,11 @@ _CHANNELS = frozenset(
         "wechat weibo xiaohongshu rednote bilibili shopee lazada google googleads",
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
         # initials as often as 京东), and their ads
+        "天猫国际 京东国际 考拉海购 抖音电商",
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
         "justgiving gofundme iproperty propertyguru mudah snapchat snapchatads openrice",
         "ig fb yt",  # Instagram, Facebook, YouTube as typed (IG + FB)
+        "discord twitch steam reddit",  # where gamers are
     )
 )
 _ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
@@ -2313,6 +2329,8 @@ def _japanese_surnames() -> frozenset[str]:
 
 def _looks_like_name(word: str) -> bool:
     """张三, 王小明, 欧阳娜娜 — or a lone surname, as "Marketing — Zhang" uses one."""
+    if word in _japanese_surnames():
+        return True  # 佐々木: with its repeat mark, not a Han character
     if 2 <= len(word) <= 5 and _han_only(word):
         return len(word) <= 3 or (
             (len(word) == 4 and _is_surname_led(word))
@@ -2533,7 +2551,9 @@ def _is_platform_team(simple: str) -> bool:
     latin = re.match(r"[A-Za-z]+", simple)
     cuts = ((latin.end(),) if latin else ()) + tuple(range(2, min(len(simple), 5)))  # B站
     return any(
-        normalise_key(simple[:n]) in _CHANNELS and simple[n:] in _DEPT_WORDS_ZH for n in cuts
+        normalise_key(simple[:n]) in _CHANNELS
+        and (simple[n:] in _DEPT_WORDS_ZH or _strip_dept_prefix(simple[n:]) == len(simple) - n)
+        for n in cuts
     )
 
 
@@ -2586,6 +2606,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             and any(unit_words[max(index - 2, 0) : index + 3])
         ):
             kinds.append("person")  # read with the unit word beside it, as a name is
+        elif word in _SEGMENTS and kinds[-1:] in (["dept"], ["team"]):
+            kinds.append("skip")  # Sprzedaż B2B: whom the unit sells to
         elif not _LATIN_WORD.fullmatch(token):
             return False
         elif word in _DEPT_WORDS_EN:
@@ -2711,6 +2733,7 @@ _REGIONS_EN = frozenset(
         "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic ct jhb",
     )
 )
+_SEGMENTS = frozenset(_words("b2b b2c d2c dtc b2b2c"))
 # ("so", "ap": s/o and a/p, "son of" in Malaysian and Singaporean names)
 _NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos so do ap"))
 
@@ -3050,6 +3073,8 @@ _PHONE = re.compile(
     r"\s*[:：]?\s*\+?\d[\d\s()/.-]{4,}\d(?!\d)"
     # an international number: +65 9123 4567, +966 50 123 4567
     r"|(?<![\w+])\+\d{1,3}[\s-]?\(?\d[\d\s()-]{5,}\d(?!\d)"
+    # a number in three groups: 604-555-0148, 0912-345-678, 987 654 321
+    r"|(?<![\w.,])\(?\d{3,4}\)?[-\s.]\d{3}[-\s.]\d{3,4}(?![\w.,%])"
 )
 # What a cell adds around the names: a share of the work ("张伟 60% / 李娜 40%"), an
 # emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
@@ -3087,7 +3112,7 @@ _FIELD_LABEL = re.compile(
 _ANNOTATION = re.compile(
     r"\(\s*(?:主|副|正|辅|主责|协助|配合|支持|对接|审核|审批|跟进|牵头|备份|lead|support|owner|backup"
     r"|reviewer|approver|pm|经理|主管|总监|负责人|contractor|freelancer?|intern|part-?time"
-    r"|待招聘?|招聘中|空缺|(?:接替|接手)[^()]{1,10}|took\s+over\s+from[^()]{1,30}|gf"
+    r"|待招聘?|招聘中|空缺|(?:接替|接手)[^()]{1,10}|took\s+over\s+from[^()]{1,30}|gf|挂名|掛名"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
     r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
     r"|interim|acting|internal|in-house"
@@ -3177,11 +3202,14 @@ _BESIDE_NAME = re.compile(
 _IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])")
 
 
+# Terms a title is held on (摄影师（外包）): no second party
+_TERMS_ZH = frozenset(_words("外包 外聘 兼职 外援 外派 驻场"))
 # A note in brackets on since when the owner owns it: 由4月起, per Q3, from May, ab Juli
 _WHEN_NOTE = re.compile(
     r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès"
     r"|depuis|dal|dalla)\s+)\S"
-    r"|^[^()]{0,8}起$",  # (3月起): since March
+    r"|^[^()]{0,8}起$"  # (3月起): since March
+    r"|^[0-9一二三四五六七八九十]{1,2}月\s*[〜~～]$",  # (4月〜): since April, as Japanese writes it
     re.IGNORECASE,
 )
 # A note in brackets on when the owner is away or in: 小郑 (休假到5/6), Otieno (on leave till
@@ -3235,8 +3263,12 @@ def _bracket_note(m: re.Match[str]) -> str:
     simple_inside = to_simplified(inside)
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
         return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
+    if _is_channel(inside):
+        return " "  # 甜甜（抖音）, Community team (Discord): where the work is done, not who
     ahead = m.string[: m.start()].split()
     before = to_simplified(ahead[-1]) if ahead else ""
+    if simple_inside.endswith(("代运营", "代投放")) and _is_channel(simple_inside[:-3]):
+        return " "  # 星禾传媒（小红书代运营）: what the agency does, and where
     if before.endswith((*_PARTIES_ZH, "代理")) or before.startswith(_PARTY_PREFIXES):
         return " "  # 韩国代理（Kakao Games）, 外包设计（蓝天）: the outside party's name
     if inside.casefold().endswith(_COMPANY_ENDINGS) and any(
@@ -3250,6 +3282,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return f"、{who}"
     if _AWAY_NOTE.match(simple_inside):
         return " "
+    if len(simple_inside) > 2 and simple_inside.endswith(("对接", "跟进", "配合", "协助")):
+        return " "  # 老蔡（跟工厂对接）, 采购(茶园对接): what the person does, with whom
     words = inside.split()
     if inside[:1].islower() and len(words) <= 3 and all(w.isalpha() for w in words):
         # Neha (followup), Julien (en congés), Andi (sebelumnya Rina): a note — names
@@ -3374,6 +3408,31 @@ _TASK_BEFORE_COMPANY = re.compile(
 )
 
 
+# A trade before the company that does it: 物流：顺丰, PR: Edelman (Marketing: Alice is a
+# unit and its person)
+_TRADE_LABEL = re.compile(
+    r"^(?P<label>[^\s:：/,;、]{1,12})\s*[:：]\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))"
+)
+
+
+def _trade_labelled(m: re.Match[str]) -> str:
+    name = m["name"]
+    known = name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES
+    label = m["label"]
+    trade = label.casefold() in _DEPT_WORDS_EN or to_simplified(label) in _DEPT_WORDS_ZH
+    return name if known and trade else m[0]
+
+
+# An event the task belongs to, as a label before its owners: 杭州咖啡展：市场部+外贸部
+_EVENT_LABEL = re.compile(r"^[^\x00-\x7f:：、,，/]{1,8}(?:展|展会|博览会|大促|活动)[:：]\s*(?=\S)")
+# 部 typed as 布 (the same sound, bù) after a department's word: 电商布 小刘
+_DEPT_TYPO = re.compile(
+    r"(市场|电商|销售|品牌|运营|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售)布"
+)
+# 组 typed as 祖 (zǔ, the same sound): 社群祖
+_TEAM_TYPO = re.compile(r"(社群|运营|设计|市场|销售|直播|内容|项目|活动|策划|视觉|客服|电商)祖")
+
+
 def _party_labelled(m: re.Match[str]) -> str:
     label, name = m["label"], m["name"]
     if label.casefold() in ("freelancer", "freelance", "contractor"):
@@ -3413,6 +3472,9 @@ def _party_named(m: re.Match[str]) -> str:
         return m["party"]
     company = m["company"]
     simple = to_simplified(company)
+    titled = simple in _ROLE_SET_ZH or _role_ending(simple)
+    if titled and to_simplified(m["outside"]) in _TERMS_ZH:
+        return company  # 摄影师（外包）: the terms of the one who holds the title
     if simple in _AGENCIES or simple in _DEPT_WORDS_ZH:
         return company  # 奥美（代理商）, 蓝色光标（代运营）: the agency, by its name
     if _HAN.search(simple) and not _strip_dept_prefix(simple):
@@ -3435,6 +3497,7 @@ def _tidy_owner(s: str) -> str:
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
+    s = _TEAM_TYPO.sub(r"\1组", _DEPT_TYPO.sub(r"\1部", s))
     s = _HANDOVER_IN_BRACKETS.sub(r" \1", s)  # 企划部（原钱磊→现孙悦）: the unit, and 孙悦
     handed = _HANDOVER.sub("", s)
     if handed != s:
@@ -3462,7 +3525,9 @@ def _tidy_owner(s: str) -> str:
             s = _unit_of_agency(s)
     s = _CHAT.sub("", s.strip())
     s = _PARTY_LABEL.sub(_party_labelled, s)
+    s = _TRADE_LABEL.sub(_trade_labelled, s)
     s = _TASK_BEFORE_COMPANY.sub("", s)
+    s = _EVENT_LABEL.sub("", s)
     s = _FIELD_LABEL.sub(" ", s)
     s = _ANNOTATION.sub(" ", s)
     s = _HEAD_OF.sub(_unit_and_head, s)
