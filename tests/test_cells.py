@@ -1703,15 +1703,15 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # Community team (Discord)), 挂名, phone numbers in three groups (604-555-0148,
 # 0912-345-678, 987 654 321), Sales Centre, Presales Coordinator, QC, 品控部 / QC and
 # 版权组 Licensing as one unit each, 思茅合作社, 烘焙工坊, an event as a label
-# (杭州咖啡展：市场部+外贸部), an agency's task in brackets (小红书代运营), the terms of a
-# title (摄影师（外包）), 天猫国际运营, (4月〜), 担当：佐々木, Bilibili運営チーム,
+# (杭州咖啡展：市场部+外贸部), an agency's task in brackets (小红书代运营), the terms of
+# a title (摄影师（外包）), 天猫国际运营, (4月〜), 担当：佐々木, Bilibili運営チーム,
 # Sprzedaż B2B, Todos los distribuidores, 医生 alone as a title (张伟医生 stays a
-# person); with it, misses left from earlier rounds: 部 typed as 布 and 组 as 祖 (电商布,
-# 社群祖), a trade before a company it names (物流：顺丰, PR: Edelman), 项目组 as a unit,
-# Kit Manager, Club Secretary and Matchday Operations team, 老蔡（跟工厂对接）, Sales
-# (Verkope). Left: Wei (Grace) Liu, Pixel & Pine, Asia i Michał (Asia reads as the
-# region), Marketing Prepago, ECディレクター (katakana titles are not read). The whole set
-# reads 97.5%.
+# person); with it, misses left from earlier rounds: 部 typed as 布 and 组 as 祖
+# (电商布, 社群祖), a trade before a company it names (物流：顺丰, PR: Edelman), 项目组
+# as a unit, Kit Manager, Club Secretary and Matchday Operations team,
+# 老蔡（跟工厂对接）, Sales (Verkope). Left: Wei (Grace) Liu, Pixel & Pine, Asia i
+# Michał (Asia reads as the region), Marketing Prepago, ECディレクター (katakana titles
+# are not read). The whole set reads 97.5%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
