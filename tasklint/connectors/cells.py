@@ -26,7 +26,9 @@ Empty cells
     ``两万``, ``壹仟``), approximations and bounds read as the number they name
     (``约3万``, ``3万左右``, ``10w+``, ``≥2%``, ``5000以上``), a count unit after the
     number (``3万人``, ``50篇``, ``200次``), a price per unit sold (``$6.80/kg``,
-    ``¥35/件``; per month or year is refused), a unit after a space (``3 万``, ``3
+    ``¥35/件``, ``FOB $8.50/pair``; per month or year is refused: ``$500/month``), a
+    currency's name or sign before or after (``GH₵ 45,000``, ``2.5亿越南盾``, ``12 k$``
+    as Québec writes it), a unit after a space (``3 万``, ``3
     million``, ``3.5 millones``), a note after the value that holds no digit and so
     cannot change it (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``),
     and percentages as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``,
@@ -69,13 +71,15 @@ Empty cells
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
     ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti``,
     ``fine luglio`` and other languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``,
-    ``3분기``, ``v.34``, a milestone's code before its date (``EVT：7月中旬``),
+    ``3분기``, ``v.34``, a milestone's code before its date (``EVT：7月中旬``, ``ETD
+    7/25``), ``1er août``, Buddhist-era years (``15/07/2568``),
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
     (``2025-06``, ``2025年6月``, ``June 2025``), ``6月底`` / ``end of June`` (last
     day), ``6月上旬/中旬/下旬`` (and ``月初``/``月中``; ``early/mid/late June``),
-    quarters and halves (``Q3``, ``2025年第三季度``, ``2026 Q1``, ``H1``, ``下半年``).
+    quarters and halves (``Q3``, ``2025年第三季度``, ``2026 Q1``, ``H1``, ``下半年``;
+    ``end of Q3`` is its last day).
     ``25年6月1日`` is 2025; a note after the date is read past (``6/15 (tentative)``,
     ``6月15日 备注：需客户确认``), but not an approximation (``6/1 or so``, ``左右``).
     Ranges: ``6/1-6/15``, ``6月1日-15日``, ``6月1日至6月15日``, ``2025-06-01 →
@@ -85,7 +89,8 @@ Empty cells
     ``parse_date`` returns the end, since for a due date the end is what matters —
     read start columns with ``parse_date_range(raw)[0]``. Refused: relative words
     (``today``, ``今天``, ``明天``: the cell would mean another day tomorrow and a
-    nightly lint would never see it late), impossible dates (``2025-02-30``), bare
+    nightly lint would never see it late), a fiscal year's end (``EOFY``: 30 June in
+    Australia, 31 March in India), impossible dates (``2025-02-30``), bare
     numbers that are not serials, a range that ends before it starts, a weekday that
     is not the date's (``6/14 周五``: the 14th is a Saturday, one of the two is wrong).
 
@@ -340,6 +345,8 @@ _CURRENCY_PREFIX = re.compile(
     r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
     r"|zar|egp|sr(?=\s*\d)|r(?=\s*\d)|mop\$?|澳門元"  # R45,000: the rand; SR: the riyal
     r"|s/\.?(?=\s*\d)|pen(?=\s*\d)"  # S/ 15,000: the sol
+    r"|gh₵|gh¢|ghs|₵"  # the cedi (GH¢: the cent sign stands in for it)
+    r"|港幣|港币|越南盾|泰銖|泰铢|印尼盾"
     r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
 )
@@ -347,19 +354,20 @@ _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
     r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
-    r"|ringgit|reais|pesos?)$",
+    r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|\$)$",  # (12 k$: Québec's order)
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
-    r"|间|間|斤|吨|噸|组|組|双|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
+    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
-# A price per unit of what is sold: $6.80/kg, ¥35/件 (per month or per year is refused: a
-# rate over time is not the amount a budget or target cell holds)
+_INCOTERM = re.compile(r"^(?:fob|cif|cfr|exw|ddp|dap|fca)\s+", re.IGNORECASE)
+# A price per unit of what is sold: $6.80/kg, ¥35/件 (per month or per year is refused,
+# `_PER_TIME`: a rate over time is not the amount a budget or target cell holds)
 _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
-    r"|nights?|晚|间夜|間夜|pax|persons?|人|seats?|座|cups?|杯|bottles?|瓶)$",
+    r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -464,9 +472,18 @@ def _arabic(text: str) -> float:
     raise _Refused
 
 
+_PER_TIME = re.compile(
+    r"/\s*(?:months?|mo|mois|mes|monat|years?|yr|an|année|weeks?|wk|semaine|days?|jour|月|年|周|天|日)"
+    r"\.?$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=16384)
 def _number_text(text: str) -> tuple[float, bool] | None:
     """(value, written as a percentage) or None when the text is not a number."""
+    if _PER_TIME.search(text):
+        return None  # $500/month, 3 500 $/mois: a rate over time, not an amount
     try:
         return _number_text_inner(text)
     except (_Refused, ValueError, OverflowError, ArithmeticError):
@@ -506,6 +523,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         negative, s = True, s[:-1].strip()
     elif s[:1] in "▲△":  # ▲30,000: the minus of Japanese accounts
         negative, s = True, s[1:].strip()
+    s = _INCOTERM.sub("", s, count=1)  # FOB $8.50/pair: the price at those terms
     for _ in range(2):  # approximation, sign and currency in either order
         s = _APPROX_PREFIX.sub("", s, count=1)
         if s and (s[0] in "+-−" or s[0] == "负"):
@@ -555,7 +573,8 @@ _EUROS = re.compile(
     r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b", re.IGNORECASE
 )  # (and the rupiah: Rp 50.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
-# Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50 mil)
+# Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50
+# mil)
 _THOUSAND_MIL = re.compile(
     r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b", re.I
 )
@@ -691,7 +710,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
     **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
-    **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati"), 0.5),
+    **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -800,13 +819,14 @@ _WEEKDAY = re.compile(
     r"[(\[【]?\s*(?:星期|周|礼拜)[一二三四五六日天七]\s*[)\]】]?"
     r"|,?\s*[(\[]?\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim"
     r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
     r"|niedz|nd)\b\.?\s*[)\]]?,?"
     r"|\b(?:mo|di|mi|do|fr|sa|so)(?=[.,])\.?,?"  # German: Fr, 25.07.
     r"|[(（]\s*[一二三四五六日天]\s*[)）]|[(（]?\s*[월화수목금토일]요일\s*[)）]?|[(（]\s*[월화수목금토일]\s*[)）]"
-    r"|[(（]\s*[月火水木金土]\s*[)）]",  # Japanese: (金) is Friday
+    r"|[(（]\s*[月火水木金土]\s*[)）]"  # Japanese: (金) is Friday
+    r"|[(（]?\s*(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*[)）]?",  # Thai
     re.IGNORECASE,
 )
 _TIME_SUFFIX = re.compile(
@@ -814,7 +834,8 @@ _TIME_SUFFIX = re.compile(
     r"\s*(?:[ap]\.?m\.?)?$"
     r"|(?<=[日号])\s*(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}[点时](?:\d{1,2}分?|半)?$"
     r"|\s+\d{1,2}\s*[ap]\.?m\.?(?:\s+(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|cet|utc|sgt|hkt"
-    r"|jst|kst|wib|gst|ast))?$",  # 6/30 5pm ET
+    r"|jst|kst|wib|gst|ast))?$"  # 6/30 5pm ET
+    r"|(?<=\d)\s+(?:à\s+)?\d{1,2}\s*h(?:\s*[0-5]\d)?$",  # 30 juin 2025 17h (French)
     re.IGNORECASE,
 )
 _DUE_WORDS = re.compile(
@@ -843,7 +864,9 @@ _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\
 # Taiwan's calendar: 民國114年 is 2025
 _ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
-_MILESTONE_CODE = re.compile(r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC)\s+)(?=\S)")
+_MILESTONE_CODE = re.compile(
+    r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC|ETD|ETA)\s+)(?=\S)"
+)  # (ETD, ETA: a shipment's departure and arrival)
 _ROC_NUMERIC = re.compile(r"^(1[0-3]\d)([/.-])(\d{1,2})\2(\d{1,2})$")  # 民國 114/07/15
 _VI_DATE = re.compile(
     r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})(?:\s*(?:năm|,)?\s*(\d{4}))?", re.IGNORECASE
@@ -881,7 +904,7 @@ _TH_DATE = re.compile(
 )
 _TH_PARTS = {"สิ้นเดือน": "底", "ปลายเดือน": "底", "ต้นเดือน": "初", "กลางเดือน": "中"}
 _TH_PART = re.compile(r"(สิ้นเดือน|ปลายเดือน|ต้นเดือน|กลางเดือน)\s*")
-_BUDDHIST_YEAR = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-])(2[45]\d\d)$")
+_BUDDHIST_YEAR = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-])(2[45]\d\d)(?!\d)")
 _MONTH_EOM = re.compile(r"^([a-z]{3,9})\s+eom$", re.IGNORECASE)
 
 
@@ -913,6 +936,8 @@ _QUARTER_EN = re.compile(
     r"q([1-4])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*q([1-4])"
     r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*h([12])"
 )
+_END_OF = re.compile(r"end\s+of\s+(?:the\s+)?")
+_FIRST_FR = re.compile(r"(?<!\d)1er(?=\s)", re.IGNORECASE)
 # ISO weeks (2025W26, 2025-W27, 第26周, 2025年第27周): due on the week's Sunday
 _ISO_WEEK = re.compile(
     r"(?:(\d{4})-?)?(?:w|wk|kw|cw|v\.?|vecka|uke)(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周"
@@ -1094,10 +1119,13 @@ def _span(
         return named
     if m := _YEAR_END_EN.fullmatch(low):
         return _one(date(_year2(m[1], year), 12, 31))
-    if m := _QUARTER_EN.fullmatch(low.replace(" ", "")):
+    end_of = _END_OF.match(low)  # end of Q3: its last day
+    if m := _QUARTER_EN.fullmatch(low[end_of.end() if end_of else 0 :].replace(" ", "")):
         if m[1] or m[5]:
-            return _quarter(_year2(m[2] or m[3] or m[4], year), int(m[1] or m[5]))
-        return _half(_year2(m[7] or m[8] or m[9], year), int(m[6] or m[10]))
+            span = _quarter(_year2(m[2] or m[3] or m[4], year), int(m[1] or m[5]))
+        else:
+            span = _half(_year2(m[7] or m[8] or m[9], year), int(m[6] or m[10]))
+        return _one(span[1]) if end_of else span
     if m := _ISO_WEEK.fullmatch(low.replace(" ", "")):
         week_year = int(m[1] or m[3] or year)
         return _one(date.fromisocalendar(week_year, int(m[2] or m[4]), 7))
@@ -1214,6 +1242,7 @@ def _date_text_inner(
     s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
+    s = _FIRST_FR.sub("1", s)  # 1er août: the first, as French writes it
     s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
     s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
@@ -1297,6 +1326,10 @@ _WEEKDAY_NUMBER = {
     "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,  # German
     **dict(zip("月火水木金土", range(6), strict=True)),  # Japanese (日 is Sunday, as above)
 }  # fmt: skip
+_THAI_WEEKDAYS = {
+    "จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6,
+}  # fmt: skip
+_THAI_WEEKDAY = re.compile("|".join(_THAI_WEEKDAYS))  # (พฤหัสบดี: พฤหัส, in full)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -1311,7 +1344,8 @@ def _weekday_agrees(text: str, span: _Span) -> _Span | _Refusal:
     word = re.sub(r"[^a-ząćęłńśźż一二三四五六日天七월화수목금토일月火水木金土]", "", written)
     # a day in Latin letters by its first three (śro, fri); in Han or Hangul by its last
     key = word[-1:] if word[-1:] > "\u2e7f" else word[:3]
-    given = _WEEKDAY_NUMBER.get(key)
+    thai = _THAI_WEEKDAY.search(written)
+    given = _THAI_WEEKDAYS[thai[0]] if thai else _WEEKDAY_NUMBER.get(key)
     day = span[0]
     if given is None or given == day.weekday():
         return span
@@ -1415,6 +1449,7 @@ _DONE = _words(
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
+    "已发货 已出货 已发出 已寄出",  # shipped: a shipping task's end
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
 _NOT_DONE = _words(
@@ -1442,6 +1477,7 @@ _NOT_DONE = _words(
     "กำลังดำเนินการ ยังไม่เริ่ม รออนุมัติ forapproval",  # Thai: in progress, not started, pending
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
+    "待验货 待发货 待出货 做紧 跟紧 搞紧",  # awaiting inspection or shipping; Cantonese: in hand
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(

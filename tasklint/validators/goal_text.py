@@ -301,7 +301,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # a size: 600x1200 tiles
         r"|(?<![0-9.])[0-9]{2,4}\s*[x×*]\s*[0-9]{2,4}(?![0-9])(?:\s*(?:mm|cm)(?![a-z]))?"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
-        r"|[0-9]|[a-z]))|%\s*vol|%\s*abv)"  # 53度酱香: what the liquor is
+        r"|[0-9]|[a-z]))|%\s*vol|%\s*abv"  # 53度酱香: what the liquor is
+        r"|%\s*(?=(?:dark|milk|cacao|cocoa|黑巧|可可|黑巧克力)(?![a-z])))"  # the 70% dark bar
+        r"|(?<![0-9.])[0-9]{2,4}\s*cc(?![a-z])"  # the 250cc range: an engine's size
         r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port|stamp"
         r"|punch"
         r"|piece|pc|drawer|shelf|tier|burner|bedroom|bed|bath"
@@ -384,6 +386,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lname",
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]|s/4\s*hana"
+        r"|euro\s*-?[1-7](?![0-9])"  # an emission standard: EURO5
+        r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
         r"|riders?|drivers?|merchants?|agents?|sellers?|creators?|patients?|students?|viewers?"
@@ -430,6 +434,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         # Peru and Poland: national holidays, Mother's and Children's Day, Cyber Wow
         r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
         r"|dzie[nń]\s+(?:dziecka|matki|ojca)|wielkanoc|bo[żz]e\s+narodzenie"
+        r"|independence\s+day|loy\s+krathong|steam\s+next\s+fest|next\s+fest"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -584,6 +589,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
+        r"|(?:the|within\s+the)\s+same\s+day"
+        # French: avant le lancement, avant la sortie, après le salon
+        r"|(?:avant|apr[eè]s|pendant)\s+(?:le\s+|la\s+|l['’]\s*|les\s+)?(?:lancement|sortie|salon"
+        r"|festival|f[eê]tes|no[eë]l|rentr[ée]e|soldes|[ée]t[ée]|hiver)(?![a-z])"
         r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend"
         r"|sprint|cycle|iteration|semester|term)"
         r"|every\s+(?:other|two|three|four|six|few|[0-9]+)\s+(?:days?|weeks?|months?|quarters?"
@@ -680,7 +689,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
-        r"|comiket)(?![a-z0-9])",
+        r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas)"
+        r"(?![a-z0-9])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
     # campaign weeks", any season ("ski season") but a numbered one ("Season 3")
@@ -723,7 +733,8 @@ _CN_PERIOD_WORDS = [
     for group in (
         # this / next / the current unit, and its start, middle or end
         "本周 本月 本季度 本季 本年度 本年 本财年 今年 明年 当年 年内 月内 周内 季度内 季内 "
-        "年底 年末 年中 年初 年终 年前 月底 月末 月初 月中 季末 季初 季度末 上旬 中旬 下旬 周末 "
+        "年底 年末 年中 年初 年终 年前 年尾 月底 月末 月尾 月初 月中 季末 季初 季度末 "
+        "上旬 中旬 下旬 周末 平日 新年 "
         "今天 今日 今晚 明天 明日 明晚 当天 当日 当晚 当周 当月 当季 首日 首周 首月 首季度 首季 "
         "首年 首个月 上半年 下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 下周 "
         "下个财年 下一财年 下财年 "
@@ -764,7 +775,8 @@ _CN_PERIOD_WORDS = [
         "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
-        "上线前 发布前 发布会前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 上市前 开店前 "
+        "上线前 发布前 发布会前 发售前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
+        "上市前 开店前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
@@ -1137,7 +1149,7 @@ _VOCABULARY = Vocabulary(_ALTERNATIVES)
 
 # ----------------------------------------------------------------------- context checks
 _BEFORE_COMPARISON = re.compile(
-    r"(?:缩短|降|控制在|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|至|到|从|由"
+    r"(?:缩短|降|控制在|控制喺|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|至|到|从|由"
     r"|(?<![a-z])(?:to|from|under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|up\s+to"
     r"|max(?:imum)?|cut|reduce|shorten|lower|down\s+to)|[≤<≥>=])\s*$"
 )
