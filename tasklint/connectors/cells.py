@@ -1449,7 +1449,7 @@ _DONE = _words(
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
-    "已发货 已出货 已发出 已寄出",  # shipped: a shipping task's end
+    "已发货 已出货 已发出 已寄出 ส่งแล้ว đãgửi ordered",  # shipped, sent: a shipping task's end
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
 _NOT_DONE = _words(
@@ -1757,6 +1757,7 @@ _PARTIES_ZH = _words(
     "广告代理 廣告代理",  # 電通（廣告代理）
     "加盟商 商家 商户 客户 客户方 客户品牌方",  # a franchisee; a merchant or client
     "经销商 分销商 渠道商",  # a dealer, a distributor: 经销商：青岛鑫海商贸有限公司
+    "货代",  # a freight forwarder: 货代：捷运物流
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
 # Labels before a client's company name (商家：三只松鼠): a unit of the client's, whatever
@@ -1800,7 +1801,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
-        "前台 业务 礼宾 版权 ec",  # the front desk, business (sales), concierge, licensing
+        "前台 业务 礼宾 版权 ec 营运",  # the front desk, business (sales), concierge, licensing
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
@@ -1822,10 +1823,10 @@ _DEPT_SUFFIX = _words(
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
     "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
-    "工坊 合作社 供销社",  # a workshop: 烘焙工坊; a co-operative: 思茅合作社
+    "工坊 合作社 供销社 门诊",  # 烘焙工坊, 思茅合作社, 猫科门诊
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
-    "区 店 外包 代理",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
+    "区 店 外包 代理 货代",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
 )
 _PARTY_PREFIXES = ("外包", "第三方")  # before a trade: 外包设计, 第三方摄影
 _NAME_LIKE_SUFFIX = frozenset("组处科室办局厂队")  # 王局, 张处: how a chief is addressed
@@ -1871,6 +1872,8 @@ _ROLE_WORDS_ZH = tuple(
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
             "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
+            # shipping documents' clerk; a station's head; a doctor's aide; a head chef
+            "单证 单证员 站长 医助 总厨 行政总厨",
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -1892,7 +1895,7 @@ _GENERIC_GROUPS = frozenset(
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
         "社员",  # a co-operative's members (全体社员)
-        "แผนก ฝ่าย ทีม",  # Thai: department, division, team (ทุกแผนก: every department)
+        "แผนก ฝ่าย ทีม สาขา",  # Thai: department, division, team, branch (ทุกแผนก)
     )
 )
 _PLACEHOLDERS = (
@@ -1906,6 +1909,7 @@ _PLACEHOLDERS = (
             "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
             "belumditentukan belumada chưacó belumadapic",  # Malay, Indonesian, Vietnamese
+            "àdéterminer adéterminer àdéfinir adéfinir ยังไม่มีคนรับผิดชอบ ยังไม่มีผู้รับผิดชอบ",
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
             "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
             # Turkish, Polish, Portuguese: to be decided
@@ -1914,20 +1918,26 @@ _PLACEHOLDERS = (
     )
     | _UNDECIDED
 )
-# What follows 各 ("each") when a cell gives a task to every unit of a kind
+# What follows 各 ("each") or 所有 ("all") when a cell gives a task to every unit of a kind
 _EACH_UNIT = (
     "门店 门市 分店 店铺 店 区域 大区 区 分公司 子公司 公司 办事处 事业部 部门 部 团队 小组 组 队"
     " 学院 校区 分校 校 科室 门诊部 门诊 分院 医院 院 分行 支行 中心 国 国家 地区 省 市 城市 站"
     " 渠道 平台 品牌 市场 条线 线 业务线 片区 网点 商户 商家 门市 班级 班"
 )
-_COLLECTIVE_ZH = re.compile(
-    r"全体|全员|所有人|所有|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
-    # 各门店, 各校区, 各国担当, 各区域经理: every one of a kind of unit (the unit is no one
-    # unit; a title stays). Non-ASCII stands for Han: a Han class costs a compile at start.
-    r"|(?:^|(?<=[\s,，、/+]))各(?:[^\x00-\x7f\s,，、/+]{0,3}?(?:"
+_EACH_PARTY = "代理商|经销商|分销商|加盟商|供应商|渠道商"  # 各国代理商, 所有经销商
+# (the parties first: in 各国代理商, 国 alone is a kind of unit too)
+_EVERY_UNIT = (
+    rf"(?:[^\x00-\x7f\s,，、/+]{{0,3}}?(?:{_EACH_PARTY})|[^\x00-\x7f\s,，、/+]{{0,3}}?(?:"
     + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
     + "))?"
-    r"|共同|一起|一齐|联合"
+)
+_COLLECTIVE_ZH = re.compile(
+    r"全体|全员|所有人|所有"
+    + _EVERY_UNIT
+    + r"|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
+    # 各门店, 各校区, 各国担当, 各区域经理: every one of a kind of unit (the unit is no one
+    # unit; a title stays). Non-ASCII stands for Han: a Han class costs a compile at start.
+    r"|(?:^|(?<=[\s,，、/+]))各" + _EVERY_UNIT + r"|共同|一起|一齐|联合"
     # (not the 全 of 安全 safety, 完全, 健全: 食品安全组 is one unit)
     r"|(?<![安完健保齐周])全(?:部门|部|院|校|公司|集团|店|司|厂|馆|行|组|队|局)"
     r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
@@ -1976,6 +1986,8 @@ _DEPT_WORDS_EN = frozenset(
         "marketingteam eventteam klantenservice communicatie qa esports",
         "patrocinios patrocinio hospitality eng kho",  # sponsorships; engineering; a warehouse
         "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
+        "wholsale wholesle",  # and Wholesale
+        "production export import créatif créative",
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
         "regulatory aftersales after-sales kundenservice",
@@ -2014,6 +2026,8 @@ _DEPT_MULTI_EN = (
     ("public", "affairs"),
     ("regulatory", "affairs"),
     ("government", "relations"),
+    ("live", "ops"),
+    ("relations", "presse"),  # French: press relations
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -2035,7 +2049,7 @@ _ROLE_MULTI_EN = (
 )
 # Units of two words, named like a team: chi nhánh (Vietnamese: branch)
 # bộ phận: (Vietnamese) a department; cửa hàng: a store
-_TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"), ("cửa", "hàng"))
+_TEAM_MULTI_EN = (("chi", "nhánh"), ("bộ", "phận"), ("cửa", "hàng"), ("đại", "lý"))  # a dealer
 _TEAM_WORDS_EN = frozenset(
     _words(
         "team department dept dept. division div div. group squad unit org mgmt management",
@@ -2056,7 +2070,7 @@ _TEAM_WORDS_EN = frozenset(
         "partners",  # an agency named so: Finn Partners
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
-        "centre center",  # Sales Centre, Customer Center
+        "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -2089,7 +2103,8 @@ _ROLE_WORDS_EN = frozenset(
         "meneja",  # Swahili: a manager (Meneja wa Mauzo)
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
-        "q-grader",  # coffee: a licensed cupper
+        "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
+        "advisor advisors adviser",  # Beauty advisor
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2101,7 +2116,7 @@ _QUALIFIERS_EN = frozenset(
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
         "graphic motion ux ui web student students international alumni future prospective",
-        "presales pre-sales kit club matchday toko",
+        "presales pre-sales kit club matchday toko cafe café beauty",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -2755,7 +2770,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
 
 
 _GLUED_PERSON = re.compile(
-    rf"[A-Za-z]{{2,}}(?:[{''.join(sorted(_SURNAMES_1))}]|老师|总|姐|哥|经理|老板)"
+    r"[小老阿][A-Z]{1,2}"  # 小K, 老K: a nickname by a letter
+    rf"|[A-Za-z]{{2,}}(?:[{''.join(sorted(_SURNAMES_1))}]|老师|总|姐|哥|经理|老板)"
     rf"|[{''.join(sorted(_SURNAMES_1))}](?:sir|madam|sifu)",
     re.IGNORECASE,
 )
@@ -3299,8 +3315,8 @@ def _bracket_note(m: re.Match[str]) -> str:
     simple_inside = to_simplified(inside)
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
         return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
-    if _is_channel(inside):
-        return " "  # 甜甜（抖音）, Community team (Discord): where the work is done, not who
+    if all(_is_channel(part) for part in re.split(r"\s*[/、,，+&]\s*", inside)):
+        return " "  # 甜甜（抖音）, Bam (Shopee/Lazada): where the work is done, not who
     ahead = m.string[: m.start()].split()
     before = to_simplified(ahead[-1]) if ahead else ""
     if simple_inside.endswith(("代运营", "代投放")) and _is_channel(simple_inside[:-3]):
@@ -3444,19 +3460,38 @@ _TASK_BEFORE_COMPANY = re.compile(
 )
 
 
-# A trade before the company that does it: 物流：顺丰, PR: Edelman (Marketing: Alice is a
-# unit and its person)
+# A trade before the company that does it: 物流：顺丰, PR: Edelman, Relations presse :
+# Agence Pivot, Studio audio : Sonorité Boréale (Marketing: Alice is a unit and its person)
 _TRADE_LABEL = re.compile(
-    r"^(?P<label>[^\s:：/,;、]{1,12})\s*[:：]\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))"
+    r"^(?P<label>[^\s:：/,;、]{1,12}(?:\s[^\s:：/,;、]{1,12})?)\s*[:：]\s*"
+    r"(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))"
+)
+# The last word of a company's name that says its trade: Kinetic PR, Northlight Media
+_TRADE_ENDINGS = frozenset(
+    _words("pr media communications comms digital creative studio studios productions group")
 )
 
 
 def _trade_labelled(m: re.Match[str]) -> str:
-    name = m["name"]
-    known = name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES
-    label = m["label"]
-    trade = label.casefold() in _DEPT_WORDS_EN or to_simplified(label) in _DEPT_WORDS_ZH
-    return name if known and trade else m[0]
+    name, label = m["name"], m["label"]
+    words = label.casefold().split()
+    if words[0] in _PARTIES_EN and not _HAN.search(name):
+        return f"{name} {words[0]}"  # Studio audio : Sonorité Boréale: the studio, by name
+    trade = (
+        label.casefold() in _DEPT_WORDS_EN
+        or tuple(words) in _DEPT_MULTI_EN
+        or to_simplified(label) in _DEPT_WORDS_ZH
+    )
+    if not trade:
+        return m[0]
+    if name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES:
+        return name  # 物流：顺丰, PR: Edelman: the company the trade names
+    named = name.split()
+    if len(named) > 1 and any(w.casefold() in _PARTIES_EN for w in named):
+        return name  # Relations presse : Agence Pivot
+    if len(named) > 1 and named[-1].casefold() in _TRADE_ENDINGS and named[0][:1].isupper():
+        return f"{name} agency"  # 公关：Kinetic PR: an agency, by its name
+    return m[0]
 
 
 # An event the task belongs to, as a label before its owners: 杭州咖啡展：市场部+外贸部
@@ -3465,6 +3500,8 @@ _EVENT_LABEL = re.compile(r"^[^\x00-\x7f:：、,，/]{1,8}(?:展|展会|博览�
 _DEPT_TYPO = re.compile(
     r"(市场|电商|销售|品牌|运营|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售)布"
 )
+# A kinship word after a name in Latin letters, a space between: Eric 哥, Vivian 姐
+_SPACED_KIN = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})\s+(哥|姐)(?=$|[\s,，、/(（])")
 # 组 typed as 祖 (zǔ, the same sound): 社群祖
 _TEAM_TYPO = re.compile(r"(社群|运营|设计|市场|销售|直播|内容|项目|活动|策划|视觉|客服|电商)祖")
 
@@ -3534,6 +3571,7 @@ def _tidy_owner(s: str) -> str:
     between a name and a unit, and a person's name written again in the other script."""
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
     s = _TEAM_TYPO.sub(r"\1组", _DEPT_TYPO.sub(r"\1部", s))
+    s = _SPACED_KIN.sub(r"\1\2", s)  # Eric 哥: as Eric哥, one person
     s = _HANDOVER_IN_BRACKETS.sub(r" \1", s)  # 企划部（原钱磊→现孙悦）: the unit, and 孙悦
     handed = _HANDOVER.sub("", s)
     if handed != s:
