@@ -285,8 +285,15 @@ def _single(raw: object, expected: str) -> object:
 
 
 def _fold(text: str) -> str:
-    """NFKC (full-width to half-width), simplified Chinese, stripped; case is kept."""
-    return to_simplified(unicodedata.normalize("NFKC", text)).strip()
+    """NFKC (full-width to half-width), simplified Chinese, Arabic-Indic digits as ASCII
+    ones (١٥٠٬٠٠٠, ٧٥٪), stripped; case is kept."""
+    folded = to_simplified(unicodedata.normalize("NFKC", text)).strip()
+    return folded.translate(_ARABIC_DIGITS) if _ARABIC_DIGIT.search(folded) else folded
+
+
+# (NFKC leaves them: they are digits of their own script, not forms of 0-9)
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪", "01234567890123456789,.%")
+_ARABIC_DIGIT = re.compile("[٠-٩۰-۹٬٫٪]")
 
 
 # ---------------------------------------------------------------------------
@@ -312,7 +319,7 @@ _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
     r"|lakhs?|crores?"
-    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp"
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp|tsd"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
 )
@@ -325,6 +332,7 @@ _LATIN_MULT_VALUE = {
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
     "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
     "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
+    "tsd": 1e3,  # German: Tsd.
     "bin": 1e3, "milyon": 1e6,  # Turkish
     "mdp": 1e6,  # (Mexico) millones de pesos
     "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6,  # Thai
@@ -346,6 +354,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|zar|egp|sr(?=\s*\d)|r(?=\s*\d)|mop\$?|澳門元"  # R45,000: the rand; SR: the riyal
     r"|s/\.?(?=\s*\d)|pen(?=\s*\d)"  # S/ 15,000: the sol
     r"|gh₵|gh¢|ghs|₵"  # the cedi (GH¢: the cent sign stands in for it)
+    r"|ars|u\$[sd]|le(?=\s*\d)|e£|马币|馬幣|令吉"  # Argentina's pesos and dollars; Egypt's pound
     r"|港幣|港币|越南盾|泰銖|泰铢|印尼盾"
     r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
@@ -354,20 +363,25 @@ _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
     r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
-    r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|\$)$",  # (12 k$: Québec's order)
+    r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|令吉|ج\.م\.?|جنيه"
+    r"|\$)$",  # (12 k$: the multiplier, then the dollar, as Québec writes it)
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
-    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
+    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|개|명|건|회|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
+_KO_AS_CN = {"억": "亿", "만": "万", "천": "千", "백": "百"}
+_KO_NUMERAL = re.compile(r"(?<=[\d억만천백])\s*([억만천백])")
+_KO_GROUP_SPACE = re.compile(r"(?<=[억만천백])\s+(?=\d)")
 _INCOTERM = re.compile(r"^(?:fob|cif|cfr|exw|ddp|dap|fca)\s+", re.IGNORECASE)
 # A price per unit of what is sold: $6.80/kg, ¥35/件 (per month or per year is refused,
 # `_PER_TIME`: a rate over time is not the amount a budget or target cell holds)
 _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
-    r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙)$",
+    r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙"
+    r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -524,6 +538,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     elif s[:1] in "▲△":  # ▲30,000: the minus of Japanese accounts
         negative, s = True, s[1:].strip()
     s = _INCOTERM.sub("", s, count=1)  # FOB $8.50/pair: the price at those terms
+    if _KO_NUMERAL.search(s):  # 1억 2천만원: 1亿2千万, read as Chinese numerals are
+        s = _KO_NUMERAL.sub(lambda m: _KO_AS_CN[m[1]], _KO_GROUP_SPACE.sub("", s))
     for _ in range(2):  # approximation, sign and currency in either order
         s = _APPROX_PREFIX.sub("", s, count=1)
         if s and (s[0] in "+-−" or s[0] == "负"):
@@ -570,13 +586,16 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
 
 # (and the lira, written as the euro is: 250.000 TL)
 _EUROS = re.compile(
-    r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b", re.IGNORECASE
-)  # (and the rupiah: Rp 50.000)
+    r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b|\bars\b"
+    r"|^\$\s*\d",
+    re.IGNORECASE,
+)  # (and the rupiah: Rp 50.000; and a bare $ as Latin America's pesos: $ 850.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50
 # mil)
 _THOUSAND_MIL = re.compile(
-    r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b", re.I
+    r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b|\bars\b",
+    re.I,
 )
 _MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mill)", re.I)  # (mil millones: a billion)
 _RUPEES = re.compile(r"₹|\binr\b|\brs\.?(?=\s*\d)", re.I)
@@ -711,6 +730,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
     **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
+    **dict.fromkeys(("la mitad", "mitad", "separuh", "setengah"), 0.5),
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -798,7 +818,8 @@ _MONTHS = {
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
-    "ende": "end", "fin": "end", "finales": "end", "akhir": "end",
+    "ende": "end", "fin": "end", "finales": "end", "fines": "end", "akhir": "end",
+    "hujung": "end",
     "anfang": "early", "début": "early", "debut": "early", "principios": "early",
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
     "fim": "end", "final": "end", "início": "early", "inicio": "early", "meados": "mid",
@@ -820,6 +841,8 @@ _WEEKDAY = re.compile(
     r"|,?\s*[(\[]?\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim"
+    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mié|mie|jue|vie"
+    r"|sáb|dom"
     r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
     r"|niedz|nd)\b\.?\s*[)\]]?,?"
@@ -937,7 +960,16 @@ _QUARTER_EN = re.compile(
     r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*h([12])"
 )
 _END_OF = re.compile(r"end\s+of\s+(?:the\s+)?")
-_FIRST_FR = re.compile(r"(?<!\d)1er(?=\s)", re.IGNORECASE)
+_ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:er|°|º)(?=\s)", re.IGNORECASE)  # 1er, 1°, 1º
+# Arabic month names, as Egypt and the Levant write them, in English
+_ARABIC_MONTHS = {
+    "يناير": "January", "فبراير": "February", "مارس": "March", "أبريل": "April",
+    "ابريل": "April", "إبريل": "April", "مايو": "May", "يونيو": "June", "يونية": "June",
+    "يوليو": "July", "يولية": "July", "أغسطس": "August", "اغسطس": "August",
+    "سبتمبر": "September", "أكتوبر": "October", "اكتوبر": "October", "نوفمبر": "November",
+    "ديسمبر": "December",
+}  # fmt: skip
+_ARABIC_MONTH = re.compile("|".join(_ARABIC_MONTHS))
 # ISO weeks (2025W26, 2025-W27, 第26周, 2025年第27周): due on the week's Sunday
 _ISO_WEEK = re.compile(
     r"(?:(\d{4})-?)?(?:w|wk|kw|cw|v\.?|vecka|uke)(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周"
@@ -1242,7 +1274,9 @@ def _date_text_inner(
     s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
-    s = _FIRST_FR.sub("1", s)  # 1er août: the first, as French writes it
+    s = _ORDINAL_DAY.sub(r"\1", s)  # 1er août, 1° de septiembre: the first
+    if _ARABIC_MONTH.search(s):
+        s = _ARABIC_MONTH.sub(lambda m: _ARABIC_MONTHS[m[0]], s)  # 10 سبتمبر 2025
     s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
     s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
@@ -1318,6 +1352,7 @@ _WEEKDAY_NUMBER = {
     "日": 6, "天": 6, "七": 6,
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
     "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,  # French
+    "mié": 2, "mie": 2, "jue": 3, "vie": 4, "sáb": 5, "dom": 6,  # Spanish (lun, mar, sab too)
     "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,  # Indonesian
     **dict(zip("월화수목금토일", range(7), strict=True)),  # Korean
     # Polish: pn., wt., śr., czw., pt., sob., nd. and the days' names
@@ -1477,7 +1512,7 @@ _NOT_DONE = _words(
     "กำลังดำเนินการ ยังไม่เริ่ม รออนุมัติ forapproval",  # Thai: in progress, not started, pending
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
-    "待验货 待发货 待出货 做紧 跟紧 搞紧",  # awaiting inspection or shipping; Cantonese: in hand
+    "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
@@ -1489,7 +1524,7 @@ _ABNORMAL = _words(
     "暂缓 缓办 保留 遅延 지연 보류 중단 tertunda tangguh ditunda tertangguh terlambat",
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
-    "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo",
+    "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo demorado demorada",
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "gecikti gecikme ertelendi durduruldu",  # Turkish
     "red amber",  # a RAG status: off track, at risk
@@ -1873,7 +1908,7 @@ _ROLE_WORDS_ZH = tuple(
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
             "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
             # shipping documents' clerk; a station's head; a doctor's aide; a head chef
-            "单证 单证员 站长 医助 总厨 行政总厨",
+            "单证 单证员 站长 医助 总厨 行政总厨 师傅",  # 拉面师傅 (陈师傅 is a person)
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -1910,6 +1945,7 @@ _PLACEHOLDERS = (
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
             "belumditentukan belumada chưacó belumadapic",  # Malay, Indonesian, Vietnamese
             "àdéterminer adéterminer àdéfinir adéfinir ยังไม่มีคนรับผิดชอบ ยังไม่มีผู้รับผิดชอบ",
+            "aconfirmar porconfirmar",
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
             "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
             # Turkish, Polish, Portuguese: to be decided
@@ -1951,7 +1987,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\b(?:alle|tous|toute|toutes|todos|todas|todo|toda|semua)\b|\bco-?own(?:ed|ers?)?\b|\bwhoever\b|ทุกคน"
     r"|\bcross-?functional\b|@(?:channel|here|everyone|all)\b|\bsab\s+log\b|\bsabhi\b"
     r"|\b(?:tất\s+)?cả\b|\bmọi\s+người\b|\bcùng\b|^sab$|\bpoor[ai]\b|\bgesamte[rn]?\b"
-    r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|\bjoint\b"
+    r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|전\s*직원|\bjoint\b"
     # Turkish, Polish, Tagalog and Swahili: all, whole, jointly, together, everyone
     r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay|herkes|wote)\b"
     r"|^team$|^the\s+team$",
@@ -1991,7 +2027,8 @@ _DEPT_WORDS_EN = frozenset(
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
         "regulatory aftersales after-sales kundenservice",
-        "qc concierge logistyka finanse księgowość ksiegowosc",
+        "qc concierge logistyka finanse księgowość ksiegowosc risk freight comex",
+        "exportaciones exportación exportacion importaciones",
         "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
     )
     + _AGENCIES_EN
@@ -2027,6 +2064,7 @@ _DEPT_MULTI_EN = (
     ("regulatory", "affairs"),
     ("government", "relations"),
     ("live", "ops"),
+    ("comercio", "exterior"),
     ("relations", "presse"),  # French: press relations
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
@@ -2071,6 +2109,7 @@ _TEAM_WORDS_EN = frozenset(
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
         "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
+        "cawangan kedai",  # Malay: a branch, a shop
     )
 )
 _ROLE_WORDS_EN = frozenset(
@@ -2104,7 +2143,7 @@ _ROLE_WORDS_EN = frozenset(
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
         "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
-        "advisor advisors adviser",  # Beauty advisor
+        "advisor advisors adviser enólogo enóloga enologo sommelier",
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2146,6 +2185,7 @@ _SKIP_WORDS_EN = frozenset(
         "in-house inhouse external outside side confirm check decide",
         "externo externa externos terceirizado tercerizado luar el los las",
         "os ng mga",  # Portuguese "the", Tagalog particles: Todos os gerentes, Lahat ng recruiters
+        "lah",  # (Malaysian English: everybody lah)
         "cùng làm phụ trách",  # Vietnamese: do together, in charge (Cả team cùng làm)
         "ownership",  # joint ownership – Marketing & Inside Sales
     )
@@ -2169,6 +2209,8 @@ _DEPT_SAME = {
     "revenue operations": "revops", "demand gen": "demand generation",
     "海外发行": "global publishing", "发行": "publishing",
     "品控": "qc", "quality control": "qc", "礼宾": "concierge", "版权": "licensing",
+    "التسويق": "marketing", "المبيعات": "sales", "العمليات": "operations",
+    "comex": "comercio exterior",
     **_AGENCIES,
 }  # fmt: skip
 _DEPT_TAIL = re.compile(
@@ -2732,6 +2774,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         kinds[:] = ["dept"] * len(kinds)  # Savanna Creative Agency: the agency's whole name
     if len(tokens) > 1 and words[-1].rstrip(".") in _COMPANY_FORMS:
         kinds[:] = ["dept"] * len(kinds)  # Sandstone Media LLC, Estúdio Gira Filmes Ltda.
+    if 1 < len(tokens) <= 4 and words[0] in _AGENCIES_EN and all(t[:1].isupper() for t in tokens):
+        kinds[:] = ["dept"] * len(kinds)  # Publicis Riyadh, DHL Global Forwarding: one of its arms
     if (
         len(tokens) > 1
         and tokens[0] in ("PT", "CV")
@@ -2865,11 +2909,14 @@ def _one_bureau(pieces: list[str]) -> bool:
     )
 
 
+_HANDLE = re.compile(r"@[A-Za-z][\w.\-]*_[\w.\-]*")
+
+
 def _read_part(part: str, acc: _Owners) -> bool:
     if normalise_key(part) in _PLACEHOLDERS:
         return True
-    if _EMAIL.fullmatch(part):
-        acc.add("person", part)
+    if _EMAIL.fullmatch(part) or _HANDLE.fullmatch(part):
+        acc.add("person", part.lstrip("@"))  # (@Kevin_Amazon, @yuna_rnd: a chat handle)
         return True
     part = part.lstrip("@").strip()
     chunks = [c.lstrip("@") for c in part.split()]
@@ -2889,7 +2936,8 @@ def _read_part(part: str, acc: _Owners) -> bool:
             j = i + 1
             while j < len(chunks) and _in_spaced_script(chunks[j]):
                 j += 1
-            _classify_spaced_script(chunks[i:j], acc)  # أحمد الحربي: one person
+            if not _classify_spaced_script(chunks[i:j], acc):  # أحمد الحربي: one person
+                return False
             if i == 0 and j < len(chunks) and _one_latin_person(chunks[j:]):
                 break  # عمر حداد Omar Haddad: the same person in Latin letters
             i = j
@@ -2959,7 +3007,7 @@ def _read_part(part: str, acc: _Owners) -> bool:
 _KO_TITLES = frozenset(
     _words(
         "팀장 부장 과장 차장 대리 사원 실장 이사 상무 전무 사장 대표 매니저 주임 본부장 센터장",
-        "담당자 담당",
+        "담당자 담당 선임 책임 연구원",  # senior, principal, researcher
     )
 )
 # Korean family names, one syllable: 박 과장, 최 대리 (a family name, a space and a title)
@@ -2987,7 +3035,7 @@ def _other_scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         re.compile(rf"[{_HANGUL}\u0e00-\u0e7f\u3040-\u30ff]+"),
         # 마케팅팀, CM팀, 디지털마케팅 (a unit's work names it, as 市场 does)
         re.compile(
-            rf"(?:[{_HANGUL}]{{2,}}|[A-Za-z0-9&]{{1,6}})(?:팀|부|본부|실|센터|부서)"
+            rf"(?:[{_HANGUL}]{{2,}}|[A-Za-z0-9&]{{1,6}})(?:팀|부|본부|실|센터|부서)|연구소"
             rf"|[{_HANGUL}]*(?:마케팅|영업|홍보|기획|디자인|인사|재무|브랜드|커머스|콘텐츠|광고)"
             r"|[\u30a0-\u30ff]{2,}(?:チーム|グループ)"  # マーケティングチーム, in katakana
         ),
@@ -3006,6 +3054,16 @@ def _in_other_script(chunk: str) -> bool:
 _SPACED_SCRIPT = re.compile(r"[\u0600-\u06ff\u0900-\u097f]+")
 _UNIT_FIRST = frozenset(_words("قسم إدارة ادارة فريق"))
 _UNIT_LAST = frozenset(_words("विभाग टीम"))
+# Arabic departments alone (التسويق: marketing), titles before one (مدير المبيعات: the
+# sales manager), "all" before a group (كل الفريق), "to be decided", and "before" or
+# "after" before a time (بعد رمضان: a deadline, no owner)
+_UNITS_AR = frozenset(
+    _words("التسويق المبيعات العمليات المالية الحسابات المشتريات التصميم المحتوى الدعم")
+)
+_TITLES_AR = frozenset(_words("مدير مديرة مسؤول مسؤولة منسق منسقة رئيس رئيسة مشرف مشرفة"))
+_ALL_AR = frozenset(_words("كل جميع"))
+_UNDECIDED_AR = frozenset(("سيتم التحديد", "لم يحدد", "غير محدد", "لاحقا", "لاحقاً"))
+_WHEN_AR = frozenset(_words("بعد قبل خلال"))
 
 
 def _in_spaced_script(chunk: str) -> bool:
@@ -3027,10 +3085,23 @@ def _one_latin_person(chunks: list[str]) -> bool:
     )
 
 
-def _classify_spaced_script(run: list[str], acc: _Owners) -> None:
+def _classify_spaced_script(run: list[str], acc: _Owners) -> bool:
     name = " ".join(run)
-    unit = run[0] in _UNIT_FIRST or run[-1] in _UNIT_LAST
+    if name in _UNDECIDED_AR:
+        return True
+    if run[0] in _WHEN_AR:
+        return False  # بعد رمضان: when, not who
+    if run[0] in _ALL_AR:
+        acc.collective = True  # كل الفريق: the whole team
+        return True
+    if run[0] in _TITLES_AR:
+        acc.add("role", run[0])
+        if len(run) > 1:
+            acc.add("dept", " ".join(run[1:]))  # مدير المبيعات: the sales manager
+        return True
+    unit = run[0] in _UNIT_FIRST or run[-1] in _UNIT_LAST or name in _UNITS_AR
     acc.add("dept" if unit else "person", name)
+    return True
 
 
 def _is_unit_in_other_script(chunk: str) -> bool:
@@ -3126,7 +3197,7 @@ _PHONE = re.compile(
     # an international number: +65 9123 4567, +966 50 123 4567
     r"|(?<![\w+])\+\d{1,3}[\s-]?\(?\d[\d\s()-]{5,}\d(?!\d)"
     # a number in three groups: 604-555-0148, 0912-345-678, 987 654 321
-    r"|(?<![\w.,])\(?\d{3,4}\)?[-\s.]\d{3}[-\s.]\d{3,4}(?![\w.,%])"
+    r"|(?<![\w.,])\(?\d{3,4}\)?[-\s.]\d{3,4}[-\s.]\d{3,4}(?![\w.,%])"
 )
 # What a cell adds around the names: a share of the work ("张伟 60% / 李娜 40%"), an
 # emoji (🎯, 🚀), a Japanese honorific (鈴木さん)
@@ -3187,7 +3258,8 @@ def _two_scripts() -> re.Pattern[str]:
     then lower case), on script-marked text (`_sub_marked`)."""
     # (or a family name, a space, a given name: 中村 恵 Megumi Nakamura)
     han = _HAN_MARKED
-    other = rf"(?:[{han}{_HANGUL_MARK}]{{2,4}}|{han}{{1,3}} {han}{{1,3}})"
+    # (a whole run: 欧洲站运营 Tina is a unit and a person, not 洲站运营 twice)
+    other = rf"(?<![{han}{_HANGUL_MARK}])(?:[{han}{_HANGUL_MARK}]{{2,4}}|{han}{{1,3}} {han}{{1,3}})"
     word = r"[A-Z][a-z]+(?:-[a-z]+)?"
     return re.compile(
         rf"({other})\s*\(\s*({word}(?:\s+{word}){{0,2}})\s*\)"
@@ -3295,7 +3367,9 @@ _STAND_IN = re.compile(
 _STAND_IN_PART = re.compile(r"^(?:暂时?由|由)\s*(\S.*?)\s*(?:代理|代班|暂代|代)$")
 # A former owner noted in brackets: Nova（原：老K） (a handover with its arrow, 原钱磊→现孙悦,
 # is read before: `_HANDOVER_IN_BRACKETS`)
-_FORMER_IN_BRACKETS = re.compile(r"^(?:原|前|ex-?|formerly)\s*[:：]?\s*[^→>]*$", re.IGNORECASE)
+_FORMER_IN_BRACKETS = re.compile(
+    r"^(?:原|前|ex(?:-|\s+|(?=[:：]))|formerly)\s*[:：]?\s*[^→>]*$", re.IGNORECASE
+)  # (ex-Mia, ex: Mia; not Export)
 _PARTY_OF = re.compile(rf"^({'|'.join(_PARTIES_ZH)})\s*[:：]\s*\S+$")
 # A company's name as it ends, with its legal form (Iklan Maju Sdn Bhd, 蓝天有限公司)
 _COMPANY_ENDINGS = (
@@ -3466,6 +3540,8 @@ _TRADE_LABEL = re.compile(
     r"^(?P<label>[^\s:：/,;、]{1,12}(?:\s[^\s:：/,;、]{1,12})?)\s*[:：]\s*"
     r"(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))"
 )
+# How a Chinese company's name ends with its trade: 青岛印象广告, 深圳光影工作室
+_COMPANY_TRADES_ZH = tuple(_words("广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷"))
 # The last word of a company's name that says its trade: Kinetic PR, Northlight Media
 _TRADE_ENDINGS = frozenset(
     _words("pr media communications comms digital creative studio studios productions group")
@@ -3477,6 +3553,15 @@ def _trade_labelled(m: re.Match[str]) -> str:
     words = label.casefold().split()
     if words[0] in _PARTIES_EN and not _HAN.search(name):
         return f"{name} {words[0]}"  # Studio audio : Sonorité Boréale: the studio, by name
+    simple_name, simple_label = to_simplified(name), to_simplified(label)
+    if (
+        _han_only(simple_label)
+        and 2 <= len(simple_label) <= 4
+        and not _is_surname_led(simple_label)
+        and simple_name.endswith(_COMPANY_TRADES_ZH)
+        and _strip_dept_prefix(simple_name) == len(simple_name)
+    ):
+        return name  # 物料：青岛印象广告, 摄影：深圳光影工作室: the company that does it
     trade = (
         label.casefold() in _DEPT_WORDS_EN
         or tuple(words) in _DEPT_MULTI_EN
@@ -3487,6 +3572,8 @@ def _trade_labelled(m: re.Match[str]) -> str:
     if name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES:
         return name  # 物流：顺丰, PR: Edelman: the company the trade names
     named = name.split()
+    if len(named) > 1 and named[0].casefold() in _AGENCIES_EN:
+        return name  # Freight: DHL Global Forwarding
     if len(named) > 1 and any(w.casefold() in _PARTIES_EN for w in named):
         return name  # Relations presse : Agence Pivot
     if len(named) > 1 and named[-1].casefold() in _TRADE_ENDINGS and named[0][:1].isupper():
@@ -3500,6 +3587,7 @@ _EVENT_LABEL = re.compile(r"^[^\x00-\x7f:：、,，/]{1,8}(?:展|展会|博览�
 _DEPT_TYPO = re.compile(
     r"(市场|电商|销售|品牌|运营|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售)布"
 )
+_HONORIFIC_AR = re.compile(r"(?:^|(?<=\s))[مأدا]\.\s*(?=[\u0600-\u06ff])")
 # A kinship word after a name in Latin letters, a space between: Eric 哥, Vivian 姐
 _SPACED_KIN = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})\s+(哥|姐)(?=$|[\s,，、/(（])")
 # 组 typed as 祖 (zǔ, the same sound): 社群祖
@@ -3526,6 +3614,10 @@ def _party_labelled(m: re.Match[str]) -> str:
     # 代理商：李娜 as 李娜（代理商）reads: a person at one (the brackets were read already)
     party = label if label in _PARTIES_ZH else "外包"
     return _PARTY_NAMED.sub(_party_named, f"{name}({party})")
+
+
+# Forms of address before a family name: one person
+_PERSONAL_TITLES = frozenset(_words("mr mrs ms miss dr frau herr mme mlle sr sra srta"))
 
 
 def _party_named(m: re.Match[str]) -> str:
@@ -3555,6 +3647,8 @@ def _party_named(m: re.Match[str]) -> str:
             return f"{company}、{m['outside']}"  # 李小姐（代理商）: a person at one
         if _HAN.search(m["outside"]):
             return company + m["outside"]  # 采研國際（代理商）: the agency, read as one unit
+    if company.split()[0].rstrip(".").casefold() in _PERSONAL_TITLES:
+        return company  # Frau Schneider (Agentur): a person, at an agency not named
     if company.isascii():
         last = company.split()[-1].casefold()
         if last in _PARTIES_EN:
@@ -3572,6 +3666,7 @@ def _tidy_owner(s: str) -> str:
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
     s = _TEAM_TYPO.sub(r"\1组", _DEPT_TYPO.sub(r"\1部", s))
     s = _SPACED_KIN.sub(r"\1\2", s)  # Eric 哥: as Eric哥, one person
+    s = _HONORIFIC_AR.sub("", s)  # م. كريم: Eng. Karim
     s = _HANDOVER_IN_BRACKETS.sub(r" \1", s)  # 企划部（原钱磊→现孙悦）: the unit, and 孙悦
     handed = _HANDOVER.sub("", s)
     if handed != s:

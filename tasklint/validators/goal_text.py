@@ -193,6 +193,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         "L_dname",
         r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
         r"|360\s*°|7-?11|7-?eleven|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
+        # (a 2K camera or screen; "2k video views" stays a count)
+        r"|2k(?=(?:\s*[a-z-]+)?\s*(?:cams?|cameras?|monitors?|displays?|screens?|resolution)(?![a-z]))"
         r"|[48]k(?=(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|高清|画质|resolution|屏|display"
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
@@ -435,6 +437,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
         r"|dzie[nń]\s+(?:dziecka|matki|ojca)|wielkanoc|bo[żz]e\s+narodzenie"
         r"|independence\s+day|loy\s+krathong|steam\s+next\s+fest|next\s+fest"
+        r"|weihnacht(?:en|sgeschäft|sgeschaeft|szeit)?|ostern|(?<!jalan\s)raya"
+        r"|fresher'?s'?\s+week|rag\s+week"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -575,6 +579,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_lwords",
         r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:[a-z]+\s+)?cycle"
+        r"|(?:the\s+)?new\s+(?:school|academic|financial|fiscal)\s+year"
         r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
         r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
@@ -621,7 +626,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
         r"|congress|convention|weeks?|weekends?|fortnights?|games?|match(?:es)?|races?"
-        r"|beta|migration|rebrand|relaunch|open\s+house)|campaign\s+(?:period|window)"
+        r"|beta|migration|rebrand|relaunch|open\s+house|exams?)|campaign\s+(?:period|window)"
         # a named week: "in race week", "over the Easter weekend", "in Fashion Week"
         r"|(?:in|over)\s+(?:the\s+)?(?:[a-z0-9'.&-]+\s+){1,2}?(?:week|weekend|fortnight)"
         r"|weekends?|(?:in|during|within|over)\s+(?:the\s+|its\s+|our\s+)?(?:first|opening"
@@ -689,7 +694,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
-        r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas)"
+        r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas|prowein"
+        r"|in-cosmetics(?:\s+(?:global|asia|korea|latin\s+america))?|decanter\s+(?:wwa|world\s+wine"
+        r"\s+awards))"
         r"(?![a-z0-9])",
     ),
     # spans: "throughout the holiday period", "for the duration of the promo", "across all
@@ -754,7 +761,8 @@ _CN_PERIOD_WORDS = [
         "期间 活动期 活动期间 大促期间 促销期间 直播期间 大促期 预热期 预售期 投放期 周期内 "
         "档期 节前 节后 暑期档 春茶季 采茶季 茶季 春季 夏季 秋季 冬季 春夏 秋冬 旺季 淡季 换季 "
         "春节 过年 元旦 元宵 开斋节 世界杯 欧洲杯 亚运会 奥运会 冬奥会 "
-        "产季 新产季 采摘季 荔枝季 芒果季 草莓季 樱桃季 车厘子季 柑橘季 脐橙季 大闸蟹季 小龙虾季 "
+        "产季 新产季 采摘季 榴莲季 荔枝季 芒果季 草莓季 樱桃季 车厘子季 柑橘季 脐橙季 "
+        "大闸蟹季 小龙虾季 "
         "春耕 秋收 夏收 三夏 三秋 农忙 "  # the farming seasons machinery and seed sell by
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
@@ -775,7 +783,8 @@ _CN_PERIOD_WORDS = [
         "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
-        "上线前 发布前 发布会前 发售前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
+        "啤酒节 音乐节 美食节 电影节 艺术节 "
+        "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
         "上市前 开店前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
@@ -886,7 +895,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|返|损|中)"
         # (what a zero may be of first: 零退款投诉, 零重大事故, 零食品安全事故)
         r"|零(?:退款|售后|物流|产品|服务|质量|安全|食品安全|食品|用户|客户|重大|有效|安全生产)?"
-        r"(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障"
+        r"(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|问题"
         r"|差错|风险|超卖|断货"
         r"|漏发|错发|破损|丢件|返工)"
         r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零",
