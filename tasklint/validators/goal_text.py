@@ -439,6 +439,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|independence\s+day|loy\s+krathong|steam\s+next\s+fest|next\s+fest"
         r"|weihnacht(?:en|sgeschäft|sgeschaeft|szeit)?|ostern|(?<!jalan\s)raya"
         r"|fresher'?s'?\s+week|rag\s+week"
+        r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
+        r"|новый\s+год"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
         r"|labou?r\s*day|memorial\s*day|super\s*bowl|cny(?!\s*[0-9])|hari\s+raya|diwali|deepavali"
@@ -466,7 +468,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_may",
         r"(?<![a-z])may(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?",
     ),
-    ("P_lyear", r"(?<![a-z0-9])(?:fy|ay)\s*(?:'\s*)?(?:20)?[0-9]{2}(?![0-9])"),  # AY: academic
+    # AY: academic; SS25, FW25, AW25: a fashion season and its year
+    ("P_lyear", r"(?<![a-z0-9])(?:fy|ay|ss|fw|aw)\s*(?:'\s*)?(?:20)?[0-9]{2}(?![0-9])"),
     (
         "P_lq",
         r"(?<![a-z0-9])q ?[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
@@ -516,7 +519,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
         r"[a-z0-9-]*|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+"
         # a model's code before the word model: the VM-312 model, the X-200 series
-        r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s+(?:model|series|frame|edition)s?"
+        r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
+        r"|\s+(?:model|series|frame|edition)s?"
         r"(?![a-z]))",
     ),
     # an earlier edition as the baseline: "1.5x the ROAS of the spring edition"
@@ -695,6 +699,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
         r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas|prowein"
+        r"|jimtof|ccmt|cimt|imts|emo\s+hannover"
         r"|in-cosmetics(?:\s+(?:global|asia|korea|latin\s+america))?|decanter\s+(?:wwa|world\s+wine"
         r"\s+awards))"
         r"(?![a-z0-9])",
@@ -723,6 +728,11 @@ _SYMBOL_LED: list[tuple[str, str]] = [
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
     ),
+    (  # the rand, glued to its amount: R250k, R1.2m, R45,000 (R2 alone is a round's name)
+        "Q_lrand",
+        r"(?<![a-z0-9])r[0-9]+(?:\.[0-9]+)?\s*(?:k|m|bn)(?![a-z0-9])"
+        r"|(?<![a-z0-9])r[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])",
+    ),
     (
         "Q_srank",
         r"#\s*1(?![0-9])|#\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot|position|ranking|rank"
@@ -741,7 +751,7 @@ _CN_PERIOD_WORDS = [
         # this / next / the current unit, and its start, middle or end
         "本周 本月 本季度 本季 本年度 本年 本财年 今年 明年 当年 年内 月内 周内 季度内 季内 "
         "年底 年末 年中 年初 年终 年前 年尾 月底 月末 月尾 月初 月中 季末 季初 季度末 "
-        "上旬 中旬 下旬 周末 平日 新年 "
+        "上旬 中旬 下旬 周末 平日 新年 下次 下一次 月gmv 月销售额 月营收 月流水 "
         "今天 今日 今晚 明天 明日 明晚 当天 当日 当晚 当周 当月 当季 首日 首周 首月 首季度 首季 "
         "首年 首个月 上半年 下半年 上半月 下半月 半年 半个月 半天 全年 年度 月度 季度 下周 "
         "下个财年 下一财年 下财年 "
@@ -799,7 +809,7 @@ _CJK_LED: list[tuple[str, str]] = [
         "L_cname",
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|回本周期|回本期"  # the payback period: no week in it
-        r"|三顿半|三星|第三方|三方|二次元|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
+        r"|三顿半|三星|第三方|三方|二次元|零部件|零配件|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
         rf"|{_CNN}件套|[0-9]+件套"  # 四件套: a bedding set, what the product is
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
@@ -1231,7 +1241,8 @@ _NAMING = (
     r"|hashtag|e-?book|book|white\s*paper|report|guide|playbook|series|podcast|video|song"
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
-    r"|mixtape)(?![a-z])"
+    r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
+    r"|flavou?rs?|scents?|variants?)(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
