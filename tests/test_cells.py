@@ -206,6 +206,7 @@ NUMBER_REFUSALS = [
     "3000 (2 batches)",  # a note with a digit in it could change the value
     "$500/month",  # a rate over time is not the amount a budget or target cell holds
     "3 500 $/mois",
+    "R8 000 p/m",
     "1:3",
     "#N/A",
     "#DIV/0!",
@@ -1385,26 +1386,26 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 3,361 cells (dates, numbers, progress, statuses; half Chinese)
-# written in 21 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
+# tests/data/cells.jsonl: 3,462 cells (dates, numbers, progress, statuses; half Chinese)
+# written in 22 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
 # of the ninth's 200, 146 of the tenth's, 127 of the eleventh's, 131 of the twelfth's,
 # 90 of the thirteenth's, 88 of the fourteenth's, 89 of the fifteenth's, 78 of the
 # sixteenth's, 84 of the seventeenth's, 81 of the eighteenth's, 107 of the nineteenth's,
-# 129 of the twentieth's and 114 of the 21st's: the rest were in the set already) with
-# the value a person reads from each, by people who had not seen these parsers. Before
-# they were tuned on the first round they agreed on 89% of its dates, 91% of numbers,
-# 76% of progress cells and 90% of statuses; on the second round, written after that
-# tuning (exports of Feishu, Notion, Airtable; Hong Kong, Singapore and Malaysia
-# English), 94%, 90%, 85% and 90%; on the third (a year of a team's hurried cells and
-# chat copies), 100%, 98%, 98% and 93%; on the fourth ("round 4" in its notes: project
-# tools' labels, other languages' statuses and month names, lakh and dot grouping,
-# 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels set to the documented
-# choices (relative dates, cancelled and percentages as fractions are refused or read as
-# before; their notes say so); on the fifth ("round 5": finance and operations people's
-# cells — approval states, ledgers' minus signs, decimal commas, ISO weeks, fiscal
-# halves, progress bars), written after that tuning, 82%, 90%, 92% and 78% (two labels
-# set to the documented choices), and 98%, 92%, 100%, 100% after (a decimal comma, 3,5
-# or 12.000,50, stays refused: 1,5 reads two ways); the sixth ("round 6") is
+# 129 of the twentieth's, 114 of the 21st's and 101 of the 22nd's: the rest were in the
+# set already) with the value a person reads from each, by people who had not seen these
+# parsers. Before they were tuned on the first round they agreed on 89% of its dates,
+# 91% of numbers, 76% of progress cells and 90% of statuses; on the second round,
+# written after that tuning (exports of Feishu, Notion, Airtable; Hong Kong, Singapore
+# and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year of a team's hurried
+# cells and chat copies), 100%, 98%, 98% and 93%; on the fourth ("round 4" in its notes:
+# project tools' labels, other languages' statuses and month names, lakh and dot
+# grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels set to the
+# documented choices (relative dates, cancelled and percentages as fractions are refused
+# or read as before; their notes say so); on the fifth ("round 5": finance and
+# operations people's cells — approval states, ledgers' minus signs, decimal commas, ISO
+# weeks, fiscal halves, progress bars), written after that tuning, 82%, 90%, 92% and 78%
+# (two labels set to the documented choices), and 98%, 92%, 100%, 100% after (a decimal
+# comma, 3,5 or 12.000,50, stays refused: 1,5 reads two ways); the sixth ("round 6") is
 # representative — eight teams' cells as typed — and read 97% of its dates and 98% of
 # its numbers before tuning (every status and progress cell), all after; the seventh
 # ("round 7"), representative too (a Hangzhou apparel brand, a hospital group, a Mexico
@@ -1501,7 +1502,14 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # (١٥٠٬٠٠٠ ج.م, ٧٥٪), Arabic month names, LE, ARS and u$s, $ 850.000 (a bare $ groups
 # thousands with dots, as pesos do), ARS 50 mil, 15 Tsd. €, 1억 2천만원 and 개, 马币 and
 # 令吉, per bottle, piece, box and store, fines de agosto, hujung Ogos, 1° de
-# septiembre, Spanish weekdays (vie 18/07), la mitad, Demorado.
+# septiembre, Spanish weekdays (vie 18/07), la mitad, Demorado. The 22nd ("round 22": a
+# Changchun auto-parts brand, a Johannesburg streetwear label, a Fuzhou tea-drink chain,
+# a Porto port-wine house, a Suzhou silk brand, a Da Nang resort, a Nagoya machine-tool
+# maker in China, an Almaty supermarket chain) read dates 89%, numbers 87.5%, progress
+# 94% and statuses 90% before tuning — Russian had never been read: 15 июля 2025, конец
+# июля, до 30.06, 1-10 августа (had read as 10 January), 500 тыс. тг, 3 млн ₸, около,
+# половина, В работе, Просрочено на 3 дня — and all right after, with 10 a 20 de
+# setembro, Thứ Bảy, 第3四半期, 杯 and 幅, per garrafa, p/m refused, sorted, Em curso.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1538,13 +1546,13 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 4,789 owner cells in 29 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 4,932 owner cells in 30 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's
-# and 135 of the 29th's: the rest were in the set already),
+# 135 of the 29th's and 143 of the 30th's: the rest were in the set already),
 # labelled by people who had not seen the parser with the people, departments, titles
 # and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
 # name, an agency's name). The rules count owners, so this checks what they see — none,
@@ -1756,7 +1764,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # "(Export)" had read as a former owner's note (ex-), and 欧洲站运营 Tina as one person
 # twice. Left: Boys+Girls, Pádraig from Teneo, Wines of Argentina, ODM 개발팀, 고객사
 # 담당: 올리브영 MD, statuses written as sentences (샘플 발송 완료, Halal cert pending).
-# The whole set reads 97.4%.
+# The whole set read 97.4%. The 30th ("round 30", the round-22 teams) read 76% before
+# tuning — every cell in Cyrillic was refused: Russian and Kazakh owners are now read as
+# European ones are (Айгерим, Маркетинг – Данияр, Отдел маркетинга, Коммерческий отдел /
+# Закупки, Руководитель отдела закупок, Агентство: Nomad Creative, Бауыржан → Мадина,
+# Все магазины, уточняется, Маркетинг бөлімі) — and 95.5% after, with 汽配, 装饰, 影像
+# and 事务所 as a company's or an office's ending, 售后服务布 (a typo of 部), 跑哈尔滨
+# and 配色 as notes, (4月から), 本社（名古屋）, 绣娘, 抖店, Warehouse, Enologia,
+# Distribuidor UK: Fells, Toàn bộ nhân viên. Left: 福州各门店 (a city before 各),
+# 设计：梵睿品牌设计, Loja de Vila Nova de Gaia, a note of several lower-case words (UK
+# importer liaison), "fim de setembro" (a date in the owner column read as a name),
+# katakana titles. The whole set reads 97.3%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1853,6 +1871,21 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "vie 18/07", date(2025, 7, 18)),
         (parse_progress, "la mitad", 0.5),
         (parse_status, "Demorado (aduana)", Status.ABNORMAL),
+        (parse_date, "15 июля 2025", date(2025, 7, 15)),  # round 22: Russian
+        (parse_date, "конец июля", date(2025, 7, 31)),
+        (parse_date, "до 30.06", date(2025, 6, 30)),
+        (parse_date, "1-10 августа", date(2025, 8, 10)),  # not the 10th of January
+        (parse_number, "500 тыс. тг", 500_000),
+        (parse_number, "3 млн ₸", 3_000_000),
+        (parse_number, "около 200 000", 200_000),
+        (parse_progress, "Выполнено 90%", 0.9),
+        (parse_progress, "половина", 0.5),
+        (parse_status, "В работе", Status.NOT_DONE),
+        (parse_status, "Просрочено на 3 дня", Status.ABNORMAL),
+        (parse_date, "10 a 20 de setembro", date(2025, 9, 20)),
+        (parse_date, "Thứ Bảy, 19/07/2025", date(2025, 7, 19)),
+        (parse_date, "第3四半期", date(2025, 9, 30)),
+        (parse_number, "8000杯", 8000),
         (parse_status, "⚠️ aguardando aprovação", Status.ABNORMAL),  # flagged while pending
         (parse_status, "⏳ 进行中", Status.NOT_DONE),
         (parse_date, "15 lipca 2025", date(2025, 7, 15)),
@@ -2212,6 +2245,16 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("欧洲站运营 Tina", ("Tina",), ("欧洲站运营",)),
         ("Comercio Exterior – Martina", ("Martina",), ("Comercio Exterior",)),
         ("everybody lah", (), ()),
+        # round 30: Cyrillic
+        ("Маркетинг – Данияр", ("Данияр",), ("Маркетинг",)),
+        ("Отдел маркетинга", (), ("Отдел маркетинга",)),
+        ("Бауыржан → Мадина", ("Мадина",), ()),
+        ("Все магазины", (), ()),
+        ("Агентство: Nomad Creative", (), ("Nomad Creative Агентство",)),
+        ("上海事務所", (), ("上海事務所",)),
+        ("售后服务布 老孟", ("老孟",), ("售后服务部",)),
+        ("老于（跑哈尔滨）", ("老于",), ()),
+        ("电商部（天猫+抖店）", (), ("电商部",)),
     ],
 )
 def test_round_16_and_17_forms(raw, people, units):

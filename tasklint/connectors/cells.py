@@ -320,6 +320,7 @@ _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
     r"|lakhs?|crores?"
     r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp|tsd"
+    r"|тыс|млн|млрд"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
 )
@@ -333,6 +334,7 @@ _LATIN_MULT_VALUE = {
     "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
     "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
     "tsd": 1e3,  # German: Tsd.
+    "тыс": 1e3, "млн": 1e6, "млрд": 1e9,  # Russian
     "bin": 1e3, "milyon": 1e6,  # Turkish
     "mdp": 1e6,  # (Mexico) millones de pesos
     "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6,  # Thai
@@ -343,7 +345,7 @@ _APPROX_PREFIX = re.compile(
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
-    r"|ok\.|około|okolo|ca(?![a-z])|c\.|khoảng|約|ประมาณ"  # (ca 500, not CAD 500)
+    r"|ok\.|około|okolo|ca(?![a-z])|c\.|khoảng|約|ประมาณ|около|примерно"  # (ca 500, not CAD)
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
@@ -355,6 +357,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|s/\.?(?=\s*\d)|pen(?=\s*\d)"  # S/ 15,000: the sol
     r"|gh₵|gh¢|ghs|₵"  # the cedi (GH¢: the cent sign stands in for it)
     r"|ars|u\$[sd]|le(?=\s*\d)|e£|马币|馬幣|令吉"  # Argentina's pesos and dollars; Egypt's pound
+    r"|₸|kzt|тг|руб|₽"  # the tenge, the rouble
     r"|港幣|港币|越南盾|泰銖|泰铢|印尼盾"
     r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
@@ -363,13 +366,14 @@ _CURRENCY_SUFFIX = re.compile(
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
     r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
-    r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|令吉|ج\.م\.?|جنيه"
+    r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|令吉|ج\.م\.?|جنيه|₸|тг\.?|тенге|kzt|₽|руб\.?"
     r"|\$)$",  # (12 k$: the multiplier, then the dollar, as Québec writes it)
     re.IGNORECASE,
 )
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
-    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|개|명|건|회|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
+    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|개|명|건|회|шт\.?"
+    r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
 _KO_AS_CN = {"억": "亿", "만": "万", "천": "千", "백": "百"}
@@ -381,7 +385,7 @@ _INCOTERM = re.compile(r"^(?:fob|cif|cfr|exw|ddp|dap|fca)\s+", re.IGNORECASE)
 _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
     r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙"
-    r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店)$",
+    r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -487,8 +491,8 @@ def _arabic(text: str) -> float:
 
 
 _PER_TIME = re.compile(
-    r"/\s*(?:months?|mo|mois|mes|monat|years?|yr|an|année|weeks?|wk|semaine|days?|jour|月|年|周|天|日)"
-    r"\.?$",
+    r"(?:/\s*(?:months?|mo|mois|mes|mês|monat|years?|yr|an|année|ano|weeks?|wk|semaine|days?|jour"
+    r"|月|年|周|天|日|мес)|\s+p/m|\s+p\.m\.|\s+pcm)\.?$",
     re.IGNORECASE,
 )
 
@@ -722,7 +726,8 @@ _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
     r"|progres|progress"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
-    r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า)\s*[:：]?\s*(?=[\d０-９.一二两三四五六七八九十半]|half)",
+    r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс)\s*[:：]?\s*"
+    r"(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
 _SHARE_WORDS = {
@@ -730,7 +735,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
     **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
-    **dict.fromkeys(("la mitad", "mitad", "separuh", "setengah"), 0.5),
+    **dict.fromkeys(("la mitad", "metade", "половина", "половину"), 0.5),
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -863,7 +868,7 @@ _TIME_SUFFIX = re.compile(
 )
 _DUE_WORDS = re.compile(
     r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|w/e|截止(?:到|至|日期)?|截至|最晚|不晚于"
-    r"|do|até|ate|hasta|bis|cob|eod|eow)"
+    r"|do|até|ate|hasta|bis|cob|eod|eow|до)"
     r"\s*[:：]?\s*"
     r"|\s*(?:之前|以前|前|截止|为止|止)$",
     re.IGNORECASE,
@@ -881,7 +886,7 @@ _M_CN_PART = re.compile(
 )
 _D_ONLY = re.compile(rf"({_CN_SMALL_NUM})[日号]?")
 _YMD_CN2 = re.compile(r"(\d{2})年(\d{1,2})月(\d{1,2})[日号]?")
-_QUARTER_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:第)?([一二三四1-4])季度")
+_QUARTER_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:第)?([一二三四1-4])(?:季度|四半期)")
 _YEAR_END_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:年底|年末|年终)")
 _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\s*,?\s*(\d{4}))?")
 # Taiwan's calendar: 民國114年 is 2025
@@ -896,7 +901,8 @@ _VI_DATE = re.compile(
 )
 _VI_MONTH_PART = re.compile(r"(cuối|đầu|giữa)\s+tháng\s+(\d{1,2})", re.IGNORECASE)
 _VI_PARTS = {"cuối": "底", "đầu": "初", "giữa": "中"}  # end, start, middle of a month
-_VI_WEEKDAY = re.compile(r"thứ\s*([2-7])|chủ\s*nhật", re.IGNORECASE)
+_VI_WEEKDAY = re.compile(r"thứ\s*([2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s*nhật", re.IGNORECASE)
+_VI_DAY_WORDS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7}
 
 
 _VI_MARK = re.compile(r"tháng|thứ|chủ\s*nhật", re.IGNORECASE)
@@ -910,7 +916,16 @@ def _vietnamese_as_chinese(s: str) -> str:
         return s
     s = _VI_DATE.sub(lambda m: f"{m[3] + '年' if m[3] else ''}{m[2]}月{m[1]}日", s)
     s = _VI_MONTH_PART.sub(lambda m: f"{m[2]}月{_VI_PARTS[m[1].casefold()]}", s)
-    return _VI_WEEKDAY.sub(lambda m: f"(周{'一二三四五六'[int(m[1]) - 2] if m[1] else '日'})", s)
+    return _VI_WEEKDAY.sub(_vi_weekday_as_chinese, s)
+
+
+def _vi_weekday_as_chinese(m: re.Match[str]) -> str:
+    return f"(周{'一二三四五六'[_vi_day(m[1]) - 2] if m[1] else '日'})"
+
+
+def _vi_day(written: str) -> int:
+    """The day's number in Vietnamese counting (Thứ 2 or Thứ Hai is Monday)."""
+    return int(written) if written.isdigit() else _VI_DAY_WORDS[written.casefold()]
 
 
 # Thai months, full and abbreviated, and the Buddhist era (2568 is 2025; 68 its short form)
@@ -960,6 +975,28 @@ _QUARTER_EN = re.compile(
     r"|h([12])(?:\s*'?\s*(\d{4}|\d{2}))?|(?:fy(\d{4}|\d{2})|(\d{4}))\s*-?\s*h([12])"
 )
 _END_OF = re.compile(r"end\s+of\s+(?:the\s+)?")
+# Russian month names (as a date writes them, 15 июля, and alone, июль) and the parts of
+# a month (конец июля: the end of July), in English
+_RUSSIAN_DATE_WORDS = {
+    **dict.fromkeys(("января", "январь"), "January"),
+    **dict.fromkeys(("февраля", "февраль"), "February"),
+    **dict.fromkeys(("марта", "март"), "March"),
+    **dict.fromkeys(("апреля", "апрель"), "April"),
+    **dict.fromkeys(("мая", "май"), "May"),
+    **dict.fromkeys(("июня", "июнь"), "June"),
+    **dict.fromkeys(("июля", "июль"), "July"),
+    **dict.fromkeys(("августа", "август"), "August"),
+    **dict.fromkeys(("сентября", "сентябрь"), "September"),
+    **dict.fromkeys(("октября", "октябрь"), "October"),
+    **dict.fromkeys(("ноября", "ноябрь"), "November"),
+    **dict.fromkeys(("декабря", "декабрь"), "December"),
+    "конец": "end",
+    "начало": "early",
+    "середина": "mid",
+}
+_RUSSIAN_DATE_WORD = re.compile(
+    "|".join(sorted(_RUSSIAN_DATE_WORDS, key=len, reverse=True)), re.IGNORECASE
+)
 _ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:er|°|º)(?=\s)", re.IGNORECASE)  # 1er, 1°, 1º
 # Arabic month names, as Egypt and the Levant write them, in English
 _ARABIC_MONTHS = {
@@ -995,7 +1032,9 @@ _EN_DMY = re.compile(
 _EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_WORD}[-\s](\d{{4}}|\d{{2}})")
 _EN_YMD = re.compile(rf"(\d{{4}})\s+{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?")
 _EN_DAYS_MONTH = re.compile(
-    rf"(\d{{1,2}})\s*(?:-|–|~|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}"
+    # (10 a 20 de setembro, del 10 al 20 de julio: "to" in Portuguese and Spanish)
+    rf"(?:del\s+)?(\d{{1,2}})\s*(?:-|–|~|to|a|al)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?"
+    rf"{_MONTH_WORD}"
     rf"(?:\s*,?\s*(\d{{4}}))?"
 )
 _EN_MONTH = re.compile(
@@ -1277,6 +1316,8 @@ def _date_text_inner(
     s = _ORDINAL_DAY.sub(r"\1", s)  # 1er août, 1° de septiembre: the first
     if _ARABIC_MONTH.search(s):
         s = _ARABIC_MONTH.sub(lambda m: _ARABIC_MONTHS[m[0]], s)  # 10 سبتمبر 2025
+    if _RUSSIAN_DATE_WORD.search(s):
+        s = _RUSSIAN_DATE_WORD.sub(lambda m: _RUSSIAN_DATE_WORDS[m[0].casefold()], s)
     s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
     s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
@@ -1485,6 +1526,7 @@ _DONE = _words(
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
     "已发货 已出货 已发出 已寄出 ส่งแล้ว đãgửi ordered",  # shipped, sent: a shipping task's end
+    "sorted выполнено готово сделано",  # South African English; Russian: done
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
 _NOT_DONE = _words(
@@ -1513,6 +1555,7 @@ _NOT_DONE = _words(
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
+    "emcurso вработе впроцессе неначато запланировано",  # Portuguese, Russian
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
@@ -1525,6 +1568,7 @@ _ABNORMAL = _words(
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo demorado demorada",
+    "просрочено просрочен задержка",  # Russian: overdue, delayed
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "gecikti gecikme ertelendi durduruldu",  # Turkish
     "red amber",  # a RAG status: off track, at risk
@@ -1802,6 +1846,8 @@ _PARTIES_EN = _words(
     "agency agentur agence agencia agência agenzia agensi vendor supplier studio aor fornitore",
     "ajans ajansı ajansi agencja bureau",  # Turkish, Polish; Dutch (PR bureau Stroom)
     "mcn",  # a creators' network: MCN（辣妹子传媒）
+    "distribuidor distributor",  # Distribuidor UK: Fells
+    "агентство",  # Russian: an agency
 )
 # Agencies and agency groups marketing teams name as they name a department: a unit, not
 # a person (Ogilvy, 蓝色光标). "Grey" and "Leo Burnett" are left out: they are names too.
@@ -1836,7 +1882,7 @@ _DEPT_WORDS_ZH = frozenset(
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
-        "前台 业务 礼宾 版权 ec 营运",  # the front desk, business (sales), concierge, licensing
+        "前台 业务 礼宾 版权 ec 营运 本社",  # the front desk, business, concierge, licensing; HQ
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
@@ -1858,7 +1904,8 @@ _DEPT_SUFFIX = _words(
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
     "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
-    "工坊 合作社 供销社 门诊",  # 烘焙工坊, 思茅合作社, 猫科门诊
+    "工坊 合作社 供销社 门诊 事务所",  # 烘焙工坊, 思茅合作社, 猫科门诊, 上海事務所
+    "汽配 装饰 影像",  # a company by its trade: 沈阳恒通汽配, 福州恒美装饰, 木子影像
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理 货代",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
@@ -1908,7 +1955,7 @@ _ROLE_WORDS_ZH = tuple(
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
             "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
             # shipping documents' clerk; a station's head; a doctor's aide; a head chef
-            "单证 单证员 站长 医助 总厨 行政总厨 师傅",  # 拉面师傅 (陈师傅 is a person)
+            "单证 单证员 站长 医助 总厨 行政总厨 师傅 绣娘",  # 拉面师傅 (陈师傅 is a person)
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -1930,6 +1977,7 @@ _GENERIC_GROUPS = frozenset(
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
         "社员",  # a co-operative's members (全体社员)
+        "магазины сотрудники nhânviên",  # stores, staff (Все магазины; Toàn bộ nhân viên)
         "แผนก ฝ่าย ทีม สาขา",  # Thai: department, division, team, branch (ทุกแผนก)
     )
 )
@@ -1945,7 +1993,7 @@ _PLACEHOLDERS = (
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
             "belumditentukan belumada chưacó belumadapic",  # Malay, Indonesian, Vietnamese
             "àdéterminer adéterminer àdéfinir adéfinir ยังไม่มีคนรับผิดชอบ ยังไม่มีผู้รับผิดชอบ",
-            "aconfirmar porconfirmar",
+            "aconfirmar porconfirmar уточняется неназначен",
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
             "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
             # Turkish, Polish, Portuguese: to be decided
@@ -1954,7 +2002,8 @@ _PLACEHOLDERS = (
     )
     | _UNDECIDED
 )
-# What follows 各 ("each") or 所有 ("all") when a cell gives a task to every unit of a kind
+# What follows 各 ("each") or 所有 ("all") when a cell gives a task to every unit of a
+# kind
 _EACH_UNIT = (
     "门店 门市 分店 店铺 店 区域 大区 区 分公司 子公司 公司 办事处 事业部 部门 部 团队 小组 组 队"
     " 学院 校区 分校 校 科室 门诊部 门诊 分院 医院 院 分行 支行 中心 国 国家 地区 省 市 城市 站"
@@ -1990,6 +2039,7 @@ _COLLECTIVE_EN = re.compile(
     r"|\btutt[oaie]\b|ทุก|ร่วมกัน|협업|함께|공동|전체|전\s*직원|\bjoint\b"
     # Turkish, Polish, Tagalog and Swahili: all, whole, jointly, together, everyone
     r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay|herkes|wote)\b"
+    r"|(?<![\w])(?:все|всё|весь|вся|барлық)(?![\w])|\btoàn\s+bộ\b"  # Russian, Kazakh; Vietnamese
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -2023,13 +2073,16 @@ _DEPT_WORDS_EN = frozenset(
         "patrocinios patrocinio hospitality eng kho",  # sponsorships; engineering; a warehouse
         "markting marekting marketting maketing marketng",  # Marketing as typed in a hurry
         "wholsale wholesle",  # and Wholesale
-        "production export import créatif créative",
+        "production export import créatif créative warehouse enologia",
         "masoko mauzo fedha",  # Swahili: marketing, sales, finance
         "finanças financas finans admissions receção recepção rececção reception recepción",
         "regulatory aftersales after-sales kundenservice",
         "qc concierge logistyka finanse księgowość ksiegowosc risk freight comex",
         "exportaciones exportación exportacion importaciones",
         "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
+        # Russian and Kazakh: marketing, sales, procurement, commercial, logistics, SMM
+        "маркетинг маркетинга продажи продаж закупки закупок коммерческий логистика smm бренд",
+        "финансы бухгалтерия pr-отдел",
     )
     + _AGENCIES_EN
 )
@@ -2108,6 +2161,7 @@ _TEAM_WORDS_EN = frozenset(
         "partners",  # an agency named so: Finn Partners
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
+        "отдел отдела филиал магазин бөлімі команда",  # Russian, Kazakh: department, branch
         "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
         "cawangan kedai",  # Malay: a branch, a shop
     )
@@ -2142,6 +2196,7 @@ _ROLE_WORDS_EN = frozenset(
         "meneja",  # Swahili: a manager (Meneja wa Mauzo)
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
+        "директор руководитель менеджер бренд-менеджер управляющий",  # Russian titles
         "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
         "advisor advisors adviser enólogo enóloga enologo sommelier",
     )
@@ -2155,7 +2210,7 @@ _QUALIFIERS_EN = frozenset(
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
         "graphic motion ux ui web student students international alumni future prospective",
-        "presales pre-sales kit club matchday toko cafe café beauty",
+        "presales pre-sales kit club matchday toko cafe café beauty магазина",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -2226,7 +2281,8 @@ def _han_only(text: str) -> bool:
     return bool(text) and not _HAN.sub("", text)
 
 
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'.\-&]*")
+# (with Cyrillic: Russian and Kazakh owners are written as European ones are)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ'.\-&]*")
 # "and", as Europe (y, et, und, e, i), Malaysia and Indonesia (dan), Vietnam (và), Hong
 # Kong (同) and East Africa (na) write it; "Brand x Growth" as a collaboration is written.
 # Those of one letter or two are words only in lower case: I, X and Na are names too.
@@ -2251,7 +2307,7 @@ _CITIES_ZH = frozenset(
     _words(
         "北京 上海 广州 深圳 杭州 成都 重庆 武汉 南京 西安 天津 苏州 长沙 郑州 青岛 厦门 福州",
         "济南 合肥 昆明 沈阳 大连 哈尔滨 宁波 无锡 佛山 东莞 澳门 台北 高雄 台中 首尔 东京 大阪",
-        "曼谷 吉隆坡 雅加达 迪拜 伦敦 纽约 巴黎",
+        "曼谷 吉隆坡 雅加达 迪拜 伦敦 纽约 巴黎 名古屋 横滨 福冈 札幌 京都 神户",
     )
 )
 # A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
@@ -2319,7 +2375,7 @@ _CHANNELS = frozenset(
         "wechat weibo xiaohongshu rednote bilibili shopee lazada google googleads",
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
         # initials as often as 京东), and their ads
-        "天猫国际 京东国际 考拉海购 抖音电商",
+        "天猫国际 京东国际 考拉海购 抖音电商 抖店",
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
         "justgiving gofundme iproperty propertyguru mudah snapchat snapchatads openrice",
         "ig fb yt",  # Instagram, Facebook, YouTube as typed (IG + FB)
@@ -3333,7 +3389,7 @@ _WHEN_NOTE = re.compile(
     r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès"
     r"|depuis|dal|dalla)\s+)\S"
     r"|^[^()]{0,8}起$"  # (3月起): since March
-    r"|^[0-9一二三四五六七八九十]{1,2}月\s*[〜~～]$",  # (4月〜): since April, as Japanese writes it
+    r"|^[0-9一二三四五六七八九十]{1,2}月\s*(?:[〜~～]|から)$",  # (4月〜, 4月から): since April
     re.IGNORECASE,
 )
 # A note in brackets on when the owner is away or in: 小郑 (休假到5/6), Otieno (on leave till
@@ -3351,7 +3407,8 @@ _AWAY_NOTE = re.compile(
     r"|off\s+(?:till|until|from)|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]"
     r"|(?:in\s+|im\s+)?(?:elternzeit|urlaub|mutterschutz)|cuti"
     r"|od\s)"  # (od marca): Polish, since March
-    r"|^(?:修图|拍摄|剪辑|排版|出图|写稿|选品|发货|打包|备货|投放|大促|上新"
+    r"|^(?:修图|拍摄|剪辑|排版|出图|写稿|选品|发货|打包|备货|投放|大促|上新|配色|打样|质检"
+    r"|跑[\u3400-\u9fff]{1,4}"  # (跑哈尔滨: the territory a salesman covers)
     r"|负责[\u3400-\u9fff]{1,6})$",  # (负责直播: what she does)
     re.IGNORECASE,
 )
@@ -3535,13 +3592,16 @@ _TASK_BEFORE_COMPANY = re.compile(
 
 
 # A trade before the company that does it: 物流：顺丰, PR: Edelman, Relations presse :
-# Agence Pivot, Studio audio : Sonorité Boréale (Marketing: Alice is a unit and its person)
+# Agence Pivot, Studio audio : Sonorité Boréale (Marketing: Alice is a unit and its
+# person)
 _TRADE_LABEL = re.compile(
     r"^(?P<label>[^\s:：/,;、]{1,12}(?:\s[^\s:：/,;、]{1,12})?)\s*[:：]\s*"
     r"(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))"
 )
 # How a Chinese company's name ends with its trade: 青岛印象广告, 深圳光影工作室
-_COMPANY_TRADES_ZH = tuple(_words("广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷"))
+_COMPANY_TRADES_ZH = tuple(
+    _words("广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷 汽配 装饰 影像 品牌设计")
+)
 # The last word of a company's name that says its trade: Kinetic PR, Northlight Media
 _TRADE_ENDINGS = frozenset(
     _words("pr media communications comms digital creative studio studios productions group")
@@ -3585,7 +3645,8 @@ def _trade_labelled(m: re.Match[str]) -> str:
 _EVENT_LABEL = re.compile(r"^[^\x00-\x7f:：、,，/]{1,8}(?:展|展会|博览会|大促|活动)[:：]\s*(?=\S)")
 # 部 typed as 布 (the same sound, bù) after a department's word: 电商布 小刘
 _DEPT_TYPO = re.compile(
-    r"(市场|电商|销售|品牌|运营|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售)布"
+    r"(市场|电商|销售|品牌|运营|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售|售后服务"
+    r"|售后|服务)布"
 )
 _HONORIFIC_AR = re.compile(r"(?:^|(?<=\s))[مأدا]\.\s*(?=[\u0600-\u06ff])")
 # A kinship word after a name in Latin letters, a space between: Eric 哥, Vivian 姐
