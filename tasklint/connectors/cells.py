@@ -2081,7 +2081,8 @@ _DEPT_WORDS_EN = frozenset(
         "exportaciones exportación exportacion importaciones",
         "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
         # Russian and Kazakh: marketing, sales, procurement, commercial, logistics, SMM
-        "маркетинг маркетинга продажи продаж закупки закупок коммерческий логистика smm бренд",
+        "маркетинг маркетинга маркетингу продажи продаж продажам закупки закупок закупкам",
+        "коммерческий логистика smm бренд",
         "финансы бухгалтерия pr-отдел",
     )
     + _AGENCIES_EN
@@ -2287,7 +2288,7 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ][A-Za-zÀ-ÖØ-ö�
 # Kong (同) and East Africa (na) write it; "Brand x Growth" as a collaboration is written.
 # Those of one letter or two are words only in lower case: I, X and Na are names too.
 _AND_ANY_CASE = ("and", "with", "plus", "y", "et", "und", "dan", "và", "e", "ve", "aur")
-_AND_LOWER = ("x", "i", "na")
+_AND_LOWER = ("x", "i", "na", "и")  # (и: Russian)
 _AND_WORDS = frozenset(_AND_ANY_CASE + _AND_LOWER)
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
@@ -2834,12 +2835,13 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         kinds[:] = ["dept"] * len(kinds)  # Publicis Riyadh, DHL Global Forwarding: one of its arms
     if (
         len(tokens) > 1
-        and tokens[0] in ("PT", "CV")
+        and tokens[0] in ("PT", "CV", "ТОО", "ООО", "АО", "ИП")
         and all(
             t[:1].isupper() or w in _PARTIES_EN for t, w in zip(tokens[1:], words[1:], strict=True)
         )
     ):
-        kinds[:] = ["dept"] * len(kinds)  # PT Kreasi Digital Nusantara: an Indonesian company
+        # PT Kreasi Digital Nusantara, ТОО Астана Трейд: an Indonesian, a Kazakh company
+        kinds[:] = ["dept"] * len(kinds)
     for j in range(1, len(kinds)):  # "Growth team", "Alpha team", "KOL agency"
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
         if team_like and kinds[j - 1] == "skip" and words[j - 1] in _REGIONS_EN:
@@ -2890,7 +2892,8 @@ _SEGMENTS = frozenset(_words("b2b b2c d2c dtc b2b2c"))
 _NAME_PARTICLES = frozenset(_words("van der de la le von da di du bin binti al el dos so do ap"))
 
 
-_OF_WORDS = frozenset(_words("de del di du des der da of ya wa"))  # ya, wa: Swahili
+# ya, wa: Swahili; по: Russian (Менеджер по маркетингу)
+_OF_WORDS = frozenset(_words("de del di du des der da of ya wa по"))
 
 
 def _names_the_unit(kind: str, word: str) -> bool:
