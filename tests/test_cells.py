@@ -1386,22 +1386,22 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 3,462 cells (dates, numbers, progress, statuses; half Chinese)
-# written in 22 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
+# tests/data/cells.jsonl: 3,580 cells (dates, numbers, progress, statuses; half Chinese)
+# written in 23 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
 # of the ninth's 200, 146 of the tenth's, 127 of the eleventh's, 131 of the twelfth's,
 # 90 of the thirteenth's, 88 of the fourteenth's, 89 of the fifteenth's, 78 of the
 # sixteenth's, 84 of the seventeenth's, 81 of the eighteenth's, 107 of the nineteenth's,
-# 129 of the twentieth's, 114 of the 21st's and 101 of the 22nd's: the rest were in the
-# set already) with the value a person reads from each, by people who had not seen these
-# parsers. Before they were tuned on the first round they agreed on 89% of its dates,
-# 91% of numbers, 76% of progress cells and 90% of statuses; on the second round,
-# written after that tuning (exports of Feishu, Notion, Airtable; Hong Kong, Singapore
-# and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year of a team's hurried
-# cells and chat copies), 100%, 98%, 98% and 93%; on the fourth ("round 4" in its notes:
-# project tools' labels, other languages' statuses and month names, lakh and dot
-# grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels set to the
-# documented choices (relative dates, cancelled and percentages as fractions are refused
-# or read as before; their notes say so); on the fifth ("round 5": finance and
+# 129 of the twentieth's, 114 of the 21st's, 101 of the 22nd's and 118 of the 23rd's:
+# the rest were in the set already) with the value a person reads from each, by people
+# who had not seen these parsers. Before they were tuned on the first round they agreed
+# on 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
+# second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
+# Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year of
+# a team's hurried cells and chat copies), 100%, 98%, 98% and 93%; on the fourth ("round
+# 4" in its notes: project tools' labels, other languages' statuses and month names,
+# lakh and dot grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels set
+# to the documented choices (relative dates, cancelled and percentages as fractions are
+# refused or read as before; their notes say so); on the fifth ("round 5": finance and
 # operations people's cells — approval states, ledgers' minus signs, decimal commas, ISO
 # weeks, fiscal halves, progress bars), written after that tuning, 82%, 90%, 92% and 78%
 # (two labels set to the documented choices), and 98%, 92%, 100%, 100% after (a decimal
@@ -1510,6 +1510,16 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # июля, до 30.06, 1-10 августа (had read as 10 January), 500 тыс. тг, 3 млн ₸, около,
 # половина, В работе, Просрочено на 3 дня — and all right after, with 10 a 20 de
 # setembro, Thứ Bảy, 第3四半期, 杯 and 幅, per garrafa, p/m refused, sorted, Em curso.
+# The 23rd ("round 23": a Wuxi e-bike brand, a Vienna concert hall, a Guiyang baijiu
+# distillery, a Bogotá coffee chain, a Nanjing museum's shop, a Cebu dive resort, a
+# Kuala Lumpur halal snack brand, a Tashkent textile exporter) read dates 95%, numbers
+# 83%, progress 97% and statuses 85% before tuning, all right after (one label set to
+# the documented choice: $ 350 mil is a million): € 1.250,50 — the convention changed
+# here, and six earlier labels with it: beside a currency that groups thousands with
+# dots, a comma after the groups is the decimal point — COP with dot grouping, P15k (and
+# round 12's P50k), сум and so'm, mlrd, 3 кв. 2025, Tagalog and Uzbek months, 25-Jul
+# without a year, 2 von 5, per 台, Karte, taza, pek and metre, Listo, Ginagawa pa,
+# Bajarildi, Jarayonda, verschoben, Задерживается.
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1546,13 +1556,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 4,932 owner cells in 30 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,079 owner cells in 31 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's
-# 135 of the 29th's and 143 of the 30th's: the rest were in the set already),
+# 135 of the 29th's, 143 of the 30th's and 147 of the 31st's: the rest were in the set
+# already),
 # labelled by people who had not seen the parser with the people, departments, titles
 # and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
 # name, an agency's name). The rules count owners, so this checks what they see — none,
@@ -1774,7 +1785,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # Distribuidor UK: Fells, Toàn bộ nhân viên. Left: 福州各门店 (a city before 各),
 # 设计：梵睿品牌设计, Loja de Vila Nova de Gaia, a note of several lower-case words (UK
 # importer liaison), "fim de setembro" (a date in the owner column read as a name),
-# katakana titles. The whole set reads 97.3%.
+# katakana titles. The whole set read 97.3%. The 31st ("round 31", the round-23 teams)
+# read 69% before tuning and 97.5% after: German units (Pressebüro, Dramaturgie,
+# Sponsoring, Leitung Kommunikation, Alle Abteilungen, bis Ende Februar refused),
+# Colombian Spanish (Mercadeo, Tienda Chapinero, Todas las tiendas, Compras / Calidad),
+# Malay (Pengurus Jenama, Semua pengedar, Kilang, Sudah siap, Sebelum Raya refused),
+# Uzbek (Sotuv bo'limi), Russian (ВЭД, склад, начальник цеха), 车行, 车间, 研究所,
+# 勾调师, 策展人, 遵义经销商 黔酱商贸有限公司 (a party's label with a space), 京东对接
+# (a channel's work as a label), 中秋前 and other holidays before 前 refused, Front
+# Desk, Maintenance, Divemaster, TBA pa, 插画师 Yuki（外包）. Left: Cebu Pacific
+# (partner), Sales Manager (Penang), sa Lunes, Boat crew ("crew" made a goal text
+# readable). The whole set reads 97.3%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1886,6 +1907,18 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "Thứ Bảy, 19/07/2025", date(2025, 7, 19)),
         (parse_date, "第3四半期", date(2025, 9, 30)),
         (parse_number, "8000杯", 8000),
+        (parse_number, "€ 1.250,50", 1250.5),  # round 23: dots group, the comma is decimal
+        (parse_number, "COP 45.000", 45_000),
+        (parse_number, "P15k", 15_000),
+        (parse_number, "45 млн сум", 45_000_000),
+        (parse_number, "1.5 mlrd so'm", 1_500_000_000),
+        (parse_number, "€ 39/Karte", 39),
+        (parse_date, "3 кв. 2025", date(2025, 9, 30)),
+        (parse_date, "Hulyo 30", date(2025, 7, 30)),
+        (parse_date, "25-iyul", date(2025, 7, 25)),
+        (parse_progress, "2 von 5", 0.4),
+        (parse_status, "Listo", Status.DONE),
+        (parse_status, "verschoben auf 12.09.", Status.ABNORMAL),
         (parse_status, "⚠️ aguardando aprovação", Status.ABNORMAL),  # flagged while pending
         (parse_status, "⏳ 进行中", Status.NOT_DONE),
         (parse_date, "15 lipca 2025", date(2025, 7, 15)),
@@ -2253,6 +2286,14 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("Анна и Мария", ("Анна", "Мария"), ()),  # и: and
         ("Менеджер по маркетингу", (), ("маркетингу",)),  # a manager "for" marketing
         ("ТОО Астана Трейд", (), ("ТОО Астана Трейд",)),  # a Kazakh company's legal form
+        # round 31
+        ("Leitung Kommunikation", (), ("Kommunikation",)),
+        ("Todas las tiendas", (), ()),
+        ("Tienda Chapinero (Sebas)", ("Sebas",), ("Tienda Chapinero",)),
+        ("遵义经销商 黔酱商贸有限公司", (), ("黔酱商贸有限公司",)),
+        ("京东对接 小蔡", ("小蔡",), ()),
+        ("酿造车间 王师傅", ("王师傅",), ("酿造车间",)),
+        ("Sotuv bo'limi", (), ("Sotuv bo'limi",)),
         ("Агентство: Nomad Creative", (), ("Nomad Creative Агентство",)),
         ("上海事務所", (), ("上海事務所",)),
         ("售后服务布 老孟", ("老孟",), ("售后服务部",)),

@@ -34,13 +34,14 @@ Empty cells
     and percentages as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``,
     ``45%%``). ``mil`` is a thousand beside reais, pesos, soles and euros (``R$ 50
     mil``, ``S/ 50 mil``; ``mil millones`` a billion) and a million elsewhere
-    (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$ and the lira a dot before three
-    digits groups thousands (``€5.000``, ``250.000 TL``), and Turkish puts the percent
-    sign first (``%12``).
-    Refused: ambiguous separators (``1,5``, ``1.200,50``), ranges (``10-20``), ratios
-    (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities, formula errors
-    (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``), ``bool`` (a
-    check box is no quantity).
+    (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah and
+    Argentina's and Colombia's pesos a dot before three digits groups thousands
+    (``€5.000``, ``250.000 TL``, ``COP 45.000``) and a comma after the groups is the
+    decimal point (``€ 1.250,50``), and Turkish puts the percent sign first (``%12``).
+    Refused: ambiguous separators (``1,5``, ``1.200,50`` with no such currency), ranges
+    (``10-20``), ratios (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities,
+    formula errors (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``),
+    ``bool`` (a check box is no quantity).
     ``parse_money`` is the same but refuses a percentage unless ``percent_ok=True``:
     a budget of "15%" is not an amount of money.
 
@@ -320,7 +321,7 @@ _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
     r"|lakhs?|crores?"
     r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp|tsd"
-    r"|тыс|млн|млрд"
+    r"|тыс|млн|млрд|mlrd"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
 )
@@ -335,6 +336,7 @@ _LATIN_MULT_VALUE = {
     "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
     "tsd": 1e3,  # German: Tsd.
     "тыс": 1e3, "млн": 1e6, "млрд": 1e9,  # Russian
+    "mlrd": 1e9,  # Uzbek
     "bin": 1e3, "milyon": 1e6,  # Turkish
     "mdp": 1e6,  # (Mexico) millones de pesos
     "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6,  # Thai
@@ -358,6 +360,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|gh₵|gh¢|ghs|₵"  # the cedi (GH¢: the cent sign stands in for it)
     r"|ars|u\$[sd]|le(?=\s*\d)|e£|马币|馬幣|令吉"  # Argentina's pesos and dollars; Egypt's pound
     r"|₸|kzt|тг|руб|₽"  # the tenge, the rouble
+    r"|cop|uzs|p(?=\d)"  # Colombia's pesos; Uzbekistan's som; P15k: the Philippine peso
     r"|港幣|港币|越南盾|泰銖|泰铢|印尼盾"
     r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
@@ -367,6 +370,7 @@ _CURRENCY_SUFFIX = re.compile(
     r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
     r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|令吉|ج\.م\.?|جنيه|₸|тг\.?|тенге|kzt|₽|руб\.?"
+    r"|сум|so'm|som|uzs|cop"
     r"|\$)$",  # (12 k$: the multiplier, then the dollar, as Québec writes it)
     re.IGNORECASE,
 )
@@ -385,7 +389,8 @@ _INCOTERM = re.compile(r"^(?:fob|cif|cfr|exw|ddp|dap|fca)\s+", re.IGNORECASE)
 _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
     r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙"
-    r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?)$",
+    r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?"
+    r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -561,7 +566,9 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         s = _COUNT_SUFFIX.sub("", s, count=1)
     s = s.strip()
     if _EUROS.search(text) and _EURO_THOUSANDS.fullmatch(s):
-        s = s.replace(".", "")  # €5.000: in euros a dot before three digits groups them
+        # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then a
+        # comma is the decimal point
+        s = s.replace(".", "").replace(",", ".")
     if _RUPEES.search(text):
         s = _LAKH_CRORE.sub(lambda m: " crore" if m[1].casefold().startswith("c") else " lakh", s)
     if _THOUSAND_MIL.search(text):
@@ -590,15 +597,16 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
 
 # (and the lira, written as the euro is: 250.000 TL)
 _EUROS = re.compile(
-    r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b|\bars\b"
+    r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b|\bars\b|\bcop\b"
     r"|^\$\s*\d",
     re.IGNORECASE,
 )  # (and the rupiah: Rp 50.000; and a bare $ as Latin America's pesos: $ 850.000)
-_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # one group too: €5.000
+_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # one group too: €5.000
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50
 # mil)
 _THOUSAND_MIL = re.compile(
-    r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b|\bars\b",
+    r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b|\bars\b"
+    r"|\bcop\b",
     re.I,
 )
 _MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mill)", re.I)  # (mil millones: a billion)
@@ -741,7 +749,8 @@ _SHARE_WORDS = {
 }
 # Steps done of steps, perhaps with what they count: 3/5, 2 out of 5 posts, 3/5 篇
 _STEPS = re.compile(
-    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+)\s*(\d{1,3})(?:\s*[^\d\s/%.]{1,12}){0,3}",
+    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+|\s+von\s+|\s+de\s+|\s+из\s+)\s*(\d{1,3})"
+    r"(?:\s*[^\d\s/%.]{1,12}){0,3}",
     re.IGNORECASE,
 )
 # A bar drawn with blocks or dots (█████░░░░░, ●●●○○), a percentage perhaps after it
@@ -817,6 +826,11 @@ _MONTHS = {
     "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
     # Swedish (and the abbreviations Swedish and Spanish teams write: 1 okt, 1-15 ago)
     "augusti": 8, "okt": 10, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    # Tagalog and Uzbek (Hulyo 30, 25-iyul)
+    "pebrero": 2, "marso": 3, "hunyo": 6, "hulyo": 7, "setyembre": 9,  # (enero: above)
+    "oktubre": 10, "nobyembre": 11, "disyembre": 12,
+    "yanvar": 1, "fevral": 2, "iyun": 6, "iyul": 7, "avgust": 8, "sentyabr": 9,
+    "oktyabr": 10, "noyabr": 11, "dekabr": 12,
     # Italian (agosto and marzo are above)
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
     "settembre": 9, "ottobre": 10, "dicembre": 12,
@@ -997,6 +1011,7 @@ _RUSSIAN_DATE_WORDS = {
 _RUSSIAN_DATE_WORD = re.compile(
     "|".join(sorted(_RUSSIAN_DATE_WORDS, key=len, reverse=True)), re.IGNORECASE
 )
+_RUSSIAN_QUARTER = re.compile(r"([1-4])\s*кв\.?\s*")
 _ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:er|°|º)(?=\s)", re.IGNORECASE)  # 1er, 1°, 1º
 # Arabic month names, as Egypt and the Levant write them, in English
 _ARABIC_MONTHS = {
@@ -1029,7 +1044,8 @@ _EN_MDY = re.compile(rf"{_MONTH_WORD}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\
 _EN_DMY = re.compile(
     rf"(\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?:of\s+|de\s+)?{_MONTH_WORD},?(?:\s*(?:de\s+)?(\d{{4}}))?"
 )
-_EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_WORD}[-\s](\d{{4}}|\d{{2}})")
+# (1-Jun-25, and 25-Jul without a year: a day, then a month's name)
+_EN_DMY_DASH = re.compile(rf"(\d{{1,2}})[-\s]{_MONTH_WORD}(?:[-\s](\d{{4}}|\d{{2}}))?")
 _EN_YMD = re.compile(rf"(\d{{4}})\s+{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?")
 _EN_DAYS_MONTH = re.compile(
     # (10 a 20 de setembro, del 10 al 20 de julio: "to" in Portuguese and Spanish)
@@ -1318,6 +1334,7 @@ def _date_text_inner(
         s = _ARABIC_MONTH.sub(lambda m: _ARABIC_MONTHS[m[0]], s)  # 10 سبتمبر 2025
     if _RUSSIAN_DATE_WORD.search(s):
         s = _RUSSIAN_DATE_WORD.sub(lambda m: _RUSSIAN_DATE_WORDS[m[0].casefold()], s)
+    s = _RUSSIAN_QUARTER.sub(r"Q\1 ", s)  # 3 кв. 2025: the third quarter
     s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
     s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
@@ -1526,7 +1543,8 @@ _DONE = _words(
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
     "已发货 已出货 已发出 已寄出 ส่งแล้ว đãgửi ordered",  # shipped, sent: a shipping task's end
-    "sorted выполнено готово сделано",  # South African English; Russian: done
+    "sorted выполнено готово сделано sudahsiap listo lista bajarildi tayyor",  # ZA; Russian;
+    # Malay; Spanish; Uzbek
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
 _NOT_DONE = _words(
@@ -1555,7 +1573,7 @@ _NOT_DONE = _words(
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
-    "emcurso вработе впроцессе неначато запланировано",  # Portuguese, Russian
+    "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
@@ -1568,7 +1586,7 @@ _ABNORMAL = _words(
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo demorado demorada",
-    "просрочено просрочен задержка",  # Russian: overdue, delayed
+    "просрочено просрочен задержка задерживается verschoben",  # Russian; German: postponed
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "gecikti gecikme ertelendi durduruldu",  # Turkish
     "red amber",  # a RAG status: off track, at risk
@@ -1904,7 +1922,7 @@ _DEPT_SUFFIX = _words(
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
     "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
-    "工坊 合作社 供销社 门诊 事务所",  # 烘焙工坊, 思茅合作社, 猫科门诊, 上海事務所
+    "工坊 合作社 供销社 门诊 事务所 车行 车间 研究所 研究院",  # 烘焙工坊, 上海事務所, 酿造车间
     "汽配 装饰 影像",  # a company by its trade: 沈阳恒通汽配, 福州恒美装饰, 木子影像
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
@@ -1954,8 +1972,9 @@ _ROLE_WORDS_ZH = tuple(
             "跟单员 跟单 茶艺师 摄影师 化妆师 培训师 讲师 业务员 销售员 营业员 辅导员 技术员 助播",
             "咨询师 花艺师 营养师 美容师 咖啡师 烘焙师 调酒师 造型师 插画师 剪辑师 修图师 理疗师",
             "科员 办事员 加盟主",  # a civil servant's grade; a franchisee
-            # shipping documents' clerk; a station's head; a doctor's aide; a head chef
-            "单证 单证员 站长 医助 总厨 行政总厨 师傅 绣娘",  # 拉面师傅 (陈师傅 is a person)
+            # shipping documents' clerk; a station's head; a doctor's aide; a head chef; a
+            # master (拉面师傅; 陈师傅 is a person); an embroiderer, a blender, a curator
+            "单证 单证员 站长 医助 总厨 行政总厨 师傅 绣娘 勾调师 策展人",
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -1978,6 +1997,7 @@ _GENERIC_GROUPS = frozenset(
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
         "社员",  # a co-operative's members (全体社员)
         "магазины сотрудники nhânviên",  # stores, staff (Все магазины; Toàn bộ nhân viên)
+        "tiendas abteilungen franquiciados pengedar",  # Todas las tiendas, Alle Abteilungen
         "แผนก ฝ่าย ทีม สาขา",  # Thai: department, division, team, branch (ทุกแผนก)
     )
 )
@@ -1986,6 +2006,7 @@ _PLACEHOLDERS = (
         normalise_key(w)
         for w in _words(
             "tbd tba tbc 待定 待分配 未分配 未指定 待指定 暂无 无 ? ？ unassigned unknown",
+            "t.b.d. tbapa",  # TBA pa: still to be announced (Taglish)
             "tobeassigned tobeconfirmed tobedecided 待招 人员待定 人选待定",
             "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
             # a seat not filled yet: no one answers for the task
@@ -2078,6 +2099,8 @@ _DEPT_WORDS_EN = frozenset(
         "finanças financas finans admissions receção recepção rececção reception recepción",
         "regulatory aftersales after-sales kundenservice",
         "qc concierge logistyka finanse księgowość ksiegowosc risk freight comex",
+        "sponsoring dramaturgie kommunikation markteing mercadeo calidad operaciones",
+        "maintenance jenama sotuv dizayn вэд склад pressebüro kartenbüro",
         "exportaciones exportación exportacion importaciones",
         "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
         # Russian and Kazakh: marketing, sales, procurement, commercial, logistics, SMM
@@ -2120,6 +2143,7 @@ _DEPT_MULTI_EN = (
     ("live", "ops"),
     ("comercio", "exterior"),
     ("relations", "presse"),  # French: press relations
+    ("front", "desk"),
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -2162,7 +2186,8 @@ _TEAM_WORDS_EN = frozenset(
         "partners",  # an agency named so: Finn Partners
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
-        "отдел отдела филиал магазин бөлімі команда",  # Russian, Kazakh: department, branch
+        "отдел отдела филиал магазин бөлімі команда цеха цех",  # Russian, Kazakh: department
+        "büro tienda kilang bo'limi",  # German, Spanish, Malay, Uzbek
         "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
         "cawangan kedai",  # Malay: a branch, a shop
     )
@@ -2197,7 +2222,8 @@ _ROLE_WORDS_EN = frozenset(
         "meneja",  # Swahili: a manager (Meneja wa Mauzo)
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
-        "директор руководитель менеджер бренд-менеджер управляющий",  # Russian titles
+        "директор руководитель менеджер бренд-менеджер управляющий начальник",  # Russian titles
+        "intendant divemaster instructor",
         "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
         "advisor advisors adviser enólogo enóloga enologo sommelier",
     )
@@ -2211,7 +2237,7 @@ _QUALIFIERS_EN = frozenset(
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
         "graphic motion ux ui web student students international alumni future prospective",
-        "presales pre-sales kit club matchday toko cafe café beauty магазина",
+        "presales pre-sales kit club matchday toko cafe café beauty магазина dive",
     )
 )
 # Qualifiers that say what kind, not what: alone they name no unit
@@ -2313,7 +2339,8 @@ _CITIES_ZH = frozenset(
 )
 # A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
 _DEADLINE_ZH = re.compile(
-    r"^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|月底|月初|[下本][周週]|明天|今天)(?:之?前)"
+    r"^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|月底|月初|[下本][周週]|明天|今天"
+    r"|中秋|国庆|國慶|春节|春節|端午|元旦|双11|双十一|618|年底|年前)(?:之?前)"
 )
 # 已报备, 已下单: something done, in the owner column (已 starts no name)
 _DONE_ALREADY = re.compile(r"^已[\u3400-\u9fff]{1,4}$")
@@ -2366,7 +2393,11 @@ def _is_weekday(text: str) -> bool:
 
 
 # End of Ramadan, After Ramadan: a date in the owner column
-_WHEN = re.compile(r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before)\s", re.IGNORECASE)
+_WHEN = re.compile(
+    r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before|bis|sebelum|selepas|antes\s+del?"
+    r"|después\s+del?)\s",
+    re.IGNORECASE,
+)  # (bis Ende Februar, Sebelum Raya, antes del 15: when, not who)
 # Channels a task runs on, put in the owner column by mistake
 _CHANNELS = frozenset(
     normalise_key(w)
@@ -2592,6 +2623,8 @@ def _classify_rest(word: str, simple: str, acc: _Owners) -> bool:
             return _classify_rest(word[acronym.end() :], rest, acc)
     for duty in _DUTY_AFTER:
         if simple.endswith(duty) and len(simple) > len(duty):
+            if _is_channel(simple[: -len(duty)]):
+                return True  # 京东对接: the work on a channel, a label before its person
             return _classify_cjk(word[: len(word) - len(duty)], acc)  # 王总审批: 王总
     if simple in ("某某", "某人"):
         acc.add("person", "*")  # 销售部某某: a redacted name, as "*" is
@@ -3286,7 +3319,7 @@ _FIELD_LABEL = re.compile(
     r"(?:^|(?<=[\s,;/(\[]))(?:负责人|责任人|主责|主负责人?|协助|配合|对接人?|联系人|牵头人?|dri|owner|poc"
     r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
     r"|lidera|apoyo|soporte|responsable|hỗ\s+trợ|chính|phụ|pic"  # Spanish, Vietnamese; PIC
-    r"|暂定|暫定|tentative"
+    r"|暂定|暫定|tentative|[a-z]+\s+(?:stand|booth)"  # Heimtextil stand: Gulnora
     r"|责任部门|負責部門|负责部门|[AB]角"
     r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
@@ -3297,7 +3330,7 @@ _ANNOTATION = re.compile(
     r"|待招聘?|招聘中|空缺|(?:接替|接手)[^()]{1,10}|took\s+over\s+from[^()]{1,30}|gf|挂名|掛名"
     r"|已?[离離]职|已?[离離]職|休假中?|出差中?|[请請]假中?|(?:[0-9一二三四五六七八九十]+月)?已?交接|现|現|临时"
     r"|臨時|代理|暂代|暫代|兼[^()]{0,10}|(?:花名|昵称|暱稱|英文名|艺名)(?:\s*[:：][^()]{1,12})?"
-    r"|interim|acting|internal|in-house"
+    r"|interim|acting|internal|in-house|on\s+duty"
     r"|on\s+leave|left|サポート|メイン|主担当|副担当|補佐)\s*\)",
     re.IGNORECASE,
 )
@@ -3410,7 +3443,7 @@ _AWAY_NOTE = re.compile(
     r"|off\s+(?:till|until|from)|de\s+vacaciones|de\s+baja|likizo|en\s+cong[ée]"
     r"|(?:in\s+|im\s+)?(?:elternzeit|urlaub|mutterschutz)|cuti"
     r"|od\s)"  # (od marca): Polish, since March
-    r"|^(?:修图|拍摄|剪辑|排版|出图|写稿|选品|发货|打包|备货|投放|大促|上新|配色|打样|质检"
+    r"|^(?:修图|拍摄|剪辑|排版|出图|写稿|选品|发货|打包|备货|投放|大促|上新|配色|打样|质检|出图授权|授权"
     r"|跑[\u3400-\u9fff]{1,4}"  # (跑哈尔滨: the territory a salesman covers)
     r"|负责[\u3400-\u9fff]{1,6})$",  # (负责直播: what she does)
     re.IGNORECASE,
@@ -3591,6 +3624,9 @@ _PARTY_LABEL = re.compile(
 # What a task is before the company doing it: 展台搭建：苏州美陈展览有限公司, 装修：蜀美装饰公司
 _TASK_BEFORE_COMPANY = re.compile(
     r"^[^\x00-\x7f:：、,，/]{2,8}[:：]\s*(?=[^\x00-\x7f]{2,20}?(?:有限公司|股份公司|集团|公司)$)"
+    # (a party's label with a space: 遵义经销商 黔酱商贸有限公司)
+    rf"|^[^\x00-\x7f:：、,，/\s]{{0,6}}(?:{'|'.join(_PARTIES_ZH)})\s+"
+    r"(?=[^\x00-\x7f\s]{2,20}?(?:有限公司|股份公司|集团|公司)$)"
 )
 
 
@@ -3701,7 +3737,7 @@ def _party_named(m: re.Match[str]) -> str:
         return m["party"]
     company = m["company"]
     simple = to_simplified(company)
-    titled = simple in _ROLE_SET_ZH or _role_ending(simple)
+    titled = simple in _ROLE_SET_ZH or _role_ending(simple) or company.istitle()
     if titled and to_simplified(m["outside"]) in _TERMS_ZH:
         return company  # 摄影师（外包）: the terms of the one who holds the title
     if simple in _AGENCIES or simple in _DEPT_WORDS_ZH:

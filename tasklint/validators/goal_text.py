@@ -226,6 +226,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|划算节|公益日|女神节|女王节|妇女节|告白|大战|战役|档|复盘|直播|主会场)))"
         r"|(?<![0-9.])[0-9]+\s*周年庆"
         r"|(?<=shopee\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])"  # Shopee 9.9, Lazada 10.10
+        r"|(?<=sale\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])"  # Mega sale 9.9
         r"|(?<=lazada\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])",
     ),
     (
@@ -318,6 +319,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*匹(?=\s*[^\x00-\x7f]{0,4}?(?:空调|变频|定频|挂机|柜机))"
         r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
+        r"|(?<![0-9.])(?:12|24|36|48|60|72)\s*v(?![a-z0-9])"  # a 48V e-bike: its battery
         # a bouquet's size before its box: 99朵玫瑰礼盒 (售出9999朵玫瑰 stays a count)
         r"|(?<![0-9.])[0-9]+\s*朵(?=[^\x00-\x7f，、。；]{0,8}?(?:礼盒|花束|花盒))"
         # a charger's or a motor's power: "the 480kW liquid-cooled charger", 120千瓦超充桩
@@ -440,6 +442,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|weihnacht(?:en|sgeschäft|sgeschaeft|szeit)?|ostern|(?<!jalan\s)raya"
         r"|fresher'?s'?\s+week|rag\s+week"
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
+        r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
+        r"|amor\s+y\s+amistad|ber\s+months|holy\s+week|semana\s+santa|pasko|earth\s+day"
         r"|новый\s+год"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
@@ -598,7 +602,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
-        r"|(?:the|within\s+the)\s+same\s+day"
+        r"|(?:the|within\s+the)\s+same\s+day|for\s+the\s+(?:year|quarter|month|season)"
+        r"|(?:tiap(?:-tiap)?|setiap)\s+(?:hari|minggu|bulan)"  # Malay: every day, week, month
+        r"|до\s+конца(?:\s+[а-яё]+)?"  # Russian: by the end of
         # French: avant le lancement, avant la sortie, après le salon
         r"|(?:avant|apr[eè]s|pendant)\s+(?:le\s+|la\s+|l['’]\s*|les\s+)?(?:lancement|sortie|salon"
         r"|festival|f[eê]tes|no[eë]l|rentr[ée]e|soldes|[ée]t[ée]|hiver)(?![a-z])"
@@ -699,7 +705,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
         r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas|prowein"
-        r"|jimtof|ccmt|cimt|imts|emo\s+hannover"
+        r"|jimtof|ccmt|cimt|imts|emo\s+hannover|texworld(?:\s+paris)?|itma|heimtextil"
         r"|in-cosmetics(?:\s+(?:global|asia|korea|latin\s+america))?|decanter\s+(?:wwa|world\s+wine"
         r"\s+awards))"
         r"(?![a-z0-9])",
@@ -1251,8 +1257,9 @@ _NAMED_BEFORE = re.compile(_NAMING + r"\s*(?:为|是|[:：])?\s*(?:the\s+|a\s+|a
 # (with up to two words between that describe it: 'Healthy 50' screening package — not
 # "'zero complaints' across the campaign", where the quote is the target)
 _NAMED_AFTER = re.compile(
-    r"\s*(?:(?!(?:for|in|on|at|across|of|by|during|through|throughout|the|a|an|this|our"
+    r"\s*(?:(?:(?!(?:for|in|on|at|across|of|by|during|through|throughout|the|a|an|this|our"
     r"|per|each|every|all|to|from|with|within|over|after|before)(?![a-z]))[a-z][a-z-]*\s+){0,2}?"
+    r"|[^\x00-\x7f\s，。、；：]{0,4}?)"  # 「金陵十二钗」书签礼盒: a word or two of Chinese too
     + _NAMING
 )
 
