@@ -1223,6 +1223,9 @@ _MESSY = st.one_of(
     st.text(alphabet="😀🎉✅❌⚠️☑□■🔥👍🏽‍", max_size=10),
     st.text(alphabet="□■☑[]x 已完成未异常/", max_size=20),
     st.text(alphabet="市场部张三李四、/和-*（）经理 AliceBob&", max_size=30),
+    # a chat group and a mention of everyone in it (飞书群 @所有人 once raised IndexError)
+    st.text(alphabet="飞书群@所有人全员 ,/、all()市场部Amy", max_size=20),
+    st.from_regex(r"(?:[飞书微信钉]{2}群|市场部|Amy)\s*@\s*(?:所有人|全员|all)?", fullmatch=True),
     st.from_regex(r"[A-Za-z]\d{1,5}([,、 ]+[A-Za-z]\d{2,4})*( — .*)?", fullmatch=True),
     st.builds(lambda a, b: f"{a}{b}", st.integers(), st.text(max_size=5)),
     st.builds(lambda a, b: f"{a}/{b}", st.integers(-5, 40), st.integers(-5, 40)),
@@ -1386,100 +1389,101 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 3,580 cells (dates, numbers, progress, statuses; half Chinese)
-# written in 23 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
+# tests/data/cells.jsonl: 3,683 cells (dates, numbers, progress, statuses; half Chinese)
+# written in 24 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
 # of the ninth's 200, 146 of the tenth's, 127 of the eleventh's, 131 of the twelfth's,
 # 90 of the thirteenth's, 88 of the fourteenth's, 89 of the fifteenth's, 78 of the
 # sixteenth's, 84 of the seventeenth's, 81 of the eighteenth's, 107 of the nineteenth's,
-# 129 of the twentieth's, 114 of the 21st's, 101 of the 22nd's and 118 of the 23rd's:
-# the rest were in the set already) with the value a person reads from each, by people
-# who had not seen these parsers. Before they were tuned on the first round they agreed
-# on 89% of its dates, 91% of numbers, 76% of progress cells and 90% of statuses; on the
-# second round, written after that tuning (exports of Feishu, Notion, Airtable; Hong
-# Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year of
-# a team's hurried cells and chat copies), 100%, 98%, 98% and 93%; on the fourth ("round
-# 4" in its notes: project tools' labels, other languages' statuses and month names,
-# lakh and dot grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels set
-# to the documented choices (relative dates, cancelled and percentages as fractions are
-# refused or read as before; their notes say so); on the fifth ("round 5": finance and
-# operations people's cells — approval states, ledgers' minus signs, decimal commas, ISO
-# weeks, fiscal halves, progress bars), written after that tuning, 82%, 90%, 92% and 78%
-# (two labels set to the documented choices), and 98%, 92%, 100%, 100% after (a decimal
-# comma, 3,5 or 12.000,50, stays refused: 1,5 reads two ways); the sixth ("round 6") is
-# representative — eight teams' cells as typed — and read 97% of its dates and 98% of
-# its numbers before tuning (every status and progress cell), all after; the seventh
-# ("round 7"), representative too (a Hangzhou apparel brand, a hospital group, a Mexico
-# City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
-# abroad, a London charity, a Kuala Lumpur agency), 95%, 92%, 100% and 95% before (13
-# labels set to the convention that a status word in a progress cell is no progress:
-# 已完成 there is X901, as the fourth to sixth rounds label it) — Portuguese months and
-# statuses, MXN and R$, 1,200万円, ▲ for minus — and all after. The misses left are
-# typos of words ("Jnue", "Compelted") and numbers in words ("five thousand"), refused
-# with X901. The eighth ("round 8": Guangzhou cross-border, a Taipei publisher, London
-# fashion, a New York agency, Jakarta FMCG, a Seoul beauty brand, a Paris house, a
-# Riyadh retailer) read 72% of its dates, 90% of numbers, 98% of progress and 86% of
-# statuses before tuning — Arabic, French and Indonesian statuses and weekdays, juil.,
-# mi-septembre, 500rb, 약 5천, env. 8 000, "6/30 5pm ET", w/c, (五) and (월) beside a
-# date, Korean dates (7월 말) — and all after, three day-first dates set to the
-# convention (month first when both numbers can be). The ninth ("round 9": a Shanghai
-# car launch, a Singapore bank, a Polish e-commerce company, a Hong Kong property
-# agency, a Brazilian cosmetics brand, a Taiwanese tea chain in Japan, a US SaaS team's
-# tool exports, a Chengdu tourism bureau) read 89%, 88%, 96% and 92% before tuning —
-# Polish months, weekdays, statuses, tys. and ok., "mil" as a thousand in reais and
-# pesos (RM 3.5 mil stays a million), até and do before a date, agosto/2025, 令和7年,
-# 日圓, połowa and metade, 正在办理 — and all after but one label set to the convention
-# (R$ 15.000 is fifteen thousand, as €5.000 is). The tenth ("round 10": a Hangzhou
-# agency at 11.11, an Australian retailer's EOFY sale, a Turkish airline, a Hong Kong
-# F&B group, a Mexican beverage company, a Korean game launch, a Swedish furniture
-# brand, a Shenzhen hardware startup) read 71%, 71%, 94% and 79% before tuning — Turkish
-# and Swedish months, statuses and money (₺, TL, bin, kr, 350 000:-), %12, Haziran sonu,
-# slutet av augusti, v.34, 2025. 7. 15., 3분기, 七月尾, 蚊, mdp, COB, a milestone's code
-# before a date or status (EVT：7月中旬, DVT进行中) — and 98%, 90%, 100% and 100% after
-# (two labels set to the documented choices: 双11前 is 11 November, 250.000 TL as
-# 250.000 €). Left: "$85 mil" (a million beside "$" alone), "45000 mil" (Turkish miles),
-# 1억 2천만 원. The eleventh ("round 11", representative: a Beijing FMCG brand, a London
-# charity, a Vietnamese coffee chain, a Taipei game publisher, a German auto-parts
-# distributor, an Indian ed-tech startup, a Japanese convenience chain, a Singapore
-# developer) read 79%, 77%, 96% and 88% before tuning — count words (箱, 枚, 下载, ly,
-# Stk.), Vietnamese dates (ngày 20 tháng 7, cuối tháng 8, Thứ 6), German and Japanese
-# weekdays (Fr, (金)), 114/07/15, w/e, c., khoảng, 約, đ, ₹15L, RAG statuses, Hinglish
-# ho gaya — and 95%, 98%, 98%, 98% after (one label set to the documented choice: 1.200
-# Stk. is 1.2). Left: "offen" as a date (it is a status word), Q2 FY26 (which fiscal
-# year), a label before a date or progress ("Launch 19/07", "Structural works 40%"). The
-# twelfth ("round 12", representative: a Chongqing motorbike maker, a New York museum, a
-# Thai skincare brand, a Macau hotel, a French wine exporter, a Philippine telco, a
-# Korean beauty team on Coupang, a Chengdu gaming-cafe chain) read 88%, 81%, 90% and 90%
-# before tuning — Thai months, the Buddhist era (2568, 68), สิ้นเดือน, แสน and หมื่น,
-# Thai statuses and progress, MOP and 澳門元, ₱, à moitié, 절반, 30%⏳, July EOM — and
-# 100%, 96%, 100% and 100% after. Left: "P50k" (P for the peso), 3천만원 (천만
-# compounded). The thirteenth ("round 13", representative: a Xiamen tea brand, a Warsaw
-# accounting SaaS, the Harbin ice festival's tourism board, a Nairobi solar company, a
-# Guangzhou dental chain, a Madrid sports-nutrition brand, a Hong Kong insurance agency,
-# a Kunming flower shop) read 98%, 91%, 100% and 100% before tuning — KSh, KES, Ksh and
-# 150,000/=, PLN, and 04.07.2025 (labelled month first; set to the documented choice,
-# the 4th of July) — and all of them after. The fourteenth ("round 14", representative:
-# a Shenyang dairy brand, a Lisbon hotel group, a Chongqing hotpot-base maker on Douyin,
-# an Istanbul fashion brand, a Suzhou kindergarten chain, a Jakarta ride-hailing app, a
-# Taipei tea chain entering Japan, a Sydney university) read all four kinds right before
-# any tuning (Rp 5jt, Rp1.500.000, 15 de setembro de 2025, akhir Juli, Eylül 2025, (火),
-# 上旬, %60). The fifteenth ("round 15": a Hangzhou women's-wear brand, a Manchester
-# football club, a Xi'an museum, a Mumbai skincare brand, a Guangdong appliance maker, a
-# Melbourne security firm, a Macau resort, a Wuhan hospital) read 100%, 98%, 100% and
-# 100% before tuning; its one miss, 2.5L (a lakh without ₹ or Rs beside it), is left
-# refused: in a beverage brand's target column 2.5L would be litres, and a silent lakh
-# would multiply it by 100,000. The sixteenth ("round 16": a Changsha milk-tea chain, a
-# Toronto brokerage, a Shandong machinery maker, a São Paulo fitness app, a Beijing
-# tutoring company, a Dubai car dealer, a Kaohsiung restaurant group, a Seoul beauty
-# brand's China team) read 100%, 96%, 100% and 98% before tuning and all right after:
-# CAD had lost its CA to "circa" (ca 500), Dhs as the dirham, and a ⚠ or 🔴 before a
-# label of work under way (⚠️ aguardando aprovação) reads abnormal. The seventeenth
-# ("round 17", the round-26 teams) read 100%, 84%, 100% and 100% before tuning and all
-# right after: the rand glued to its amount (R45,000, R1.2m), SR for the riyal, the
-# rupiah's dotted thousands (Rp 50.000 had read as 50), 斤, 组/組 and 双 as counters.
-# The eighteenth ("round 18": a Zhengzhou noodle brand, an Auckland tour operator, a
-# Dalian seafood company, a Milan eyewear brand, a Chengdu pet-food startup, a Singapore
-# bank, a Taichung bakery, a Lagos fintech) read dates 94% and numbers 96% before tuning
-# — Italian months (15 luglio 2025, fine luglio) had never been read, nor NZ$ — and all
+# 129 of the twentieth's, 114 of the 21st's, 101 of the 22nd's, 118 of the 23rd's and
+# 103 of the 24th's: the rest were in the set already) with the value a person reads
+# from each, by people who had not seen these parsers. Before they were tuned on the
+# first round they agreed on 89% of its dates, 91% of numbers, 76% of progress cells and
+# 90% of statuses; on the second round, written after that tuning (exports of Feishu,
+# Notion, Airtable; Hong Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%;
+# on the third (a year of a team's hurried cells and chat copies), 100%, 98%, 98% and
+# 93%; on the fourth ("round 4" in its notes: project tools' labels, other languages'
+# statuses and month names, lakh and dot grouping, 万/만/triệu/juta), 88%, 87%, 87% and
+# 78% — with 18 labels set to the documented choices (relative dates, cancelled and
+# percentages as fractions are refused or read as before; their notes say so); on the
+# fifth ("round 5": finance and operations people's cells — approval states, ledgers'
+# minus signs, decimal commas, ISO weeks, fiscal halves, progress bars), written after
+# that tuning, 82%, 90%, 92% and 78% (two labels set to the documented choices), and
+# 98%, 92%, 100%, 100% after (a decimal comma, 3,5 or 12.000,50, stays refused: 1,5
+# reads two ways); the sixth ("round 6") is representative — eight teams' cells as typed
+# — and read 97% of its dates and 98% of its numbers before tuning (every status and
+# progress cell), all after; the seventh ("round 7"), representative too (a Hangzhou
+# apparel brand, a hospital group, a Mexico City drinks company, a Brazilian
+# marketplace, a Tokyo cosmetics brand, an EV maker abroad, a London charity, a Kuala
+# Lumpur agency), 95%, 92%, 100% and 95% before (13 labels set to the convention that a
+# status word in a progress cell is no progress: 已完成 there is X901, as the fourth to
+# sixth rounds label it) — Portuguese months and statuses, MXN and R$, 1,200万円, ▲ for
+# minus — and all after. The misses left are typos of words ("Jnue", "Compelted") and
+# numbers in words ("five thousand"), refused with X901. The eighth ("round 8":
+# Guangzhou cross-border, a Taipei publisher, London fashion, a New York agency, Jakarta
+# FMCG, a Seoul beauty brand, a Paris house, a Riyadh retailer) read 72% of its dates,
+# 90% of numbers, 98% of progress and 86% of statuses before tuning — Arabic, French and
+# Indonesian statuses and weekdays, juil., mi-septembre, 500rb, 약 5천, env. 8 000,
+# "6/30 5pm ET", w/c, (五) and (월) beside a date, Korean dates (7월 말) — and all
+# after, three day-first dates set to the convention (month first when both numbers can
+# be). The ninth ("round 9": a Shanghai car launch, a Singapore bank, a Polish
+# e-commerce company, a Hong Kong property agency, a Brazilian cosmetics brand, a
+# Taiwanese tea chain in Japan, a US SaaS team's tool exports, a Chengdu tourism bureau)
+# read 89%, 88%, 96% and 92% before tuning — Polish months, weekdays, statuses, tys. and
+# ok., "mil" as a thousand in reais and pesos (RM 3.5 mil stays a million), até and do
+# before a date, agosto/2025, 令和7年, 日圓, połowa and metade, 正在办理 — and all after
+# but one label set to the convention (R$ 15.000 is fifteen thousand, as €5.000 is). The
+# tenth ("round 10": a Hangzhou agency at 11.11, an Australian retailer's EOFY sale, a
+# Turkish airline, a Hong Kong F&B group, a Mexican beverage company, a Korean game
+# launch, a Swedish furniture brand, a Shenzhen hardware startup) read 71%, 71%, 94% and
+# 79% before tuning — Turkish and Swedish months, statuses and money (₺, TL, bin, kr,
+# 350 000:-), %12, Haziran sonu, slutet av augusti, v.34, 2025. 7. 15., 3분기, 七月尾,
+# 蚊, mdp, COB, a milestone's code before a date or status (EVT：7月中旬, DVT进行中) —
+# and 98%, 90%, 100% and 100% after (two labels set to the documented choices: 双11前 is
+# 11 November, 250.000 TL as 250.000 €). Left: "$85 mil" (a million beside "$" alone),
+# "45000 mil" (Turkish miles), 1억 2천만 원. The eleventh ("round 11", representative: a
+# Beijing FMCG brand, a London charity, a Vietnamese coffee chain, a Taipei game
+# publisher, a German auto-parts distributor, an Indian ed-tech startup, a Japanese
+# convenience chain, a Singapore developer) read 79%, 77%, 96% and 88% before tuning —
+# count words (箱, 枚, 下载, ly, Stk.), Vietnamese dates (ngày 20 tháng 7, cuối tháng 8,
+# Thứ 6), German and Japanese weekdays (Fr, (金)), 114/07/15, w/e, c., khoảng, 約, đ,
+# ₹15L, RAG statuses, Hinglish ho gaya — and 95%, 98%, 98%, 98% after (one label set to
+# the documented choice: 1.200 Stk. is 1.2). Left: "offen" as a date (it is a status
+# word), Q2 FY26 (which fiscal year), a label before a date or progress ("Launch 19/07",
+# "Structural works 40%"). The twelfth ("round 12", representative: a Chongqing
+# motorbike maker, a New York museum, a Thai skincare brand, a Macau hotel, a French
+# wine exporter, a Philippine telco, a Korean beauty team on Coupang, a Chengdu
+# gaming-cafe chain) read 88%, 81%, 90% and 90% before tuning — Thai months, the
+# Buddhist era (2568, 68), สิ้นเดือน, แสน and หมื่น, Thai statuses and progress, MOP and
+# 澳門元, ₱, à moitié, 절반, 30%⏳, July EOM — and 100%, 96%, 100% and 100% after. Left:
+# "P50k" (P for the peso), 3천만원 (천만 compounded). The thirteenth ("round 13",
+# representative: a Xiamen tea brand, a Warsaw accounting SaaS, the Harbin ice
+# festival's tourism board, a Nairobi solar company, a Guangzhou dental chain, a Madrid
+# sports-nutrition brand, a Hong Kong insurance agency, a Kunming flower shop) read 98%,
+# 91%, 100% and 100% before tuning — KSh, KES, Ksh and 150,000/=, PLN, and 04.07.2025
+# (labelled month first; set to the documented choice, the 4th of July) — and all of
+# them after. The fourteenth ("round 14", representative: a Shenyang dairy brand, a
+# Lisbon hotel group, a Chongqing hotpot-base maker on Douyin, an Istanbul fashion
+# brand, a Suzhou kindergarten chain, a Jakarta ride-hailing app, a Taipei tea chain
+# entering Japan, a Sydney university) read all four kinds right before any tuning (Rp
+# 5jt, Rp1.500.000, 15 de setembro de 2025, akhir Juli, Eylül 2025, (火), 上旬, %60).
+# The fifteenth ("round 15": a Hangzhou women's-wear brand, a Manchester football club,
+# a Xi'an museum, a Mumbai skincare brand, a Guangdong appliance maker, a Melbourne
+# security firm, a Macau resort, a Wuhan hospital) read 100%, 98%, 100% and 100% before
+# tuning; its one miss, 2.5L (a lakh without ₹ or Rs beside it), is left refused: in a
+# beverage brand's target column 2.5L would be litres, and a silent lakh would multiply
+# it by 100,000. The sixteenth ("round 16": a Changsha milk-tea chain, a Toronto
+# brokerage, a Shandong machinery maker, a São Paulo fitness app, a Beijing tutoring
+# company, a Dubai car dealer, a Kaohsiung restaurant group, a Seoul beauty brand's
+# China team) read 100%, 96%, 100% and 98% before tuning and all right after: CAD had
+# lost its CA to "circa" (ca 500), Dhs as the dirham, and a ⚠ or 🔴 before a label of
+# work under way (⚠️ aguardando aprovação) reads abnormal. The seventeenth ("round 17",
+# the round-26 teams) read 100%, 84%, 100% and 100% before tuning and all right after:
+# the rand glued to its amount (R45,000, R1.2m), SR for the riyal, the rupiah's dotted
+# thousands (Rp 50.000 had read as 50), 斤, 组/組 and 双 as counters. The eighteenth
+# ("round 18": a Zhengzhou noodle brand, an Auckland tour operator, a Dalian seafood
+# company, a Milan eyewear brand, a Chengdu pet-food startup, a Singapore bank, a
+# Taichung bakery, a Lagos fintech) read dates 94% and numbers 96% before tuning —
+# Italian months (15 luglio 2025, fine luglio) had never been read, nor NZ$ — and all
 # right after. The nineteenth ("round 19": a Harbin frozen-dumpling brand, a Vancouver
 # condo developer, a Yunnan coffee exporter, a Kraków gaming-peripheral brand, a
 # Guangzhou aesthetic clinic chain, a Lima telecom, a Tainan hotel, an Osaka anime
@@ -1519,7 +1523,15 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # dots, a comma after the groups is the decimal point — COP with dot grouping, P15k (and
 # round 12's P50k), сум and so'm, mlrd, 3 кв. 2025, Tagalog and Uzbek months, 25-Jul
 # without a year, 2 von 5, per 台, Karte, taza, pek and metre, Listo, Ginagawa pa,
-# Bajarildi, Jarayonda, verschoben, Задерживается.
+# Bajarildi, Jarayonda, verschoben, Задерживается. The 24th ("round 24": a Shantou toy
+# maker, a Brisbane solar installer, a Xining yak-dairy brand, a Hyderabad biryani
+# chain, a Hangzhou SaaS company, a Nairobi safari lodge, a Zhuhai yacht show, a
+# Stockholm oat-milk brand in China) read dates 95%, numbers 84%, progress 94% and
+# statuses 92.5% before tuning and all but two numbers after (1.2 Cr without a rupee
+# sign, $480 pp left): AU$, Rs., 澳门币, 500 tkr, per kW, box and plate, 艘, Swahili
+# months, mwisho wa, Nusu, Imekamilika, Inaendelea, Imechelewa, hälften, Swedish
+# weekdays (fre 27 juni), 布展：11月24日 (a step's name before its date; 进度：3/4 stays
+# no date).
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1556,14 +1568,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 5,079 owner cells in 31 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,228 owner cells in 32 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's
-# 135 of the 29th's, 143 of the 30th's and 147 of the 31st's: the rest were in the set
-# already),
+# 135 of the 29th's, 143 of the 30th's, 147 of the 31st's and 149 of the 32nd's: the rest
+# were in the set already),
 # labelled by people who had not seen the parser with the people, departments, titles
 # and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
 # name, an agency's name). The rules count owners, so this checks what they see — none,
@@ -1795,7 +1807,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # (a channel's work as a label), 中秋前 and other holidays before 前 refused, Front
 # Desk, Maintenance, Divemaster, TBA pa, 插画师 Yuki（外包）. Left: Cebu Pacific
 # (partner), Sales Manager (Penang), sa Lunes, Boat crew ("crew" made a goal text
-# readable). The whole set reads 97.3%.
+# readable). The whole set read 97.3%. The 32nd ("round 32", the round-24 teams) read
+# 74% before tuning and 91% after: "飞书群 @所有人" raised IndexError (a part left empty
+# once the group was read) — mended, and the property test's cells now hold such a
+# mention; chat groups as channels, Swedish (Marknad, Försäljning Kina, Hela teamet,
+# Klart, Efter midsommar, Ej tilldelad), Swahili (Wafanyakazi wote, Bado, Sales
+# (Mauzo)), 牧场, 码头, 样品间, 展览 and 会务 companies, a dealer's label
+# (华东经销商：锦泰贸易), PR: Savannah Story Ltd, Reservations, Installs, Supply chain,
+# Guest Relations, Head Guide, 出货前 and 周五上线 refused. Left: 扎西才让 (a Tibetan
+# name of four characters), 西宁各门店, Farhan bhai 98480 22731, Sankranti tak, MD sir,
+# Brisbane North crew, BrightPlay Licensing in brackets. The whole set reads 97.2% — 8
+# cells above the test's threshold.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1919,6 +1941,16 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_progress, "2 von 5", 0.4),
         (parse_status, "Listo", Status.DONE),
         (parse_status, "verschoben auf 12.09.", Status.ABNORMAL),
+        (parse_number, "AU$12.5k", 12_500),  # round 24
+        (parse_number, "Rs. 45,000", 45_000),
+        (parse_number, "澳门币30万", 300_000),
+        (parse_number, "500 tkr", 500_000),  # Swedish: thousands of kronor
+        (parse_number, "120艘", 120),
+        (parse_date, "mwisho wa Agosti", date(2025, 8, 31)),  # Swahili: the end of August
+        (parse_date, "fre 27 juni", date(2025, 6, 27)),
+        (parse_date, "布展：11月24日", date(2025, 11, 24)),
+        (parse_progress, "hälften", 0.5),
+        (parse_status, "Imekamilika", Status.DONE),
         (parse_status, "⚠️ aguardando aprovação", Status.ABNORMAL),  # flagged while pending
         (parse_status, "⏳ 进行中", Status.NOT_DONE),
         (parse_date, "15 lipca 2025", date(2025, 7, 15)),
@@ -2264,6 +2296,11 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("Retail team / Osu shop", (), ("Retail team", "Osu shop")),
         ("Live Ops / Community", (), ("Live Ops", "Community")),
         ("À déterminer", (), ()),
+        ("飞书群 @所有人", (), ()),  # a chat group, everyone in it: had raised IndexError
+        ("Sales (Mauzo) – Njeri", ("Njeri",), ("Sales",)),  # one unit in two languages
+        ("华东经销商：锦泰贸易", (), ("锦泰贸易",)),
+        ("Försäljning Kina", (), ("Försäljning",)),
+        ("PR: Savannah Story Ltd", (), ("Savannah Story Ltd",)),
         # round 29
         ("مدير المبيعات", (), ("المبيعات",)),  # the sales manager: a title and its unit
         ("كل الفريق", (), ()),  # the whole team

@@ -361,6 +361,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|ars|u\$[sd]|le(?=\s*\d)|e£|马币|馬幣|令吉"  # Argentina's pesos and dollars; Egypt's pound
     r"|₸|kzt|тг|руб|₽"  # the tenge, the rouble
     r"|cop|uzs|p(?=\d)"  # Colombia's pesos; Uzbekistan's som; P15k: the Philippine peso
+    r"|au\$|rs\.?(?=\s*\d)|澳门币|澳門幣"  # Australia's dollars; India's rupees; Macau's patacas
     r"|港幣|港币|越南盾|泰銖|泰铢|印尼盾"
     r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
     re.IGNORECASE,
@@ -376,13 +377,14 @@ _CURRENCY_SUFFIX = re.compile(
 )
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
-    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|개|명|건|회|шт\.?"
+    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|艘|개|명|건|회|шт\.?"
     r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
 _KO_AS_CN = {"억": "亿", "만": "万", "천": "千", "백": "百"}
 _KO_NUMERAL = re.compile(r"(?<=[\d억만천백])\s*([억만천백])")
 _KO_GROUP_SPACE = re.compile(r"(?<=[억만천백])\s+(?=\d)")
+_KRONOR_MULT = re.compile(r"(?<=\d)\s*([tTmM])kr\.?$")
 _INCOTERM = re.compile(r"^(?:fob|cif|cfr|exw|ddp|dap|fca)\s+", re.IGNORECASE)
 # A price per unit of what is sold: $6.80/kg, ¥35/件 (per month or per year is refused,
 # `_PER_TIME`: a rate over time is not the amount a budget or target cell holds)
@@ -390,7 +392,7 @@ _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
     r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙"
     r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?"
-    r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?)$",
+    r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?|kw|盒|plates?)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -547,6 +549,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     elif s[:1] in "▲△":  # ▲30,000: the minus of Japanese accounts
         negative, s = True, s[1:].strip()
     s = _INCOTERM.sub("", s, count=1)  # FOB $8.50/pair: the price at those terms
+    s = _KRONOR_MULT.sub(lambda m: " k kr" if m[1] in "tT" else " M kr", s)  # 500 tkr, 2 Mkr
     if _KO_NUMERAL.search(s):  # 1억 2천만원: 1亿2千万, read as Chinese numerals are
         s = _KO_NUMERAL.sub(lambda m: _KO_AS_CN[m[1]], _KO_GROUP_SPACE.sub("", s))
     for _ in range(2):  # approximation, sign and currency in either order
@@ -743,7 +746,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
     **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
-    **dict.fromkeys(("la mitad", "metade", "половина", "половину"), 0.5),
+    **dict.fromkeys(("la mitad", "metade", "половина", "половину", "nusu", "hälften"), 0.5),
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -809,6 +812,8 @@ _MONTHS = {
     "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "januari": 1, "februari": 2, "mac": 3, "maret": 3, "mei": 5, "julai": 7, "ogos": 8,
+    "machi": 3, "aprili": 4, "agosti": 8, "septemba": 9, "oktoba": 10, "novemba": 11,
+    "desemba": 12,  # Swahili (Januari, Februari, Mei, Juni, Julai: as Malay writes them)
     "agustus": 8, "disember": 12, "desember": 12,
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
     "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
@@ -838,6 +843,7 @@ _MONTHS = {
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
     "ende": "end", "fin": "end", "finales": "end", "fines": "end", "akhir": "end",
+    "mwisho": "end", "mwanzo": "early", "katikati": "mid",  # Swahili
     "hujung": "end",
     "anfang": "early", "début": "early", "debut": "early", "principios": "early",
     "awal": "early", "mitte": "mid", "mediados": "mid", "pertengahan": "mid",
@@ -861,6 +867,7 @@ _WEEKDAY = re.compile(
     r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim"
     r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mié|mie|jue|vie"
+    r"|mån|tis|ons|tors|tor|fre|lör|sön"  # Swedish
     r"|sáb|dom"
     r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
@@ -907,7 +914,9 @@ _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\
 _ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
 _MILESTONE_CODE = re.compile(
-    r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC|ETD|ETA)\s+)(?=\S)"
+    r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC|ETD|ETA)\s+"
+    # 布展：11月24日: the step that is due (进度：3/4 is no date: a share done)
+    r"|(?!进度|進度|进展|進展|完成|状态|狀態)[\u3400-\u9fff]{2,6}\s*[:：]\s*)(?=\S)"
 )  # (ETD, ETA: a shipment's departure and arrival)
 _ROC_NUMERIC = re.compile(r"^(1[0-3]\d)([/.-])(\d{1,2})\2(\d{1,2})$")  # 民國 114/07/15
 _VI_DATE = re.compile(
@@ -1055,7 +1064,7 @@ _EN_DAYS_MONTH = re.compile(
 )
 _EN_MONTH = re.compile(
     rf"(?:(end|early|mid|late|beginning|start|{'|'.join(_MONTH_PART_WORDS)})"
-    rf"(?:\s+(?:of|de|d'|del|av))?[\s-]+)?{_MONTH_WORD}(?:\s*[,/]?\s*(\d{{4}}))?"
+    rf"(?:\s+(?:of|de|d'|del|av|wa))?[\s-]+)?{_MONTH_WORD}(?:\s*[,/]?\s*(\d{{4}}))?"
 )
 _EN_MONTH_YEAR = re.compile(rf"{_MONTH_WORD}-(\d{{2}})")  # Jun-25: Excel's mmm-yy
 _LATIN_WORDS = re.compile(r"[a-zà-ÿąćęłńśźżğış]+")
@@ -1411,6 +1420,7 @@ _WEEKDAY_NUMBER = {
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
     "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,  # French
     "mié": 2, "mie": 2, "jue": 3, "vie": 4, "sáb": 5, "dom": 6,  # Spanish (lun, mar, sab too)
+    "mån": 0, "tis": 1, "ons": 2, "tor": 3, "fre": 4, "lör": 5, "sön": 6,  # Swedish
     "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,  # Indonesian
     **dict(zip("월화수목금토일", range(7), strict=True)),  # Korean
     # Polish: pn., wt., śr., czw., pt., sob., nd. and the days' names
@@ -1543,7 +1553,7 @@ _DONE = _words(
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
     "已发货 已出货 已发出 已寄出 ส่งแล้ว đãgửi ordered",  # shipped, sent: a shipping task's end
-    "sorted выполнено готово сделано sudahsiap listo lista bajarildi tayyor",  # ZA; Russian;
+    "sorted выполнено готово сделано sudahsiap listo lista bajarildi tayyor imekamilika klart",
     # Malay; Spanish; Uzbek
     "تم منجز مكتمل اكتمل",  # Arabic: done, completed
 )
@@ -1574,6 +1584,7 @@ _NOT_DONE = _words(
     "正在办理 办理中 正在进行 正在推进",
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
     "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",
+    "inaendelea bado",  # Swahili: in progress, not yet
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
@@ -1586,7 +1597,8 @@ _ABNORMAL = _words(
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo demorado demorada",
-    "просрочено просрочен задержка задерживается verschoben",  # Russian; German: postponed
+    "просрочено просрочен задержка задерживается verschoben imechelewa",  # Russian; German;
+    # Swahili: delayed
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
     "gecikti gecikme ertelendi durduruldu",  # Turkish
     "red amber",  # a RAG status: off track, at risk
@@ -1884,6 +1896,7 @@ _AGENCIES = {  # Chinese name: the same agency's English name (奥美（Ogilvy�
     "世邦魏理仕": "cbre", "仲量联行": "jll", "第一太平戴维斯": "savills", "高力国际": "colliers",
     "顺丰": "sf express", "顺丰速运": "sf express", "京东物流": "jd logistics", "中通": "zto",
     "圆通": "yto", "申通": "sto", "韵达": "yunda", "德邦": "deppon",
+    "宝尊": "baozun",  # a Tmall operator
 }  # fmt: skip
 _DEPT_WORDS_ZH = frozenset(
     _PARTIES_ZH
@@ -1900,7 +1913,8 @@ _DEPT_WORDS_ZH = frozenset(
         "北区 南区 东区 西区 中区 日本 韩国 美国 英国 德国 法国 台湾 香港 新加坡 马来西亚 泰国",
         "越南 印尼 印度 本地化 发行 买量 社区 私域 视觉 物业 展厅 外贸 法规 售后 招商",
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
-        "前台 业务 礼宾 版权 ec 营运 本社",  # the front desk, business, concierge, licensing; HQ
+        "前台 业务 礼宾 版权 ec 营运 本社 牧场 码头 样品间",  # the front desk, business, concierge,
+        # licensing; HQ; a ranch, a pier, a sample room
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
@@ -1922,7 +1936,7 @@ _DEPT_SUFFIX = _words(
     "厂家 厂商 分院 医院 院区 校区 分校 门诊部 诊所 分行 支行",  # 广汽丰田厂家, 汉口分院
     "商贸 贸易 留学 出国 网络",  # 恒达商贸; study-abroad agents: 新通留学; 遥望网络
     "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
-    "工坊 合作社 供销社 门诊 事务所 车行 车间 研究所 研究院",  # 烘焙工坊, 上海事務所, 酿造车间
+    "工坊 合作社 供销社 门诊 事务所 车行 车间 研究所 研究院 牧场 码头 样品间 展览 会务",  # 酿造车间
     "汽配 装饰 影像",  # a company by its trade: 沈阳恒通汽配, 福州恒美装饰, 木子影像
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
@@ -1990,14 +2004,14 @@ _GENERIC_GROUPS = frozenset(
         "伙伴 小伙伴 员工 职员 处室 科室",
         "team teams department departments dept depts staff members group people l'équipe",
         "markets regions countries stores branches offices outlets sites cities hubs",
-        "agents ejen agen",
+        "agents ejen agen teamet",
         "distribuidores distributors dealers resellers",  # Todos los distribuidores
         "kakitangan staf karyawan pegawai メンバー",  # Malay, Indonesian: staff; members
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
         "社员",  # a co-operative's members (全体社员)
         "магазины сотрудники nhânviên",  # stores, staff (Все магазины; Toàn bộ nhân viên)
-        "tiendas abteilungen franquiciados pengedar",  # Todas las tiendas, Alle Abteilungen
+        "tiendas abteilungen franquiciados pengedar installers wafanyakazi outlets",
         "แผนก ฝ่าย ทีม สาขา",  # Thai: department, division, team, branch (ทุกแผนก)
     )
 )
@@ -2014,7 +2028,7 @@ _PLACEHOLDERS = (
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
             "belumditentukan belumada chưacó belumadapic",  # Malay, Indonesian, Vietnamese
             "àdéterminer adéterminer àdéfinir adéfinir ยังไม่มีคนรับผิดชอบ ยังไม่มีผู้รับผิดชอบ",
-            "aconfirmar porconfirmar уточняется неназначен",
+            "aconfirmar porconfirmar уточняется неназначен ejtilldelad",
             "àattribuer chưaphâncông chưacóngười belumditetapkan porasignar poratribuir",
             "n.n. nn 미정 yettoassign nogniettoegewezen nognietbepaald",
             # Turkish, Polish, Portuguese: to be decided
@@ -2061,6 +2075,7 @@ _COLLECTIVE_EN = re.compile(
     # Turkish, Polish, Tagalog and Swahili: all, whole, jointly, together, everyone
     r"|\b(?:tüm|bütün|ortak|cały|cała|całe|wszyscy|lahat|sabay-sabay|herkes|wote)\b"
     r"|(?<![\w])(?:все|всё|весь|вся|барлық)(?![\w])|\btoàn\s+bộ\b"  # Russian, Kazakh; Vietnamese
+    r"|\b(?:hela|alla)\b"  # Swedish: whole, all
     r"|^team$|^the\s+team$",
     re.IGNORECASE,
 )
@@ -2100,7 +2115,8 @@ _DEPT_WORDS_EN = frozenset(
         "regulatory aftersales after-sales kundenservice",
         "qc concierge logistyka finanse księgowość ksiegowosc risk freight comex",
         "sponsoring dramaturgie kommunikation markteing mercadeo calidad operaciones",
-        "maintenance jenama sotuv dizayn вэд склад pressebüro kartenbüro",
+        "maintenance jenama sotuv dizayn вэд склад pressebüro kartenbüro installs reservations",
+        "franchise marknad försäljning kommunikation",  # Swedish: marketing, sales
         "exportaciones exportación exportacion importaciones",
         "bemarking verkope bemarkingspan",  # Afrikaans: marketing, sales, the marketing team
         # Russian and Kazakh: marketing, sales, procurement, commercial, logistics, SMM
@@ -2144,6 +2160,8 @@ _DEPT_MULTI_EN = (
     ("comercio", "exterior"),
     ("relations", "presse"),  # French: press relations
     ("front", "desk"),
+    ("supply", "chain"),
+    ("guest", "relations"),
 )
 # The points of the compass, after a unit: its region (Vertrieb Süd, Sales North)
 _COMPASS = frozenset(
@@ -2187,7 +2205,7 @@ _TEAM_WORDS_EN = frozenset(
         "timu idara",  # Swahili: team, department (Timu ya Masoko)
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
         "отдел отдела филиал магазин бөлімі команда цеха цех",  # Russian, Kazakh: department
-        "büro tienda kilang bo'limi",  # German, Spanish, Malay, Uzbek
+        "büro tienda kilang bo'limi outlet teamet",  # German, Spanish, Malay, Uzbek, Swedish
         "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
         "cawangan kedai",  # Malay: a branch, a shop
     )
@@ -2223,7 +2241,7 @@ _ROLE_WORDS_EN = frozenset(
         "barista baristas capo capi dean deans provost professor winemaker",
         "werkstudent werkstudentin gf",  # German: a working student; Geschäftsführer
         "директор руководитель менеджер бренд-менеджер управляющий начальник",  # Russian titles
-        "intendant divemaster instructor",
+        "intendant divemaster instructor guide kommunikationschef",
         "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
         "advisor advisors adviser enólogo enóloga enologo sommelier",
     )
@@ -2292,6 +2310,7 @@ _DEPT_SAME = {
     "海外发行": "global publishing", "发行": "publishing",
     "品控": "qc", "quality control": "qc", "礼宾": "concierge", "版权": "licensing",
     "التسويق": "marketing", "المبيعات": "sales", "العمليات": "operations",
+    "mauzo": "sales", "masoko": "marketing",
     "comex": "comercio exterior",
     **_AGENCIES,
 }  # fmt: skip
@@ -2340,7 +2359,8 @@ _CITIES_ZH = frozenset(
 # A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
 _DEADLINE_ZH = re.compile(
     r"^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|月底|月初|[下本][周週]|明天|今天"
-    r"|中秋|国庆|國慶|春节|春節|端午|元旦|双11|双十一|618|年底|年前)(?:之?前)"
+    r"|中秋|国庆|國慶|春节|春節|端午|元旦|双11|双十一|618|年底|年前|出货|出貨|发货|上线)(?:之?前)"
+    r"|^(?:周|週|星期)[一二三四五六日天](?:上线|交|发|出)$"
 )
 # 已报备, 已下单: something done, in the owner column (已 starts no name)
 _DONE_ALREADY = re.compile(r"^已[\u3400-\u9fff]{1,4}$")
@@ -2395,7 +2415,7 @@ def _is_weekday(text: str) -> bool:
 # End of Ramadan, After Ramadan: a date in the owner column
 _WHEN = re.compile(
     r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before|bis|sebelum|selepas|antes\s+del?"
-    r"|después\s+del?)\s",
+    r"|después\s+del?|efter|före)\s",
     re.IGNORECASE,
 )  # (bis Ende Februar, Sebelum Raya, antes del 15: when, not who)
 # Channels a task runs on, put in the owner column by mistake
@@ -2408,6 +2428,7 @@ _CHANNELS = frozenset(
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
         # initials as often as 京东), and their ads
         "天猫国际 京东国际 考拉海购 抖音电商 抖店",
+        "飞书群 微信群 钉钉群 企微群 企业微信群",  # a chat group: where, not who
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
         "justgiving gofundme iproperty propertyguru mudah snapchat snapchatads openrice",
         "ig fb yt",  # Instagram, Facebook, YouTube as typed (IG + FB)
@@ -2589,6 +2610,8 @@ def _classify_cjk(word: str, acc: _Owners) -> bool:
     simple = to_simplified(word)
     if len(simple) != len(word):
         word = simple
+    if _is_channel(simple):
+        return True  # 飞书群 @所有人, 抖音 小美: where, beside who (channels alone are refused)
     if "负责" in simple and not simple.endswith("负责人"):
         # 市场部*负责渠道投放: "负责" is the verb; what follows is the duty
         cut = simple.index("负责")
@@ -2774,6 +2797,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             split.extend(p for p in pieces if p)  # Marketing-Zhang, but not Jean-Luc
         elif token:
             split.append(token)
+    if not split:
+        return True  # (飞书群 @所有人: nothing left once the group was read)
     tokens = split
     words = [t.casefold() for t in tokens]
     # A team's or an agency's name may hold a number (K2 Agency, Loja 12, Team 7); a
@@ -2917,7 +2942,7 @@ _REGIONS_EN = frozenset(
         "vn id ph au nz iberia benelux france germany italy spain china japan korea",
         "in mea apj gcc ksa uae india brasil brazil mexico mx br australia canada singapore",
         "malaysia thailand vietnam indonesia philippines taiwan europe asia chine japon",
-        "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic ct jhb",
+        "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic ct jhb kina",
     )
 )
 _SEGMENTS = frozenset(_words("b2b b2c d2c dtc b2b2c"))
@@ -3444,6 +3469,7 @@ _AWAY_NOTE = re.compile(
     r"|(?:in\s+|im\s+)?(?:elternzeit|urlaub|mutterschutz)|cuti"
     r"|od\s)"  # (od marca): Polish, since March
     r"|^(?:修图|拍摄|剪辑|排版|出图|写稿|选品|发货|打包|备货|投放|大促|上新|配色|打样|质检|出图授权|授权"
+    r"|(?:ceo|cmo|gm)?\s*拍板|异宠"
     r"|跑[\u3400-\u9fff]{1,4}"  # (跑哈尔滨: the territory a salesman covers)
     r"|负责[\u3400-\u9fff]{1,6})$",  # (负责直播: what she does)
     re.IGNORECASE,
@@ -3614,7 +3640,8 @@ _PARTY_LABEL = re.compile(
     # (a trade may come first: 设计外包：鹭岛广告, 廣告代理：電通, 外包单位：省广集团)
     # (a trade may come first: PR agency: Edelman, Influencer ajansı: Trendmedia)
     rf"^(?P<label>(?:[A-Za-z&]{{2,12}}\s+)?(?:{_PARTIES})|freelancer|freelance|contractor"
-    r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|店|团队|團隊)?)"
+    r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|店|团队|團隊)?"
+    r"|[^\x00-\x7f\s:：]{1,4}?(?:经销商|分销商|代理商|供应商))"  # 华东经销商：锦泰贸易
     r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*){0,3}$))"
     r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
     re.IGNORECASE,
@@ -3639,7 +3666,10 @@ _TRADE_LABEL = re.compile(
 )
 # How a Chinese company's name ends with its trade: 青岛印象广告, 深圳光影工作室
 _COMPANY_TRADES_ZH = tuple(
-    _words("广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷 汽配 装饰 影像 品牌设计")
+    _words(
+        "广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷 汽配 装饰 影像 品牌设计",
+        "展览 会务 贸易",
+    )
 )
 # The last word of a company's name that says its trade: Kinetic PR, Northlight Media
 _TRADE_ENDINGS = frozenset(
@@ -3671,6 +3701,8 @@ def _trade_labelled(m: re.Match[str]) -> str:
     if name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES:
         return name  # 物流：顺丰, PR: Edelman: the company the trade names
     named = name.split()
+    if len(named) > 1 and named[-1].rstrip(".").casefold() in _COMPANY_FORMS:
+        return name  # PR: Savannah Story Ltd
     if len(named) > 1 and named[0].casefold() in _AGENCIES_EN:
         return name  # Freight: DHL Global Forwarding
     if len(named) > 1 and any(w.casefold() in _PARTIES_EN for w in named):

@@ -258,7 +258,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         + r"(?!\s*(?:[kmwb](?![a-z])"
         r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])"
         # a weight or size: 1.5kg装 is a pack, not the 5th of January
-        r"|(?:kg|g|ml|l|cm|mm|oz|lbs?|mah|gb|tb)(?![a-z])|英寸|寸|吋|毫升|千克|公斤|克|斤|升))",
+        r"|(?:kg|g|ml|l|cm|mm|oz|lbs?|mah|gb|tb|kw)(?![a-z])|英寸|寸|吋|毫升|千克|公斤|克|斤|升))",
     ),
     ("P_dyq", r"(?<![0-9.])20[1-3][0-9]\s*[-/]?\s*(?:q[1-4]|h[12])(?![0-9a-z])"),
     (
@@ -319,12 +319,15 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*匹(?=\s*[^\x00-\x7f]{0,4}?(?:空调|变频|定频|挂机|柜机))"
         r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
+        # more 5-star reviews: the kind of review, not a target
+        r"|(?<![0-9.])[1-5][- ]star(?=\s+(?:reviews?|ratings)(?![a-z]))"
         r"|(?<![0-9.])(?:12|24|36|48|60|72)\s*v(?![a-z0-9])"  # a 48V e-bike: its battery
         # a bouquet's size before its box: 99朵玫瑰礼盒 (售出9999朵玫瑰 stays a count)
         r"|(?<![0-9.])[0-9]+\s*朵(?=[^\x00-\x7f，、。；]{0,8}?(?:礼盒|花束|花盒))"
         # a charger's or a motor's power: "the 480kW liquid-cooled charger", 120千瓦超充桩
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:kw|千瓦)(?![a-z时])(?=\s*(?:[a-z-]+\s+){0,2}"
-        r"(?:chargers?|piles?|stations?|inverters?|motors?|engines?)(?![a-z])|\s*(?:充电|超充|快充"
+        r"(?:chargers?|piles?|stations?|inverters?|motors?|engines?|systems?|packages?|arrays?)"
+        r"(?![a-z])|\s*(?:充电|超充|快充"
         r"|直流|液冷|电机|桩))"
         # a solar kit's or a lamp's watts: "the new 100W kit" ("10w" is 10万 elsewhere)
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
@@ -444,6 +447,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
         r"|amor\s+y\s+amistad|ber\s+months|holy\s+week|semana\s+santa|pasko|earth\s+day"
+        r"|ramzan|bonalu|dussehra|dasara|ipl|monsoon|[a-z]+\s+fest"
         r"|новый\s+год"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
@@ -603,6 +607,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
         r"|(?:the|within\s+the)\s+same\s+day|for\s+the\s+(?:year|quarter|month|season)"
+        r"|(?:this|next|coming)\s+edition"
         r"|(?:tiap(?:-tiap)?|setiap)\s+(?:hari|minggu|bulan)"  # Malay: every day, week, month
         r"|до\s+конца(?:\s+[а-яё]+)?"  # Russian: by the end of
         # French: avant le lancement, avant la sortie, après le salon
@@ -706,6 +711,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
         r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas|prowein"
         r"|jimtof|ccmt|cimt|imts|emo\s+hannover|texworld(?:\s+paris)?|itma|heimtextil"
+        r"|expo|toy\s+fair|spielwarenmesse|home\s+show|ekka|fhc|boot\s+d[üu]sseldorf"
         r"|in-cosmetics(?:\s+(?:global|asia|korea|latin\s+america))?|decanter\s+(?:wwa|world\s+wine"
         r"\s+awards))"
         r"(?![a-z0-9])",
@@ -799,7 +805,7 @@ _CN_PERIOD_WORDS = [
         "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
-        "啤酒节 音乐节 美食节 电影节 艺术节 "
+        "啤酒节 音乐节 美食节 电影节 艺术节 玩具展 香港玩具展 云栖大会 开展前 开展后 布展前 撤展前 "
         "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
         "上市前 开店前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
