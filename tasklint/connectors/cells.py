@@ -521,8 +521,16 @@ def _number_text(text: str) -> tuple[float, bool] | None:
     labelled = _VALUE_LABEL.match(text)
     if labelled:
         return _number_text(text[labelled.end() :])
+    if len(text) > _MAX_NOTED_NUMBER:
+        return None  # no value with a note is written this long; spare the note search
     value = _without_note(text)
     return None if value is None else _number_text(value)
+
+
+# The longest cell searched for a value with a note after it: the search tries every
+# place the value could end, each against the rest of the cell (a 10,000-digit cell
+# took seconds)
+_MAX_NOTED_NUMBER = 400
 
 
 _TRAILING_MARKS = re.compile(
