@@ -1025,9 +1025,6 @@ _RUSSIAN_DATE_WORDS = {
     "начало": "early",
     "середина": "mid",
 }
-_RUSSIAN_DATE_WORD = re.compile(
-    "|".join(sorted(_RUSSIAN_DATE_WORDS, key=len, reverse=True)), re.IGNORECASE
-)
 _RUSSIAN_QUARTER = re.compile(r"([1-4])\s*кв\.?\s*")
 _ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:er|°|º)(?=\s)", re.IGNORECASE)  # 1er, 1°, 1º
 # Arabic month names, as Egypt and the Levant write them, in English
@@ -1038,7 +1035,12 @@ _ARABIC_MONTHS = {
     "سبتمبر": "September", "أكتوبر": "October", "اكتوبر": "October", "نوفمبر": "November",
     "ديسمبر": "December",
 }  # fmt: skip
-_ARABIC_MONTH = re.compile("|".join(_ARABIC_MONTHS))
+# Date words in other scripts, read as the English words they stand for: one table, one
+# pass over a date's text
+_DATE_WORDS_IN_ENGLISH = {**_RUSSIAN_DATE_WORDS, **_ARABIC_MONTHS}
+_DATE_WORD_IN_OTHER_SCRIPT = re.compile(
+    "|".join(sorted(_DATE_WORDS_IN_ENGLISH, key=len, reverse=True)), re.IGNORECASE
+)
 # ISO weeks (2025W26, 2025-W27, 第26周, 2025年第27周): due on the week's Sunday
 _ISO_WEEK = re.compile(
     r"(?:(\d{4})-?)?(?:w|wk|kw|cw|v\.?|vecka|uke)(\d{1,2})|(?:(\d{4})年)?第(\d{1,2})周"
@@ -1347,10 +1349,8 @@ def _date_text_inner(
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
     s = _ORDINAL_DAY.sub(r"\1", s)  # 1er août, 1° de septiembre: the first
-    if _ARABIC_MONTH.search(s):
-        s = _ARABIC_MONTH.sub(lambda m: _ARABIC_MONTHS[m[0]], s)  # 10 سبتمبر 2025
-    if _RUSSIAN_DATE_WORD.search(s):
-        s = _RUSSIAN_DATE_WORD.sub(lambda m: _RUSSIAN_DATE_WORDS[m[0].casefold()], s)
+    # 10 سبتمبر 2025, 15 июля 2025, конец июля
+    s = _DATE_WORD_IN_OTHER_SCRIPT.sub(lambda m: _DATE_WORDS_IN_ENGLISH[m[0].casefold()], s)
     s = _RUSSIAN_QUARTER.sub(r"Q\1 ", s)  # 3 кв. 2025: the third quarter
     s = _vietnamese_as_chinese(s)  # ngày 20 tháng 7, cuối tháng 8, Thứ 6
     s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
@@ -2052,7 +2052,9 @@ _EACH_UNIT = (
     " 学院 校区 分校 校 科室 门诊部 门诊 分院 医院 院 分行 支行 中心 国 国家 地区 省 市 城市 站"
     " 渠道 平台 品牌 市场 条线 线 业务线 片区 网点 商户 商家 门市 班级 班"
 )
-_EACH_PARTY = "代理商|经销商|分销商|加盟商|供应商|渠道商"  # 各国代理商, 所有经销商
+# A dealer's kind: 华东经销商：锦泰贸易 (a label), 各国代理商 (every one of them)
+_DEALERS_ZH = ("代理商", "经销商", "分销商", "供应商")
+_EACH_PARTY = "|".join((*_DEALERS_ZH, "加盟商", "渠道商"))  # 各国代理商, 所有经销商
 # (the parties first: in 各国代理商, 国 alone is a kind of unit too)
 _EVERY_UNIT = (
     rf"(?:[^\x00-\x7f\s,，、/+]{{0,3}}?(?:{_EACH_PARTY})|[^\x00-\x7f\s,，、/+]{{0,3}}?(?:"
@@ -3649,7 +3651,7 @@ _PARTY_LABEL = re.compile(
     # (a trade may come first: PR agency: Edelman, Influencer ajansı: Trendmedia)
     rf"^(?P<label>(?:[A-Za-z&]{{2,12}}\s+)?(?:{_PARTIES})|freelancer|freelance|contractor"
     r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|店|团队|團隊)?"
-    r"|[^\x00-\x7f\s:：]{1,4}?(?:经销商|分销商|代理商|供应商))"  # 华东经销商：锦泰贸易
+    rf"|[^\x00-\x7f\s:：]{{1,4}}?(?:{'|'.join(_DEALERS_ZH)}))"  # 华东经销商：锦泰贸易
     r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*){0,3}$))"
     r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
     re.IGNORECASE,
