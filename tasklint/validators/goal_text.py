@@ -965,13 +965,16 @@ _HEAD_CLASS = {
 }
 _HEAD_KEY = str.maketrans(_HEAD_CLASS)
 _HEAD_DEPTH = 3
+# Past this many heads an alternative is selected by its shorter heads instead.
+_MAX_HEADS = 2_000
 
 
 def _heads(pattern: str, depth: int = _HEAD_DEPTH) -> frozenset[str] | None:
     """The first `depth` characters a match of `pattern` can start with, as strings (read
     through _HEAD_CLASS); a shorter string means the match may end there (anything may
     follow). None when the start is unknown (a negated class, `.`). Lookarounds are
-    ignored, which only widens the set, so dispatching on it never loses a match."""
+    ignored, and past _MAX_HEADS fewer characters are taken: both only widen the set,
+    so dispatching on it never loses a match."""
 
     def item(op: object, av: Any, n: int) -> set[str] | None:
         name = str(op)
@@ -1042,7 +1045,13 @@ def _heads(pattern: str, depth: int = _HEAD_DEPTH) -> frozenset[str] | None:
         heads = sequence(_parser.parse(pattern), depth)
     except Exception:  # pragma: no cover - another Python's parser: try everywhere
         return None
-    return None if heads is None or "" in heads else frozenset(heads)
+    if heads is None or "" in heads:
+        return None
+    if len(heads) > _MAX_HEADS and depth > 1:
+        # Nearly every letter triple (an alternative opening with any word): its first
+        # characters select it as well, and the table stays a fraction of the size.
+        return _heads(pattern, depth - 1)
+    return frozenset(heads)
 
 
 # Working out the heads of every alternative is a tenth of tasklint's start-up, so they
