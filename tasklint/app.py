@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -76,6 +76,7 @@ def read_table(
     owned = list(settings.writeback_columns("en").values()) + list(
         settings.writeback_columns("zh").values()
     )
+    parse = replace(parse, date_order=spec.config.date_order or settings.date_order)
     if spec.kind == "file":
         from tasklint.connectors.files import FileSource, read_file
 
@@ -89,7 +90,7 @@ def read_table(
     connector = open_connector(spec, Environment())
     columns = input_columns(connector, spec, settings)
     records = connector.read()
-    return build_table(spec, connector, records, columns, today=parse.today, settings=settings), []
+    return build_table(spec, connector, records, columns, today=parse.today, settings=settings)
 
 
 def check_sources(arguments: Sequence[str], options: CheckOptions) -> list[SourceOutcome]:

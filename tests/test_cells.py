@@ -33,6 +33,7 @@ from tasklint.connectors.cells import (
     parse_phase,
     parse_progress,
     parse_status,
+    written_date_orders,
 )
 from tasklint.model import Person, Phase, Status
 
@@ -2356,3 +2357,18 @@ def test_a_number_beside_no_team_word_is_still_no_owner(raw):
 def test_something_already_done_is_no_owner(raw):
     with pytest.raises(CellError):
         parse_owner(raw)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["19/07/2025", "05/07/2025"], ("19/07/2025", None, "05/07/2025")),
+        (["07/19/2025", "5-7-2025"], (None, "07/19/2025", "5-7-2025")),
+        # ISO and year-first dates, dotted dates, times and equal numbers say nothing
+        (["2025-07-19", "2025/7/5", "19.07.2025", "19:30", "6/6/2025"], (None, None, None)),
+        (["19/07-25/07 (周六)", None, 20250719], ("19/07-25/07 (周六)", None, None)),
+        (["32/07/2025", "05/13"], (None, "05/13", None)),  # no day 32; 13 only a day
+    ],
+)
+def test_written_date_orders(texts, expected):
+    assert tuple(written_date_orders(texts)) == expected

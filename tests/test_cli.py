@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,21 @@ def test_check_without_a_config_builds_no_model_schema(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_date_order_from_the_config_top_level_and_per_source(tmp_path, monkeypatch):
+    from tasklint.app import CheckOptions, check_sources
+
+    monkeypatch.chdir(tmp_path)  # a configured file's url is read from the working folder
+    for name in ("uk.csv", "us.csv"):  # 05/07/2025 only: no order the table shows
+        (tmp_path / name).write_text("任务,截止日期\n素材,05/07/2025\n", encoding="utf-8")
+    config = tmp_path / "tasklint.toml"
+    config.write_text(
+        'date_order = "day-first"\n[sources.us]\nurl = "us.csv"\ndate_order = "month-first"\n',
+        encoding="utf-8",
+    )
+    options = CheckOptions(config=config, today=date(2025, 6, 20))
+    uk, us = check_sources([str(tmp_path / "uk.csv"), "us"], options)
+    assert uk.result.tasks[0].task.due == date(2025, 7, 5)
+    assert us.result.tasks[0].task.due == date(2025, 5, 7)
+    assert uk.notices == us.notices == []

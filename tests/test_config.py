@@ -113,6 +113,7 @@ def test_starter_report_block_works_once_uncommented_and_filled_in(tmp_path):
         ('[rules.Z999]\nseverity = "error"', ["`[rules.Z999]` is not a rule code"]),
         ('[rules]\nignore = ["Q1"]', ["`rules.ignore`", "'Q1'", "matches no rule"]),
         ("locale = ", ["not valid TOML"]),
+        ('date_order = "dmy"', ["`date_order`", "'dmy'", "'auto', 'month-first' or 'day-first'"]),
     ],
 )
 def test_invalid_config_names_file_key_value_and_expectation(tmp_path, text, expected):

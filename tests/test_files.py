@@ -363,3 +363,73 @@ def test_items_of_a_json_list_that_are_not_rows_are_named_and_the_rows_keep_thei
         ' {"column": value} and were skipped'
     )
     assert "第 2、3 项" in notice.zh
+
+
+# --- the order of dates written with numbers only (05/07/2025) -----------------------
+
+
+def dated_plan(tmp_path: Path, *dues: str) -> Path:
+    path = tmp_path / "plan.csv"
+    rows = "".join(f"任务{i},市场部,{due}\n" for i, due in enumerate(dues, start=1))
+    path.write_text("任务,负责人,截止日期\n" + rows, encoding="utf-8")
+    return path
+
+
+def dues(result) -> list[str | None]:
+    return [t.due.isoformat() if t.due else None for t in result.table.tasks]
+
+
+def test_a_table_written_day_first_is_read_day_first_with_a_notice(tmp_path):
+    # 19/07/2025 can only be day first; 05/07/2025 is then 5 July, not 7 May
+    result = read(dated_plan(tmp_path, "19/07/2025", "05/07/2025", "2025-07-01", "03/08"))
+    assert dues(result) == ["2025-07-19", "2025-07-05", "2025-07-01", "2025-08-03"]
+    [notice] = result.notices
+    assert "'05/07/2025'" in notice.en and "day first (2025-07-05)" in notice.en
+    assert "'19/07/2025'" in notice.en and 'date_order = "month-first"' in notice.en
+    assert "按“日/月”读取" in notice.zh
+
+
+def test_the_day_first_order_is_read_from_json_records_too(tmp_path):
+    path = tmp_path / "plan.json"
+    records = [{"任务": "A", "截止日期": "31-07-2025"}, {"任务": "B", "截止日期": "01-07-2025"}]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    result = read(path)
+    assert dues(result) == ["2025-07-31", "2025-07-01"] and len(result.notices) == 1
+
+
+def test_dates_written_both_ways_are_read_month_first_and_the_notice_names_both(tmp_path):
+    result = read(dated_plan(tmp_path, "19/07/2025", "07/25/2025", "05/07/2025"))
+    assert dues(result) == ["2025-07-19", "2025-07-25", "2025-05-07"]
+    [notice] = result.notices
+    assert "'19/07/2025'" in notice.en and "'07/25/2025'" in notice.en
+    assert "read month first (2025-05-07)" in notice.en
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        ("19/07/2025", "2025-07-05"),  # day first, but no date that could be either
+        ("07/25/2025", "05/07/2025"),  # month first: the default, nothing to tell
+        ("05/07/2025", "2025-07-19"),  # no evidence either way: month first
+        ("6/6/2025", "19/07/2025"),  # 6/6 reads the same either way
+    ],
+)
+def test_no_notice_when_the_order_changes_nothing_or_is_the_default(tmp_path, written):
+    result = read(dated_plan(tmp_path, *written))
+    assert result.notices == []
+    month_first = [cells_date(text, day_first=False) for text in written]
+    assert dues(result) == month_first
+
+
+def cells_date(text: str, *, day_first: bool) -> str:
+    from tasklint.connectors.cells import parse_date
+
+    return parse_date(text, today=TODAY, day_first=day_first).isoformat()
+
+
+@pytest.mark.parametrize("order", ["month-first", "day-first"])
+def test_a_configured_order_is_kept_whatever_the_table_shows(tmp_path, order):
+    path = dated_plan(tmp_path, "05/07/2025", "19/07/2025")
+    result = read_file(FileSource(path), ParseOptions(today=TODAY, date_order=order))
+    assert result.notices == []
+    assert dues(result)[0] == ("2025-05-07" if order == "month-first" else "2025-07-05")

@@ -9,10 +9,11 @@ import pytest
 from notion_client import Client
 from pyairtable import Api
 
-from tasklint.config.settings import Settings
+from tasklint.config.settings import Settings, SourceConfig
+from tasklint.connectors.sources import SourceSpec
 from tasklint.errors import ConfigError
 from tasklint.sync.engine import SetupRequired, check_setup, input_columns, writeback_targets
-from tests.sync_support import make_syncer, new_airtable_source, new_notion_source
+from tests.sync_support import make_syncer, new_airtable_source, new_notion_source, plan_section
 
 WRITE_BACK = ("检查提示", "计算状态", "完成率")
 
@@ -314,3 +315,28 @@ def test_notion_query_cap_within_one_minute_is_refused_not_truncated(server, syn
     finally:
         server.notion.query_result_limit = 10_000
         server.notion.clock = lambda: datetime.now(UTC)
+
+
+def test_a_remote_table_written_day_first_is_read_day_first(server, syncer):
+    # Dates typed into a text field, as a British team writes them: 19/07/2025 can only
+    # be day first, so 05/07/2025 is 5 July — not 7 May, which would be seven weeks overdue.
+    section = plan_section("zh")
+    for spec_of_field in section["fields"]:
+        if spec_of_field["name"] == "截止日期":
+            spec_of_field["type"] = "singleLineText"
+    written = {"营销目标对齐": "19/07/2025", "任务分工表": "05/07/2025"}
+    for row in section["rows"]:
+        due = row.get("截止日期")
+        row["截止日期"] = written.get(row["检查项目"]) or (
+            f"{due[8:10]}/{due[5:7]}/{due[:4]}" if due else None
+        )
+    base = server.airtable.create_base("day first")
+    server.airtable.create_table_from_plan(base, section)
+    url = f"airtable://{base}/{section['table']}"
+    spec = SourceSpec(url, "airtable", url, SourceConfig(url=url))
+    prepare(server, syncer, spec)
+    outcome = syncer.run(spec, dry_run=True)
+    dues = {t.task.title: t.task.due for t in outcome.result.tasks}
+    assert dues["营销目标对齐"] == date(2025, 7, 19)
+    assert dues["任务分工表"] == date(2025, 7, 5)
+    assert dues["资料归档"] == date(2025, 7, 10)  # 10/07/2025: the tenth of July

@@ -79,6 +79,8 @@ class SourceConfig(_Strict):
     columns: dict[str, str] = Field(default_factory=dict)
     select: list[str] | None = None
     ignore: list[str] | None = None
+    # this source's order for dates such as 05/07/2025; None: the top-level one
+    date_order: Literal["auto", "month-first", "day-first"] | None = None
 
     @field_validator("columns")
     @classmethod
@@ -225,6 +227,9 @@ class ReportConfig(_Strict):
 class Settings(_Strict):
     locale: Literal["auto", "en", "zh"] = "auto"
     timezone: str | None = None
+    # 05/07/2025: "month-first" (7 May), "day-first" (5 July), or "auto" (as each
+    # table's own dates show: day first when one reads 19/07/2025 and none 07/19/2025)
+    date_order: Literal["auto", "month-first", "day-first"] = "auto"
     sources: dict[str, SourceConfig] = Field(default_factory=dict)
     rules: RulesConfig = Field(default_factory=RulesConfig.model_construct)
     writeback: WritebackConfig = Field(default_factory=WritebackConfig.model_construct)

@@ -6,6 +6,8 @@ STARTER = """\
 
 locale = "auto"                 # auto | en | zh: messages, status labels, column names
 # timezone = "Asia/Shanghai"    # for "today" and for the schedule (default: this machine's)
+# date_order = "auto"           # 05/07/2025: auto (as the table's own dates show: day first
+#                               # when one reads 19/07/2025), month-first or day-first
 
 # One table per checklist. SOURCE arguments can name these: `tasklint check q3-plan`.
 [sources.q3-plan]
@@ -13,6 +15,7 @@ url = "marketing-plan.csv"      # or airtable://appXXXXXXXXXXXXXX/Checklist, not
 # sheet = "Plan"                # XLSX only: which sheet (default: the first)
 # view = "Active"               # Airtable only
 # modified_field = "Last modified (inputs)"   # Airtable incremental reads
+# date_order = "day-first"      # this source's, when it differs from the top-level one
 
 # Columns are recognised by name (Task/任务, Owner/负责人, Due/截止日期, ...).
 # Map a logical field to your own header when it differs:

@@ -148,7 +148,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -1538,6 +1538,40 @@ def parse_date(
 ) -> date | None:
     """The date a cell names; for a period or range, its end (what a due date means)."""
     return parse_date_range(raw, today=today, tz=tz, day_first=day_first)[1]
+
+
+# A day and a month as numbers with a slash or a dash between them (19/07, 05-07-2025),
+# not inside a longer number or an ISO date (2025-07-05).
+_NUMERIC_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})(?:\2(?:\d{4}|\d{2}))?(?!\d)")
+
+
+class DateOrders(NamedTuple):
+    """What a table's date cells show of the order they are written in: the first cell
+    that can only be day first (19/07/2025), the first that can only be month first
+    (07/19/2025), and the first that could be either (05/07/2025); None for none."""
+
+    day_first: str | None
+    month_first: str | None
+    either: str | None
+
+
+def written_date_orders(texts: Iterable[object]) -> DateOrders:
+    """`DateOrders` of the texts (cells of date columns; others are passed over)."""
+    day_first = month_first = either = None
+    for text in texts:
+        if type(text) is not str:
+            continue
+        for m in _NUMERIC_DAY_MONTH.finditer(text):
+            first, second = int(m[1]), int(m[3])
+            if not (1 <= first <= 31 and 1 <= second <= 31):
+                continue
+            if first > 12 and second <= 12:
+                day_first = day_first or text
+            elif second > 12 and first <= 12:
+                month_first = month_first or text
+            elif first <= 12 and second <= 12 and first != second:
+                either = either or text
+    return DateOrders(day_first, month_first, either)
 
 
 # ---------------------------------------------------------------------------

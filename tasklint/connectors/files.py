@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 
 from tasklint.bulk import gc_paused
 from tasklint.config.columns import ALIASES, map_headers
-from tasklint.connectors.rows import ParseOptions, RowReader
+from tasklint.connectors.rows import ParseOptions, RowReader, settle_date_order
 from tasklint.errors import MissingColumnError, Notice, SourceError
 from tasklint.model import Table
 
@@ -388,9 +388,18 @@ def _unique_headers(headers: list[str]) -> tuple[list[str], list[str]]:
     return unique, [h for h, n in counts.items() if h and n > 1]
 
 
+# A table read, and the options to read it again with when its dates turned out to be
+# written day first (`settle_date_order`), else None.
+_Read = tuple[Table, ParseOptions | None]
+
+
+def _settled(reader: RowReader, table: Table, path: Path, notices: list[Notice]) -> _Read:
+    return table, settle_date_order(reader, str(path), notices)
+
+
 def _table_from_grid(
     grid: Iterable[list[Any]], source: FileSource, options: ParseOptions, notices: list[Notice]
-) -> Table:
+) -> _Read:
     path = source.path
     rows = iter(grid)
     head = list(itertools.islice(rows, _HEADER_SEARCH_ROWS))
@@ -431,12 +440,12 @@ def _table_from_grid(
         if len(row) < width or not by_position:
             record = {h: row[i] for i, h in enumerate(headers) if h and i < len(row)}
         tasks.append(reader.task(f"row-{offset}", offset, record))
-    return Table.trusted(path.name, "file", columns, tasks)
+    return _settled(reader, Table.trusted(path.name, "file", columns, tasks), path, notices)
 
 
 def _table_from_records(
-    records: list[dict[str, Any]], source: FileSource, options: ParseOptions
-) -> Table:
+    records: list[dict[str, Any]], source: FileSource, options: ParseOptions, notices: list[Notice]
+) -> _Read:
     headers: dict[str, None] = {}
     for record in records:
         headers.update(dict.fromkeys(str(k) for k in record))
@@ -449,15 +458,21 @@ def _table_from_records(
         for i, record in enumerate(records, start=1)
         if any(not _is_blank(v) for v in record.values())
     ]
-    return Table.trusted(source.path.name, "file", columns, tasks)
+    table = Table.trusted(source.path.name, "file", columns, tasks)
+    return _settled(reader, table, source.path, notices)
 
 
 def read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     with gc_paused():
-        return _read_file(source, options)
+        first, again = _read_file(source, options)
+        if again is None:
+            return first
+        # Written day first: read again so. The notices are the first reading's, which
+        # says so; the file and its other notices are the same.
+        return ReadResult(_read_file(source, again)[0].table, first.notices)
 
 
-def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
+def _read_file(source: FileSource, options: ParseOptions) -> tuple[ReadResult, ParseOptions | None]:
     path = source.path
     try:
         data = path.read_bytes()
@@ -484,7 +499,8 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
     rows: Iterable[list[Any]]
     if suffix == ".json":
         records = _json_records(data, path, notices)
-        return ReadResult(_table_from_records(records, source, options), notices)
+        table, again = _table_from_records(records, source, options, notices)
+        return ReadResult(table, notices), again
     if zipfile.is_zipfile(io.BytesIO(data)):
         if suffix not in (".xlsx", ".xlsm"):
             notices.append(
@@ -510,4 +526,5 @@ def _read_file(source: FileSource, options: ParseOptions) -> ReadResult:
                 )
             )
         rows = _csv_rows(_decode(data, path), path, notices)
-    return ReadResult(_table_from_grid(rows, source, options, notices), notices)
+    table, again = _table_from_grid(rows, source, options, notices)
+    return ReadResult(table, notices), again

@@ -7,11 +7,12 @@ Each logical field has one parser; a cell that fails to parse is kept as a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, tzinfo
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from tasklint.connectors import cells
+from tasklint.errors import Notice
 from tasklint.model import CellProblem, Person, Task, trusted_task
 
 if TYPE_CHECKING:
@@ -19,8 +20,18 @@ if TYPE_CHECKING:
 
 _TEXT_FIELDS = ("title", "standard", "goal", "metric", "deliverable", "notes")
 _DATE_FIELDS = ("due", "done_on", "updated")
+# every field whose cells are dates (a start may be a range)
+DATED_FIELDS = (*_DATE_FIELDS, "start")
 _NUMBER_FIELDS = ("target", "actual", "expected")
 _MONEY_FIELDS = ("budget", "spent")
+
+
+# How a date written 05/07/2025 is read: 7 May (month first, as Excel's and Airtable's
+# US formats write it), 5 July (day first, as British, European, Indian, Australian
+# and Vietnamese teams write it), or "auto": as the table's own dates show
+# (`settle_date_order`).
+DateOrder = Literal["auto", "month-first", "day-first"]
+DATE_ORDERS: tuple[DateOrder, ...] = ("auto", "month-first", "day-first")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +41,57 @@ class ParseOptions:
     # Columns typed as percent by the service (Airtable percent, Notion number as
     # percent): their numbers are already fractions, so 1.2 means 120%, not 1.2%.
     fraction_columns: frozenset[str] = frozenset()
+    # "auto" reads month first as it goes; a connector that reads a whole table then
+    # settles the order by the table's own dates (`settle_date_order`).
+    date_order: DateOrder = "auto"
+
+
+def settle_date_order(reader: RowReader, where: str, notices: list[Notice]) -> ParseOptions | None:
+    """After `reader` read a table with the "auto" date order (month first, as it goes):
+    the options to read the table again with, day first, when its date cells say so —
+    some can only be day first (19/07/2025), none only month first (07/19/2025), and
+    some could be either (05/07/2025), which the first reading took month first — else
+    None. A notice (added to `notices`) tells how the dates that could be either are
+    read, when that was not the default or the cells disagree; `where` names the table
+    in it.
+
+    The cells are the distinct date texts the reader remembered, so a table is not
+    gone through twice to settle its order, nor read twice unless it is day first."""
+    options = reader.options
+    if options.date_order != "auto":
+        return None
+    seen = cells.written_date_orders(reader.date_texts())
+    if seen.either is None or seen.day_first is None:
+        return None
+    day_first = seen.month_first is None
+    example = seen.either
+    read = cells.parse_date(example, today=options.today, day_first=day_first)
+    shown = read.isoformat() if read is not None else "?"
+    if day_first:
+        notices.append(
+            Notice(
+                en=f"{where}: dates such as {example!r} are read day first ({shown}), as"
+                f' {seen.day_first!r} is written; set date_order = "month-first" in'
+                " tasklint.toml to read them month first",
+                zh=f"{where}：{example!r} 这类日期按“日/月”读取（{shown}），因为表中有"
+                f" {seen.day_first!r} 这样的写法；如需按“月/日”读取，请在 tasklint.toml 中设置"
+                ' date_order = "month-first"',
+            )
+        )
+        return replace(options, date_order="day-first")
+    notices.append(
+        Notice(
+            en=f"{where}: dates are written both day first ({seen.day_first!r}) and month first"
+            f" ({seen.month_first!r}); those that could be either, such as {example!r}, are"
+            f' read month first ({shown}) — set date_order = "day-first" or "month-first" in'
+            " tasklint.toml, or write dates as 2025-07-05",
+            zh=f"{where}：日期既有“日/月”写法（{seen.day_first!r}），又有“月/日”写法"
+            f"（{seen.month_first!r}）；{example!r} 这类两种读法都可以的日期按“月/日”读取"
+            f'（{shown}）——请在 tasklint.toml 中设置 date_order = "day-first" 或 "month-first"，'
+            "或把日期写成 2025-07-05",
+        )
+    )
+    return None
 
 
 def cell_text(raw: Any) -> str | None:
@@ -133,12 +195,15 @@ class RowReader:
         today = options.today
         tz = cast("ZoneInfo | None", options.tz)  # the parsers take any tzinfo
         typed = columns.get("progress") in options.fraction_columns
+        day_first = options.date_order == "day-first"
         parsers: dict[str, Callable[[Any], Any]] = {
             "number": cells.parse_number,
             "money": cells.parse_money,
             "reserve": lambda raw: cells.parse_money(raw, percent_ok=True),
-            "date": lambda raw: cells.parse_date(raw, today=today, tz=tz),
-            "start": lambda raw: cells.parse_date_range(raw, today=today, tz=tz)[0],
+            "date": lambda raw: cells.parse_date(raw, today=today, tz=tz, day_first=day_first),
+            "start": lambda raw: cells.parse_date_range(
+                raw, today=today, tz=tz, day_first=day_first
+            )[0],
             "percent": lambda raw: cells.parse_progress(raw, fraction=True if typed else None),
             "phase": cells.parse_phase,
             "status": cells.parse_status,
@@ -146,6 +211,7 @@ class RowReader:
         # Without `today` a date's year is the current one: not a pure function.
         pure = {kind for kind in parsers if today is not None or kind not in ("date", "start")}
         caches: dict[str, dict[str, Any]] = {kind: {} for kind in parsers}
+        self._date_caches = (caches["date"], caches["start"])
         texts = tuple((field, columns[field]) for field in _TEXT_FIELDS if field in columns)
         # (field, header, the Task attribute, parser, its cache or None, expected_zh)
         parsed = tuple(
@@ -189,6 +255,10 @@ class RowReader:
         self._owner_cache: dict[str, tuple[Any, ...]] = {}
         self._texts: dict[str, str] = {}
         self._codes_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def date_texts(self) -> list[str]:
+        """The distinct date cells read so far (as text; up to the caches' limit)."""
+        return [*self._date_caches[0], *self._date_caches[1]]
 
     @property
     def reads_rows(self) -> bool:

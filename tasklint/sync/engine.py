@@ -28,11 +28,11 @@ from tasklint.connectors.remote import (
     StopSignal,
     WriteInterrupted,
 )
-from tasklint.connectors.rows import ParseOptions, to_task
+from tasklint.connectors.rows import ParseOptions, RowReader, settle_date_order
 from tasklint.connectors.sources import SourceSpec
 from tasklint.connectors.transport import CallStats
-from tasklint.errors import AuthError, ConfigError, MissingColumnError, SourceError
-from tasklint.model import Table
+from tasklint.errors import AuthError, ConfigError, MissingColumnError, Notice, SourceError
+from tasklint.model import Table, Task
 from tasklint.sync.state import StateStore
 from tasklint.validators.engine import LintResult, RuleSetting, TaskResult, lint
 
@@ -249,18 +249,30 @@ def build_table(
     *,
     today: date,
     settings: Settings,
-) -> Table:
-    """Records as Task rows, parsed by the columns' types (percent fields are fractions)."""
+) -> tuple[Table, list[Notice]]:
+    """Records as Task rows, parsed by the columns' types (percent fields are fractions),
+    and a notice of how dates were read when the table's own dates decided it."""
     zone = ZoneInfo(settings.timezone) if settings.timezone else None
     percent = frozenset(f.name for f in connector.fields().values() if f.percent)
-    parse = ParseOptions(today=today, tz=zone, fraction_columns=percent)
+    order = spec.config.date_order or settings.date_order
+    parse = ParseOptions(today=today, tz=zone, fraction_columns=percent, date_order=order)
+    reader = RowReader(dict(columns), parse)
+    tasks = _tasks(records, reader)
+    notices: list[Notice] = []
+    again = settle_date_order(reader, spec.name, notices)
+    if again is not None:  # written day first: read so
+        tasks = _tasks(records, RowReader(dict(columns), again))
+    return Table.trusted(spec.name, spec.kind, dict(columns), tasks), notices
+
+
+def _tasks(records: Sequence[RemoteRecord], reader: RowReader) -> list[Task]:
     tasks = []
     for record in records:
-        task = to_task(record.id, None, record.cells, columns, parse)
+        task = reader.task(record.id, None, record.cells)
         if record.problems:
             task.problems = [*task.problems, *record.problems]
         tasks.append(task)
-    return Table.trusted(spec.name, spec.kind, dict(columns), tasks)
+    return tasks
 
 
 def _metric_values(result: LintResult) -> dict[str, dict[str, Any]]:
@@ -321,7 +333,7 @@ def sync_source(
         records = {} if full else state.snapshot(spec.name)
         records.update({r.id: r for r in fresh})
         ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
-        table = build_table(
+        table, _ = build_table(
             spec, connector, ordered, columns, today=options.today, settings=settings
         )
         history = state.metric_values(spec.name) if previous is not None else None
