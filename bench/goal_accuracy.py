@@ -218,10 +218,26 @@ Toy Fair, Spielwarenmesse, a Home Show, Ekka, FHC, any Expo), Ramzan, Bonalu, Du
 IPL, monsoon, a food fest, the next edition; a 6.6kW system and 5-star reviews read as
 targets — and 0.990 / 0.990 after (one label set to set 5's reading: a launch event as
 the task's subject sets no window; "from 2.5 to 3 nights" reads 2.5 as a date, left).
-With sets 8 to 36, the estimate for
-goals the analyser has never seen: about 95-99% on measurable (the last seven sets:
-0.990, 0.990, 0.985, 0.985, 0.970, 0.985, 0.980); on time-bound 93-99% for ordinary
-wording (0.990, 0.980, 0.935, 0.935), and nearer 88-92.5% where a team ties its goals to
+The 200 lines noted "blind set 37:" asked for ORDINARY goals, as most teams write them (a
+Chengdu hotpot chain abroad, a Berlin neobank, a Suzhou silk-scarf brand, a Toronto
+brokerage, a university's admissions office, a Vietnamese coffee chain in China, a
+Guangzhou cosmetics OEM, a US pet-food brand) and read measurable 0.985 and time_bound
+0.975 before tuning — "this qtr", a German date (by 15.09.), 中国国际教育展; 19姆米 silk and
+the SK-200 line read as targets — and 1.000 / 0.995 after (a recruitment tour by name
+left; one label set to the conventions: "activate within 7 days of signup" is a period,
+as "respond within 1 hour" is). The 200 lines noted "blind set 38:" stressed time words
+(a Wuhan EV-charging network, a London theatre, a Yiwu exporter, an Austin security
+startup, the Harbin ice festival, a Seoul K-beauty brand, a Melbourne gym franchise, a
+Jiangxi orange co-op) and read measurable 0.970 and time_bound 0.940 before tuning —
+press night, Season 2025, Black Hat, Chuseok, and durations that describe a thing (3年质保,
+10年老店, 百年果园, 12-month memberships, a '7 days no reason return' policy) or a baseline
+(vs FY25); £1.2M box office, SKU 200个 and Zero Trust misread — and 0.990 / 0.995 after
+("精选80mm以上大果" and a quoted '10 Years Strong' campaign left).
+With sets 8 to 38, the estimate for
+goals the analyser has never seen: about 95-99% on measurable (the last nine sets:
+0.990, 0.990, 0.985, 0.985, 0.970, 0.985, 0.980, 0.985, 0.970); on time-bound 93-99% for
+ordinary wording (0.990, 0.980, 0.935, 0.935, 0.975 for set 37's everyday goals, 0.940
+for set 38's time traps), and nearer 88-92.5% where a team ties its goals to
 calendars and events of its own (0.915, 0.910, 0.925 and 0.880 for sets in Peruvian
 Spanish and Polish; in French, Cantonese and Thai; in German, Colombian Spanish, Tagalog
 and Russian; in Indian, Kenyan and Australian English). A benchmark, not a test: it

@@ -126,6 +126,12 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "新品 19姆米桑蚕丝系列 上架",  # a silk's weight: what the product is
+    "Case study deck for the SK-200 serum line",  # a model's code before its line
+    "Win the 'Best Zero Trust Solution 2025' award",  # zero trust: a kind of security
+    "Customer service online 24h during peak season",  # the hours of a service
+    "Promote £10 Monday tickets to drama students",  # a ticket's price
+    "10年老店，重点突出工厂实拍",  # a shop's age, not a target (nor a period)
     "Finalise the nose pad adjustments for the VM-312 model by March.",  # a model's code
     "Q2内完成120g桶装面的配方升级",
     "示範單位開放前完成720度VR睇樓上線",  # 720度: the tour's view
@@ -219,6 +225,13 @@ NOT_MEASURABLE = [
     "Launch the 'Discover 100 Islands' campaign in Japan",
 ]
 TIME_BOUND = [
+    "increase repeat customers in bangkok by 20% this qtr",
+    "Release app v3.2 with Apple Pay support by 15.09.",  # German: the 15th of September
+    "中国国际教育展 北京站 收集线索≥500条",  # a fair by its kind
+    "Full house on press night for Hamlet",
+    "Launch the 'Season 2025' brochure",  # a year in a name
+    "Book 25 meetings at Black Hat",
+    "Chuseok gift set: 1,500 units on Amazon JP",
     "Reach 15% of Japan sales by the end of 2026",  # not a model's name ("the DMU 65")
     "Have the landing page live by 15 May",
     "Double sign-ups in the first half of 2026",
@@ -334,6 +347,12 @@ TIME_BOUND = [
     "新学期推出AI学习助手",
 ]
 NOT_TIME_BOUND = [
+    "3年质保的保温杯系列主图全部换新",  # a warranty's length
+    "百年果园故事拍成短视频系列",  # an orchard's age
+    "Sell 300 12-month memberships",  # what is sold
+    "Promote '7 days no reason return' on the shop page",  # a returns policy
+    "Reduce CAC by a third vs FY25",  # a baseline, not a deadline
+    "主推二手车展厅改造方案",  # 车展厅: a showroom, not a motor show
     "Raise the app store rating from 4.3 to 4.7",  # values, not April 3rd to 7th
     "评分从4.6提升到4.8",
     "统一天猫与小红书的视觉风格",  # 统一: unify, no day
@@ -435,6 +454,7 @@ def test_not_time_bound(text: str) -> None:
         ("Promote the 3-in-1 charger and the 6-pack; win 1 in 3 users", ("1", "3"), ()),
         ("Launch the 480kW liquid-cooled charger, a 0% sugar tea; sell 480 kW", ("480",), ()),
         ("Pitch zero-trust to CISOs with zero incidents", ("zero",), ()),
+        ("Hit £1.2M box office; launch SKU 200个 and SKU-200", ("£1.2M", "200"), ()),
         # 期 is an issue only in a rate; 一期/二期 otherwise name a phase
         ("每月推送两期简讯，二期项目和第一期培训照常", ("两期",), ("每月",)),
         ("每周直播，打造一个爆款", (), ("每周",)),  # the rate ends at the comma

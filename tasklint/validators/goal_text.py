@@ -33,14 +33,18 @@ Not quantities:
   is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0% sugar, zero-trust, 100%纯棉, 24h客服,
   4K投影仪, the 480kW charger, 53度酱香, the 5-piece patio set, the 60/40 payment plan, the
   $199 starter kit, 199元的入门款, HK$3,980行政人员体检套餐: a target only after a comparison,
-  续航提升至5000mAh), a phase named like a quarter (Phase Q2),
+  续航提升至5000mAh; 19姆米真丝, a 3-year warranty 3年质保, a shop's age 10年老店, 百年果园,
+  12-month memberships, 30-day returns, the SK-200 serum line, £10 Monday tickets, 24h
+  support, Zero Trust), a phase named like a quarter (Phase Q2),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
-  dates, months, quarters, halves (1H26), weeks (W45), years, relative deadlines (年底前,
+  dates, months, quarters, halves (1H26), weeks (W45), years (also in a name: Season
+  2025), German dates after a date word (bis 15.09.), relative deadlines (年底前,
   by end of June, EOQ, next cycle, this month, by Friday, 周五前), durations (30天内, within 30
   days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
-  Friday, trade fairs known by name: CES, 广交会, "at the Hannover Messe booth"), countdowns
+  Friday, trade fairs known by name or kind: CES, Black Hat, 广交会, 教育展, "at the
+  Hannover Messe booth"), a theatre's nights (press night, opening night), countdowns
   (D-30), holidays and seasons (国庆期间, 春节前, summer, Lebaran), tournaments known by
   name (the Six Nations), campaign windows (活动期间,
   during the campaign, during the recall, weekends, in the first month, 会员日, throughout
@@ -73,7 +77,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     "within"/内 are quantities (直播4小时, a 30-second video, under 2s).
   * Times of day alone are not periods (晚8点, at 8pm); "今晚", "tomorrow" are.
   * Baselines are not deadlines: 去年同期, 同比/环比, 较上月, vs 上季度, YoY, QoQ, month
-    over month, last quarter, "than the 2024 campaign", "of the spring edition".
+    over month, last quarter, "than the 2024 campaign", "of the spring edition", "vs
+    FY25", "than Q3 2024" (but "no later than 2026" is a deadline).
   * "Before launch" / 上线前 / 开业首月 / launch week count as deadlines: the milestone has a
     date in the plan. ASAP / 尽快 / ongoing do not.
   * Promotion mechanics state quantities (8折, 20% off, 满300减50): the analyser detects a
@@ -151,6 +156,8 @@ _TAIL = (
     r"|成(?!交|本|为|员|功|果|立|长|熟|品|型|绩|就|都|团|效|人|年|分|份|真|形|败|套|不)"
     r"|折(?!扣|叠|线|腾|算|合|旧|射|返|损|中))){0,3}\+?"
 )
+# After a number of years, what the years describe rather than bound: 3年质保, 10年老店
+_YEARS_OF = r"质保|保修|保质|延保|老店|老字号|老品牌|品牌|经验|历史|陈酿|窖藏|店龄|工龄|传承"
 # Followed by one of these, a number is a count or an amount, not a year or an event.
 _COUNTED = (
     r"(?!\s*(?:%|‰|个|人|位|名|家(?!装|电|居)|条|篇|次|单|笔|件|份|元|块|万|亿|千|k(?![a-z])"
@@ -200,6 +207,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
+        # a returns policy: 30-day returns, "7 days no reason return"
+        r"|[0-9]+[- ]?days?\s+(?:no[- ]reasons?\s+|free\s+|easy\s+|hassle[- ]free\s+)?(?:returns?"
+        r"|refunds?|exchanges?)(?![a-z])|[0-9]+[- ]?days?\s+money[- ]back"
         r"|[0-9]+[- ]?day\s+retention"
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
@@ -294,6 +304,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*(?:-\s*)?(?:英寸|寸|吋"
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
+        r"|姆米|momme(?![a-z])"  # a silk's weight: 19姆米桑蚕丝
         r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装|桶装|杯装|瓶装))"  # 500g装, 120g桶装面
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
@@ -336,13 +347,17 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|recycled|wool"
         r"|silk|linen|leather|juice|arabica)"
         r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款"
-        r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))",
+        r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))"
+        # customer service online 24h; a 3-year warranty (3年质保), a 10-year-old shop
+        r"|(?:(?<=online\s)|(?<=open\s))24\s*(?:h|hrs?|hours)(?![a-z0-9])"
+        r"|(?<![0-9.])[0-9]+\s*年(?=" + _YEARS_OF + ")",
     ),
     (
         "P_dur",
         rf"(?<![0-9.]){_NUMR}\s*(?:-\s*)?(?:个\s*)?(?:自然|工作|business\s+|working\s+"
         r"|calendar\s+)?(?:天|日(?!留存|活|均|更|报)|周(?!年)|星期|个?月(?!均|销|活|度|份)"
-        r"|季度|年(?!级|龄|轻|货|化|均|销)|days?|weeks?|months?|quarters?|years?|yrs?|wks?)"
+        r"|季度|年(?!级|龄|轻|货|化|均|销|" + _YEARS_OF + r")|days?|weeks?|months?|quarters?|years?"
+        r"|yrs?|wks?)"
         r"(?![a-z])(?![- ]olds?(?![a-z]))(?:内|以内|之内)?",
     ),
     (
@@ -457,7 +472,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
         r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
         # Indonesia and Malaysia: Eid, Chinese New Year, the 12.12 online sale, the fast
-        r"|lebaran|idul\s*fitri|idul\s*adha|imlek|harbolnas|tahun\s+baru|puasa|mudik"
+        r"|chuseok|seollal|lebaran|idul\s*fitri|idul\s*adha|imlek|harbolnas|tahun\s+baru|puasa|mudik"
         # tournaments known by name
         r"|six\s+nations|world\s+series|march\s+madness|champions\s+league|tour\s+de\s+france"
         r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon)(?![a-z])",
@@ -469,7 +484,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"\.?(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?"
         r"(?:\s*,?\s*(?:19|20)[0-9]{2}(?![0-9]))?"
         r"|(?<![a-z])(?:by|before|on|until|till|no\s+later\s+than|due)\s+(?:the\s+)?"
-        r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z])",
+        r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z])"
+        # the day and the month with a dot after each, as German teams write: bis 15.09.
+        r"|(?<![a-z])(?:by|before|on|until|till|due|bis|vor|am|ab)\s+(?:3[01]|[12][0-9]|0?[1-9])"
+        r"\.(?:1[0-2]|0?[1-9])\.(?:(?:20)?[0-9]{2}(?![0-9]))?",
     ),
     # "may" is a month only when capitalised or next to a day or a preposition (see _may)
     (
@@ -525,10 +543,10 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
-        r"[a-z0-9-]*|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+"
+        r"[a-z0-9-]*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+"
         # a model's code before the word model: the VM-312 model, the X-200 series
         r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
-        r"|\s+(?:model|series|frame|edition)s?"
+        r"|\s+(?:[a-z]+\s+)?(?:model|series|frame|edition|line|range)s?"
         r"(?![a-z]))",
     ),
     # an earlier edition as the baseline: "1.5x the ROAS of the spring edition"
@@ -544,12 +562,22 @@ _LATIN_LED: list[tuple[str, str]] = [
         # a named earlier edition: "vs the 2024 Apertura campaign"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:(?:19|20)[0-9]{2}"
         r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo)(?![a-z])"
+        # a year or quarter as the baseline: "by a third vs FY25", "than Q3 2024"
+        r"|(?<![a-z])(?:(?<!later\s)(?<!earlier\s)(?<!sooner\s)than|vs\.?|versus"
+        r"|compared\s+(?:to|with))\s+(?:the\s+)?(?:fy\s*'?(?:20)?"
+        r"[0-9]{2}|q[1-4]\s*'?(?:(?:20)?[0-9]{2})?|h[12]\s*'?(?:(?:20)?[0-9]{2})?|(?:19|20)[0-9]{2})"
+        r"(?![0-9a-z])"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|previous"
         r"|prior)\s+(?:semester|term|season|year|quarter|month|week|fortnight|sprint|fiscal\s+year"
         r"|spring|summer|autumn|fall|winter"
         r"|fy|financial\s+year)(?![a-z])",
     ),
     ("P_lweek", r"(?<![a-z0-9])w\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
+    # a year in a season's or an edition's name: Season 2025, the 2026 edition's brochure
+    (
+        "P_lnamedyear",
+        r"(?<![a-z])(?:season|edition|collection|cohort|intake|class)\s+(?:19|20)[0-9]{2}(?![0-9])",
+    ),
     (
         "L_lword",
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
@@ -586,14 +614,16 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|three\s+|[0-9]+\s+)?(?:day|week|month|quarter|year|fortnight|sprint|cycle|iteration"
         r"|semester|term|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?(?![a-z]))"
         # (zero-trust, zero-waste, zero-click: what a thing is, as 0糖 is)
-        r"|(?<![a-z])(?!zero-[a-z])" + _NUMWORD + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
+        r"|(?<![a-z])(?!zero-[a-z]|zero\s+trust(?![a-z]))"
+        + _NUMWORD
+        + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
     ),
     (
         "P_lwords",
         r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:[a-z]+\s+)?cycle"
         r"|(?:the\s+)?new\s+(?:school|academic|financial|fiscal)\s+year"
         r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
-        r"|quarter|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
+        r"|quarter|qtr|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
         r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:(?:crop|school|academic|financial"
         r"|fiscal|harvest|selling|sales|ski|tax|calendar|football|racing|rainy|dry)\s+)?(?:day"
@@ -677,6 +707,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
         r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
+        r"|(?<![a-z])(?:press|opening|preview|gala|closing|premiere|launch)\s+nights?(?![a-z])"
         # a countdown to one: "D-30", "D+7"
         r"|(?<![a-z0-9])d\s*[-+]\s*[0-9]{1,3}(?![0-9%])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale|handover"
@@ -711,7 +742,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
         r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas|prowein"
         r"|jimtof|ccmt|cimt|imts|emo\s+hannover|texworld(?:\s+paris)?|itma|heimtextil"
-        r"|expo|toy\s+fair|spielwarenmesse|home\s+show|ekka|fhc|boot\s+d[üu]sseldorf"
+        r"|black\s+hat|def\s*con|rsa\s+conference|rsac|expo|toy\s+fair|spielwarenmesse|home\s+show|ekka|fhc|boot\s+d[üu]sseldorf"
         r"|in-cosmetics(?:\s+(?:global|asia|korea|latin\s+america))?|decanter\s+(?:wwa|world\s+wine"
         r"\s+awards))"
         r"(?![a-z0-9])",
@@ -798,6 +829,7 @@ _CN_PERIOD_WORDS = [
         "流感季 过敏季 花粉季 感冒季 返乡季 春运 暑运 爱牙日 爱眼日 爱耳日 "
         # trade fairs by name, as events: 广交会期间, 进博会前
         "广交会 进博会 服贸会 糖酒会 春糖 秋糖 美博会 高交会 工博会 消博会 文博会 茶博会 汉诺威展 "
+        "婚博会 家博会 建博会 "
         "コミケ 夏コミ 冬コミ "
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 三八节 女神节 女王节 "
@@ -868,8 +900,10 @@ _CJK_LED: list[tuple[str, str]] = [
     # (统一天猫 unifies Tmall: 统一 and 唯一 hold no day)
     (
         "P_cdur",
-        rf"(?<!统)(?<!唯){_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)|星期"
-        r"|个?月(?!均|销|活|度|份|饼)|季度|年(?!级|龄|轻|货|化|均|销|度|底|末|初|中))"
+        rf"(?<!统)(?<!唯)(?![百千]年){_CNR}\s*(?:个\s*)?(?:工作日|天|日(?!留存|活|均|更|报)|周(?!年)"
+        r"|星期|个?月(?!均|销|活|度|份|饼)|季度|年(?!级|龄|轻|货|化|均|销|度|底|末|初|中|"
+        + _YEARS_OF
+        + r"))"
         r"(?:内|以内|之内)?",
     ),
     (
@@ -933,6 +967,11 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?![零〇一二两三四五六七八九十百千万亿])",
     ),
     ("P_cwords", "|".join(sorted(_CN_PERIOD_WORDS, key=len, reverse=True))),
+    # fairs by their kind, as by their name: 中国国际教育展, 车展 (not 车展厅, 教育展示)
+    (
+        "P_cfair",
+        r"(?:教育|留学|动漫|车|书|家具|建材|珠宝|婚纱)展(?![示厅架板开现望台柜品位区馆览销])",
+    ),
     # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
     ("P_cexhibit", r"展期(?!间)"),
     # a disease's or a road's high season (手足口病高发期前); 高峰期间 is 高峰 + 期间
@@ -1341,7 +1380,9 @@ def _dur(folded: str, m: re.Match[str], text: str) -> str:
 # What a length in days can describe rather than bound: "a 3-day pass", "the 7-day tour"
 _PRODUCT_AFTER = re.compile(
     r"\s*(?:[a-z'&-]+\s+){0,3}?(?:itinerar(?:y|ies)|tours?|trips?|packages?|courses?|pass(?:es)?"
-    r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?)(?![a-z])"
+    r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?"
+    r"|memberships?|subscriptions?|plans?|warrant(?:y|ies)|guarantees?|contracts?|leases?)"
+    r"(?![a-z])"
 )
 
 
@@ -1387,7 +1428,8 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 # starter kit" describe the product; after a comparison it is a target (客单价提到199元).
 _AFTER_PRODUCT = re.compile(
     r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
-    r"(?:kit|bundle|plan|tier|package|box|set|edition|model|product|option|sku)s?(?![a-z0-9-])"
+    r"(?:kit|bundle|plan|tier|package|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
+    r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程"
     r"|班)"  # 9.9元暑期数学体验课, 500元暑假班
 )
