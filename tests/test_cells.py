@@ -1390,30 +1390,30 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 3,683 cells (dates, numbers, progress, statuses; half Chinese)
-# written in 24 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
+# tests/data/cells.jsonl: 3,789 cells (dates, numbers, progress, statuses; half Chinese)
+# written in 25 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
 # of the ninth's 200, 146 of the tenth's, 127 of the eleventh's, 131 of the twelfth's,
 # 90 of the thirteenth's, 88 of the fourteenth's, 89 of the fifteenth's, 78 of the
 # sixteenth's, 84 of the seventeenth's, 81 of the eighteenth's, 107 of the nineteenth's,
-# 129 of the twentieth's, 114 of the 21st's, 101 of the 22nd's, 118 of the 23rd's and
-# 103 of the 24th's: the rest were in the set already) with the value a person reads
-# from each, by people who had not seen these parsers. Before they were tuned on the
-# first round they agreed on 89% of its dates, 91% of numbers, 76% of progress cells and
-# 90% of statuses; on the second round, written after that tuning (exports of Feishu,
-# Notion, Airtable; Hong Kong, Singapore and Malaysia English), 94%, 90%, 85% and 90%;
-# on the third (a year of a team's hurried cells and chat copies), 100%, 98%, 98% and
-# 93%; on the fourth ("round 4" in its notes: project tools' labels, other languages'
-# statuses and month names, lakh and dot grouping, 万/만/triệu/juta), 88%, 87%, 87% and
-# 78% — with 18 labels set to the documented choices (relative dates, cancelled and
-# percentages as fractions are refused or read as before; their notes say so); on the
-# fifth ("round 5": finance and operations people's cells — approval states, ledgers'
-# minus signs, decimal commas, ISO weeks, fiscal halves, progress bars), written after
-# that tuning, 82%, 90%, 92% and 78% (two labels set to the documented choices), and
-# 98%, 92%, 100%, 100% after (a decimal comma, 3,5 or 12.000,50, stays refused: 1,5
-# reads two ways); the sixth ("round 6") is representative — eight teams' cells as typed
-# — and read 97% of its dates and 98% of its numbers before tuning (every status and
-# progress cell), all after; the seventh ("round 7"), representative too (a Hangzhou
-# apparel brand, a hospital group, a Mexico City drinks company, a Brazilian
+# 129 of the twentieth's, 114 of the 21st's, 101 of the 22nd's, 118 of the 23rd's, 103
+# of the 24th's and 106 of the 25th's: the rest were in the set already) with the value
+# a person reads from each, by people who had not seen these parsers. Before they were
+# tuned on the first round they agreed on 89% of its dates, 91% of numbers, 76% of
+# progress cells and 90% of statuses; on the second round, written after that tuning
+# (exports of Feishu, Notion, Airtable; Hong Kong, Singapore and Malaysia English), 94%,
+# 90%, 85% and 90%; on the third (a year of a team's hurried cells and chat copies),
+# 100%, 98%, 98% and 93%; on the fourth ("round 4" in its notes: project tools' labels,
+# other languages' statuses and month names, lakh and dot grouping, 万/만/triệu/juta),
+# 88%, 87%, 87% and 78% — with 18 labels set to the documented choices (relative dates,
+# cancelled and percentages as fractions are refused or read as before; their notes say
+# so); on the fifth ("round 5": finance and operations people's cells — approval states,
+# ledgers' minus signs, decimal commas, ISO weeks, fiscal halves, progress bars),
+# written after that tuning, 82%, 90%, 92% and 78% (two labels set to the documented
+# choices), and 98%, 92%, 100%, 100% after (a decimal comma, 3,5 or 12.000,50, stays
+# refused: 1,5 reads two ways); the sixth ("round 6") is representative — eight teams'
+# cells as typed — and read 97% of its dates and 98% of its numbers before tuning (every
+# status and progress cell), all after; the seventh ("round 7"), representative too (a
+# Hangzhou apparel brand, a hospital group, a Mexico City drinks company, a Brazilian
 # marketplace, a Tokyo cosmetics brand, an EV maker abroad, a London charity, a Kuala
 # Lumpur agency), 95%, 92%, 100% and 95% before (13 labels set to the convention that a
 # status word in a progress cell is no progress: 已完成 there is X901, as the fourth to
@@ -1532,7 +1532,16 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # sign, $480 pp left): AU$, Rs., 澳门币, 500 tkr, per kW, box and plate, 艘, Swahili
 # months, mwisho wa, Nusu, Imekamilika, Inaendelea, Imechelewa, hälften, Swedish
 # weekdays (fre 27 juni), 布展：11月24日 (a step's name before its date; 进度：3/4 stays
-# no date).
+# no date). The 25th ("round 25", asked for ORDINARY cells: a Chengdu hotpot chain
+# abroad, a Berlin neobank, a Suzhou silk brand, a Toronto brokerage, an admissions
+# office, a Vietnamese coffee chain in China, a Guangzhou cosmetics OEM, a US pet-food
+# brand) read dates 100%, numbers 87.5%, progress 90% and statuses 95% before tuning,
+# and all but one status after: a status before the progress (进行中，60%, En progreso
+# 40%, Selesai 80%), a price per any one thing sold ($85/application, ¥2,680/匹; per
+# hour refused as per month is), 8千支, a decimal comma before a multiplier beside the
+# euro (2,5 Mio. €, 1,2 Mrd. €: three earlier labels that refused 2,5 M€, 3,5 k€ and 2,5
+# mil € set to this), Tạm hoãn; and money in a progress cell refused ($6.80/kg read 6.8%
+# before). Left: "Done (pending signature)" read done (the labeller: refused).
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1569,13 +1578,14 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 5,228 owner cells in 32 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,360 owner cells in 33 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's
-# 135 of the 29th's, 143 of the 30th's, 147 of the 31st's and 149 of the 32nd's: the rest
+# 135 of the 29th's, 143 of the 30th's, 147 of the 31st's, 149 of the 32nd's and 132 of
+# the 33rd's: the rest
 # were in the set already),
 # labelled by people who had not seen the parser with the people, departments, titles
 # and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
@@ -1817,8 +1827,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # (华东经销商：锦泰贸易), PR: Savannah Story Ltd, Reservations, Installs, Supply chain,
 # Guest Relations, Head Guide, 出货前 and 周五上线 refused. Left: 扎西才让 (a Tibetan
 # name of four characters), 西宁各门店, Farhan bhai 98480 22731, Sankranti tak, MD sir,
-# Brisbane North crew, BrightPlay Licensing in brackets. The whole set reads 97.2% — 8
-# cells above the test's threshold.
+# Brisbane North crew, BrightPlay Licensing in brackets. The whole set read 97.2% — 8
+# cells above the test's threshold. The 33rd ("round 33", asked for ORDINARY cells, the
+# round-25 teams) read 89% before tuning and 94% after: 品牌部 Mai 和 小周 (two people,
+# not Mai written again in Han), 外卖运营, Fulfillment, 质检, 配方师 and 调香师, 成都各门店
+# (every store in a city), All student ambassadors, Tất cả cửa hàng, Tạm hoãn refused,
+# Comunicación Corporativa (a qualifier, not a name).
+# Left: 研发中心 李师傅（新锅底）, Agentur: Scholz & Friends, 陆老师（花型设计）, Broker of
+# Record, Staging: Dwell Design Co., SOLD – firm ("sold" as done made goal texts read as
+# statuses), 烘焙工厂（Buôn Ma Thuột）, 生豆供应：Simexco Đắk Lắk, 客户对接 Vicky, 检测：SGS.
+# The whole set reads 97.1% — 3 cells above the test's threshold: mend misses before
+# adding rounds.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1858,6 +1877,15 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_date, "30 June (after launch)", date(2025, 6, 30)),
         (parse_number, "S$ 2,500", 2500),
         (parse_number, "RM 3.5 mil", 3_500_000),
+        (parse_number, "2,5 Mio. €", 2_500_000),  # a decimal comma before a multiplier
+        (parse_number, "1,2 Mrd. €", 1_200_000_000),
+        (parse_number, "$85/application", 85),  # a price per one of anything sold
+        (parse_number, "¥2,680/匹", 2680),
+        (parse_number, "8千支", 8000),
+        (parse_progress, "进行中，60%", 0.6),  # a status before how far it has come
+        (parse_progress, "En progreso 40%", 0.4),
+        (parse_progress, "进行中 4/10", 0.4),
+        (parse_status, "Tạm hoãn", Status.ABNORMAL),
         (parse_number, "R$ 50 mil", 50_000),  # a thousand beside reais
         (parse_number, "15 tys. zł", 15_000),
         (parse_number, "ok. 8000 zł", 8000),
@@ -2151,6 +2179,32 @@ def test_a_progress_that_is_only_more_than_half_is_refused():
 def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
     cell = parse_owner(raw)
     assert cell.departments == (unit,) and cell.people == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "units", "group"),
+    [
+        ("品牌部 Mai 和 小周", ("Mai", "小周"), ("品牌部",), False),  # not Mai written twice
+        ("外卖运营 小蒋", ("小蒋",), ("外卖运营",), False),
+        ("Operations / Fulfillment", (), ("Operations", "Fulfillment"), False),
+        ("成都各门店", (), (), True),  # every store in the city: no one unit
+        ("All student ambassadors", (), (), True),
+        ("Tất cả cửa hàng", (), (), True),
+    ],
+)
+def test_round_33_forms(raw, people, units, group):
+    cell = parse_owner(raw)
+    assert (cell.people, cell.departments, cell.collective) == (people, units, group)
+
+
+@pytest.mark.parametrize("raw", ["$85", "¥68/双", "US$ 8.50/botella"])
+def test_money_in_a_progress_cell_is_refused_not_read_as_a_percentage(raw):
+    assert "money" in refused(parse_progress, raw).expected
+
+
+@pytest.mark.parametrize("raw", ["$50/hr", "$500/month", "5千/天", "2025款"])
+def test_a_rate_over_time_or_a_model_year_is_no_amount(raw):
+    refused(parse_number, raw)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,8 @@ Empty cells
     ``两万``, ``壹仟``), approximations and bounds read as the number they name
     (``约3万``, ``3万左右``, ``10w+``, ``≥2%``, ``5000以上``), a count unit after the
     number (``3万人``, ``50篇``, ``200次``), a price per unit sold (``$6.80/kg``,
-    ``¥35/件``, ``FOB $8.50/pair``; per month or year is refused: ``$500/month``), a
+    ``¥35/件``, ``FOB $8.50/pair``, ``$85/application``, ``¥2,680/匹``; per month, year,
+    week, day or hour is refused: ``$500/month``, ``$50/hr``), a
     currency's name or sign before or after (``GH₵ 45,000``, ``2.5亿越南盾``, ``12 k$``
     as Québec writes it), a unit after a space (``3 万``, ``3
     million``, ``3.5 millones``), a note after the value that holds no digit and so
@@ -37,7 +38,9 @@ Empty cells
     (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah and
     Argentina's and Colombia's pesos a dot before three digits groups thousands
     (``€5.000``, ``250.000 TL``, ``COP 45.000``) and a comma after the groups is the
-    decimal point (``€ 1.250,50``), and Turkish puts the percent sign first (``%12``).
+    decimal point (``€ 1.250,50``), as are one or two digits after a comma before a
+    multiplier (``2,5 Mio. €``, ``3,5 k€``), and Turkish puts the percent sign first
+    (``%12``).
     Refused: ambiguous separators (``1,5``, ``1.200,50`` with no such currency), ranges
     (``10-20``), ratios (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities,
     formula errors (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``),
@@ -320,7 +323,7 @@ _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
     r"|lakhs?|crores?"
-    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp|tsd"
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp|tsd|mrd"
     r"|тыс|млн|млрд|mlrd"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
@@ -334,7 +337,7 @@ _LATIN_MULT_VALUE = {
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
     "천": 1e3, "만": 1e4, "억": 1e8,  # Korean
     "tys": 1e3, "mln": 1e6, "mld": 1e9,  # Polish
-    "tsd": 1e3,  # German: Tsd.
+    "tsd": 1e3, "mrd": 1e9,  # German: Tsd., Mrd.
     "тыс": 1e3, "млн": 1e6, "млрд": 1e9,  # Russian
     "mlrd": 1e9,  # Uzbek
     "bin": 1e3, "milyon": 1e6,  # Turkish
@@ -377,7 +380,8 @@ _CURRENCY_SUFFIX = re.compile(
 )
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
-    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|艘|개|명|건|회|шт\.?"
+    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|艘|支|包|片|粒|本|辆|輛|颗|顆|株|棵|匹|卷|册|冊"
+    r"|개|명|건|회|шт\.?"
     r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
 )
@@ -392,7 +396,9 @@ _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
     r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙"
     r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?"
-    r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?|kw|盒|plates?)$",
+    r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?|kw|盒|plates?"
+    # any other thing sold, in one word: $29.99/bag, $85/application, ¥2,680/匹
+    r"|[^\W\d_][^\W\d_'-]{0,15}\.?)$",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
@@ -499,7 +505,8 @@ def _arabic(text: str) -> float:
 
 _PER_TIME = re.compile(
     r"(?:/\s*(?:months?|mo|mois|mes|mês|monat|years?|yr|an|année|ano|weeks?|wk|semaine|days?|jour"
-    r"|月|年|周|天|日|мес)|\s+p/m|\s+p\.m\.|\s+pcm)\.?$",
+    r"|月|年|周|天|日|мес|hours?|hrs?|h|小时|quarters?|qtr|季度?|jahr|tag|woche|tháng|năm|ngày"
+    r"|bulan|tahun|hari|minggu|mes(?:es)?|día|dia|semana|año)|\s+p/m|\s+p\.m\.|\s+pcm)\.?$",
     re.IGNORECASE,
 )
 
@@ -576,10 +583,13 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         s = _PER_UNIT_SUFFIX.sub("", s, count=1)
         s = _COUNT_SUFFIX.sub("", s, count=1)
     s = s.strip()
-    if _EUROS.search(text) and _EURO_THOUSANDS.fullmatch(s):
-        # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then a
-        # comma is the decimal point
-        s = s.replace(".", "").replace(",", ".")
+    if _EUROS.search(text):
+        if _EURO_THOUSANDS.fullmatch(s):
+            # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then
+            # a comma is the decimal point
+            s = s.replace(".", "").replace(",", ".")
+        else:  # 2,5 Mio. €: before a multiplier, one or two digits after a comma are decimals
+            s = _EURO_DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
     if _RUPEES.search(text):
         s = _LAKH_CRORE.sub(lambda m: " crore" if m[1].casefold().startswith("c") else " lakh", s)
     if _THOUSAND_MIL.search(text):
@@ -613,6 +623,11 @@ _EUROS = re.compile(
     re.IGNORECASE,
 )  # (and the rupiah: Rp 50.000; and a bare $ as Latin America's pesos: $ 850.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # one group too: €5.000
+_EURO_DECIMAL_BEFORE_MULT = re.compile(
+    r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn)"
+    r"\.?$)",
+    re.IGNORECASE,
+)
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50
 # mil)
 _THOUSAND_MIL = re.compile(
@@ -745,10 +760,15 @@ _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
     r"|progres|progress"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
-    r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс)\s*[:：]?\s*"
+    r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
+    # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
+    r"|进行中|進行中|in\s+progress|en\s+progreso|en\s+curso|in\s+corso|em\s+andamento"
+    r"|in\s+bearbeitung|selesai|sedang\s+berjalan|đang\s+thực\s+hiện|đang\s+làm)"
+    r"\s*[:：,，]?\s*"
     r"(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
+_MONEY_SIGN = re.compile(r"[¥$€£₩₹₱₺₦₫฿]")
 _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
@@ -779,6 +799,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip()
         text = _PROGRESS_LABEL.sub("", text, count=1).strip() or text
+        if _MONEY_SIGN.search(text):
+            _fail(f"{_EXPECT_PROGRESS} (an amount of money is no progress)")  # $85: not 85%
         if (share := _SHARE_WORDS.get(text.casefold())) is not None:
             return share
         if steps := _STEPS.fullmatch(text):
@@ -1637,7 +1659,7 @@ _ABNORMAL = _words(
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
     "暂缓 缓办 保留 遅延 지연 보류 중단 tertunda tangguh ditunda tertangguh terlambat",
     "返工 已驳回 驳回 被驳回 rejected",
-    "trễhạn tạmdừng bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
+    "trễhạn tạmdừng tạmhoãn bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo demorado demorada",
     "просрочено просрочен задержка задерживается verschoben imechelewa",  # Russian; German;
     # Swahili: delayed
@@ -1957,6 +1979,7 @@ _DEPT_WORDS_ZH = frozenset(
         "企业文化 外联 党建 纪检 宣教 学生会 仓储 包材 品控 宴会销售",  # 企业文化处; 包材组
         "前台 业务 礼宾 版权 ec 营运 本社 牧场 码头 样品间",  # the front desk, business, concierge,
         # licensing; HQ; a ranch, a pier, a sample room
+        "外卖 质检 检测",  # a restaurant's delivery team; quality control, testing
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
@@ -2031,6 +2054,7 @@ _ROLE_WORDS_ZH = tuple(
             # shipping documents' clerk; a station's head; a doctor's aide; a head chef; a
             # master (拉面师傅; 陈师傅 is a person); an embroiderer, a blender, a curator
             "单证 单证员 站长 医助 总厨 行政总厨 师傅 绣娘 勾调师 策展人",
+            "配方师 调香师 质检员 品控员",  # a cosmetics maker's formulator, perfumer, QC
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -2052,7 +2076,8 @@ _GENERIC_GROUPS = frozenset(
         "equipa 教职工",  # Portuguese: the team (Toda a equipa); a school's staff
         "otime aequipe opessoal",  # "o time", "a equipe" as keyed (Brazil: Todo o time)
         "社员",  # a co-operative's members (全体社员)
-        "магазины сотрудники nhânviên",  # stores, staff (Все магазины; Toàn bộ nhân viên)
+        "магазины сотрудники nhânviên cửahàng",  # stores, staff (Все магазины; Toàn bộ nhân viên)
+        "reps representatives ambassadors volunteers interns trainees",  # All volunteers
         "tiendas abteilungen franquiciados pengedar installers wafanyakazi outlets",
         "แผนก ฝ่าย ทีม สาขา",  # Thai: department, division, team, branch (ทุกแผนก)
     )
@@ -2095,13 +2120,29 @@ _EVERY_UNIT = (
     + "|".join(sorted(_words(_EACH_UNIT), key=len, reverse=True))
     + "))?"
 )
+# Cities a note in brackets may name after a person (최유나（上海）): where, not who
+_CITIES_ZH = frozenset(
+    _words(
+        "北京 上海 广州 深圳 杭州 成都 重庆 武汉 南京 西安 天津 苏州 长沙 郑州 青岛 厦门 福州",
+        "济南 合肥 昆明 沈阳 大连 哈尔滨 宁波 无锡 佛山 东莞 澳门 台北 高雄 台中 首尔 东京 大阪",
+        "曼谷 吉隆坡 雅加达 迪拜 伦敦 纽约 巴黎 名古屋 横滨 福冈 札幌 京都 神户",
+    )
+)
 _COLLECTIVE_ZH = re.compile(
     r"全体|全员|所有人|所有"
     + _EVERY_UNIT
     + r"|大家|各部门|各团队|各组|各位|相关部门|相关人员|^相关|전원|모두"
     # 各门店, 各校区, 各国担当, 各区域经理: every one of a kind of unit (the unit is no one
     # unit; a title stays). Non-ASCII stands for Han: a Han class costs a compile at start.
-    r"|(?:^|(?<=[\s,，、/+]))各" + _EVERY_UNIT + r"|共同|一起|一齐|联合"
+    # (成都各门店, 全国各门店: every store there; the place names no unit of its own)
+    r"|(?:^|(?<=[\s,，、/+]))(?:(?:全国|全省|全市|本市|本省|"
+    + "|".join(sorted(_CITIES_ZH, key=len, reverse=True))
+    + r")各"
+    + _EVERY_UNIT.removesuffix("?")  # (东莞各新建10座: no unit after it, no owner)
+    + "|各"
+    + _EVERY_UNIT
+    + ")"
+    + r"|共同|一起|一齐|联合"
     # (not the 全 of 安全 safety, 完全, 健全: 食品安全组 is one unit)
     r"|(?<![安完健保齐周])全(?:部门|部|院|校|公司|集团|店|司|厂|馆|行|组|队|局)"
     r"|谁有(?:空|时间)(?:谁[做来干]?)?|有空的"
@@ -2138,6 +2179,7 @@ _DEPT_WORDS_EN = frozenset(
         "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com ec",
         "comunicación comunicacion finanzen finanzas",
         "leasing merchandising purchasing licensing fundraising ticketing sourcing buying",
+        "fulfillment fulfilment",
         "recruiting recruitment training retail wholesale logistics tourism sponsorship",
         "sponsorships loyalty membership publishing",
         "mercadotecnia diseño diseno jurídico juridico comunicação comunicacao vendas",
@@ -2298,6 +2340,7 @@ _QUALIFIERS_EN = frozenset(
         "market store city district global local partner field lifecycle corp corporate trade",
         "customer revenue demand projet projets visual technischer technische consumer",
         "dijital kurumsal cyfrowy",  # Turkish and Polish: digital, corporate
+        "corporativa corporativo corporativas corporativos",  # Spanish: corporate
         "graphic motion ux ui web student students international alumni future prospective",
         "presales pre-sales kit club matchday toko cafe café beauty магазина dive",
     )
@@ -2388,17 +2431,10 @@ _OWNER_SPLIT = re.compile(
     r"|×|以及)\s*",
 )
 _CN_AND = re.compile(r"[和与及跟]")
+_SPACED_CN_AND = re.compile(r"\s+[和与及跟]\s+")
 # A company's legal form after its name, in Latin letters (Inc., LLC, Ltda.)
 _COMPANY_FORMS = frozenset(
     _words("inc llc ltd ltda limited gmbh plc corp pty bv ag srl sas s.a s.l s.r.l bhd")
-)
-# Cities a note in brackets may name after a person (최유나（上海）): where, not who
-_CITIES_ZH = frozenset(
-    _words(
-        "北京 上海 广州 深圳 杭州 成都 重庆 武汉 南京 西安 天津 苏州 长沙 郑州 青岛 厦门 福州",
-        "济南 合肥 昆明 沈阳 大连 哈尔滨 宁波 无锡 佛山 东莞 澳门 台北 高雄 台中 首尔 东京 大阪",
-        "曼谷 吉隆坡 雅加达 迪拜 伦敦 纽约 巴黎 名古屋 横滨 福冈 札幌 京都 神户",
-    )
 )
 # A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
 _DEADLINE_ZH = re.compile(
@@ -3840,6 +3876,8 @@ def _tidy_owner(s: str) -> str:
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
+    # 品牌部 Mai 和 小周: two people (not Mai written again in Han, as Mai 小周 may be)
+    s = _SPACED_CN_AND.sub("、", s)
     s = _TEAM_TYPO.sub(r"\1组", _DEPT_TYPO.sub(r"\1部", s))
     s = _SPACED_KIN.sub(r"\1\2", s)  # Eric 哥: as Eric哥, one person
     s = _HONORIFIC_AR.sub("", s)  # م. كريم: Eng. Karim
