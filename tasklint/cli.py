@@ -249,6 +249,8 @@ def sync(
             failed = True
             say_error(outcome.error, locale, config)
             continue
+        for notice in outcome.notices:
+            say_notice(notice, locale, config, outcome.result.locale)
         output.render_text([outcome], out())
         output.render_changes(outcome, out())
     if failed:

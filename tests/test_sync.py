@@ -340,3 +340,5 @@ def test_a_remote_table_written_day_first_is_read_day_first(server, syncer):
     assert dues["营销目标对齐"] == date(2025, 7, 19)
     assert dues["任务分工表"] == date(2025, 7, 5)
     assert dues["资料归档"] == date(2025, 7, 10)  # 10/07/2025: the tenth of July
+    [notice] = outcome.notices  # `tasklint sync` prints it, as `check` does
+    assert "'19/07/2025'" in notice.en and "day first" in notice.en

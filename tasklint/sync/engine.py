@@ -68,6 +68,8 @@ class SyncOutcome:
     full_read: bool
     dry_run: bool
     columns: dict[Role, str]
+    # what the run tells the user beside the result (how dates were read)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def open_connector(
@@ -333,7 +335,7 @@ def sync_source(
         records = {} if full else state.snapshot(spec.name)
         records.update({r.id: r for r in fresh})
         ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
-        table, _ = build_table(
+        table, notices = build_table(
             spec, connector, ordered, columns, today=options.today, settings=settings
         )
         history = state.metric_values(spec.name) if previous is not None else None
@@ -405,5 +407,5 @@ def sync_source(
             statuses=dict(result.status_counts()),
         )
     return SyncOutcome(
-        spec, result, changes, connector.stats, len(fresh), full, options.dry_run, targets
+        spec, result, changes, connector.stats, len(fresh), full, options.dry_run, targets, notices
     )
