@@ -1390,101 +1390,101 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 
 
 # ------------------------------------------------------- a labelled set of messy cells
-# tests/data/cells.jsonl: 3,789 cells (dates, numbers, progress, statuses; half Chinese)
-# written in 25 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
+# tests/data/cells.jsonl: 3,869 cells (dates, numbers, progress, statuses; half Chinese)
+# written in 26 rounds (320, 320, 240, 240, 240, 240, 240, 120 of the eighth's 200, 137
 # of the ninth's 200, 146 of the tenth's, 127 of the eleventh's, 131 of the twelfth's,
 # 90 of the thirteenth's, 88 of the fourteenth's, 89 of the fifteenth's, 78 of the
 # sixteenth's, 84 of the seventeenth's, 81 of the eighteenth's, 107 of the nineteenth's,
 # 129 of the twentieth's, 114 of the 21st's, 101 of the 22nd's, 118 of the 23rd's, 103
-# of the 24th's and 106 of the 25th's: the rest were in the set already) with the value
-# a person reads from each, by people who had not seen these parsers. Before they were
-# tuned on the first round they agreed on 89% of its dates, 91% of numbers, 76% of
-# progress cells and 90% of statuses; on the second round, written after that tuning
-# (exports of Feishu, Notion, Airtable; Hong Kong, Singapore and Malaysia English), 94%,
-# 90%, 85% and 90%; on the third (a year of a team's hurried cells and chat copies),
-# 100%, 98%, 98% and 93%; on the fourth ("round 4" in its notes: project tools' labels,
-# other languages' statuses and month names, lakh and dot grouping, 万/만/triệu/juta),
-# 88%, 87%, 87% and 78% — with 18 labels set to the documented choices (relative dates,
-# cancelled and percentages as fractions are refused or read as before; their notes say
-# so); on the fifth ("round 5": finance and operations people's cells — approval states,
-# ledgers' minus signs, decimal commas, ISO weeks, fiscal halves, progress bars),
-# written after that tuning, 82%, 90%, 92% and 78% (two labels set to the documented
-# choices), and 98%, 92%, 100%, 100% after (a decimal comma, 3,5 or 12.000,50, stays
-# refused: 1,5 reads two ways); the sixth ("round 6") is representative — eight teams'
-# cells as typed — and read 97% of its dates and 98% of its numbers before tuning (every
-# status and progress cell), all after; the seventh ("round 7"), representative too (a
-# Hangzhou apparel brand, a hospital group, a Mexico City drinks company, a Brazilian
-# marketplace, a Tokyo cosmetics brand, an EV maker abroad, a London charity, a Kuala
-# Lumpur agency), 95%, 92%, 100% and 95% before (13 labels set to the convention that a
-# status word in a progress cell is no progress: 已完成 there is X901, as the fourth to
-# sixth rounds label it) — Portuguese months and statuses, MXN and R$, 1,200万円, ▲ for
-# minus — and all after. The misses left are typos of words ("Jnue", "Compelted") and
-# numbers in words ("five thousand"), refused with X901. The eighth ("round 8":
-# Guangzhou cross-border, a Taipei publisher, London fashion, a New York agency, Jakarta
-# FMCG, a Seoul beauty brand, a Paris house, a Riyadh retailer) read 72% of its dates,
-# 90% of numbers, 98% of progress and 86% of statuses before tuning — Arabic, French and
-# Indonesian statuses and weekdays, juil., mi-septembre, 500rb, 약 5천, env. 8 000,
-# "6/30 5pm ET", w/c, (五) and (월) beside a date, Korean dates (7월 말) — and all
-# after, three day-first dates set to the convention (month first when both numbers can
-# be). The ninth ("round 9": a Shanghai car launch, a Singapore bank, a Polish
-# e-commerce company, a Hong Kong property agency, a Brazilian cosmetics brand, a
-# Taiwanese tea chain in Japan, a US SaaS team's tool exports, a Chengdu tourism bureau)
-# read 89%, 88%, 96% and 92% before tuning — Polish months, weekdays, statuses, tys. and
-# ok., "mil" as a thousand in reais and pesos (RM 3.5 mil stays a million), até and do
-# before a date, agosto/2025, 令和7年, 日圓, połowa and metade, 正在办理 — and all after
-# but one label set to the convention (R$ 15.000 is fifteen thousand, as €5.000 is). The
-# tenth ("round 10": a Hangzhou agency at 11.11, an Australian retailer's EOFY sale, a
-# Turkish airline, a Hong Kong F&B group, a Mexican beverage company, a Korean game
-# launch, a Swedish furniture brand, a Shenzhen hardware startup) read 71%, 71%, 94% and
-# 79% before tuning — Turkish and Swedish months, statuses and money (₺, TL, bin, kr,
-# 350 000:-), %12, Haziran sonu, slutet av augusti, v.34, 2025. 7. 15., 3분기, 七月尾,
-# 蚊, mdp, COB, a milestone's code before a date or status (EVT：7月中旬, DVT进行中) —
-# and 98%, 90%, 100% and 100% after (two labels set to the documented choices: 双11前 is
-# 11 November, 250.000 TL as 250.000 €). Left: "$85 mil" (a million beside "$" alone),
-# "45000 mil" (Turkish miles), 1억 2천만 원. The eleventh ("round 11", representative: a
-# Beijing FMCG brand, a London charity, a Vietnamese coffee chain, a Taipei game
-# publisher, a German auto-parts distributor, an Indian ed-tech startup, a Japanese
-# convenience chain, a Singapore developer) read 79%, 77%, 96% and 88% before tuning —
-# count words (箱, 枚, 下载, ly, Stk.), Vietnamese dates (ngày 20 tháng 7, cuối tháng 8,
-# Thứ 6), German and Japanese weekdays (Fr, (金)), 114/07/15, w/e, c., khoảng, 約, đ,
-# ₹15L, RAG statuses, Hinglish ho gaya — and 95%, 98%, 98%, 98% after (one label set to
-# the documented choice: 1.200 Stk. is 1.2). Left: "offen" as a date (it is a status
-# word), Q2 FY26 (which fiscal year), a label before a date or progress ("Launch 19/07",
-# "Structural works 40%"). The twelfth ("round 12", representative: a Chongqing
-# motorbike maker, a New York museum, a Thai skincare brand, a Macau hotel, a French
-# wine exporter, a Philippine telco, a Korean beauty team on Coupang, a Chengdu
-# gaming-cafe chain) read 88%, 81%, 90% and 90% before tuning — Thai months, the
-# Buddhist era (2568, 68), สิ้นเดือน, แสน and หมื่น, Thai statuses and progress, MOP and
-# 澳門元, ₱, à moitié, 절반, 30%⏳, July EOM — and 100%, 96%, 100% and 100% after. Left:
-# "P50k" (P for the peso), 3천만원 (천만 compounded). The thirteenth ("round 13",
-# representative: a Xiamen tea brand, a Warsaw accounting SaaS, the Harbin ice
-# festival's tourism board, a Nairobi solar company, a Guangzhou dental chain, a Madrid
-# sports-nutrition brand, a Hong Kong insurance agency, a Kunming flower shop) read 98%,
-# 91%, 100% and 100% before tuning — KSh, KES, Ksh and 150,000/=, PLN, and 04.07.2025
-# (labelled month first; set to the documented choice, the 4th of July) — and all of
-# them after. The fourteenth ("round 14", representative: a Shenyang dairy brand, a
-# Lisbon hotel group, a Chongqing hotpot-base maker on Douyin, an Istanbul fashion
-# brand, a Suzhou kindergarten chain, a Jakarta ride-hailing app, a Taipei tea chain
-# entering Japan, a Sydney university) read all four kinds right before any tuning (Rp
-# 5jt, Rp1.500.000, 15 de setembro de 2025, akhir Juli, Eylül 2025, (火), 上旬, %60).
-# The fifteenth ("round 15": a Hangzhou women's-wear brand, a Manchester football club,
-# a Xi'an museum, a Mumbai skincare brand, a Guangdong appliance maker, a Melbourne
-# security firm, a Macau resort, a Wuhan hospital) read 100%, 98%, 100% and 100% before
-# tuning; its one miss, 2.5L (a lakh without ₹ or Rs beside it), is left refused: in a
-# beverage brand's target column 2.5L would be litres, and a silent lakh would multiply
-# it by 100,000. The sixteenth ("round 16": a Changsha milk-tea chain, a Toronto
-# brokerage, a Shandong machinery maker, a São Paulo fitness app, a Beijing tutoring
-# company, a Dubai car dealer, a Kaohsiung restaurant group, a Seoul beauty brand's
-# China team) read 100%, 96%, 100% and 98% before tuning and all right after: CAD had
-# lost its CA to "circa" (ca 500), Dhs as the dirham, and a ⚠ or 🔴 before a label of
-# work under way (⚠️ aguardando aprovação) reads abnormal. The seventeenth ("round 17",
-# the round-26 teams) read 100%, 84%, 100% and 100% before tuning and all right after:
-# the rand glued to its amount (R45,000, R1.2m), SR for the riyal, the rupiah's dotted
-# thousands (Rp 50.000 had read as 50), 斤, 组/組 and 双 as counters. The eighteenth
-# ("round 18": a Zhengzhou noodle brand, an Auckland tour operator, a Dalian seafood
-# company, a Milan eyewear brand, a Chengdu pet-food startup, a Singapore bank, a
-# Taichung bakery, a Lagos fintech) read dates 94% and numbers 96% before tuning —
-# Italian months (15 luglio 2025, fine luglio) had never been read, nor NZ$ — and all
+# of the 24th's, 106 of the 25th's and 80 of the 26th's: the rest were in the set
+# already) with the value a person reads from each, by people who had not seen these
+# parsers. Before they were tuned on the first round they agreed on 89% of its dates,
+# 91% of numbers, 76% of progress cells and 90% of statuses; on the second round,
+# written after that tuning (exports of Feishu, Notion, Airtable; Hong Kong, Singapore
+# and Malaysia English), 94%, 90%, 85% and 90%; on the third (a year of a team's hurried
+# cells and chat copies), 100%, 98%, 98% and 93%; on the fourth ("round 4" in its notes:
+# project tools' labels, other languages' statuses and month names, lakh and dot
+# grouping, 万/만/triệu/juta), 88%, 87%, 87% and 78% — with 18 labels set to the
+# documented choices (relative dates, cancelled and percentages as fractions are refused
+# or read as before; their notes say so); on the fifth ("round 5": finance and
+# operations people's cells — approval states, ledgers' minus signs, decimal commas, ISO
+# weeks, fiscal halves, progress bars), written after that tuning, 82%, 90%, 92% and 78%
+# (two labels set to the documented choices), and 98%, 92%, 100%, 100% after (a decimal
+# comma, 3,5 or 12.000,50, stays refused: 1,5 reads two ways); the sixth ("round 6") is
+# representative — eight teams' cells as typed — and read 97% of its dates and 98% of
+# its numbers before tuning (every status and progress cell), all after; the seventh
+# ("round 7"), representative too (a Hangzhou apparel brand, a hospital group, a Mexico
+# City drinks company, a Brazilian marketplace, a Tokyo cosmetics brand, an EV maker
+# abroad, a London charity, a Kuala Lumpur agency), 95%, 92%, 100% and 95% before (13
+# labels set to the convention that a status word in a progress cell is no progress:
+# 已完成 there is X901, as the fourth to sixth rounds label it) — Portuguese months and
+# statuses, MXN and R$, 1,200万円, ▲ for minus — and all after. The misses left are
+# typos of words ("Jnue", "Compelted") and numbers in words ("five thousand"), refused
+# with X901. The eighth ("round 8": Guangzhou cross-border, a Taipei publisher, London
+# fashion, a New York agency, Jakarta FMCG, a Seoul beauty brand, a Paris house, a
+# Riyadh retailer) read 72% of its dates, 90% of numbers, 98% of progress and 86% of
+# statuses before tuning — Arabic, French and Indonesian statuses and weekdays, juil.,
+# mi-septembre, 500rb, 약 5천, env. 8 000, "6/30 5pm ET", w/c, (五) and (월) beside a
+# date, Korean dates (7월 말) — and all after, three day-first dates set to the
+# convention (month first when both numbers can be). The ninth ("round 9": a Shanghai
+# car launch, a Singapore bank, a Polish e-commerce company, a Hong Kong property
+# agency, a Brazilian cosmetics brand, a Taiwanese tea chain in Japan, a US SaaS team's
+# tool exports, a Chengdu tourism bureau) read 89%, 88%, 96% and 92% before tuning —
+# Polish months, weekdays, statuses, tys. and ok., "mil" as a thousand in reais and
+# pesos (RM 3.5 mil stays a million), até and do before a date, agosto/2025, 令和7年,
+# 日圓, połowa and metade, 正在办理 — and all after but one label set to the convention
+# (R$ 15.000 is fifteen thousand, as €5.000 is). The tenth ("round 10": a Hangzhou
+# agency at 11.11, an Australian retailer's EOFY sale, a Turkish airline, a Hong Kong
+# F&B group, a Mexican beverage company, a Korean game launch, a Swedish furniture
+# brand, a Shenzhen hardware startup) read 71%, 71%, 94% and 79% before tuning — Turkish
+# and Swedish months, statuses and money (₺, TL, bin, kr, 350 000:-), %12, Haziran sonu,
+# slutet av augusti, v.34, 2025. 7. 15., 3분기, 七月尾, 蚊, mdp, COB, a milestone's code
+# before a date or status (EVT：7月中旬, DVT进行中) — and 98%, 90%, 100% and 100% after
+# (two labels set to the documented choices: 双11前 is 11 November, 250.000 TL as
+# 250.000 €). Left: "$85 mil" (a million beside "$" alone), "45000 mil" (Turkish miles),
+# 1억 2천만 원. The eleventh ("round 11", representative: a Beijing FMCG brand, a London
+# charity, a Vietnamese coffee chain, a Taipei game publisher, a German auto-parts
+# distributor, an Indian ed-tech startup, a Japanese convenience chain, a Singapore
+# developer) read 79%, 77%, 96% and 88% before tuning — count words (箱, 枚, 下载, ly,
+# Stk.), Vietnamese dates (ngày 20 tháng 7, cuối tháng 8, Thứ 6), German and Japanese
+# weekdays (Fr, (金)), 114/07/15, w/e, c., khoảng, 約, đ, ₹15L, RAG statuses, Hinglish
+# ho gaya — and 95%, 98%, 98%, 98% after (one label set to the documented choice: 1.200
+# Stk. is 1.2). Left: "offen" as a date (it is a status word), Q2 FY26 (which fiscal
+# year), a label before a date or progress ("Launch 19/07", "Structural works 40%"). The
+# twelfth ("round 12", representative: a Chongqing motorbike maker, a New York museum, a
+# Thai skincare brand, a Macau hotel, a French wine exporter, a Philippine telco, a
+# Korean beauty team on Coupang, a Chengdu gaming-cafe chain) read 88%, 81%, 90% and 90%
+# before tuning — Thai months, the Buddhist era (2568, 68), สิ้นเดือน, แสน and หมื่น,
+# Thai statuses and progress, MOP and 澳門元, ₱, à moitié, 절반, 30%⏳, July EOM — and
+# 100%, 96%, 100% and 100% after. Left: "P50k" (P for the peso), 3천만원 (천만
+# compounded). The thirteenth ("round 13", representative: a Xiamen tea brand, a Warsaw
+# accounting SaaS, the Harbin ice festival's tourism board, a Nairobi solar company, a
+# Guangzhou dental chain, a Madrid sports-nutrition brand, a Hong Kong insurance agency,
+# a Kunming flower shop) read 98%, 91%, 100% and 100% before tuning — KSh, KES, Ksh and
+# 150,000/=, PLN, and 04.07.2025 (labelled month first; set to the documented choice,
+# the 4th of July) — and all of them after. The fourteenth ("round 14", representative:
+# a Shenyang dairy brand, a Lisbon hotel group, a Chongqing hotpot-base maker on Douyin,
+# an Istanbul fashion brand, a Suzhou kindergarten chain, a Jakarta ride-hailing app, a
+# Taipei tea chain entering Japan, a Sydney university) read all four kinds right before
+# any tuning (Rp 5jt, Rp1.500.000, 15 de setembro de 2025, akhir Juli, Eylül 2025, (火),
+# 上旬, %60). The fifteenth ("round 15": a Hangzhou women's-wear brand, a Manchester
+# football club, a Xi'an museum, a Mumbai skincare brand, a Guangdong appliance maker, a
+# Melbourne security firm, a Macau resort, a Wuhan hospital) read 100%, 98%, 100% and
+# 100% before tuning; its one miss, 2.5L (a lakh without ₹ or Rs beside it), is left
+# refused: in a beverage brand's target column 2.5L would be litres, and a silent lakh
+# would multiply it by 100,000. The sixteenth ("round 16": a Changsha milk-tea chain, a
+# Toronto brokerage, a Shandong machinery maker, a São Paulo fitness app, a Beijing
+# tutoring company, a Dubai car dealer, a Kaohsiung restaurant group, a Seoul beauty
+# brand's China team) read 100%, 96%, 100% and 98% before tuning and all right after:
+# CAD had lost its CA to "circa" (ca 500), Dhs as the dirham, and a ⚠ or 🔴 before a
+# label of work under way (⚠️ aguardando aprovação) reads abnormal. The seventeenth
+# ("round 17", the round-26 teams) read 100%, 84%, 100% and 100% before tuning and all
+# right after: the rand glued to its amount (R45,000, R1.2m), SR for the riyal, the
+# rupiah's dotted thousands (Rp 50.000 had read as 50), 斤, 组/組 and 双 as counters.
+# The eighteenth ("round 18": a Zhengzhou noodle brand, an Auckland tour operator, a
+# Dalian seafood company, a Milan eyewear brand, a Chengdu pet-food startup, a Singapore
+# bank, a Taichung bakery, a Lagos fintech) read dates 94% and numbers 96% before tuning
+# — Italian months (15 luglio 2025, fine luglio) had never been read, nor NZ$ — and all
 # right after. The nineteenth ("round 19": a Harbin frozen-dumpling brand, a Vancouver
 # condo developer, a Yunnan coffee exporter, a Kraków gaming-peripheral brand, a
 # Guangzhou aesthetic clinic chain, a Lima telecom, a Tainan hotel, an Osaka anime
@@ -1541,7 +1541,13 @@ def test_a_plain_refusal_leaves_the_chinese_to_the_column_kind():
 # hour refused as per month is), 8千支, a decimal comma before a multiplier beside the
 # euro (2,5 Mio. €, 1,2 Mrd. €: three earlier labels that refused 2,5 M€, 3,5 k€ and 2,5
 # mil € set to this), Tạm hoãn; and money in a progress cell refused ($6.80/kg read 6.8%
-# before). Left: "Done (pending signature)" read done (the labeller: refused).
+# before). Left: "Done (pending signature)" read done (the labeller: refused; a note's
+# first word read as a second state refused "On hold - awaiting permit" too). The 26th
+# ("round 26", the owner round 34 teams) read dates 97.5%, numbers 97.5%, progress 100%
+# and statuses 92.5% before tuning, all but one status after: 6/30/2025 5:00 PM PT (a
+# zone, not Polish "pt." for Friday), Signed off, Slipped to 14/07; one label set to the
+# conventions (NT$3,500/晚, a price per night sold). Left: "Hold – CDSCO approval
+# awaited" ("hold" as abnormal made goals that start "Hold a webinar" read as statuses).
 CELLS = Path(__file__).parent / "data" / "cells.jsonl"
 STATUS_NAMES = {Status.DONE: "done", Status.NOT_DONE: "not_done", Status.ABNORMAL: "abnormal"}
 
@@ -1578,31 +1584,30 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 5,360 owner cells in 33 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,505 owner cells in 34 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
-# 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's
-# 135 of the 29th's, 143 of the 30th's, 147 of the 31st's, 149 of the 32nd's and 132 of
-# the 33rd's: the rest
-# were in the set already),
-# labelled by people who had not seen the parser with the people, departments, titles
-# and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
-# name, an agency's name). The rules count owners, so this checks what they see — none,
-# one or several people and departments, anyone at all, a group — on the cells not
-# marked ambiguous: before tuning, 69% of the first round's cells read exactly as
-# labelled; the second and third, each written after the tuning before it, agreed on 81%
-# of what the rules see (96% and 97% after); the fourth ("round 4" in its notes:
-# agencies by name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and
-# Korean cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
-# follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
-# after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names, Jira
-# and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
-# after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
-# bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
-# typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
-# 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
+# 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's 135
+# of the 29th's, 143 of the 30th's, 147 of the 31st's, 149 of the 32nd's, 132 of the
+# 33rd's and 145 of the 34th's: the rest were in the set already), labelled by people
+# who had not seen the parser with the people, departments, titles and group each names
+# (234 marked AMBIGUOUS where conventions differ: a title after a name, an agency's
+# name). The rules count owners, so this checks what they see — none, one or several
+# people and departments, anyone at all, a group — on the cells not marked ambiguous:
+# before tuning, 69% of the first round's cells read exactly as labelled; the second and
+# third, each written after the tuning before it, agreed on 81% of what the rules see
+# (96% and 97% after); the fourth ("round 4" in its notes: agencies by name, shares,
+# handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% —
+# 70% with twelve labels set to the convention the earlier rounds follow, a department
+# word in a title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth
+# ("round 5": cells as tools export them — WeCom and Feishu names, Jira and Asana
+# fields, strike-through, 各门店, 华北大区, agencies of every size), written after all
+# that, on 66% before tuning and 98% after; the sixth ("round 6": public bodies, schools
+# and hospitals, job grades and staff numbers, numbered owners, channels typed as
+# owners, Arabic and Hindi cells, India, the Middle East and Latin America) on 69%
+# before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
 # representative instead — eight teams' owner columns as typed, simple cells and all,
 # from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
 # label set to the convention) and 99% after; the eighth ("round 8"), representative too
@@ -1830,14 +1835,28 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # Brisbane North crew, BrightPlay Licensing in brackets. The whole set read 97.2% — 8
 # cells above the test's threshold. The 33rd ("round 33", asked for ORDINARY cells, the
 # round-25 teams) read 89% before tuning and 94% after: 品牌部 Mai 和 小周 (two people,
-# not Mai written again in Han), 外卖运营, Fulfillment, 质检, 配方师 and 调香师, 成都各门店
-# (every store in a city), All student ambassadors, Tất cả cửa hàng, Tạm hoãn refused,
-# Comunicación Corporativa (a qualifier, not a name).
-# Left: 研发中心 李师傅（新锅底）, Agentur: Scholz & Friends, 陆老师（花型设计）, Broker of
-# Record, Staging: Dwell Design Co., SOLD – firm ("sold" as done made goal texts read as
-# statuses), 烘焙工厂（Buôn Ma Thuột）, 生豆供应：Simexco Đắk Lắk, 客户对接 Vicky, 检测：SGS.
-# The whole set reads 97.1% — 3 cells above the test's threshold: mend misses before
-# adding rounds.
+# not Mai written again in Han), 外卖运营, Fulfillment, 质检, 配方师 and 调香师,
+# 成都各门店 (every store in a city), All student ambassadors, Tất cả cửa hàng, Tạm hoãn
+# refused, Comunicación Corporativa (a qualifier, not a name). Left: 研发中心
+# 李师傅（新锅底）, Agentur: Scholz & Friends, 陆老师（花型设计）, Broker of Record,
+# Staging: Dwell Design Co., SOLD – firm ("sold" as done made goal texts read as
+# statuses), 烘焙工厂（Buôn Ma Thuột）, 生豆供应：Simexco Đắk Lắk, 客户对接 Vicky,
+# 检测：SGS. The whole set read 97.1%. The 34th ("round 34", ordinary cells again: a
+# Shanghai milk-tea chain, a Shenzhen electronics brand abroad, a Beijing
+# online-education company, a Taipei hotel group, a Hong Kong insurer's agents, a US
+# SaaS company, a UK supermarket's loyalty team, a Bangalore skincare brand) read 82%
+# before tuning and 92% after: CES前完成 (a deadline), 增长中台, 合規部 Compliance (one
+# unit), Data Science, Own Brand, Formulations, MarCom, D2C, Loyalty, Print, Influencers
+# as units; Co-founder one title; Nykaa and Kickstarter as channels (Shopee 小美: she,
+# not Shopee written again in Latin letters); TBD with a note after a dash; w.e.f. 1 Oct
+# as since when; Signed off and "Halal cert pending" refused; Trust & Safety one unit; a
+# city abroad in brackets (Penang, Buôn Ma Thuột); 达人合作：深圳星链互娱; Flock Talent
+# an agency; Marketingleiter. Left: 小红书组 @奶茶妹Momo, Elektro Vogel
+# GmbH（德国经销商）, Revenue Manager, Amber Lin (MarCom) ("amber" read as a RAG
+# status), 花蓮館 行銷專員, 陳大文 David（營業部）, 活動公司：Fabulous Events HK,
+# Content team / Agency: Animalz, Store Manager, Leeds Kirkstall, Suresh ji (Warehouse,
+# Hosur), Shoot: Studio Kaali, Indiranagar. The whole set reads 97.04% — 2 cells above
+# the test's threshold: mend misses before adding rounds.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -1886,6 +1905,9 @@ def test_the_labelled_owner_cells_name_whom_the_rules_should_see():
         (parse_progress, "En progreso 40%", 0.4),
         (parse_progress, "进行中 4/10", 0.4),
         (parse_status, "Tạm hoãn", Status.ABNORMAL),
+        (parse_status, "Signed off", Status.DONE),
+        (parse_status, "Slipped to 14/07", Status.ABNORMAL),
+        (parse_date, "6/30/2025 5:00 PM PT", date(2025, 6, 30)),  # a zone, not Polish "pt."
         (parse_number, "R$ 50 mil", 50_000),  # a thousand beside reais
         (parse_number, "15 tys. zł", 15_000),
         (parse_number, "ok. 8000 zł", 8000),
@@ -2197,9 +2219,33 @@ def test_round_33_forms(raw, people, units, group):
     assert (cell.people, cell.departments, cell.collective) == (people, units, group)
 
 
+@pytest.mark.parametrize(
+    ("raw", "people", "units", "group"),
+    [
+        ("Shopee 小美", ("小美",), (), False),  # a channel, not her name in Latin letters
+        ("Kickstarter 众筹组", (), ("众筹组",), False),
+        ("Ravi (Data Science)", ("Ravi",), ("Data Science",), False),
+        ("Sales Manager (Penang)", (), ("Sales",), False),  # a city abroad in brackets
+        ("Trust & Safety", (), ("Trust&Safety",), False),  # one unit with "&" in its name
+        ("TBD — waiting on new hire", (), (), False),  # nobody yet
+        ("Pooja → Aditi (w.e.f. 1 Oct)", ("Aditi",), (), False),
+        ("Head - D2C", (), ("D2C",), False),
+        ("Influencers: Flock Talent", (), ("Flock Talent agency",), False),
+    ],
+)
+def test_round_34_forms(raw, people, units, group):
+    cell = parse_owner(raw)
+    assert (cell.people, cell.departments, cell.collective) == (people, units, group)
+
+
 @pytest.mark.parametrize("raw", ["$85", "¥68/双", "US$ 8.50/botella"])
 def test_money_in_a_progress_cell_is_refused_not_read_as_a_percentage(raw):
     assert "money" in refused(parse_progress, raw).expected
+
+
+@pytest.mark.parametrize("raw", ["CES前完成", "Signed off", "Halal cert pending"])
+def test_a_deadline_or_a_status_in_the_owner_column_is_refused(raw):
+    refused(parse_owner, raw)
 
 
 @pytest.mark.parametrize("raw", ["$50/hr", "$500/month", "5千/天", "2025款"])

@@ -42,6 +42,7 @@ def test_seed_search_volume_goal_is_measurable() -> None:
 
 # ------------------------------------------------------------------------ trap tables
 MEASURABLE = [
+    "Member satisfaction score 8.5/10",  # a score out of ten, not the 8th of May 2010
     "成為啟德區新盤網上搜尋熱度第一",  # a rank
     # percentages, comparisons, ranges, signs
     "≥15%",
@@ -126,6 +127,11 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "Launch the 100W GaN charger listing",  # a charger's power
+    "Launch the 10% Niacinamide serum on Nykaa",  # a serum's active
+    "Our 100-year-old vineyard story in all decks",
+    "Build skincare quiz for 18-24 yr olds",
+    "Get the 800V platform story into top-tier auto media",
     "新品 19姆米桑蚕丝系列 上架",  # a silk's weight: what the product is
     "Case study deck for the SK-200 serum line",  # a model's code before its line
     "Win the 'Best Zero Trust Solution 2025' award",  # zero trust: a kind of security
@@ -225,6 +231,11 @@ NOT_MEASURABLE = [
     "Launch the 'Discover 100 Islands' campaign in Japan",
 ]
 TIME_BOUND = [
+    "期末前家长满意度≥90%",
+    "NPS ≥ 50 by end of fall term",
+    "AOV ₹899+ during the Big Billion Days",
+    "Canada Day sale: AOV $140+",
+    "Secure 2,500 pre-orders for the S07 before IAA Mobility",
     "increase repeat customers in bangkok by 20% this qtr",
     "Release app v3.2 with Apple Pay support by 15.09.",  # German: the 15th of September
     "中国国际教育展 北京站 收集线索≥500条",  # a fair by its kind

@@ -910,7 +910,8 @@ _WEEKDAY = re.compile(
 )
 _TIME_SUFFIX = re.compile(
     r"(?:[T\s]+|(?<=[日号]))(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-    r"\s*(?:[ap]\.?m\.?)?$"
+    r"\s*(?:[ap]\.?m\.?)?(?:\s+(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|cet|utc|sgt|hkt|jst|kst"
+    r"|wib|gst|ast))?$"
     r"|(?<=[日号])\s*(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}[点时](?:\d{1,2}分?|半)?$"
     r"|\s+\d{1,2}\s*[ap]\.?m\.?(?:\s+(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|cet|utc|sgt|hkt"
     r"|jst|kst|wib|gst|ast))?$"  # 6/30 5pm ET
@@ -1470,7 +1471,7 @@ _WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", 
 def _weekday_agrees(text: str, span: _Span) -> _Span | _Refusal:
     """A day with a weekday beside it that is not its own ("6/14 周五": the 14th is a
     Saturday) is refused: one of the two is a typo, and the lint cannot tell which."""
-    m = _WEEKDAY.search(text)
+    m = _WEEKDAY.search(_TIME_SUFFIX.sub("", text))  # (5:00 PM PT: a zone, not Polish pt.)
     if m is None or span[0] != span[1]:
         return span
     written = m[0].casefold().replace("요일", "")  # 월요일: Monday (일 alone is Sunday)
@@ -1603,7 +1604,7 @@ _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
     "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon 已办结 办结 已铺货",
     "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
-    "launched shipped published live sent checked",
+    "launched shipped published live sent checked signedoff signed-off",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
     "true ✓ ✔ ✅ ☑ ■ ☒ [x] [✓] (x) √",
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
@@ -1654,7 +1655,7 @@ _NOT_DONE = _words(
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
-    "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期",
+    "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期 slipped",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
     "abnormal behind stuck onhold on-hold paused issue problem failed ⚠ ⚠️ 🔴",
     "暂缓 缓办 保留 遅延 지연 보류 중단 tertunda tangguh ditunda tertangguh terlambat",
@@ -1993,7 +1994,9 @@ _DEPT_WORDS_ZH = frozenset(
 )
 _DEPT_SUFFIX = _words(
     "事业部 部门 中心 团队 小组 办公室 部 组 处 科 室 办 课",  # 课: a section, as Taiwan writes it
+    "中台",  # a shared platform team: 增长中台
     "公司 集团 传媒 广告 工作室 印务 印刷 文化 科技 影业 影视 咨询",  # a company: 蓝天广告
+    "互娱",  # an entertainment company: 星链互娱
     "公关公司 公关 事业群 BU BG",  # XX公关; 美妆BU, 电商事业群: business units
     "大区 区域 分公司 子公司 办事处 分部 门店 门市 旗舰店 直播间",  # 华北大区, 香港辦事處
     "供应商 代理商 服务商 外包商",  # 印刷供应商: an outside party by its trade
@@ -2177,6 +2180,10 @@ _DEPT_WORDS_EN = frozenset(
         "productmarketing verkoop inkoop",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
         "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com ec",
+        "marcom marcoms marcomms formulations d2c dtc print loyalty influencers",
+        "marketingleiter marketingleiterin vertriebsleiter vertriebsleiterin",  # German
+        "trust&safety health&safety research&development learning&development",
+        "food&beverage diversity&inclusion mergers&acquisitions",
         "comunicación comunicacion finanzen finanzas",
         "leasing merchandising purchasing licensing fundraising ticketing sourcing buying",
         "fulfillment fulfilment",
@@ -2227,6 +2234,8 @@ _DEPT_MULTI_EN = (
     ("biz", "dev"),
     ("shared", "services"),
     ("customer", "support"),
+    ("data", "science"),
+    ("own", "brand"),  # a retailer's own-label team
     ("tiếp", "thị"),  # Vietnamese: marketing
     ("demand", "gen"),
     ("demand", "generation"),
@@ -2301,6 +2310,7 @@ _ROLE_WORDS_EN = frozenset(
         "manager managers director directors lead leads head heads owner owners designer",
         "designers analyst analysts assistant specialist coordinator intern vp cmo ceo cfo",
         "coo cto pm pmo executive officer associate strategist copywriter editor planner",
+        "founder co-founder cofounder",
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
         "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
@@ -2369,7 +2379,7 @@ _SKIP_WORDS_EN = frozenset(
     _words(
         "a an the our their my support backup reviewer approver cc informed consulted",
         "approve approval execute execution review sign-off signoff to by for internal",
-        "in-house inhouse external outside side confirm check decide",
+        "in-house inhouse external outside side confirm check decide via",
         "externo externa externos terceirizado tercerizado luar el los las",
         "os ng mga",  # Portuguese "the", Tagalog particles: Todos os gerentes, Lahat ng recruiters
         "lah",  # (Malaysian English: everybody lah)
@@ -2398,7 +2408,7 @@ _DEPT_SAME = {
     "品控": "qc", "quality control": "qc", "礼宾": "concierge", "版权": "licensing",
     "التسويق": "marketing", "المبيعات": "sales", "العمليات": "operations",
     "mauzo": "sales", "masoko": "marketing",
-    "comex": "comercio exterior",
+    "comex": "comercio exterior", "合规": "compliance",
     **_AGENCIES,
 }  # fmt: skip
 _DEPT_TAIL = re.compile(
@@ -2436,11 +2446,22 @@ _SPACED_CN_AND = re.compile(r"\s+[和与及跟]\s+")
 _COMPANY_FORMS = frozenset(
     _words("inc llc ltd ltda limited gmbh plc corp pty bv ag srl sas s.a s.l s.r.l bhd")
 )
+# The same, as teams abroad write them: Sales Manager (Penang), 烘焙工厂（Buôn Ma Thuột）
+_CITIES_LATIN = frozenset(
+    _words(
+        "penang kl singapore jakarta bangkok manila cebu hcmc saigon hanoi bengaluru bangalore",
+        "mumbai delhi pune chennai hyderabad hosur london leeds manchester toronto vancouver",
+        "montreal sydney melbourne brisbane auckland dubai riyadh berlin munich paris",
+        "shanghai beijing shenzhen guangzhou hangzhou chengdu taipei tokyo seoul nyc",
+    )
+) | {"kuala lumpur", "ho chi minh city", "da nang", "đà nẵng", "buôn ma thuột", "hong kong",
+     "new york"}  # fmt: skip
 # A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
 _DEADLINE_ZH = re.compile(
     r"^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|月底|月初|[下本][周週]|明天|今天"
     r"|中秋|国庆|國慶|春节|春節|端午|元旦|双11|双十一|618|年底|年前|出货|出貨|发货|上线)(?:之?前)"
     r"|^(?:周|週|星期)[一二三四五六日天](?:上线|交|发|出)$"
+    r"|^[^\s、,，/]{1,8}?之?前(?:完成|搞定|交付|交|给|发|上线)$"  # CES前完成: finish before CES
 )
 # 已报备, 已下单: something done, in the owner column (已 starts no name)
 _DONE_ALREADY = re.compile(r"^已[\u3400-\u9fff]{1,4}$")
@@ -2513,6 +2534,7 @@ _CHANNELS = frozenset(
         "justgiving gofundme iproperty propertyguru mudah snapchat snapchatads openrice",
         "ig fb yt",  # Instagram, Facebook, YouTube as typed (IG + FB)
         "discord twitch steam reddit",  # where gamers are
+        "nykaa flipkart myntra meesho ajio kickstarter indiegogo",
     )
 )
 _ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
@@ -2869,7 +2891,11 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
     for token in tokens:
         token = token.strip(",")
         pieces = token.split("-")
-        if len(pieces) > 2 and (cut := _hyphenated_unit(pieces)):
+        if (token.casefold() in _ROLE_WORDS_EN or token.casefold() in _DEPT_WORDS_EN) and not any(
+            p.casefold() in _DEPT_WORDS_EN for p in pieces
+        ):
+            split.append(token)  # Co-founder: one title (бренд-менеджер names the brand unit)
+        elif len(pieces) > 2 and (cut := _hyphenated_unit(pieces)):
             split.extend(["-".join(pieces[:cut]), "-".join(pieces[cut:])])  # E-commerce-Alice
         elif len(pieces) > 1 and any(
             p.casefold() in _DEPT_WORDS_EN or p.casefold() in _ROLE_WORDS_EN for p in pieces
@@ -2879,6 +2905,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             split.append(token)
     if not split:
         return True  # (飞书群 @所有人: nothing left once the group was read)
+    if len(split) == 1 and normalise_key(split[0]) in _CHANNELS:
+        return True  # Kickstarter 众筹组: the team's platform, beside the team
     tokens = split
     words = [t.casefold() for t in tokens]
     # A team's or an agency's name may hold a number (K2 Agency, Loja 12, Team 7); a
@@ -2896,10 +2924,10 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds.append("person")  # read with the unit word beside it, as a name is
         elif word in _SEGMENTS and kinds[-1:] in (["dept"], ["team"]):
             kinds.append("skip")  # Sprzedaż B2B: whom the unit sells to
+        elif word in _DEPT_WORDS_EN:
+            kinds.append("dept")  # (MarCom, D2C: a unit's word, whatever its shape)
         elif not _LATIN_WORD.fullmatch(token):
             return False
-        elif word in _DEPT_WORDS_EN:
-            kinds.append("dept")
         elif (word in _TEAM_WORDS_EN and (word not in ("bu", "bg") or token.isupper())) or (
             word == "time" and words[index + 1 : index + 2] in (["de"], ["do"], ["da"])
         ):  # (Time de CRM: a team, in Portuguese)
@@ -3486,6 +3514,8 @@ def _one_person_twice(m: _Written) -> str:
     words = latin.casefold().split()
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
+    if normalise_key(latin) in _CHANNELS:
+        return han  # Shopee 小美: where she works, and who
     if m[11] and words[0] in _AND_WORDS:
         return m[0]  # 张三 With 李四: two people
     if " " in han and not _name_in_two_chunks(*han.split(" ", 1)):
@@ -3527,7 +3557,7 @@ _IN_BRACKETS = re.compile(r"(?<=[^\s(])(\s*)\(\s*([^()]+?)\s*\)(?=$|[\s,;、/])"
 _TERMS_ZH = frozenset(_words("外包 外聘 兼职 外援 外派 驻场"))
 # A note in brackets on since when the owner owns it: 由4月起, per Q3, from May, ab Juli
 _WHEN_NOTE = re.compile(
-    r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|ab|vanaf|desde|a\s+partir\s+del?|dès"
+    r"^(?:(?:由|从|從|自)\s*|(?:per|from|since|as\s+of|w\.?e\.?f\.?|ab|vanaf|desde|a\s+partir\s+del?|dès"
     r"|depuis|dal|dalla)\s+)\S"
     r"|^[^()]{0,8}起$"  # (3月起): since March
     r"|^[0-9一二三四五六七八九十]{1,2}月\s*(?:[〜~～]|から)$",  # (4月〜, 4月から): since April
@@ -3628,6 +3658,8 @@ def _bracket_note(m: re.Match[str]) -> str:
     if inside in _KO_DUTY_NOTES:
         return " "  # 김지수(주), 정하늘(보조): the main owner, the support
     simple = to_simplified(inside)
+    if inside.casefold() in _CITIES_LATIN:
+        return " "  # Sales Manager (Penang), 烘焙工厂（Buôn Ma Thuột）: where, not who
     if not _HAN.search(simple) or _is_unit_zh(simple):
         return m[0]
     if len(simple) <= 4 and simple.endswith("中"):
@@ -3693,6 +3725,20 @@ _HANDOVER = re.compile(
     r"|^[^()]*\(\s*已?(?:交接|移交|转交)给\s*(?=[^()]+\)\s*$)",
     re.IGNORECASE,
 )
+# Units whose name holds "&": Trust & Safety is one team, not two
+_ONE_UNIT_WITH_AND = re.compile(
+    r"\b(trust|health|research|learning|food|diversity|mergers)\s*&\s*"
+    r"(safety|development|beverage|inclusion|acquisitions)\b",
+    re.IGNORECASE,
+)
+# A status at the end of the cell: "Halal cert pending", "CDSCO approval awaited"
+_PENDING_EN = re.compile(r"\s(?:pending|awaited|underway)$", re.IGNORECASE)
+# A placeholder with a note after it: "TBD — waiting on new hire" names nobody yet
+_PLACEHOLDER_NOTE = re.compile(
+    r"^\s*(tbd|tba|tbc|待定|待確定|待确定|to\s+be\s+(?:assigned|confirmed|decided|determined))"
+    r"\s*[—–:：-]\s+\S.*$",
+    re.IGNORECASE,
+)
 _TO_CONFIRM = re.compile(
     r"\s+(?:to|will)\s+(?:confirm|approve|review|check|decide|sign\s*off)\s*$", re.IGNORECASE
 )
@@ -3748,12 +3794,12 @@ _TRADE_LABEL = re.compile(
 _COMPANY_TRADES_ZH = tuple(
     _words(
         "广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷 汽配 装饰 影像 品牌设计",
-        "展览 会务 贸易",
+        "展览 会务 贸易 互娱 互动 传播",
     )
 )
 # The last word of a company's name that says its trade: Kinetic PR, Northlight Media
 _TRADE_ENDINGS = frozenset(
-    _words("pr media communications comms digital creative studio studios productions group")
+    _words("pr media communications comms digital creative studio studios productions group talent")
 )
 
 
@@ -3876,6 +3922,8 @@ def _tidy_owner(s: str) -> str:
     field labels (负责人：, DRI:, R:), notes on a person's part ((主), (support)), "@"
     between a name and a unit, and a person's name written again in the other script."""
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
+    s = _PLACEHOLDER_NOTE.sub(r"\1", s)
+    s = _ONE_UNIT_WITH_AND.sub(lambda m: f"{m[1]}&{m[2]}", s)  # Trust & Safety: one unit
     # 品牌部 Mai 和 小周: two people (not Mai written again in Han, as Mai 小周 may be)
     s = _SPACED_CN_AND.sub("、", s)
     s = _TEAM_TYPO.sub(r"\1组", _DEPT_TYPO.sub(r"\1部", s))
@@ -4014,6 +4062,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         or _RELATIVE.fullmatch(s)
         or _WHEN.match(s)
         or _PENDING_ZH.match(s)
+        or (s.isascii() and _PENDING_EN.search(s) is not None)
         or (
             not _HAN.search(s)
             and not s.istitle()

@@ -21,7 +21,7 @@ Measurable (a quantity is stated):
   twice, a third), Chinese tenths and discounts (三成, 八折), ranges (10-15%, 10~15万),
   comparison forms (≥15%, 不低于, at least 2%, no more than ¥3), thresholds (破万, 过亿,
   上百家, 百万级, double-digit, 半数以上), ranks (TOP10, top 3, #1, 类目第一, 榜前五, 前三名),
-  fractions (三分之一, a third), zero counts (零客诉).
+  fractions (三分之一, a third), zero counts (零客诉), scores (8.5/10, 4.8/5).
 Not quantities:
   years (2025, 2025年, FY2025), dates (6月1日, 6/1, June 1, 2025-06-01), quarters and
   halves (Q3, H1, 第三季度, 上半年), event names (618, 双11, 11.11, 12.12, 520, 3.8节, Black
@@ -35,7 +35,8 @@ Not quantities:
   $199 starter kit, 199元的入门款, HK$3,980行政人员体检套餐: a target only after a comparison,
   续航提升至5000mAh; 19姆米真丝, a 3-year warranty 3年质保, a shop's age 10年老店, 百年果园,
   12-month memberships, 30-day returns, the SK-200 serum line, £10 Monday tickets, 24h
-  support, Zero Trust), a phase named like a quarter (Phase Q2),
+  support, Zero Trust, the 100W charger, the 10% Niacinamide serum, an 800V platform, SPF
+  50, a 100-year-old vineyard), a phase named like a quarter (Phase Q2),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
@@ -80,7 +81,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     over month, last quarter, "than the 2024 campaign", "of the spring edition", "vs
     FY25", "than Q3 2024" (but "no later than 2026" is a deadline).
   * "Before launch" / 上线前 / 开业首月 / launch week count as deadlines: the milestone has a
-    date in the plan. ASAP / 尽快 / ongoing do not.
+    date in the plan. ASAP / 尽快 / ongoing do not, nor does a launch the task is for (a
+    teaser campaign for the X200 launch, press for the Parramatta opening): its subject.
   * Promotion mechanics state quantities (8折, 20% off, 满300减50): the analyser detects a
     stated quantity, not whether it is the goal's target.
   * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025);
@@ -259,6 +261,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ),
     # 15 May: a date when May is capitalised or follows by/on/until (see _dmay)
     ("P_dmay", r"(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?may(?![a-z])"),
+    # a score out of five or ten: 8.5/10, 4.8/5 (not the 8th of May, 2010)
+    ("Q_dscore", r"(?<![0-9.])[0-9]\.[0-9]\s*/\s*(?:5|10)(?![0-9./])"),
     # month/day with a slash or a dot: a date, a fraction or a decimal (see _md)
     (
         "P_md",
@@ -317,6 +321,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv"  # 53度酱香: what the liquor is
         r"|%\s*(?=(?:dark|milk|cacao|cocoa|黑巧|可可|黑巧克力)(?![a-z])))"  # the 70% dark bar
+        # a serum's active: the 10% Niacinamide serum, 5%烟酰胺精华
+        r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*%\s*(?=(?:niacinamide|retinol|vitamin\s*c|hyaluronic"
+        r"|salicylic|glycolic|lactic|azelaic|aha|bha|烟酰胺|视黄醇|玻尿酸|水杨酸|果酸|壬二酸)(?![a-z]))"
         r"|(?<![0-9.])[0-9]{2,4}\s*cc(?![a-z])"  # the 250cc range: an engine's size
         r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port|stamp"
         r"|punch"
@@ -332,7 +339,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
         # more 5-star reviews: the kind of review, not a target
         r"|(?<![0-9.])[1-5][- ]star(?=\s+(?:reviews?|ratings)(?![a-z]))"
-        r"|(?<![0-9.])(?:12|24|36|48|60|72)\s*v(?![a-z0-9])"  # a 48V e-bike: its battery
+        r"|(?<![0-9.])(?:12|24|36|48|60|72|400|800)\s*v(?![a-z0-9])"  # a 48V e-bike, an 800V car
         # a bouquet's size before its box: 99朵玫瑰礼盒 (售出9999朵玫瑰 stays a count)
         r"|(?<![0-9.])[0-9]+\s*朵(?=[^\x00-\x7f，、。；]{0,8}?(?:礼盒|花束|花盒))"
         # a charger's or a motor's power: "the 480kW liquid-cooled charger", 120千瓦超充桩
@@ -342,7 +349,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|直流|液冷|电机|桩))"
         # a solar kit's or a lamp's watts: "the new 100W kit" ("10w" is 10万 elsewhere)
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
-        r"|speakers?|adapters?)(?![a-z]))"
+        r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
         r"|recycled|wool"
         r"|silk|linen|leather|juice|arabica)"
@@ -389,8 +396,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ("L_dord", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)(?![a-z])"),
     (
         "L_dage",
-        r"(?<![0-9.])[0-9]{1,2}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|年级|years?[- ]old"
-        r"|yo(?![a-z])|[- ]?year[- ]olds?)\+?"
+        r"(?<![0-9.])[0-9]{1,3}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|年级|years?[- ]old"
+        r"|yo(?![a-z])|[- ]?year[- ]olds?|yrs?[- ]?olds?)\+?"
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
     ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
@@ -409,6 +416,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         "L_lname",
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]|s/4\s*hana"
         r"|euro\s*-?[1-7](?![0-9])"  # an emission standard: EURO5
+        r"|spf\s*[0-9]{2}\+*|pa\+{1,4}"  # a sunscreen's protection: SPF 50, PA++++
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
@@ -451,7 +459,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|boxing\s*day|bfcm|christmas|xmas|thanksgiving"
         r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
         r"|grand\s+final|nollning|payout\s+day|san\s+silvestre|grand\s+prix|fashion\s+week"
-        r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day"
+        r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day|canada\s+day|victoria\s+day"
         r"|fasting\s+month"
         # Peru and Poland: national holidays, Mother's and Children's Day, Cyber Wow
         r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
@@ -622,6 +630,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_lwords",
         r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:[a-z]+\s+)?cycle"
         r"|(?:the\s+)?new\s+(?:school|academic|financial|fiscal)\s+year"
+        r"|end\s+of\s+(?:the\s+)?(?:fall|spring|autumn|summer|winter)\s+(?:term|semester)"
         r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
         r"|quarter|qtr|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
@@ -670,7 +679,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
-        r"|congress|convention|weeks?|weekends?|fortnights?|games?|match(?:es)?|races?"
+        r"|congress|convention|weeks?|weekends?|days|fortnights?|games?|match(?:es)?|races?"
         r"|beta|migration|rebrand|relaunch|open\s+house|exams?)|campaign\s+(?:period|window)"
         # a named week: "in race week", "over the Easter weekend", "in Fashion Week"
         r"|(?:in|over)\s+(?:the\s+)?(?:[a-z0-9'.&-]+\s+){1,2}?(?:week|weekend|fortnight)"
@@ -742,7 +751,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|iem\s+(?:katowice|cologne|dallas|rio|chengdu|melbourne)|intel\s+extreme\s+masters|pyrkon"
         r"|comiket|pax\s+(?:east|west|aus|south|unplugged)|eicma|migs|magic\s+las\s+vegas|prowein"
         r"|jimtof|ccmt|cimt|imts|emo\s+hannover|texworld(?:\s+paris)?|itma|heimtextil"
-        r"|black\s+hat|def\s*con|rsa\s+conference|rsac|expo|toy\s+fair|spielwarenmesse|home\s+show|ekka|fhc|boot\s+d[üu]sseldorf"
+        r"|black\s+hat|def\s*con|rsa\s+conference|rsac|iaa(?:\s+mobility)?|auto\s+(?:china|shanghai)"
+        r"|expo|toy\s+fair|spielwarenmesse|home\s+show|ekka|fhc|boot\s+d[üu]sseldorf"
         r"|in-cosmetics(?:\s+(?:global|asia|korea|latin\s+america))?|decanter\s+(?:wwa|world\s+wine"
         r"\s+awards))"
         r"(?![a-z0-9])",
@@ -839,7 +849,7 @@ _CN_PERIOD_WORDS = [
         # milestones of the plan, which have dates in it
         "啤酒节 音乐节 美食节 电影节 艺术节 玩具展 香港玩具展 云栖大会 开展前 开展后 布展前 撤展前 "
         "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
-        "上市前 开店前 "
+        "上市前 开店前 期末前 期中前 期末考前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
