@@ -355,10 +355,9 @@ def test_check_without_a_config_builds_no_model_schema(tmp_path):
     assert out.stdout.strip() == "[]"
 
 
-def test_date_order_from_the_config_top_level_and_per_source(tmp_path, monkeypatch):
+def test_date_order_from_the_config_top_level_and_per_source(tmp_path):
     from tasklint.app import CheckOptions, check_sources
 
-    monkeypatch.chdir(tmp_path)  # a configured file's url is read from the working folder
     for name in ("uk.csv", "us.csv"):  # 05/07/2025 only: no order the table shows
         (tmp_path / name).write_text("任务,截止日期\n素材,05/07/2025\n", encoding="utf-8")
     config = tmp_path / "tasklint.toml"
@@ -371,3 +370,14 @@ def test_date_order_from_the_config_top_level_and_per_source(tmp_path, monkeypat
     assert uk.result.tasks[0].task.due == date(2025, 7, 5)
     assert us.result.tasks[0].task.due == date(2025, 5, 7)
     assert uk.notices == us.notices == []
+
+
+def test_a_configured_file_is_read_from_the_config_folder(tmp_path, monkeypatch):
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "plan.csv").write_text("任务,截止日期\n素材,2025-07-05\n", encoding="utf-8")
+    (team / "tasklint.toml").write_text('[sources.q3]\nurl = "plan.csv"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # not the config's folder: plan.csv is not here
+    code, report = check_json(Path("q3"), "--config", str(team / "tasklint.toml"))
+    assert code == 0 and report["sources"][0]["name"] == "q3"
+    assert report["sources"][0]["tasks"][0]["title"] == "素材"

@@ -238,6 +238,9 @@ class Settings(_Strict):
     report: ReportConfig = Field(default_factory=ReportConfig.model_construct)
     # Where the settings came from, for messages; not a key of the file.
     origin: str = Field(default="defaults", exclude=True)
+    # The folder of the file they came from: a source's relative file url is read from
+    # there (`--config team/tasklint.toml` with url = "plan.csv": team/plan.csv).
+    folder: Path | None = Field(default=None, exclude=True)
 
     _zone = field_validator("timezone")(_check_zone)
 
@@ -427,7 +430,9 @@ def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Setti
         data = _read_toml(path)
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("tasklint", {})
-        return parse_settings(data, str(path))
+        settings = parse_settings(data, str(path))
+        settings.folder = path.parent
+        return settings
     cwd = cwd or Path.cwd()
     if (own := cwd / CONFIG_FILE).is_file():
         return parse_settings(_read_toml(own), CONFIG_FILE)

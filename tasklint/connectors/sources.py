@@ -32,6 +32,15 @@ def _kind_of(url: str) -> Kind:
     return "file"
 
 
+def _configured(name: str, cfg: SourceConfig, settings: Settings) -> SourceSpec:
+    """A source of the config; its relative file url read from the config's folder."""
+    kind = _kind_of(cfg.url)
+    url = cfg.url
+    if kind == "file" and settings.folder is not None and not Path(url).expanduser().is_absolute():
+        url = str(settings.folder / url)
+    return SourceSpec(name, kind, url, cfg)
+
+
 def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec]:
     if not arguments:
         if not settings.sources:
@@ -41,15 +50,11 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
                 zh="没有指定 SOURCE，配置里也没有 [sources]",
                 hint_zh="请给出文件或 URL，例如 `tasklint check plan.csv`，或运行 `tasklint init`",
             )
-        return [
-            SourceSpec(name, _kind_of(cfg.url), cfg.url, cfg)
-            for name, cfg in settings.sources.items()
-        ]
+        return [_configured(name, cfg, settings) for name, cfg in settings.sources.items()]
     specs = []
     for argument in arguments:
         if argument in settings.sources:
-            cfg = settings.sources[argument]
-            specs.append(SourceSpec(argument, _kind_of(cfg.url), cfg.url, cfg))
+            specs.append(_configured(argument, settings.sources[argument], settings))
         else:
             # A URL or path given on the command line borrows the settings of a configured
             # source with the same URL (its column mapping, view…), if there is one.
