@@ -414,7 +414,10 @@ def test_usage_errors(tmp_path: Path):
 
     config = tmp_path / "tasklint.toml"
     config.write_text(
-        f'[sources.a]\nurl = "{PLANS[0]}"\n[sources.b]\nurl = "{PLANS[1]}"\n', encoding="utf-8"
+        # (absolute: a relative url is read from the config's folder)
+        f'[sources.a]\nurl = "{Path(PLANS[0]).resolve().as_posix()}"\n'
+        f'[sources.b]\nurl = "{Path(PLANS[1]).resolve().as_posix()}"\n',
+        encoding="utf-8",
     )
     several = runner.invoke(app, ["report", "--config", str(config)])
     assert several.exit_code == 2 and "name the one" in several.stderr
