@@ -127,6 +127,14 @@ MEASURABLE = [
     "3.8节期间推出买一送一活动",  # a promotion mechanic
 ]
 NOT_MEASURABLE = [
+    "65寸电视+3年质保套餐 做首页主推",  # "+" joins two products here: no sign
+    "对接世界500强企业，争取区域总部落地",  # a list's name
+    "面向985/211毕业生推广在职研究生项目",  # university tiers
+    'Push the 12" hybrid w/ 100-night trial + 10-yr warranty on PDPs',
+    "展厅1.8米岩板床样品布展到位",  # a bed's size, not the 8th of January
+    "推广1903复古系列，提升年轻人认知",  # a line named by a year long past
+    "Print hotline 1800 222 3333 on all roadshow banners",
+    "Phase 2: roll out 1-on-1 counselling on WeChat",
     "Launch the 100W GaN charger listing",  # a charger's power
     "Launch the 10% Niacinamide serum on Nykaa",  # a serum's active
     "Our 100-year-old vineyard story in all decks",
@@ -231,6 +239,12 @@ NOT_MEASURABLE = [
     "Launch the 'Discover 100 Islands' campaign in Japan",
 ]
 TIME_BOUND = [
+    "投洽会签约意向项目8个",  # a fair by its kind
+    "EMBA第12期开班前完成35人签约",
+    "v1.2版本更新前修复全部P0级bug",
+    "Megastore sales £250k avg on matchdays",
+    "Free pillows w/ every King order this wknd",
+    "Publish a Top 10 gift ideas list for Qixi",
     "期末前家长满意度≥90%",
     "NPS ≥ 50 by end of fall term",
     "AOV ₹899+ during the Big Billion Days",
@@ -358,6 +372,12 @@ TIME_BOUND = [
     "新学期推出AI学习助手",
 ]
 NOT_TIME_BOUND = [
+    "美团医美频道评分从4.6提到4.8",  # values, not April 6th
+    "推广同等学力申硕课程（学制2年）",  # how long the course runs
+    "AOV up 15% vs last year's 4th of July sale",  # a baseline
+    "备货量较去年Prime Day增加50%",
+    "首年免年费卡申请量环比增长20%",  # the card's first year free
+    "Make the matchday experience more welcoming for families",
     "3年质保的保温杯系列主图全部换新",  # a warranty's length
     "百年果园故事拍成短视频系列",  # an orchard's age
     "Sell 300 12-month memberships",  # what is sold

@@ -36,7 +36,9 @@ Not quantities:
   续航提升至5000mAh; 19姆米真丝, a 3-year warranty 3年质保, a shop's age 10年老店, 百年果园,
   12-month memberships, 30-day returns, the SK-200 serum line, £10 Monday tickets, 24h
   support, Zero Trust, the 100W charger, the 10% Niacinamide serum, an 800V platform, SPF
-  50, a 100-year-old vineyard), a phase named like a quarter (Phase Q2),
+  50, a 100-year-old vineyard, 学制2年, a 12" mattress, a 2BR unit, the 500g pack, a 1.8米
+  bed, 985/211, 世界500强, a hotline 1800 222 3333, 1-on-1), a phase named like a quarter
+  (Phase Q2),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
@@ -208,7 +210,12 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
-        r"|[0-9]+[- ]?day\s+(?:free\s+)?trial|[0-9]+\s*(?:日|天)\s*留存"
+        r"|[0-9]+[- ]?(?:day|night|month)\s+(?:free\s+|risk[- ]free\s+|sleep\s+)?trial"
+        r"|[0-9]+\s*(?:日|天)\s*留存"
+        r"|[0-9]+[- ]?(?:yr|year|month)s?\s+(?:limited\s+|extended\s+)?(?:warranty|guarantee)"
+        r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
+        r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
+        r"|1\s*-?\s*on\s*-?\s*1(?![0-9])"  # 1-on-1 counselling
         # a returns policy: 30-day returns, "7 days no reason return"
         r"|[0-9]+[- ]?days?\s+(?:no[- ]reasons?\s+|free\s+|easy\s+|hassle[- ]free\s+)?(?:returns?"
         r"|refunds?|exchanges?)(?![a-z])|[0-9]+[- ]?days?\s+money[- ]back"
@@ -225,6 +232,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # a payment plan's split: the 60/40 payment plan, the 10/10/5 deposit structure
         r"|[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})+(?=\s+(?:deposit|payment|instal?lment|split)\s+"
         r"(?:plans?|structures?|schedules?)(?![a-z]))"
+        r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生))"
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
         r"|跑|赛|马拉松))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
     ),
@@ -272,7 +280,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         + r"(?!\s*(?:[kmwb](?![a-z])"
         r"|万|亿|千|百|元|块|倍|成|折|[x×](?![a-z0-9])"
         # a weight or size: 1.5kg装 is a pack, not the 5th of January
-        r"|(?:kg|g|ml|l|cm|mm|oz|lbs?|mah|gb|tb|kw)(?![a-z])|英寸|寸|吋|毫升|千克|公斤|克|斤|升))",
+        r"|(?:kg|g|ml|l|cm|mm|oz|lbs?|mah|gb|tb|kw)(?![a-z])|英寸|寸|吋|毫升|千克|公斤|克|斤|升|米))",
     ),
     ("P_dyq", r"(?<![0-9.])20[1-3][0-9]\s*[-/]?\s*(?:q[1-4]|h[12])(?![0-9a-z])"),
     (
@@ -281,6 +289,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"\s*(?:年度?|财年|fy(?![a-z]))?" + _COUNTED,
     ),
     ("P_dq", r"(?<![0-9.])[1-4]\s*(?:q(?![a-z0-9])|季度)"),
+    ("L_dseries", r"(?<![0-9.])[0-9]{4}(?=\s*[^\x00-\x7f]{0,3}?系列)"),  # 1903复古系列: a line
     # a numbered list's marker at the start of the cell: 1) 1、 1. (not 1.5)
     ("L_dbullet", r"^[0-9]{1,2}\s*(?:\)|、|\.(?![0-9]))"),
     ("P_dhy", r"(?<![0-9.])[12]\s*h\s*'?\s*(?:20)?[0-9]{2}(?![0-9a-z])"),
@@ -316,6 +325,12 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
         r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
+        r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9])?\s*(?:\"|”|'')(?=\s*[a-z])"  # a 12" hybrid mattress
+        r"|(?<![0-9.])[0-9](?:\.[0-9])?\s*t(?=\s*(?:核磁|磁共振|mri))"  # a 3.0T MRI scanner
+        # a pack's size before the pack: the 500g family-size pack, the 1L draft keg
+        r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:g|kg|ml|l)\s+(?:[a-z-]+\s+){0,3}?(?:packs?|bags?"
+        r"|bottles?|jars?|tubs?|kegs?|cans?|pouch(?:es)?|boxes)(?![a-z])"
+        r"|(?<![0-9.])[0-9](?:\.[0-9])?\s*米(?=[^\x00-\x7f]{0,3}?(?:床|沙发|桌|柜|岩板|床垫))"
         # a size: 600x1200 tiles
         r"|(?<![0-9.])[0-9]{2,4}\s*[x×*]\s*[0-9]{2,4}(?![0-9])(?:\s*(?:mm|cm)(?![a-z]))?"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
@@ -483,7 +498,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|chuseok|seollal|lebaran|idul\s*fitri|idul\s*adha|imlek|harbolnas|tahun\s+baru|puasa|mudik"
         # tournaments known by name
         r"|six\s+nations|world\s+series|march\s+madness|champions\s+league|tour\s+de\s+france"
-        r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon)(?![a-z])",
+        r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon|premier\s+league|qixi)(?![a-z])",
     ),
     (
         "P_ldate",
@@ -570,6 +585,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         # a named earlier edition: "vs the 2024 Apertura campaign"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:(?:19|20)[0-9]{2}"
         r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo)(?![a-z])"
+        # last year's event as the baseline: "doubled vs last year's 618"
+        r"|(?<![a-z])(?:than|vs\.?|versus|over|compared\s+(?:to|with))\s+last\s+year'?s\s+"
+        r"(?:[a-z0-9'.&-]+\s+){0,3}?(?:618|11\.11|double\s+11|prime\s+day|black\s+friday"
+        r"|cyber\s+monday|sale|campaign|event|edition|launch|festival)(?![a-z0-9])"
         # a year or quarter as the baseline: "by a third vs FY25", "than Q3 2024"
         r"|(?<![a-z])(?:(?<!later\s)(?<!earlier\s)(?<!sooner\s)than|vs\.?|versus"
         r"|compared\s+(?:to|with))\s+(?:the\s+)?(?:fy\s*'?(?:20)?"
@@ -597,7 +616,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "Q_money",
         r"(?<![a-z])(?:rmb|cny|usd|hkd|eur|gbp|jpy|us\$|hk\$|s\$|nt\$|a\$|c\$|rm|sgd|myr|aud|cad"
-        r"|ntd|twd|thb|idr|php|inr|krw|aed|sar|qar|kwd|egp|brl|mxn|zar|ngn|kes)\s*"
+        r"|ntd|twd|thb|idr|php|inr|krw|aed|sar|qar|kwd|egp|brl|mxn|zar|ngn|kes|rp)\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
     ),
@@ -632,7 +651,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:the\s+)?new\s+(?:school|academic|financial|fiscal)\s+year"
         r"|end\s+of\s+(?:the\s+)?(?:fall|spring|autumn|summer|winter)\s+(?:term|semester)"
         r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
-        r"|quarter|qtr|year|weekend|season|sprint|summer|winter|spring|fall|autumn"
+        r"|quarter|qtr|year|weekend|wknd|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
         r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:(?:crop|school|academic|financial"
         r"|fiscal|harvest|selling|sales|ski|tax|calendar|football|racing|rainy|dry)\s+)?(?:day"
@@ -659,6 +678,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"\s+(?:holidays?|break|vacation|recess)|(?:race|game|match|show|demo|launch|sale|market"
         r"|drop|release|payday|pay"
         r"|results?|graduation|opening|delivery|election)\s+days?(?![a-z])"
+        r"|(?:on|every|each|per|all)\s+(?:match|game)-?days?"  # £250k avg on matchdays
         r"|all\s+(?:year|month|week|season|summer|winter|quarter)(?:\s+(?:long|round))?|year-round"
         r"|holidays?|weekdays|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed"
         r"|thu(?:rs?)?|fri"
@@ -791,7 +811,7 @@ _SYMBOL_LED: list[tuple[str, str]] = [
         r"#\s*1(?![0-9])|#\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot|position|ranking|rank"
         r"|place|among|across|for)(?![a-z]))",
     ),
-    ("Q_ssign", rf"[+±]\s*{_NUMR}{_TAIL}"),
+    ("Q_ssign", rf"[+±](?=[0-9])(?![0-9]+\s*年(?:{_YEARS_OF})){_NUMR}{_TAIL}"),
     ("Q_smult", r"×\s*[0-9]+(?:\.[0-9]+)?"),
     ("L_sussd", r"\*[0-9]{2,4}(?:\*[0-9]+)*#"),  # a USSD code: *384#, *182*7#
     ("P_sslash", _PER_UNIT + r"(?![a-z])"),
@@ -849,7 +869,7 @@ _CN_PERIOD_WORDS = [
         # milestones of the plan, which have dates in it
         "啤酒节 音乐节 美食节 电影节 艺术节 玩具展 香港玩具展 云栖大会 开展前 开展后 布展前 撤展前 "
         "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
-        "上市前 开店前 期末前 期中前 期末考前 "
+        "上市前 开店前 期末前 期中前 期末考前 开班前 更新前 版本更新前 发版前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
@@ -863,12 +883,16 @@ _CJK_LED: list[tuple[str, str]] = [
         "L_cname",
         r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|回本周期|回本期"  # the payback period: no week in it
+        rf"|学制\s*(?:[0-9]|{_CNN})+\s*年"  # how long a course runs: what it is
+        r"|首年(?=免)"  # 首年免年费卡: a card's first year free, what the card is
+        r"|世界\s*500\s*强|财富\s*500\s*强|500\s*强(?=企业|公司)"
         r"|三顿半|三星|第三方|三方|二次元|零部件|零配件|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
         rf"|{_CNN}件套|[0-9]+件套"  # 四件套: a bedding set, what the product is
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
         # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
-        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?的?\s*(?:6\.?18|双\s*(?:11|12|十一|十二))?"
+        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?的?\s*(?:6\.?18|双\s*(?:11|12|十一|十二)"
+        r"|prime\s*day|黑五|black\s*friday)?"
         r"|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
         # (non-Latin-1 for Han: a class of every Han character costs a millisecond to
         # compile, in every combination of alternatives that holds this one)
@@ -980,7 +1004,8 @@ _CJK_LED: list[tuple[str, str]] = [
     # fairs by their kind, as by their name: 中国国际教育展, 车展 (not 车展厅, 教育展示)
     (
         "P_cfair",
-        r"(?:教育|留学|动漫|车|书|家具|建材|珠宝|婚纱)展(?![示厅架板开现望台柜品位区馆览销])",
+        r"(?:教育|留学|动漫|车|书|家具|建材|珠宝|婚纱)展(?![示厅架板开现望台柜品位区馆览销])"
+        r"|博览会|交易会|投洽会|洽谈会|订货会",
     ),
     # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
     ("P_cexhibit", r"展期(?!间)"),
@@ -1289,7 +1314,7 @@ _AFTER_TITLE = re.compile(
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
 # (one decimal digit each: 4.3 to 4.7 is a rating; 6.1-6.18 and 6.20~7.5 are dates)
 _TO_DECIMAL = re.compile(
-    r"\s*(?:to|-|–|~|(?:提升|提高|增长|升|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
+    r"\s*(?:to|-|–|~|→|->|(?:提升|提高|增长|升|提|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
 )
 _AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
 _MAY_CONTEXT = re.compile(
