@@ -366,11 +366,13 @@ class FakeConnector:
         self.stats = CallStats()
 
 
-def outcome(rows: int = 3, written: int = 1) -> SimpleNamespace:
+def outcome(rows: int = 3, written: int = 1, notices: tuple = ()) -> SimpleNamespace:
     result = SimpleNamespace(
         tasks=[None] * rows, all_active=lambda: [], status_counts=lambda: {"done": rows}
     )
-    return SimpleNamespace(result=result, rows_read=rows, changes=[None] * written)
+    return SimpleNamespace(
+        result=result, rows_read=rows, changes=[None] * written, notices=list(notices)
+    )
 
 
 def spec(name: str = "plan") -> SourceSpec:
@@ -438,6 +440,21 @@ def test_failing_source_does_not_stop_the_others_and_is_retried_with_backoff(tmp
     assert [(a.source, a.result, a.attempt) for a in service.run_due()] == [("bad", "ok", 3)]
     assert [c[0] for c in sync.calls] == ["bad", "good", "bad", "bad"]
     assert service.run_due() == []
+
+
+def test_a_run_logs_how_its_table_was_read(tmp_path):
+    from tasklint.errors import Notice
+    from tasklint.service.loop import attempt_event
+
+    now = utc(2025, 6, 19, 18, 0, 5)
+    read = Notice(en="plan: dates such as '05/07/2025' are read day first", zh="…")
+
+    def sync(spec, settings, env, state, options, *, connector, now, stop):
+        return outcome(notices=[read])
+
+    service = make_service(tmp_path, plan("02:00", SHANGHAI), sync=sync, clock=lambda: now)
+    (attempt,) = service.run_due()
+    assert attempt.result == "ok" and attempt_event(attempt)["notices"] == [read.en]
 
 
 def test_permanent_failure_is_not_retried(tmp_path):

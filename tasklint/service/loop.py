@@ -106,6 +106,7 @@ def attempt_event(attempt: Attempt) -> dict[str, Any]:
         "statuses": attempt.statuses,
         "error": attempt.error,
         "retry_at": attempt.retry_at,
+        "notices": attempt.notices,
     }
 
 

@@ -64,6 +64,7 @@ class Attempt:
     statuses: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     retry_at: datetime | None = None  # a failure that will be tried again then
+    notices: list[str] = field(default_factory=list)  # how the table was read (its dates)
     reason: str = ""  # why it was skipped
 
 
@@ -204,6 +205,7 @@ class SourceRunner:
                 level = finding.severity.value
                 attempt.severities[level] = attempt.severities.get(level, 0) + 1
             attempt.statuses = dict(result.status_counts())
+            attempt.notices = [str(notice) for notice in outcome.notices]
             self.state.ledger_record(spec.name, slot, "ok", now=self.clock())
         finally:
             attempt.duration = round(time.monotonic() - tick, 3)
