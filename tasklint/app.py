@@ -76,7 +76,7 @@ def read_table(
     owned = list(settings.writeback_columns("en").values()) + list(
         settings.writeback_columns("zh").values()
     )
-    parse = replace(parse, date_order=spec.config.date_order or settings.date_order)
+    parse = replace(parse, date_order=settings.date_order_of(spec.config))
     if spec.kind == "file":
         from tasklint.connectors.files import FileSource, read_file
 

@@ -2218,16 +2218,7 @@ def test_a_team_or_agency_name_may_hold_a_number(raw, unit):
         ("成都各门店", (), (), True),  # every store in the city: no one unit
         ("All student ambassadors", (), (), True),
         ("Tất cả cửa hàng", (), (), True),
-    ],
-)
-def test_round_33_forms(raw, people, units, group):
-    cell = parse_owner(raw)
-    assert (cell.people, cell.departments, cell.collective) == (people, units, group)
-
-
-@pytest.mark.parametrize(
-    ("raw", "people", "units", "group"),
-    [
+        # round 34
         ("Shopee 小美", ("小美",), (), False),  # a channel, not her name in Latin letters
         ("Kickstarter 众筹组", (), ("众筹组",), False),
         ("Ravi (Data Science)", ("Ravi",), ("Data Science",), False),
@@ -2239,7 +2230,7 @@ def test_round_33_forms(raw, people, units, group):
         ("Influencers: Flock Talent", (), ("Flock Talent agency",), False),
     ],
 )
-def test_round_34_forms(raw, people, units, group):
+def test_round_33_and_34_forms(raw, people, units, group):
     cell = parse_owner(raw)
     assert (cell.people, cell.departments, cell.collective) == (people, units, group)
 

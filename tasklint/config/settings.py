@@ -71,6 +71,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
+# How a date written 05/07/2025 is read: 7 May (month first, as Excel's and Airtable's
+# US formats write it), 5 July (day first, as British, European, Indian, Australian and
+# Vietnamese teams write it), or "auto": as each table's own dates show (day first when
+# one reads 19/07/2025 and none 07/19/2025; `connectors.rows.settle_date_order`).
+DateOrder = Literal["auto", "month-first", "day-first"]
+
+
 class SourceConfig(_Strict):
     url: str
     view: str | None = None
@@ -79,8 +86,7 @@ class SourceConfig(_Strict):
     columns: dict[str, str] = Field(default_factory=dict)
     select: list[str] | None = None
     ignore: list[str] | None = None
-    # this source's order for dates such as 05/07/2025; None: the top-level one
-    date_order: Literal["auto", "month-first", "day-first"] | None = None
+    date_order: DateOrder | None = None  # None: the top-level one
 
     @field_validator("columns")
     @classmethod
@@ -227,9 +233,7 @@ class ReportConfig(_Strict):
 class Settings(_Strict):
     locale: Literal["auto", "en", "zh"] = "auto"
     timezone: str | None = None
-    # 05/07/2025: "month-first" (7 May), "day-first" (5 July), or "auto" (as each
-    # table's own dates show: day first when one reads 19/07/2025 and none 07/19/2025)
-    date_order: Literal["auto", "month-first", "day-first"] = "auto"
+    date_order: DateOrder = "auto"
     sources: dict[str, SourceConfig] = Field(default_factory=dict)
     rules: RulesConfig = Field(default_factory=RulesConfig.model_construct)
     writeback: WritebackConfig = Field(default_factory=WritebackConfig.model_construct)
@@ -243,6 +247,10 @@ class Settings(_Strict):
     folder: Path | None = Field(default=None, exclude=True)
 
     _zone = field_validator("timezone")(_check_zone)
+
+    def date_order_of(self, source: SourceConfig) -> DateOrder:
+        """The source's own order for its dates, else the top-level one."""
+        return source.date_order or self.date_order
 
     def writeback_columns(self, locale: str) -> dict[str, str]:
         # read as attributes: `model_dump` would build the model's serializer

@@ -355,6 +355,8 @@ _APPROX_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
+# Currency signs written before or after an amount (and never in a progress cell)
+_MONEY_SIGNS = "¥$€£฿₫₩₹₺₱₦"
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|nz\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
     r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
@@ -366,7 +368,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|cop|uzs|p(?=\d)"  # Colombia's pesos; Uzbekistan's som; P15k: the Philippine peso
     r"|au\$|rs\.?(?=\s*\d)|澳门币|澳門幣"  # Australia's dollars; India's rupees; Macau's patacas
     r"|港幣|港币|越南盾|泰銖|泰铢|印尼盾"
-    r"|澳门元|人民币|新台幣|新台币|台幣|台币|[¥$€£฿₫₩₹₺₱₦])\s*",
+    rf"|澳门元|人民币|新台幣|新台币|台幣|台币|[{_MONEY_SIGNS}])\s*",
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
@@ -768,7 +770,7 @@ _PROGRESS_LABEL = re.compile(
     r"(?=[\d０-９.一二两三四五六七八九十半]|half)",
     re.IGNORECASE,
 )
-_MONEY_SIGN = re.compile(r"[¥$€£₩₹₱₺₦₫฿]")
+_MONEY_SIGN = re.compile(f"[{re.escape(_MONEY_SIGNS)}]")
 _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, tzinfo
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from tasklint.connectors import cells
 from tasklint.errors import Notice
@@ -18,20 +18,12 @@ from tasklint.model import CellProblem, Person, Task, trusted_task
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from tasklint.config.settings import DateOrder
+
 _TEXT_FIELDS = ("title", "standard", "goal", "metric", "deliverable", "notes")
 _DATE_FIELDS = ("due", "done_on", "updated")
-# every field whose cells are dates (a start may be a range)
-DATED_FIELDS = (*_DATE_FIELDS, "start")
 _NUMBER_FIELDS = ("target", "actual", "expected")
 _MONEY_FIELDS = ("budget", "spent")
-
-
-# How a date written 05/07/2025 is read: 7 May (month first, as Excel's and Airtable's
-# US formats write it), 5 July (day first, as British, European, Indian, Australian
-# and Vietnamese teams write it), or "auto": as the table's own dates show
-# (`settle_date_order`).
-DateOrder = Literal["auto", "month-first", "day-first"]
-DATE_ORDERS: tuple[DateOrder, ...] = ("auto", "month-first", "day-first")
 
 
 @dataclass(frozen=True, slots=True)

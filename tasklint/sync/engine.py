@@ -256,15 +256,16 @@ def build_table(
     and a notice of how dates were read when the table's own dates decided it."""
     zone = ZoneInfo(settings.timezone) if settings.timezone else None
     percent = frozenset(f.name for f in connector.fields().values() if f.percent)
-    order = spec.config.date_order or settings.date_order
+    order = settings.date_order_of(spec.config)
     parse = ParseOptions(today=today, tz=zone, fraction_columns=percent, date_order=order)
-    reader = RowReader(dict(columns), parse)
+    by_field = dict(columns)
+    reader = RowReader(by_field, parse)
     tasks = _tasks(records, reader)
     notices: list[Notice] = []
     again = settle_date_order(reader, spec.name, notices)
     if again is not None:  # written day first: read so
-        tasks = _tasks(records, RowReader(dict(columns), again))
-    return Table.trusted(spec.name, spec.kind, dict(columns), tasks), notices
+        tasks = _tasks(records, RowReader(by_field, again))
+    return Table.trusted(spec.name, spec.kind, by_field, tasks), notices
 
 
 def _tasks(records: Sequence[RemoteRecord], reader: RowReader) -> list[Task]:
