@@ -608,6 +608,17 @@ def test_not_time_bound(text: str) -> None:
             ("double",),
             ("before GSS starts", "school holidays"),
         ),
+        # sets 43 and 44: what a thing is, after "the"; a target after a target verb
+        ("Promote the 24-room Alfama property; reach the 10k followers mark", ("10k",), ()),
+        ("Run the 20% off bundle", ("20%",), ()),  # a discount's depth
+        ("新品42K竞速鞋种草，400热线接通率提到95%", ("95%",), ()),
+        ("更新客戶熱線 2866 8888 嘅IVR選單", (), ()),
+        ("推廣 HK$1,888 兒童醫療附加保障", (), ()),
+        ("CVR +0.5pp in KW48 (Black Week)", ("+0.5pp",), ("KW48", "Black Week")),
+        ("Hit 150 SQLs in fiscal weeks 14–26", ("150",), ("weeks 14–26",)),
+        ("30-day active users: 800k", ("800k",), ()),  # a metric's name
+        ("IFA渠道佔新單保費三成以上", ("三成",), ()),  # advisers, not the Berlin fair
+        ("哈尔滨国际冰雪节开幕式全网直播", (), ("冰雪节", "开幕式")),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

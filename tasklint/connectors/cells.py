@@ -1971,7 +1971,7 @@ _DEPT_WORDS_ZH = frozenset(
         "市场 销售 产品 财务 法务 设计 运营 品牌 数据 人事 人力 人力资源 技术 营销 市场营销",
         "品牌营销 数字营销 内容营销 公关 商务 客服 行政 采购 研发 内容 新媒体 电商 渠道 媒介",
         "创意 增长 用户 供应链 物流 大客户 会员 社群 直播 投放 媒体 市场推广 推广 法律 合规",
-        "IT 信息 it 招生",
+        "IT 信息 it 招生 教研",
         "广告公司 经销商 渠道商 服务商 媒体方 厂商 厂家 工厂 品牌方 平台方",  # outside, too
         "总部 行销 市务 企划 公关公司 门市 门店 直播间 产品市场 pmm",
         "团委 党委 工会 院办 校办 招生办 街道办 理事会 管委会 志工队 志愿者 营业 営业",
@@ -3677,7 +3677,30 @@ def _bracket_note(m: re.Match[str]) -> str:
         and not _role_ending(simple)
     ):
         return " "  # 研发部（新品）, IT部（系统）: the unit's area of work, not a person
+    if _is_han_person(to_simplified(re.split(r"[-–—·\s]", before)[-1])) and not (
+        simple in _DEPT_WORDS_ZH
+        or _strip_dept_prefix(simple)
+        or _is_unit_title(simple)
+        or (_is_surname_led(simple) and _looks_like_name(simple))
+    ):
+        return " "  # 陆老师（花型设计）, 孙经理（烟台）: what or where the person works at
     return m[0]
+
+
+def _is_unit_title(simple: str) -> bool:
+    """市场专员, 品牌经理: a title led by a department's word (not 技术支持, a duty)."""
+    role = _role_ending(simple)
+    return role is not None and simple[: -len(role)] in _DEPT_WORDS_ZH
+
+
+def _is_han_person(simple: str) -> bool:
+    """张伟, 陆老师, 李师傅: a Chinese name, or a family name with a title."""
+    if not _han_only(simple) or _strip_dept_prefix(simple):
+        return False
+    role = _role_ending(simple)
+    if role and simple[: -len(role)] in _SURNAMES_1:
+        return True
+    return _is_surname_led(simple) and _looks_like_name(simple) and not role
 
 
 def _unit_of_agency(s: str) -> str:
@@ -4112,7 +4135,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         if not _read_part(part, acc):
             if acc.collective:
                 continue  # 全体执行团队共同推进: the group is what the cell says
-            return None
+            return _after_task_label(unicodedata.normalize("NFKC", text).strip())
     if (
         s.count("/") == 1
         and len(acc.departments) == 2
@@ -4122,6 +4145,32 @@ def _owner_text(text: str) -> OwnerCell | None:
     ):
         del acc.departments[1]  # 品牌處 / Brand Office: one unit, in two languages
     return acc.freeze()
+
+
+# What the task is, in Chinese, before who does it: 生豆供应：Simexco, 设计：梵睿品牌设计
+_TASK_LABEL_ZH = re.compile(rf"^[{_H}/、]{{2,12}}\s*[:：]\s*(?P<rest>\S.*)$")
+# A company's name in Latin letters, each word capitalised: Pearl River Boating Review
+_COMPANY_NAME_LATIN = re.compile(r"(?:[A-Z][\w'.&-]*|&)(?:\s+(?:[A-Z][\w'.&-]*|&|of|and)){0,5}")
+
+
+def _after_task_label(s: str) -> OwnerCell | None:
+    """A cell read no other way, whose Chinese label says what the task is: whoever the
+    text after it names, or the company it names (what teams write of their suppliers)."""
+    labelled = _TASK_LABEL_ZH.match(s)
+    if labelled is None:
+        return None
+    rest = labelled["rest"].strip()
+    cell = _owner_text(rest)
+    if cell is not None:
+        return cell
+    simple = to_simplified(rest)
+    if _COMPANY_NAME_LATIN.fullmatch(rest) or (
+        _han_only(simple) and len(simple) >= 4 and simple.endswith(_COMPANY_TRADES_ZH)
+    ):
+        company = _Owners()
+        company.add("dept", rest)
+        return company.freeze()
+    return None
 
 
 # A family name, a comma, a given name: "Miller, Robert", "Al Suwaidi, Mariam",

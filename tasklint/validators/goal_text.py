@@ -37,18 +37,21 @@ Not quantities:
   12-month memberships, 30-day returns, the SK-200 serum line, £10 Monday tickets, 24h
   support, Zero Trust, the 100W charger, the 10% Niacinamide serum, an 800V platform, SPF
   50, a 100-year-old vineyard, 学制2年, a 12" mattress, a 2BR unit, the 500g pack, a 1.8米
-  bed, 985/211, 世界500强, a hotline 1800 222 3333, 1-on-1), a phase named like a quarter
+  bed, 985/211, 世界500强, a hotline 1800 222 3333, 热线 2866 8888, a 400电话, 1-on-1, a
+  42K racing shoe; after "the", a size or price with words after it: the 24-room property,
+  the 3-night package, the ₹999 series, the 0% IOF feature), a phase named like a quarter
   (Phase Q2),
   idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
   (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
-  dates, months, quarters, halves (1H26), weeks (W45), years (also in a name: Season
-  2025), German dates after a date word (bis 15.09.), relative deadlines (年底前,
-  by end of June, EOQ, next cycle, this month, by Friday, 周五前), durations (30天内, within 30
-  days, for the next 2 weeks, a 3-day sale), event names (before 618, 双11当天, Black
-  Friday, trade fairs known by name or kind: CES, Black Hat, 广交会, 教育展, "at the
-  Hannover Messe booth"), a theatre's nights (press night, opening night), countdowns
-  (D-30), holidays and seasons (国庆期间, 春节前, summer, Lebaran), tournaments known by
+  dates, months, quarters, halves (1H26), weeks (W45, KW48, fiscal weeks 14–26), years
+  (also in a name: Season 2025), German dates after a date word (bis 15.09.), relative
+  deadlines (年底前, by end of June, EOQ, next cycle, this month, by Friday, 周五前),
+  durations (30天内, within 30 days, for the next 2 weeks, a 3-day sale), event names
+  (before 618, 双11当天, Black Friday, trade fairs known by name or kind: CES, Black Hat,
+  广交会, 教育展, "at the Hannover Messe booth"), a theatre's nights (press night, opening
+  night), countdowns (D-30), holidays and seasons (国庆期间, 春节前, summer, Lebaran, Black
+  Week), festivals and their ceremonies (冰雪节, 开幕式, the opening ceremony), tournaments known by
   name (the Six Nations), campaign windows (活动期间,
   during the campaign, during the recall, weekends, in the first month, 会员日, throughout
   the holiday period, for the duration of the promo, any season), observances (World
@@ -71,7 +74,7 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     百万级, a dozen, a million, double-digit).
   * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
     time-bound (the window the target is measured over). Metric names that contain a
-    window are not: DAU/MAU, 日活/月活, weekly active users, 7日留存, 次日留存, D7, day-1
+    window are not: DAU/MAU, 日活/月活, weekly or 30-day active users, 7日留存, 次日留存, D7, day-1
     retention, day-1 churn, 12-month LTV, monthly listeners, and a rate named by its window
     (24小时内回复率, 48小时发货率).
   * A duration is a period, not a quantity (30天内, within 24 hours, a 3-day sale), except
@@ -215,11 +218,15 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:yr|year|month)s?\s+(?:limited\s+|extended\s+)?(?:warranty|guarantee)"
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
+        r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
+        # a number after its hotline's name: 热线 2866 8888
+        r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s))[0-9]{4}\s?[0-9]{4}(?![0-9])"
         r"|1\s*-?\s*on\s*-?\s*1(?![0-9])"  # 1-on-1 counselling
         # a returns policy: 30-day returns, "7 days no reason return"
         r"|[0-9]+[- ]?days?\s+(?:no[- ]reasons?\s+|free\s+|easy\s+|hassle[- ]free\s+)?(?:returns?"
         r"|refunds?|exchanges?)(?![a-z])|[0-9]+[- ]?days?\s+money[- ]back"
         r"|[0-9]+[- ]?day\s+retention"
+        r"|[0-9]+[- ]?day\s+active\s+(?:users?|members?|customers?|accounts?|players?|buyers?)"
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
         r"|会议室|教室|车间)"
@@ -234,7 +241,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?:plans?|structures?|schedules?)(?![a-z]))"
         r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生))"
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
-        r"|跑|赛|马拉松))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
+        r"|跑|赛|马拉松|(?:竞速|训练|跑步|碳板)?鞋|(?:racing\s+|training\s+|running\s+)?(?:shoes?|racers?)"
+        r"(?![a-z])))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
     ),
     ("Q_dplace", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)?\s*place(?![a-z])"),
     (
@@ -475,7 +483,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|cl[aá]sico|apertura|clausura|liga\s+mx|jornada\s+[0-9]+|d[ií]a\s+de\s+(?:los\s+)?muertos"
         r"|grand\s+final|nollning|payout\s+day|san\s+silvestre|grand\s+prix|fashion\s+week"
         r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day|canada\s+day|victoria\s+day"
-        r"|fasting\s+month"
+        r"|fasting\s+month|black\s+week|santos\s+populares|santo\s+ant[oó]nio(?:\s+week)?"
+        r"|(?:opening|closing)\s+ceremony"
         # Peru and Poland: national holidays, Mother's and Children's Day, Cyber Wow
         r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
         r"|dzie[nń]\s+(?:dziecka|matki|ojca)|wielkanoc|bo[żz]e\s+narodzenie"
@@ -558,6 +567,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_ldayn",
         r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)"
+        r"|(?<![a-z])(?:weeks|wks|sprints)\s+[0-9]{1,2}\s*[-–~]\s*[0-9]{1,2}(?![0-9])"
         r"|(?<![a-z])(?:term|semester|trimester)\s+[1-4](?![0-9])",  # a school year's Term 3
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
@@ -599,7 +609,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|spring|summer|autumn|fall|winter"
         r"|fy|financial\s+year)(?![a-z])",
     ),
-    ("P_lweek", r"(?<![a-z0-9])w\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
+    ("P_lweek", r"(?<![a-z0-9])(?:kw|w)\s?(?:[1-9]|[1-4][0-9]|5[0-3])(?![0-9a-z])"),
     # a year in a season's or an edition's name: Season 2025, the 2026 edition's brochure
     (
         "P_lnamedyear",
@@ -761,7 +771,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     # the CES booth", "CES前", "before Intersolar"
     (
         "P_lfair",
-        r"(?<![a-z0-9])(?:ces|mwc|ifa|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
+        r"(?<![a-z0-9])(?:ces|mwc|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
         r"|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
@@ -867,7 +877,8 @@ _CN_PERIOD_WORDS = [
         "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
-        "啤酒节 音乐节 美食节 电影节 艺术节 玩具展 香港玩具展 云栖大会 开展前 开展后 布展前 撤展前 "
+        "啤酒节 音乐节 美食节 电影节 艺术节 冰雪节 灯会 庙会 开幕式 闭幕式 "
+        "玩具展 香港玩具展 云栖大会 开展前 开展后 布展前 撤展前 "
         "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
         "上市前 开店前 期末前 期中前 期末考前 开班前 更新前 版本更新前 发版前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
@@ -1465,7 +1476,7 @@ _AFTER_PRODUCT = re.compile(
     r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
     r"(?:kit|bundle|plan|tier|package|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
     r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
-    r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程"
+    r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
     r"|班)"  # 9.9元暑期数学体验课, 500元暑假班
 )
 
@@ -1561,6 +1572,19 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+# "Promote the 24-room Alfama property", "the 750Wh battery page": after "the" (unless a
+# target verb leads it: reach the 10k mark), a quantity followed by words, no count,
+# says what the thing is (the $199 starter kit, the 500g pack)
+_THE_BEFORE = re.compile(
+    r"(?<![a-z])(?<!reach\s)(?<!hit\s)(?<!break\s)(?<!cross\s)(?<!beat\s)(?<!pass\s)"
+    r"(?<!top\s)(?<!keep\s)(?<!hold\s)(?<!to\s)(?<!at\s)(?<!of\s)(?<!by\s)(?<!from\s)"
+    r"(?<!than\s)(?<!vs\s)(?<!over\s)(?<!under\s)(?<!above\s)(?<!below\s)(?<!within\s)"
+    r"the\s+$"
+)
+_WHAT_IT_IS = re.compile(r"(?:-|(\s+))?(?!off(?![a-z]))[a-z]")
+_SIZES = frozenset(("Q_num", "Q_money", "Q_smoney"))
+
+
 def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
     """Spans of the vocabulary in `folded`, leftmost first, non-overlapping, each with
     its verdict: Q (quantity), P (period) or L (label, neither). `source` is the text
@@ -1573,6 +1597,15 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
         decide = _POST.get(name)
         verdict = name[0] if decide is None else decide(folded, m, source)
         end = m.end()
+        if (
+            verdict == "Q"
+            and name in _SIZES
+            and _THE_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+            and (what := _WHAT_IT_IS.match(folded, end))
+            # (a bare number and a word: the 3 new colorways are a count)
+            and (what[1] is None or name != "Q_num" or not folded[end - 1].isdigit())
+        ):
+            verdict = "L"  # the 24-room property, the ₹999 series: what it is
         if verdict == "P":
             suffix = _PERIOD_SUFFIX.match(folded, end)
             if suffix:
