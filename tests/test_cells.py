@@ -1865,7 +1865,8 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # the test's threshold. Mended then, before another round: a note in brackets after a
 # Chinese name (陆老师（花型设计）, 孙经理（烟台）, 张工（技术支持）: not the 技术
 # department), and, in a cell read no other way, a Chinese label saying what the task is
-# (设计：梵睿品牌设计, 生豆供应：Simexco Đắk Lắk): 97.2%.
+# (设计：梵睿品牌设计, 生豆供应：Simexco Đắk Lắk), and a given name that is also a
+# status word, before a family name (Amber Lin): 97.2%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -2253,6 +2254,8 @@ def test_round_33_and_34_forms(raw, people, units, group):
         ("设计：梵睿品牌设计", (), ("梵睿品牌设计",)),
         ("美团/大众点评代运营：宠爱传媒", (), ("宠爱传媒",)),
         ("红旗连锁对接：小周", ("小周",), ()),
+        # a given name that is also a status word, before a family name
+        ("Amber Lin (MarCom)", ("Amber Lin",), ("MarCom",)),
     ],
 )
 def test_notes_and_task_labels_beside_an_owner_add_no_one(raw, people, units):

@@ -4092,6 +4092,7 @@ def _owner_text(text: str) -> OwnerCell | None:
             not _HAN.search(s)
             and not s.istitle()
             and not _COLLECTIVE_EN.search(s)
+            and not _GIVEN_AND_FAMILY.match(s)
             and _status_label(s) is not None
         )
     ):
@@ -4171,6 +4172,10 @@ def _after_task_label(s: str) -> OwnerCell | None:
         company.add("dept", rest)
         return company.freeze()
     return None
+
+
+# A given name and a family name, as a cell starts: "Amber Lin (MarCom)" is no amber status
+_GIVEN_AND_FAMILY = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+(?![A-Za-z])")
 
 
 # A family name, a comma, a given name: "Miller, Robert", "Al Suwaidi, Mariam",
