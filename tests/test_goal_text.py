@@ -619,6 +619,23 @@ def test_not_time_bound(text: str) -> None:
         ("30-day active users: 800k", ("800k",), ()),  # a metric's name
         ("IFA渠道佔新單保費三成以上", ("三成",), ()),  # advisers, not the Berlin fair
         ("哈尔滨国际冰雪节开幕式全网直播", (), ("冰雪节", "开幕式")),
+        # sets 45 and 46
+        ("Promote the 100ml Eau de Parfum (¥1,680) to VIC clients", (), ()),
+        ("国际博物馆日（5.18）线下活动引流", (), ("国际博物馆日", "5.18")),
+        ("招生咨询热线 025-8888 6666 接通率", (), ()),
+        ("Call centre 9200 12345 script update", (), ()),
+        ("Partner with 5-star hotels for packages", (), ()),
+        ("Onboard the 24h store on Rappi", (), ()),
+        ("Tidy up the happy hour 5-7pm messaging", (), ()),
+        ("Comeback week: album preorders 20,000 units", ("20,000",), ("Comeback week",)),
+        ("Avg delivery time under 30 min at lunch peak, Mon–Fri", ("30",), ("Mon–Fri",)),
+        (
+            "Publish the PIPL checklist before the Beijing seminar",
+            (),
+            ("before the Beijing seminar",),
+        ),
+        ("《数据出境合规指南2.0》在两会前发布", (), ("两会前",)),
+        ("Average spend per head A$85 during Vivid Sydney", ("A$85",), ("Vivid Sydney",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

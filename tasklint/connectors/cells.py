@@ -626,7 +626,7 @@ _EUROS = re.compile(
 )  # (and the rupiah: Rp 50.000; and a bare $ as Latin America's pesos: $ 850.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # one group too: €5.000
 _EURO_DECIMAL_BEFORE_MULT = re.compile(
-    r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn)"
+    r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn|juta|miliar)"
     r"\.?$)",
     re.IGNORECASE,
 )
@@ -659,6 +659,10 @@ _NOTE_AFTER = re.compile(
     r"|\s(?P<words>[^\d]+))\s*$",
     re.IGNORECASE,
 )
+# A number in Chinese numerals, then a note in brackets: 两万（线上+线下）
+_CN_NUMERAL_NOTE = re.compile(
+    r"^([〇零一二两兩三四五六七八九十百千万萬亿億点.]+[元块塊]?)\s*[（(\[【][^（）()\[\]【】\d]*[)）\]】]$"
+)
 _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
@@ -672,7 +676,8 @@ def _without_note(text: str) -> str | None:
     with its value: "5 million users" is 5 million."""
     m = _NOTE_AFTER.match(text.strip())
     if m is None:
-        return None
+        numeral = _CN_NUMERAL_NOTE.match(text.strip())
+        return numeral[1] if numeral else None
     value, words = m["value"].strip(), (m["words"] or "").strip()
     if words and _UNIT_WORD.match(words):
         unit, _, rest = words.partition(" ")
@@ -777,17 +782,19 @@ _SHARE_WORDS = {
     **dict.fromkeys(("hälfte", "die hälfte", "半分", "połowa", "metade", "a metade"), 0.5),
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
     **dict.fromkeys(("la mitad", "metade", "половина", "половину", "nusu", "hälften"), 0.5),
+    **dict.fromkeys(("de helft", "helft", "halverwege"), 0.5),  # Dutch
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
 # Steps done of steps, perhaps with what they count: 3/5, 2 out of 5 posts, 3/5 篇
 _STEPS = re.compile(
-    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+|\s+von\s+|\s+de\s+|\s+из\s+)\s*(\d{1,3})"
+    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+|\s+von\s+|\s+de\s+|\s+из\s+|\s+dari\s+|\s+van\s+)"
+    r"\s*(\d{1,3})"
     r"(?:\s*[^\d\s/%.]{1,12}){0,3}",
     re.IGNORECASE,
 )
 # A bar drawn with blocks or dots (█████░░░░░, ●●●○○), a percentage perhaps after it
-_BAR = re.compile(r"([█■●▓◼⬛]+)([░□○▒◻⬜]*)\s*(?:(\d{1,3})\s*%)?")
+_BAR = re.compile(r"([█■●▓◼⬛▰]+)([░□○▒◻⬜▱]*)\s*(?:(\d{1,3})\s*%)?")
 _WARI = re.compile(r"(\d|10)割(?:(\d)分)?")  # Japanese: 8割 is 80%, 8割5分 85%
 _CN_FRACTION = re.compile(r"([一二两三四五六七八九十])分之([一二三四五六七八九])")
 _CHENG_HALF = re.compile(r"([一二两三四五六七八九])成半")
@@ -871,6 +878,7 @@ _MONTHS = {
     # Italian (agosto and marzo are above)
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
     "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "maart": 3, "mrt": 3, "augustus": 8,  # Dutch (januari, mei, juni, juli: above)
 }  # fmt: skip
 # "end", "early", "mid" before a month, in those languages
 _MONTH_PART_WORDS = {
@@ -883,6 +891,7 @@ _MONTH_PART_WORDS = {
     "mi": "mid", "koniec": "end", "początek": "early", "poczatek": "early",
     "slutet": "end", "början": "early", "borjan": "early", "mitten": "mid",  # Swedish
     "fine": "end", "inizio": "early", "metà": "mid", "meta": "mid",  # Italian
+    "eind": "end", "begin": "early", "half": "mid", "medio": "mid",  # Dutch
 }  # fmt: skip
 _MONTH_WORD = r"([a-zà-ÿąćęłńśźżğış]{3,12})\.?"  # a month's name, or a word: see `_month_match`
 _CN_SMALL_NUM = r"[\d〇零一二两三四五六七八九十]{1,3}"
@@ -905,6 +914,8 @@ _WEEKDAY = re.compile(
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
     r"|niedz|nd)\b\.?\s*[)\]]?,?"
     r"|\b(?:mo|di|mi|do|fr|sa|so)(?=[.,])\.?,?"  # German: Fr, 25.07.
+    r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|(?:ma|di|wo|do|vr|za|zo)(?=\.?\s+\d))\b\.?,?"  # Dutch: za 12 juli
     r"|[(（]\s*[一二三四五六日天]\s*[)）]|[(（]?\s*[월화수목금토일]요일\s*[)）]?|[(（]\s*[월화수목금토일]\s*[)）]"
     r"|[(（]\s*[月火水木金土]\s*[)）]"  # Japanese: (金) is Friday
     r"|[(（]?\s*(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*[)）]?",  # Thai
@@ -944,7 +955,9 @@ _QUARTER_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:第)?([一二三四1-4])(
 _YEAR_END_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:年底|年末|年终)")
 _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\s*,?\s*(\d{4}))?")
 # Taiwan's calendar: 民國114年 is 2025
-_ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年")
+# 民國114年, or 114年 alone before a month (as Taiwan writes the year): 2025
+_ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年|^(1[01]\d)\s*年(?=\s*\d{1,2}\s*月)")
+_THROUGH = re.compile(r"\s+t/m\s+", re.IGNORECASE)  # Dutch: tot en met, through
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
 _MILESTONE_CODE = re.compile(
     r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC|ETD|ETA)\s+"
@@ -1369,7 +1382,8 @@ def _date_text_inner(
         s = s[1:].strip()
     s = s.rstrip("。,;；").strip()
     s = _DUE_WORDS.sub("", s).strip() or s
-    s = _ROC_YEAR.sub(lambda m: f"{int(m[1]) + 1911}年", s)
+    s = _ROC_YEAR.sub(lambda m: f"{int(m[1] or m[2]) + 1911}年", s)
+    s = _THROUGH.sub(" - ", s)  # 1 t/m 15 augustus
     s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
@@ -1460,6 +1474,9 @@ _WEEKDAY_NUMBER = {
     "pn": 0, "pon": 0, "wt": 1, "wto": 1, "śr": 2, "śro": 2, "czw": 3, "pt": 4, "pią": 4,
     "sob": 5, "nd": 6, "nie": 6,
     "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,  # German
+    # Dutch: ma, di, wo, do, vr, za, zo and the days' names (maandag … zondag)
+    "ma": 0, "wo": 2, "vr": 4, "za": 5, "zo": 6,
+    "maa": 0, "din": 1, "woe": 2, "don": 3, "vri": 4, "zat": 5, "zon": 6,
     **dict(zip("月火水木金土", range(6), strict=True)),  # Japanese (日 is Sunday, as above)
 }  # fmt: skip
 _THAI_WEEKDAYS = {
@@ -1652,6 +1669,7 @@ _NOT_DONE = _words(
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
     "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",
     "inaendelea bado",  # Swahili: in progress, not yet
+    "bezig meebezig inuitvoering gepland nognietbegonnen",  # Dutch
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
@@ -1671,6 +1689,7 @@ _ABNORMAL = _words(
     "red amber",  # a RAG status: off track, at risk
     "ล่าช้า",  # Thai: delayed
     "försenad forsenad pausad pausat",  # Swedish
+    "vertraagd uitgesteld geblokkeerd telaat",  # Dutch
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
 _STATUS_LABELS: dict[str, Status] = {}
@@ -1728,6 +1747,7 @@ def _status_label(text: str) -> Status | None:
     if bare and bare != text.strip():
         return _status_label(bare)
     folded = " ".join(to_simplified(unicodedata.normalize("NFKC", text)).casefold().split())
+    folded = folded.translate(_ARABIC_DIGITS)  # مكتمل ٨٠٪ is 完成80%
     for label in _STATUS_PREFIX:
         if not key.startswith(label):
             continue

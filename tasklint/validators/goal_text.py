@@ -219,8 +219,11 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
         r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
-        # a number after its hotline's name: 热线 2866 8888
-        r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s))[0-9]{4}\s?[0-9]{4}(?![0-9])"
+        # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
+        r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s)|(?<=centre\s)|(?<=center\s)"
+        r"|(?<=whatsapp\s)|(?<=tel\s)|(?<=tel:\s))"
+        r"(?:[0-9]{2,4}(?:[\s-][0-9]{2,5}){1,3}|[0-9]{8})(?![0-9])"
+        r"|[1-7]\s*-?\s*star\s+(?:hotels?|resorts?|properties|venues|reviews?)(?![a-z])"
         r"|1\s*-?\s*on\s*-?\s*1(?![0-9])"  # 1-on-1 counselling
         # a returns policy: 30-day returns, "7 days no reason return"
         r"|[0-9]+[- ]?days?\s+(?:no[- ]reasons?\s+|free\s+|easy\s+|hassle[- ]free\s+)?(?:returns?"
@@ -400,7 +403,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ("L_clock", r"(?<![0-9.])(?:[01]?[0-9]|2[0-4])\s*:\s*[0-5][0-9](?::[0-5][0-9])?(?![0-9])"),
     (
         "L_dtime",
-        r"(?<![0-9.])(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
+        r"(?<![0-9.])(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?(?:\s*[-–~]\s*(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?)?"
+        r"\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
         r"|(?<![0-9.])(?:[01]?[0-9]|2[0-4])\s*(?:点|时)(?:半|整|[0-9]{1,2}分|钟)?"
         r"(?!击|赞|评|位|数|间|段|长|效|尚)",
     ),
@@ -484,6 +488,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|grand\s+final|nollning|payout\s+day|san\s+silvestre|grand\s+prix|fashion\s+week"
         r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day|canada\s+day|victoria\s+day"
         r"|fasting\s+month|black\s+week|santos\s+populares|santo\s+ant[oó]nio(?:\s+week)?"
+        r"|vivid\s+sydney|mardi\s+gras|king'?s\s+day|koningsdag"
+        r"|(?:light|lantern|music|film|food|beer|wine|arts?|jazz)\s+festival"
         r"|(?:opening|closing)\s+ceremony"
         # Peru and Poland: national holidays, Mother's and Children's Day, Cyber Wow
         r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
@@ -689,6 +695,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|drop|release|payday|pay"
         r"|results?|graduation|opening|delivery|election)\s+days?(?![a-z])"
         r"|(?:on|every|each|per|all)\s+(?:match|game)-?days?"  # £250k avg on matchdays
+        r"|mon(?:day)?\s*[-–~]\s*(?:fri|sat|sun)(?:day)?(?![a-z])"  # the days of a week it runs
+        # a week named as a cell's heading: "Comeback week: 20,000 preorders"
+        r"|^(?:[a-z0-9'.&-]+\s+){1,2}(?:week|weekend)\s*(?=:)"
         r"|all\s+(?:year|month|week|season|summer|winter|quarter)(?:\s+(?:long|round))?|year-round"
         r"|holidays?|weekdays|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed"
         r"|thu(?:rs?)?|fri"
@@ -739,6 +748,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony|awards?"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
+        r"|seminar|webinar|concert|workshop|forum"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
@@ -771,7 +781,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     # the CES booth", "CES前", "before Intersolar"
     (
         "P_lfair",
-        r"(?<![a-z0-9])(?:ces|mwc|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
+        r"(?<![a-z0-9])(?:ces|mwc|ciie|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
         r"|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
@@ -882,7 +892,8 @@ _CN_PERIOD_WORDS = [
         "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
         "上市前 开店前 期末前 期中前 期末考前 开班前 更新前 版本更新前 发版前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
-        "首发前 上新前 生效前 生效后 面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
+        "首发前 上新前 生效前 生效后 施行前 施行后 两会 "
+        "面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
     )
     for word in group.split()
@@ -1348,7 +1359,7 @@ _NAMING = (
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
-    r"|flavou?rs?|scents?|variants?)(?![a-z])"
+    r"|flavou?rs?|scents?|variants?|faq|page)(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
@@ -1389,6 +1400,10 @@ def _year(folded: str, m: re.Match[str], text: str) -> str:
     return "P"
 
 
+# A date in brackets after the day it is: 国际博物馆日（5.18）, Mother's Day (5.11)
+_DAY_NAMED = re.compile(r"(?:日|节|day)\s*\($")
+
+
 def _md(folded: str, m: re.Match[str], text: str) -> str:
     token = m.group()
     parts = _MD_PARTS.split(token)
@@ -1406,7 +1421,7 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
             return "Q"  # a fraction: 1/3, 1/2 of budget
         return "P"
     # M.D is a date only in a date's company; otherwise it is a decimal (ROI 3.5)
-    if _AFTER_DATE.match(after) or _BEFORE_DATE.search(before):
+    if _AFTER_DATE.match(after) or _BEFORE_DATE.search(before) or _DAY_NAMED.search(before):
         return "P"
     return "Q"
 
@@ -1582,7 +1597,19 @@ _THE_BEFORE = re.compile(
     r"the\s+$"
 )
 _WHAT_IT_IS = re.compile(r"(?:-|(\s+))?(?!off(?![a-z]))[a-z]")
-_SIZES = frozenset(("Q_num", "Q_money", "Q_smoney"))
+_SIZES = frozenset(("Q_num", "Q_money", "Q_smoney", "P_hour", "P_chour"))
+
+
+_THE_THING = re.compile(r"(?<![a-z])the\s")
+_MONEY = frozenset(("Q_money", "Q_smoney"))
+
+
+def _is_price_tag(folded: str, name: str, start: int, end: int) -> bool:
+    """A price alone in brackets after "the" and the thing it is the price of."""
+    if name not in _MONEY or folded[start - 1 : start] != "(" or folded[end : end + 1] != ")":
+        return False
+    before = folded[max(0, start - 48) : start - 1]
+    return _THE_THING.search(before) is not None and not _BEFORE_COMPARISON.search(before)
 
 
 def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
@@ -1597,7 +1624,9 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
         decide = _POST.get(name)
         verdict = name[0] if decide is None else decide(folded, m, source)
         end = m.end()
-        if (
+        if verdict == "Q" and _is_price_tag(folded, name, m.start(), end):
+            verdict = "L"  # the 100ml Eau de Parfum (¥1,680): its price, as a tag says it
+        elif (
             verdict == "Q"
             and name in _SIZES
             and _THE_BEFORE.search(folded, max(0, m.start() - 16), m.start())
