@@ -1603,30 +1603,30 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 5,505 owner cells in 34 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,646 owner cells in 35 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's 135
 # of the 29th's, 143 of the 30th's, 147 of the 31st's, 149 of the 32nd's, 132 of the
-# 33rd's and 145 of the 34th's: the rest were in the set already), labelled by people
-# who had not seen the parser with the people, departments, titles and group each names
-# (234 marked AMBIGUOUS where conventions differ: a title after a name, an agency's
-# name). The rules count owners, so this checks what they see — none, one or several
-# people and departments, anyone at all, a group — on the cells not marked ambiguous:
-# before tuning, 69% of the first round's cells read exactly as labelled; the second and
-# third, each written after the tuning before it, agreed on 81% of what the rules see
-# (96% and 97% after); the fourth ("round 4" in its notes: agencies by name, shares,
-# handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and Korean cells) on 64% —
-# 70% with twelve labels set to the convention the earlier rounds follow, a department
-# word in a title counts ("市场总监" as "行銷課課長") — and 100% after; the fifth
-# ("round 5": cells as tools export them — WeCom and Feishu names, Jira and Asana
-# fields, strike-through, 各门店, 华北大区, agencies of every size), written after all
-# that, on 66% before tuning and 98% after; the sixth ("round 6": public bodies, schools
-# and hospitals, job grades and staff numbers, numbered owners, channels typed as
-# owners, Arabic and Hindi cells, India, the Middle East and Latin America) on 69%
-# before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
+# 33rd's, 145 of the 34th's and 141 of the 35th's: the rest were in the set already),
+# labelled by people who had not seen the parser with the people, departments, titles
+# and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
+# name, an agency's name). The rules count owners, so this checks what they see — none,
+# one or several people and departments, anyone at all, a group — on the cells not
+# marked ambiguous: before tuning, 69% of the first round's cells read exactly as
+# labelled; the second and third, each written after the tuning before it, agreed on 81%
+# of what the rules see (96% and 97% after); the fourth ("round 4" in its notes:
+# agencies by name, shares, handovers, Malay, Indonesian, Vietnamese, Thai, Japanese and
+# Korean cells) on 64% — 70% with twelve labels set to the convention the earlier rounds
+# follow, a department word in a title counts ("市场总监" as "行銷課課長") — and 100%
+# after; the fifth ("round 5": cells as tools export them — WeCom and Feishu names, Jira
+# and Asana fields, strike-through, 各门店, 华北大区, agencies of every size), written
+# after all that, on 66% before tuning and 98% after; the sixth ("round 6": public
+# bodies, schools and hospitals, job grades and staff numbers, numbered owners, channels
+# typed as owners, Arabic and Hindi cells, India, the Middle East and Latin America) on
+# 69% before and 98% after. Those rounds hunted the unusual; the seventh ("round 7") is
 # representative instead — eight teams' owner columns as typed, simple cells and all,
 # from a 618 FMCG plan to a Berlin/Paris/Madrid team — and read 86% before tuning (one
 # label set to the convention) and 99% after; the eighth ("round 8"), representative too
@@ -1879,7 +1879,18 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # Chinese name (陆老师（花型设计）, 孙经理（烟台）, 张工（技术支持）: not the 技术
 # department), and, in a cell read no other way, a Chinese label saying what the task is
 # (设计：梵睿品牌设计, 生豆供应：Simexco Đắk Lắk), and a given name that is also a
-# status word, before a family name (Amber Lin): 97.2%.
+# status word, before a family name (Amber Lin): 97.2%. The 35th ("round 35", ordinary
+# cells: a Chengdu hotpot chain, a Xi'an museum shop, a Shenzhen drone maker abroad, a
+# Taipei bookstore café, a Jakarta cosmetics brand, a Lagos fintech, an Amsterdam
+# bike-tour company, a Riyadh events organiser) read 82% before tuning and 95.5% after:
+# a one-word task label before a supplier's name (AV: Najd Sound & Light, Drukwerk:
+# Drukkerij Wilco, KOL: Ruang Kreator), a workshop or factory after a Chinese label
+# (陶瓷：景德镇御窑坊), 外协工厂 and 代运营 as parties' labels, the kind after "all"
+# (全体 加盟商, All agents in Ibadan, alle gidsen), Risk & Fraud team (one team, no "at
+# risk" status), Head, Customer Experience, 外包 after a name, 领班, 美团 and 饿了么 as
+# channels, 营运布, winkel, hoofdgids, and a part of a month (akhir Mei) refused. Left:
+# PR: Hotwire (UK), 德国站 Max → Lena, 咖啡吧 阿哲, 時報出版窗口 Ken, Field Ops (Lagos
+# Island), العلاقات العامة – أ. نورة, جاهز. The whole set reads 97.2%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -2282,6 +2293,22 @@ def test_round_33_and_34_forms(raw, people, units, group):
         ("红旗连锁对接：小周", ("小周",), ()),
         # a given name that is also a status word, before a family name
         ("Amber Lin (MarCom)", ("Amber Lin",), ("MarCom",)),
+        # round 35
+        ("AV: Najd Sound & Light", (), ("Najd Sound&Light agency",)),
+        ("Drukwerk: Drukkerij Wilco", (), ("Drukkerij Wilco agency",)),
+        ("jointly: Ops & Sales", (), ("Ops", "Sales")),  # two units, not a supplier
+        ("陶瓷：景德镇御窑坊", (), ("景德镇御窑坊",)),
+        ("外协工厂：义乌鸿达工艺品厂", (), ("义乌鸿达工艺品厂",)),
+        ("设计工作室 周洋（外包）", ("周洋",), ("设计工作室",)),
+        ("李小姐（代理商）", ("李小姐",), ("代理商",)),  # a person at an agency
+        ("全体加盟商", (), ()),
+        ("All agents in Ibadan", (), ()),
+        ("Whole marketing team", (), ("marketing team",)),
+        ("Risk & Fraud team", (), ("Risk&Fraud team",)),
+        ("Manager, Tom Lee", ("Tom Lee",), ()),
+        ("外卖组（美团/饿了么）", (), ("外卖组",)),
+        ("营运布 李经理", ("李经理",), ("营运部",)),
+        ("Winkel Centraal Station", (), ("Winkel Centraal Station",)),
     ],
 )
 def test_notes_and_task_labels_beside_an_owner_add_no_one(raw, people, units):
@@ -2294,7 +2321,9 @@ def test_money_in_a_progress_cell_is_refused_not_read_as_a_percentage(raw):
     assert "money" in refused(parse_progress, raw).expected
 
 
-@pytest.mark.parametrize("raw", ["CES前完成", "Signed off", "Halal cert pending"])
+@pytest.mark.parametrize(
+    "raw", ["CES前完成", "Signed off", "Halal cert pending", "akhir Mei", "eind juli", "Risk"]
+)
 def test_a_deadline_or_a_status_in_the_owner_column_is_refused(raw):
     refused(parse_owner, raw)
 

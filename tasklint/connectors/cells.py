@@ -1954,6 +1954,7 @@ _PARTIES_ZH = _words(
     "加盟商 商家 商户 客户 客户方 客户品牌方",  # a franchisee; a merchant or client
     "经销商 分销商 渠道商",  # a dealer, a distributor: 经销商：青岛鑫海商贸有限公司
     "货代",  # a freight forwarder: 货代：捷运物流
+    "外协 外协厂 外协工厂",  # a factory outside: 外协工厂：义乌鸿达工艺品厂
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
 # Labels before a client's company name (商家：三只松鼠): a unit of the client's, whatever
@@ -2080,6 +2081,7 @@ _ROLE_WORDS_ZH = tuple(
             # master (拉面师傅; 陈师傅 is a person); an embroiderer, a blender, a curator
             "单证 单证员 站长 医助 总厨 行政总厨 师傅 绣娘 勾调师 策展人",
             "配方师 调香师 质检员 品控员",  # a cosmetics maker's formulator, perfumer, QC
+            "领班 飞手",  # a shift's head (咖啡师领班); a drone pilot
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -2323,6 +2325,7 @@ _TEAM_WORDS_EN = frozenset(
         "equipa direção direcao",  # Portuguese: a team, a directorate (Direção Comercial)
         "отдел отдела филиал магазин бөлімі команда цеха цех",  # Russian, Kazakh: department
         "büro tienda kilang bo'limi outlet teamet",  # German, Spanish, Malay, Uzbek, Swedish
+        "winkel afdeling",  # Dutch: a shop, a department
         "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
         "cawangan kedai",  # Malay: a branch, a shop
     )
@@ -2333,6 +2336,7 @@ _ROLE_WORDS_EN = frozenset(
         "designers analyst analysts assistant specialist coordinator intern vp cmo ceo cfo",
         "coo cto pm pmo executive officer associate strategist copywriter editor planner",
         "founder co-founder cofounder",
+        "gids hoofdgids",  # Dutch: a guide, the head guide
         "representative rep consultant engineer engineers staffer member members contact",
         "admin supervisor chief ae aes am ams kam bdm gm",
         "leiter leiterin directeur directrice responsable jefe jefa gerente trưởng counsel",
@@ -2538,9 +2542,16 @@ def _is_weekday(text: str) -> bool:
 # End of Ramadan, After Ramadan: a date in the owner column
 _WHEN = re.compile(
     r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before|bis|sebelum|selepas|antes\s+del?"
+
     r"|después\s+del?|efter|före)\s",
     re.IGNORECASE,
 )  # (bis Ende Februar, Sebelum Raya, antes del 15: when, not who)
+def _is_part_of_a_month(text: str) -> bool:
+    """akhir Mei, eind juli, Ende Juni: a part of a month, when rather than who."""
+    words = text.casefold().split()
+    return len(words) == 2 and words[0] in _MONTH_PART_WORDS and words[1].rstrip(".") in _MONTHS
+
+
 # Channels a task runs on, put in the owner column by mistake
 _CHANNELS = frozenset(
     normalise_key(w)
@@ -2557,6 +2568,7 @@ _CHANNELS = frozenset(
         "ig fb yt",  # Instagram, Facebook, YouTube as typed (IG + FB)
         "discord twitch steam reddit",  # where gamers are
         "nykaa flipkart myntra meesho ajio kickstarter indiegogo",
+        "美团 饿了么 大众点评 美团外卖 口碑",  # the delivery and review platforms
     )
 )
 _ON_A_CHANNEL = ("page", "listing", "account", "channel", "ads", "ad", "post", "账号", "店铺")
@@ -3490,7 +3502,8 @@ _ANNOTATION = re.compile(
     re.IGNORECASE,
 )
 _HEAD_OF = re.compile(
-    r"\b(head|vp|svp|evp|avp|gm|chief|director|manager|lead)\s+of\s+([a-z&-]+(?:\s+[a-z&-]+)?)$",
+    r"\b(head|vp|svp|evp|avp|gm|chief|director|manager|lead)(?:\s+of|\s*,)\s+"
+    r"([a-z&-]+(?:\s+[a-z&-]+)?)$",  # Head of Marketing; Head, Customer Experience
     re.IGNORECASE,
 )
 # Non-ASCII stands for Han around "@" and before 等: a class of every Han character
@@ -3752,6 +3765,8 @@ def _unit_and_head(m: re.Match[str]) -> str:
     """Head of Marketing → "Marketing Head"; Head of Demand Gen → "Demand Gen team Head":
     the words after "of" are a unit, said so when they are no department word."""
     unit = m[2]
+    if "," in m[0] and unit.split()[0].casefold() in _GIVEN_NAMES_EN:
+        return m[0]  # Manager, Tom Lee: a person after the title, not a unit
     known = all(w.casefold() in _DEPT_WORDS_EN for w in unit.split())
     return f"{unit} {m[1]}" if known else f"{unit} team {m[1]}"
 
@@ -3773,7 +3788,9 @@ _HANDOVER = re.compile(
 # Units whose name holds "&": Trust & Safety is one team, not two
 _ONE_UNIT_WITH_AND = re.compile(
     r"\b(trust|health|research|learning|food|diversity|mergers)\s*&\s*"
-    r"(safety|development|beverage|inclusion|acquisitions)\b",
+    r"(safety|development|beverage|inclusion|acquisitions)\b"
+    # one team whose name joins two words: Risk & Fraud team (not "Risk & Fraud teams")
+    r"|\b([a-z][\w-]*)\s*&\s*([a-z][\w-]*)(?=\s+(?:team|unit|desk|squad)\b(?!s))",
     re.IGNORECASE,
 )
 # A status at the end of the cell: "Halal cert pending", "CDSCO approval awaited"
@@ -3811,7 +3828,8 @@ _PARTY_LABEL = re.compile(
     # (a trade may come first: 设计外包：鹭岛广告, 廣告代理：電通, 外包单位：省广集团)
     # (a trade may come first: PR agency: Edelman, Influencer ajansı: Trendmedia)
     rf"^(?P<label>(?:[A-Za-z&]{{2,12}}\s+)?(?:{_PARTIES})|freelancer|freelance|contractor"
-    r"|[^\x00-\x7f\s:：]{0,4}?(?:外包|外判|代理)(?:单位|單位|公司|商|店|团队|團隊)?"
+    r"|(?:[^\x00-\x7f\s:：/]{1,6}/)?[^\x00-\x7f\s:：]{0,6}?(?:外包|外判|代理|代运营|代投放)"
+    r"(?:单位|單位|公司|商|店|团队|團隊)?"  # (美团/大众点评代运营：宠爱传媒)
     rf"|[^\x00-\x7f\s:：]{{1,4}}?(?:{'|'.join(_DEALERS_ZH)}))"  # 华东经销商：锦泰贸易
     r"\s*(?:[:：=]|\s[-–—]|\s(?=(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w&'.-]*){0,3}$))"
     r"\s*(?P<name>[^/,;、]+?)(?=\s*(?:[/,;、]|$))",  # "Agency: Edelman / Ivan": two parts
@@ -3848,6 +3866,31 @@ _TRADE_ENDINGS = frozenset(
 )
 
 
+# Words a supplier's name holds that say what it does: Diyafa Catering Co., Drukkerij Wilco
+_VENDOR_WORDS = frozenset(
+    _words("catering caterers sound lighting light print printing printers drukkerij kreator")
+    + _words("kreatif events rentals logistics signage displays staging co co. ltd")
+)
+
+
+def _names_a_vendor(label: str, name: str) -> bool:
+    """After a one-word task label (KOL, AV, Drukwerk), a name of several capitalised words
+    that holds a supplier's word, an "&", or the label's own stem: a company."""
+    named = name.split()
+    if " " in label.strip() or not label.isascii() or len(named) < 2:
+        return False
+    words = [word.casefold() for word in named if word != "&"]
+    if not all(word[:1].isupper() or word == "&" for word in named) or all(
+        word in _DEPT_WORDS_EN for word in words
+    ):
+        return False  # (jointly: Ops & Sales: two units)
+    stem = label.casefold()[:5]
+    return "&" in named or any(
+        word in _VENDOR_WORDS or word in _TRADE_ENDINGS or (len(stem) >= 4 and word[:4] == stem[:4])
+        for word in words
+    )
+
+
 def _trade_labelled(m: re.Match[str]) -> str:
     name, label = m["name"], m["label"]
     words = label.casefold().split()
@@ -3868,6 +3911,8 @@ def _trade_labelled(m: re.Match[str]) -> str:
         or to_simplified(label) in _DEPT_WORDS_ZH
     )
     if not trade:
+        if _names_a_vendor(label, name):
+            return f"{name.replace(' & ', '&')} agency"  # AV: Najd Sound & Light
         return m[0]
     if name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES:
         return name  # 物流：顺丰, PR: Edelman: the company the trade names
@@ -3887,7 +3932,7 @@ def _trade_labelled(m: re.Match[str]) -> str:
 _EVENT_LABEL = re.compile(r"^[^\x00-\x7f:：、,，/]{1,8}(?:展|展会|博览会|大促|活动)[:：]\s*(?=\S)")
 # 部 typed as 布 (the same sound, bù) after a department's word: 电商布 小刘
 _DEPT_TYPO = re.compile(
-    r"(市场|电商|销售|品牌|运营|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售|售后服务"
+    r"(市场|电商|销售|品牌|运营|营运|财务|人事|行政|技术|产品|客服|设计|采购|公关|市場|電商|銷售|售后服务"
     r"|售后|服务)布"
 )
 _HONORIFIC_AR = re.compile(r"(?:^|(?<=\s))[مأدا]\.\s*(?=[\u0600-\u06ff])")
@@ -3947,6 +3992,8 @@ def _party_named(m: re.Match[str]) -> str:
         return company  # 奥美（代理商）, 蓝色光标（代运营）: the agency, by its name
     if _HAN.search(simple) and not _strip_dept_prefix(simple):
         if _looks_like_name(simple) and (len(simple) <= 3 or simple[:2] in _SURNAMES_2):
+            if to_simplified(m["outside"]) in _TERMS_ZH:
+                return company  # 周洋（外包）: the terms he works on, no second party
             return f"{company}、{m['outside']}"  # 李小姐（代理商）: a person at one
         if _HAN.search(m["outside"]):
             return company + m["outside"]  # 采研國際（代理商）: the agency, read as one unit
@@ -3968,7 +4015,7 @@ def _tidy_owner(s: str) -> str:
     between a name and a unit, and a person's name written again in the other script."""
     s = _TO_CONFIRM.sub("", s)  # Ms Tan to confirm: she owns it
     s = _PLACEHOLDER_NOTE.sub(r"\1", s)
-    s = _ONE_UNIT_WITH_AND.sub(lambda m: f"{m[1]}&{m[2]}", s)  # Trust & Safety: one unit
+    s = _ONE_UNIT_WITH_AND.sub(lambda m: f"{m[1] or m[3]}&{m[2] or m[4]}", s)  # Trust & Safety
     # 品牌部 Mai 和 小周: two people (not Mai written again in Han, as Mai 小周 may be)
     s = _SPACED_CN_AND.sub("、", s)
     s = _TEAM_TYPO.sub(r"\1组", _DEPT_TYPO.sub(r"\1部", s))
@@ -4106,6 +4153,7 @@ def _owner_text(text: str) -> OwnerCell | None:
         or _is_weekday(s)
         or _RELATIVE.fullmatch(s)
         or _WHEN.match(s)
+        or _is_part_of_a_month(s)
         or _PENDING_ZH.match(s)
         or (s.isascii() and _PENDING_EN.search(s) is not None)
         or (
@@ -4113,6 +4161,7 @@ def _owner_text(text: str) -> OwnerCell | None:
             and not s.istitle()
             and not _COLLECTIVE_EN.search(s)
             and not _GIVEN_AND_FAMILY.match(s)
+            and not _A_TEAM.search(s)
             and _status_label(s) is not None
         )
     ):
@@ -4153,6 +4202,8 @@ def _owner_text(text: str) -> OwnerCell | None:
         s = _COLLECTIVE_EN.sub(" ", s)
         s = re.sub(r"\b(?:of|the)\b", " ", s, flags=re.IGNORECASE)
     for part in _split_parts(s):
+        if acc.collective and _is_one_of_many(to_simplified(part.strip())):
+            continue  # 全体加盟商, all agents in Ibadan, alle gidsen: the kind, not a unit
         if not _read_part(part, acc):
             if acc.collective:
                 continue  # 全体执行团队共同推进: the group is what the cell says
@@ -4168,6 +4219,23 @@ def _owner_text(text: str) -> OwnerCell | None:
     return acc.freeze()
 
 
+# What follows "all" in a group: a kind of people or outside units (全体加盟商, all
+# agents in Ibadan, semua reseller, alle gidsen) — lower case, or a party's word
+_ONE_OF_MANY = re.compile(
+    rf"[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)*(?:\s+in\s+\S.*)?|{'|'.join(_PARTIES_ZH)}|门店|分店"
+)
+
+
+def _is_one_of_many(part: str) -> bool:
+    """A kind of people or outside units after "all", not a unit (whole marketing team)."""
+    return _ONE_OF_MANY.fullmatch(part) is not None and not any(
+        _is_unit_or_title_en(word) for word in part.casefold().split()
+    )
+
+
+# How the name of a company that makes or does something ends (a workshop, a factory, a
+# roastery: 景德镇御窑坊, 义乌鸿达工艺品厂, 山顶咖啡烘焙所)
+_WORKSHOPS_ZH = (*_COMPANY_TRADES_ZH, "坊", "厂", "所", "社")
 # What the task is, in Chinese, before who does it: 生豆供应：Simexco, 设计：梵睿品牌设计
 _TASK_LABEL_ZH = re.compile(rf"^[{_H}/、]{{2,12}}\s*[:：]\s*(?P<rest>\S.*)$")
 # A company's name in Latin letters, each word capitalised: Pearl River Boating Review
@@ -4186,7 +4254,7 @@ def _after_task_label(s: str) -> OwnerCell | None:
         return cell
     simple = to_simplified(rest)
     if _COMPANY_NAME_LATIN.fullmatch(rest) or (
-        _han_only(simple) and len(simple) >= 4 and simple.endswith(_COMPANY_TRADES_ZH)
+        _han_only(simple) and len(simple) >= 4 and simple.endswith(_WORKSHOPS_ZH)
     ):
         company = _Owners()
         company.add("dept", rest)
@@ -4194,6 +4262,8 @@ def _after_task_label(s: str) -> OwnerCell | None:
     return None
 
 
+# A cell ending in a unit's word names the unit: "Risk team" is no "at risk" status
+_A_TEAM = re.compile(r"\b(?:team|unit|desk|squad|department|dept)$", re.IGNORECASE)
 # A given name and a family name, as a cell starts: "Amber Lin (MarCom)" is no amber status
 _GIVEN_AND_FAMILY = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+(?![A-Za-z])")
 
