@@ -636,6 +636,13 @@ def test_not_time_bound(text: str) -> None:
         ),
         ("《数据出境合规指南2.0》在两会前发布", (), ("两会前",)),
         ("Average spend per head A$85 during Vivid Sydney", ("A$85",), ("Vivid Sydney",)),
+        # sets 47 and 48
+        ("Average order value in the $800–1,000 range", ("$800–1,000",), ()),  # a target band
+        ("主推 ¥19.9 的 Americano 引流", (), ()),
+        ("70% sell-through within 8 weeks of launch", ("70%",), ("within 8 weeks",)),
+        ("复住客占比比去年暑期高5个百分点", ("5个百分点",), ()),  # last summer: the baseline
+        ("年底前合肥本地市占率进前三", ("前三",), ("年底前",)),
+        ("Call distributor rep at (512) 555-0143; fix the POS at bar #2", (), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -2542,10 +2542,11 @@ def _is_weekday(text: str) -> bool:
 # End of Ramadan, After Ramadan: a date in the owner column
 _WHEN = re.compile(
     r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before|bis|sebelum|selepas|antes\s+del?"
-
     r"|después\s+del?|efter|före)\s",
     re.IGNORECASE,
 )  # (bis Ende Februar, Sebelum Raya, antes del 15: when, not who)
+
+
 def _is_part_of_a_month(text: str) -> bool:
     """akhir Mei, eind juli, Ende Juni: a part of a month, when rather than who."""
     words = text.casefold().split()

@@ -219,6 +219,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
         r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
+        r"|(?<=\()[0-9]{3}\)\s*[0-9]{3}-[0-9]{4}(?![0-9])"  # (512) 555-0143
         # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
         r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s)|(?<=centre\s)|(?<=center\s)"
         r"|(?<=whatsapp\s)|(?<=tel\s)|(?<=tel:\s))"
@@ -582,7 +583,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
-        r"[a-z0-9-]*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))|(?<![a-z])(?:store|shop|outlet|branch)\s*(?:no\.?|#)\s*[0-9]+"
+        r"[a-z0-9-]*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock)\s*(?:no\.?|#)\s*[0-9]+"
         # a model's code before the word model: the VM-312 model, the X-200 series
         r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
         r"|\s+(?:[a-z]+\s+)?(?:model|series|frame|edition|line|range)s?"
@@ -714,7 +715,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:launch|opening|go-live|release|campaign|booth|show|fair|expo|conference"
         r"|event|sale)\s+(?:days?|week|month|weekend)"
         # during an event, however named: "during Hannover Messe", "during our spring sale"
-        r"|during\s+(?:the\s+|our\s+|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}?(?:campaign|sale"
+        r"|(?<![a-z-])(?:during|through)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}?(?:campaign|sale"
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
@@ -732,6 +733,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<=the\s)(?:[a-z0-9'.&-]+\s+){1,2}?)?"
         r"(?:launch|go-live"
         r"|kick-?off|event|campaign|sale|holidays?|festival|deadline|release|opening|show"
+        r"|census\s+date"
         r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
     ),
     # milestones of the plan, however worded: "ahead of the board meeting", "before the
@@ -748,7 +750,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony|awards?"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
-        r"|seminar|webinar|concert|workshop|forum"
+        r"|seminar|webinar|concert|workshop|forum|open\s+days?|o-?week|orientation(?:\s+week)?"
+        r"|census\s+date"
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
@@ -781,7 +784,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     # the CES booth", "CES前", "before Intersolar"
     (
         "P_lfair",
-        r"(?<![a-z0-9])(?:ces|mwc|ciie|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
+        r"(?<![a-z0-9])(?:ces|mwc|ciie|it-sa|gabf|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
         r"|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
@@ -892,7 +895,7 @@ _CN_PERIOD_WORDS = [
         "上线前 发布前 发布会前 发售前 上架前 开业前 开播前 开售前 开学前 活动前 大促前 开幕前 "
         "上市前 开店前 期末前 期中前 期末考前 开班前 更新前 版本更新前 发版前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
-        "首发前 上新前 生效前 生效后 施行前 施行后 两会 "
+        "首发前 上新前 生效前 生效后 施行前 施行后 两会 推送前 推送后 升级后 加盟前 招商前 "
         "面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
     )
@@ -1359,7 +1362,7 @@ _NAMING = (
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
-    r"|flavou?rs?|scents?|variants?|faq|page)(?![a-z])"
+    r"|flavou?rs?|scents?|variants?|faq|page|promos?)(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
@@ -1491,6 +1494,7 @@ _AFTER_PRODUCT = re.compile(
     r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
     r"(?:kit|bundle|plan|tier|package|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
     r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
+    r"|\s*的\s*[a-z]"  # 主推 ¥19.9 的 Americano
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
     r"|班)"  # 9.9元暑期数学体验课, 500元暑假班
 )
@@ -1509,7 +1513,7 @@ def _price(folded: str, m: re.Match[str], text: str) -> str:
 
 
 _RANKING = re.compile(
-    r"(?:排进|排到|排入|进入|跻身|冲|杀进|挤进|位列|位居|稳居|榜|排名|排行|首页|首屏|搜索"
+    r"(?:排进|排到|排入|进入|跻身|冲|杀进|挤进|位列|位居|稳居|榜|排名|排行|首页|首屏|搜索|市占率进|份额进"
     r"|分店|门店|全国|全台|全省|全网|类目|品类|行业)"
 )
 
@@ -1555,7 +1559,13 @@ def _dmay(folded: str, m: re.Match[str], text: str) -> str:
     return "Q"  # "15 may sign up": a count, as the number alone is read
 
 
+def _cwords(folded: str, m: re.Match[str], text: str) -> str:
+    # 比去年暑期高5个点: last year's summer is the baseline, not this one's window
+    return "L" if _prefix(folded, m.start(), 4).endswith(("去年", "上年", "前年", "往年")) else "P"
+
+
 _POST: dict[str, _Decide] = {
+    "P_cwords": _cwords,
     "P_year": _year,
     "P_dmay": _dmay,
     "P_md": _md,
@@ -1596,7 +1606,9 @@ _THE_BEFORE = re.compile(
     r"(?<!than\s)(?<!vs\s)(?<!over\s)(?<!under\s)(?<!above\s)(?<!below\s)(?<!within\s)"
     r"the\s+$"
 )
-_WHAT_IT_IS = re.compile(r"(?:-|(\s+))?(?!off(?![a-z]))[a-z]")
+_WHAT_IT_IS = re.compile(
+    r"(?:-|(\s+))?(?!(?:off|range|band|bracket|mark|level|threshold|target|goal|zone)(?![a-z]))[a-z]"
+)
 _SIZES = frozenset(("Q_num", "Q_money", "Q_smoney", "P_hour", "P_chour"))
 
 
