@@ -368,6 +368,21 @@ def main() -> None:
             regex_cache.save()  # the patterns this run compiled, for the next run
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:
+        # A fault tasklint did not foresee: one line, without a token, rather than a
+        # traceback whose frames may quote one (TASKLINT_DEBUG=1 shows the traceback).
+        if os.environ.get("TASKLINT_DEBUG"):
+            raise
+        from tasklint.errors import without_tokens
+
+        reason = without_tokens(f"{type(error).__name__}: {error}", os.environ)
+        print(
+            f"tasklint: unexpected error ({reason.splitlines()[0][:300]}) — this is a fault"
+            " in tasklint: please report it with the command you ran (run it again with"
+            " TASKLINT_DEBUG=1 to see where it happened)",
+            file=sys.stderr,
+        )
+        sys.exit(2)
     except SystemExit as stop:
         if not _teardown_skippable:
             raise

@@ -16,6 +16,7 @@ Messages say what is wrong and what to do, in English and in Chinese (`zh=`,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -68,6 +69,20 @@ class ConnectionFailed(TasklintError):
 
 class RateLimited(TasklintError):
     pass
+
+
+# The environment variables whose values are secrets (`tasklint.config.env`)
+TOKEN_VARIABLES = ("AIRTABLE_TOKEN", "NOTION_TOKEN")
+
+
+def without_tokens(text: str, environ: Mapping[str, str]) -> str:
+    """`text` with every token's value, as set or trimmed, written as ***: for a line
+    whose words come from a library (an unexpected error's message)."""
+    secrets = {environ.get(name, "") for name in TOKEN_VARIABLES}
+    secrets |= {secret.strip() for secret in secrets}
+    for secret in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -381,3 +381,24 @@ def test_a_configured_file_is_read_from_the_config_folder(tmp_path, monkeypatch)
     code, report = check_json(Path("q3"), "--config", str(team / "tasklint.toml"))
     assert code == 0 and report["sources"][0]["name"] == "q3"
     assert report["sources"][0]["tasks"][0]["title"] == "素材"
+
+
+def test_an_unforeseen_fault_is_one_line_without_the_token(monkeypatch, capsys):
+    """Whatever a library raises (requests quotes a bad header, token and all), the user
+    reads one line that names the fault, never the token, and exits 2."""
+    import tasklint.cli as cli
+
+    secret = "patSECRET0123456789"
+    monkeypatch.setenv("AIRTABLE_TOKEN", secret + "\r")
+    monkeypatch.delenv("TASKLINT_DEBUG", raising=False)
+
+    def fails() -> None:
+        raise ValueError(f"Invalid header value: 'Bearer {secret}\\r'\nsecond line")
+
+    monkeypatch.setattr(cli, "app", fails)
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "unexpected error (ValueError: Invalid header value: 'Bearer ***" in line
+    assert secret not in line and "TASKLINT_DEBUG=1" in line

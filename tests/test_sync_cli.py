@@ -132,6 +132,28 @@ def test_bad_token_in_chinese_never_shows_the_token_either(server, config, vendo
     assert SECRET[-8:] not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("vendor", ["airtable", "notion"])
+def test_a_token_exported_with_its_line_break_still_works(server, config, vendor):
+    """A .env file saved with CRLF gives the token a trailing \r: it is the same token."""
+    spec = new_airtable_source(server) if vendor == "airtable" else new_notion_source(server)
+    result = invoke(server, "check", spec.url, "--config", str(config), token=server.token + "\r\n")
+    assert result.exit_code in (0, 1), result.output
+
+
+@pytest.mark.parametrize("vendor", ["airtable", "notion"])
+@pytest.mark.parametrize("bad", [" ", "\r", "é"])
+def test_a_token_with_a_character_no_token_has_is_refused_unquoted(server, config, vendor, bad):
+    spec = new_airtable_source(server) if vendor == "airtable" else new_notion_source(server)
+    token = SECRET[:10] + bad + SECRET[10:]
+    for command in ("check", "sync", "setup"):
+        result = invoke(server, command, spec.url, "--config", str(config), token=token)
+        assert result.exit_code == 2, result.output
+        (line,) = result.stderr.splitlines()
+        assert f"{vendor.upper()}_TOKEN holds a character no token has" in line
+        for part in (SECRET[:10], SECRET[10:], SECRET[-8:]):
+            assert part not in result.stdout + result.stderr
+
+
 def test_setup_says_what_is_missing_in_the_users_language(server, config):
     spec = new_airtable_source(server)
     english = invoke(server, "setup", spec.url, "--config", str(config), "--locale", "en")
@@ -160,6 +182,27 @@ def test_unreachable_service_is_exit_2(config):
         app, ["check", "airtable://appAAAAAAAAAAAAAA/T", "--config", str(config)], env=env
     )
     assert result.exit_code == 2 and "cannot reach Airtable" in result.stderr
+
+
+def test_a_table_the_base_lacks_is_one_line_naming_the_tables_it_has(server, config):
+    spec = new_airtable_source(server)
+    wrong = spec.url.rsplit("/", 1)[0] + "/NoSuchTable"
+    for command in ("check", "sync", "setup"):
+        result = invoke(server, command, wrong, "--config", str(config))
+        assert result.exit_code == 2, result.output
+        (line,) = [line for line in result.stderr.splitlines() if "no table" in line]
+        assert "the base has no table 'NoSuchTable' (its tables: '" in line
+
+
+@pytest.mark.parametrize("endpoint", ["not a url", "ftp://example.com"])
+def test_an_endpoint_that_is_no_http_url_is_exit_2(config, endpoint):
+    env = {"AIRTABLE_TOKEN": SECRET, "AIRTABLE_ENDPOINT_URL": endpoint}
+    result = runner.invoke(
+        app, ["check", "airtable://appAAAAAAAAAAAAAA/T", "--config", str(config)], env=env
+    )
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert "set AIRTABLE_ENDPOINT_URL to an http(s) URL" in line and SECRET not in line
 
 
 def test_configured_sources_sync_without_arguments(server, tmp_path):

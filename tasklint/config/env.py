@@ -5,10 +5,16 @@ Tokens are SecretStr: printing the settings, a log line or an exception shows `*
 
 from __future__ import annotations
 
-from typing import Protocol
+import re
+from typing import Literal, Protocol
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tasklint.errors import AuthError
+
+# What a token of either service is written in: visible ASCII, no spaces
+_TOKEN = re.compile(r"[\x21-\x7e]+")
 
 
 class Sandbox(Protocol):
@@ -32,6 +38,34 @@ class Environment(BaseSettings):
     notion_token: SecretStr | None = None
     airtable_endpoint_url: str = "https://api.airtable.com"
     notion_base_url: str = "https://api.notion.com"
+
+    @field_validator("airtable_token", "notion_token", mode="before")
+    @classmethod
+    def _trimmed(cls, value: object) -> object:
+        # A token exported with its line break (a .env file saved with CRLF, a secret
+        # made from a file) is the same token: HTTP would refuse the header, and the
+        # library's error would quote it.
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    def token(self, service: Literal["airtable", "notion"], where: str) -> str | None:
+        """The service's token, None when it is not set; refused (AuthError, which never
+        quotes it) when it holds a character no token has."""
+        secret = self.airtable_token if service == "airtable" else self.notion_token
+        if secret is None:
+            return None
+        value = secret.get_secret_value()
+        if not _TOKEN.fullmatch(value):
+            variable = f"{service.upper()}_TOKEN"
+            raise AuthError(
+                f"{where}: {variable} holds a character no token has "
+                "(a space, a line break or a non-ASCII letter)",
+                hint="copy the token again and export it",
+                zh=f"{where}：{variable} 中有令牌不会有的字符（空格、换行或非 ASCII 字符）",
+                hint_zh="请重新复制令牌并导出（export）",
+            )
+        return value
 
     @classmethod
     def for_sandbox(cls, sandbox: Sandbox, token: str | None = None) -> Environment:

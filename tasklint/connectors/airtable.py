@@ -127,6 +127,17 @@ def call_airtable(where: str, action: Callable[[], Any]) -> Any:
             zh=f"{where}：无法连接 Airtable（{type(exc).__name__}）",
             hint_zh="请检查网络或 AIRTABLE_ENDPOINT_URL，然后重新运行",
         ) from None
+    except requests.RequestException as exc:
+        # A request that could not be made (an endpoint that is no http(s) URL): its
+        # message may quote the request, headers and all, so only its kind is shown.
+        raise ConnectionFailed(
+            f"{where}: cannot send a request to Airtable ({type(exc).__name__})",
+            hint="set AIRTABLE_ENDPOINT_URL to an http(s) URL such as https://api.airtable.com"
+            " (or unset it)",
+            zh=f"{where}：无法向 Airtable 发送请求（{type(exc).__name__}）",
+            hint_zh="请把 AIRTABLE_ENDPOINT_URL 设为 http(s) 地址，如 https://api.airtable.com"
+            "（或取消设置）",
+        ) from None
 
 
 class AirtableConnector:
@@ -177,9 +188,24 @@ class AirtableConnector:
 
     # --- schema -------------------------------------------------------------------
 
+    def _schema(self) -> Any:
+        # pyairtable finds the table in the base's schema by name or id, and a name the
+        # base lacks is a KeyError: the user gets the names the base has instead.
+        try:
+            return self._table.schema()
+        except KeyError:
+            tables = [t.name for t in self._table.base.schema().tables]
+            shown = ", ".join(repr(name) for name in tables[:20]) or "none"
+            raise SourceError(
+                f"{self.name}: the base has no table {self.table_name!r} (its tables: {shown})",
+                hint="check the table's name (as its tab shows it) or id in the source's url",
+                zh=f"{self.name}：这个 base 里没有表 {self.table_name!r}（它的表：{shown}）",
+                hint_zh="请检查 url 中的表名（与表格标签一致）或表 id",
+            ) from None
+
     def fields(self) -> Mapping[str, RemoteField]:
         if self._fields is None:
-            schema = self._call("schema", lambda: self._table.schema())
+            schema = self._call("schema", self._schema)
             found: dict[str, RemoteField] = {}
             for f in schema.fields:
                 options = getattr(f, "options", None)

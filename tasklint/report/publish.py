@@ -575,7 +575,8 @@ def publish(
         )
     done: list[Published] = []
     if targets.notion_parent:
-        if env.notion_token is None:
+        notion_token = env.token("notion", "--publish")
+        if notion_token is None:
             raise AuthError(
                 "--publish to Notion: NOTION_TOKEN is not set",
                 hint="export the integration's secret; share the parent page with it",
@@ -584,13 +585,14 @@ def publish(
             )
         notion = NotionPublisher(
             targets.notion_parent,
-            env.notion_token.get_secret_value(),
+            notion_token,
             base_url=env.notion_base_url,
             on_wait=on_wait,
         )
         done.append(notion.publish(report))
     if targets.airtable_runs:
-        if env.airtable_token is None:
+        airtable_token = env.token("airtable", "--publish")
+        if airtable_token is None:
             raise AuthError(
                 "--publish to Airtable: AIRTABLE_TOKEN is not set",
                 hint="create a personal access token at airtable.com/create/tokens and export it",
@@ -599,7 +601,7 @@ def publish(
             )
         airtable = AirtablePublisher(
             targets.airtable_runs,
-            env.airtable_token.get_secret_value(),
+            airtable_token,
             endpoint_url=env.airtable_endpoint_url,
             on_wait=on_wait,
         )

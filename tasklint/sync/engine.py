@@ -77,7 +77,8 @@ def open_connector(
 ) -> Connector:
     """The connector for an airtable:// or notion:// source; tokens from the environment."""
     if spec.kind == "airtable":
-        if env.airtable_token is None:
+        token = env.token("airtable", spec.name)
+        if token is None:
             raise AuthError(
                 f"{spec.name}: AIRTABLE_TOKEN is not set",
                 hint="create a personal access token at airtable.com/create/tokens and export it",
@@ -88,14 +89,15 @@ def open_connector(
 
         return AirtableConnector(
             spec.url,
-            env.airtable_token.get_secret_value(),
+            token,
             endpoint_url=env.airtable_endpoint_url,
             view=spec.config.view,
             modified_field=spec.config.modified_field,
             on_wait=on_wait,
         )
     if spec.kind == "notion":
-        if env.notion_token is None:
+        token = env.token("notion", spec.name)
+        if token is None:
             raise AuthError(
                 f"{spec.name}: NOTION_TOKEN is not set",
                 hint="create an internal integration, share the database with it, "
@@ -107,7 +109,7 @@ def open_connector(
 
         return NotionConnector(
             spec.url,
-            env.notion_token.get_secret_value(),
+            token,
             base_url=env.notion_base_url,
             on_wait=on_wait,
         )
