@@ -441,3 +441,21 @@ def test_no_state_file_is_created(tmp_path: Path):
     )
     assert result.exit_code == 0 and not state.parent.exists()
     assert "A file is not synced" in result.stdout
+
+
+def test_the_report_is_never_written_over_the_checklist_or_another_table(tmp_path: Path):
+    plan = tmp_path / "plan.xlsx"
+    plan.write_bytes(Path("examples/marketing-plan.en.xlsx").read_bytes())
+    notes = tmp_path / "notes.csv"
+    notes.write_text("kept\n", encoding="utf-8")
+    before = plan.read_bytes()
+    for target, why in ((plan, "the checklist being reported on"), (notes, "no report")):
+        result = runner.invoke(
+            app, ["report", str(plan), "-o", str(target), "--today", "2025-06-20"]
+        )
+        assert result.exit_code == 2 and why in result.stderr, result.output
+    assert plan.read_bytes() == before and notes.read_text(encoding="utf-8") == "kept\n"
+    earlier = tmp_path / "report.html"
+    earlier.write_text("<p>last week</p>", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(plan), "-o", str(earlier), "--today", "2025-06-20"])
+    assert result.exit_code == 0 and "<!DOCTYPE html>" in earlier.read_text(encoding="utf-8")

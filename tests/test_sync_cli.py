@@ -205,6 +205,24 @@ def test_an_endpoint_that_is_no_http_url_is_exit_2(config, endpoint):
     assert "set AIRTABLE_ENDPOINT_URL to an http(s) URL" in line and SECRET not in line
 
 
+def test_a_write_back_column_the_table_reads_as_an_input_is_refused(server, tmp_path):
+    """[writeback] warnings = "备注" would write the lint's warnings over the users' notes:
+    setup and sync refuse it, whatever the names tasklint's own columns have by default."""
+    spec = new_airtable_source(server)
+    config = tmp_path / "tasklint.toml"
+    state = (tmp_path / "state.db").as_posix()
+    config.write_text(f'[writeback]\nwarnings = "备注"\n[state]\npath = "{state}"\n', "utf-8")
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    records = Api(server.token, endpoint_url=server.airtable_url).table(base, table)
+    before = [r["fields"] for r in records.all()]
+    for command in ("setup", "sync"):
+        result = invoke(server, command, spec.url, "--config", str(config))
+        assert result.exit_code == 2, result.output
+        assert "write-back column '备注' is also read as an input column" in result.stderr
+    assert [r["fields"] for r in records.all()] == before
+    assert any("备注" in fields for fields in before)
+
+
 def test_configured_sources_sync_without_arguments(server, tmp_path):
     airtable, notion = new_airtable_source(server), new_notion_source(server)
     config = tmp_path / "tasklint.toml"

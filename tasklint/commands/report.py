@@ -77,6 +77,7 @@ def report(
         if target is None:
             print(text)
         else:
+            _refuse_to_overwrite_a_table(target, source)
             try:
                 target.write_text(text, encoding="utf-8")
             except OSError as exc:
@@ -103,6 +104,29 @@ def report(
                 out().print(published.text(language), soft_wrap=True, markup=False)
     except TasklintError as error:
         raise _fail(error, locale, config) from None
+
+
+# What a report may be written over: an earlier report. Anything else that exists (the
+# checklist itself, a workbook, a config) is someone's data.
+_REPORT_SUFFIXES = frozenset((".html", ".htm", ".md", ".markdown", ".txt"))
+
+
+def _refuse_to_overwrite_a_table(target: Path, source: str | None) -> None:
+    from tasklint.errors import ConfigError
+
+    read = Path(source) if source is not None else None
+    if read is not None and read.exists() and target.exists() and read.samefile(target):
+        what, what_zh = "the checklist being reported on", "正在生成报告的任务表本身"
+    elif target.exists() and target.suffix.casefold() not in _REPORT_SUFFIXES:
+        what, what_zh = "a file that is no report", "一个不是报告的文件"
+    else:
+        return
+    raise ConfigError(
+        f"{target}: --out names {what}; it is left as it is",
+        hint="write the report to another file, such as report.html",
+        zh=f"{target}：--out 指向{what_zh}，未写入",
+        hint_zh="请把报告写到另一个文件，如 report.html",
+    )
 
 
 def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from tasklint.config.columns import map_headers
 from tasklint.config.env import Environment
-from tasklint.config.settings import STATUS_LABELS, Settings
+from tasklint.config.settings import STATUS_LABELS, WRITEBACK_DEFAULTS, Settings
 from tasklint.connectors.remote import (
     ROLES,
     ColumnCheck,
@@ -121,13 +121,16 @@ def open_connector(
     )
 
 
-def owned_columns(settings: Settings) -> list[str]:
-    return [*settings.writeback_columns("en").values(), *settings.writeback_columns("zh").values()]
+def owned_columns() -> list[str]:
+    """tasklint's own columns by their default names, never read as inputs. A name
+    [writeback] gives is not among them: when a table reads it as an input (备注, Status),
+    `writeback_targets` refuses it rather than write over the user's column."""
+    return [*WRITEBACK_DEFAULTS["en"].values(), *WRITEBACK_DEFAULTS["zh"].values()]
 
 
 def input_columns(connector: Connector, spec: SourceSpec, settings: Settings) -> dict[str, str]:
     names = [f.name for f in connector.fields().values()]
-    columns = map_headers(names, spec.config.columns, owned=owned_columns(settings))
+    columns = map_headers(names, spec.config.columns, owned=owned_columns())
     if "title" not in columns:
         quoted = [repr(name) for name in names]
         raise MissingColumnError(
