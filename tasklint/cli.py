@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, NoReturn, cast
 
 from tasklint import regex_cache
 
@@ -200,7 +201,26 @@ def init(
                 hint_zh="如要覆盖，请加上 --force",
             )
         )
-    path.write_text(STARTER, encoding="utf-8")
+    if path.is_dir():
+        raise _fail(
+            ConfigError(
+                f"{path} is a folder",
+                hint=f"give the file's name: --path {path / 'tasklint.toml'}",
+                zh=f"{path} 是一个文件夹",
+                hint_zh=f"请给出文件名：--path {path / 'tasklint.toml'}",
+            )
+        )
+    try:
+        path.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(
+            ConfigError(
+                f"{path}: cannot be written ({exc.strerror})",
+                hint="check that its folder exists and may be written to",
+                zh=f"{path}：无法写入（{exc.strerror}）",
+                hint_zh="请确认所在文件夹存在且可写",
+            )
+        ) from None
     wrote = Notice(
         en=f"Wrote {path}. Edit [sources] and run `tasklint check`.",
         zh=f"已写入 {path}。请编辑其中的 [sources]，然后运行 `tasklint check`。",
@@ -360,6 +380,27 @@ def _skip_teardown() -> None:
     _teardown_skippable = True
 
 
+# Errors of writing the output itself: a full disk, a closed pipe or descriptor
+_OUTPUT_FAULTS = frozenset((errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO))
+
+
+def _unforeseen(error: BaseException) -> NoReturn:
+    # A fault tasklint did not foresee: one line, without a token, rather than a
+    # traceback whose frames may quote one (TASKLINT_DEBUG=1 shows the traceback).
+    if os.environ.get("TASKLINT_DEBUG"):
+        raise error
+    from tasklint.errors import without_tokens
+
+    reason = without_tokens(f"{type(error).__name__}: {error}", os.environ)
+    print(
+        f"tasklint: unexpected error ({reason.splitlines()[0][:300]}) — this is a fault"
+        " in tasklint: please report it with the command you ran (run it again with"
+        " TASKLINT_DEBUG=1 to see where it happened)",
+        file=sys.stderr,
+    )
+    sys.exit(2)
+
+
 def main() -> None:
     try:
         try:
@@ -368,21 +409,14 @@ def main() -> None:
             regex_cache.save()  # the patterns this run compiled, for the next run
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:
-        # A fault tasklint did not foresee: one line, without a token, rather than a
-        # traceback whose frames may quote one (TASKLINT_DEBUG=1 shows the traceback).
-        if os.environ.get("TASKLINT_DEBUG"):
-            raise
-        from tasklint.errors import without_tokens
-
-        reason = without_tokens(f"{type(error).__name__}: {error}", os.environ)
-        print(
-            f"tasklint: unexpected error ({reason.splitlines()[0][:300]}) — this is a fault"
-            " in tasklint: please report it with the command you ran (run it again with"
-            " TASKLINT_DEBUG=1 to see where it happened)",
-            file=sys.stderr,
-        )
+    except OSError as error:
+        if error.errno not in _OUTPUT_FAULTS:
+            _unforeseen(error)
+        # stdout on a full disk or a closed descriptor: say so where it can be read
+        print(f"tasklint: cannot write the output ({error.strerror})", file=sys.stderr)
         sys.exit(2)
+    except Exception as error:
+        _unforeseen(error)
     except SystemExit as stop:
         if not _teardown_skippable:
             raise
@@ -395,7 +429,11 @@ def main() -> None:
             print(code, file=sys.stderr)
             code = 1
         for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+            try:
+                if stream is not None:  # (None: the process was started with it closed)
+                    stream.flush()
+            except (OSError, ValueError):
+                pass  # the output cannot be written; the exit code still tells the result
         os._exit(code or 0)
 
 

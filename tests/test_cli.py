@@ -402,3 +402,38 @@ def test_an_unforeseen_fault_is_one_line_without_the_token(monkeypatch, capsys):
     (line,) = capsys.readouterr().err.splitlines()
     assert "unexpected error (ValueError: Invalid header value: 'Bearer ***" in line
     assert secret not in line and "TASKLINT_DEBUG=1" in line
+
+
+def test_init_into_a_missing_folder_or_onto_a_folder_is_one_line(tmp_path: Path):
+    for path, said in (
+        (tmp_path / "no" / "x.toml", "cannot be written"),
+        (tmp_path, "is a folder"),
+    ):
+        result = runner.invoke(app, ["init", "--path", str(path), "--force"])
+        assert result.exit_code == 2, result.output
+        (line,) = result.stderr.splitlines()
+        assert said in line
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_output_that_cannot_be_written_is_one_line_and_exit_2():
+    command = [sys.executable, "-c", "from tasklint.cli import main; main()"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*command, "check", "examples/marketing-plan.zh.csv", "--today", "2025-06-20"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "tasklint: cannot write the output (No space left on device)"
+    ]
+    closed = subprocess.run(
+        [*command, "check", "examples/marketing-plan.zh.csv", "--today", "2025-06-20"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert closed.returncode == 1 and "Traceback" not in closed.stderr
