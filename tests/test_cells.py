@@ -2548,6 +2548,8 @@ def test_something_already_done_is_no_owner(raw):
         (["2025-07-19", "2025/7/5", "19.07.2025", "19:30", "6/6/2025"], (None, None, None)),
         (["19/07-25/07 (周六)", None, 20250719], ("19/07-25/07 (周六)", None, None)),
         (["32/07/2025", "05/13"], (None, "05/13", None)),  # no day 32; 13 only a day
+        # no 31st of February, nor a 31st month: refused (X901), it shows no order
+        (["31/02/2025", "31/04", "29/02/2024", "7/5"], ("29/02/2024", None, "7/5")),
     ],
 )
 def test_written_date_orders(texts, expected):

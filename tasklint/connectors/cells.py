@@ -148,6 +148,7 @@ parsed texts are cached with ``lru_cache`` (tables repeat their values).
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -1584,7 +1585,7 @@ def parse_date(
 
 # A day and a month as numbers with a slash or a dash between them (19/07, 05-07-2025),
 # not inside a longer number or an ISO date (2025-07-05).
-_NUMERIC_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})(?:\2(?:\d{4}|\d{2}))?(?!\d)")
+_NUMERIC_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?!\d)")
 
 
 class DateOrders(NamedTuple):
@@ -1597,6 +1598,10 @@ class DateOrders(NamedTuple):
     either: str | None
 
 
+def _is_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def written_date_orders(texts: Iterable[object]) -> DateOrders:
     """`DateOrders` of the texts (cells of date columns; others are passed over)."""
     day_first = month_first = either = None
@@ -1606,6 +1611,10 @@ def written_date_orders(texts: Iterable[object]) -> DateOrders:
         for m in _NUMERIC_DAY_MONTH.finditer(text):
             first, second = int(m[1]), int(m[3])
             if not (1 <= first <= 31 and 1 <= second <= 31):
+                continue
+            # 31/02/2025 is no day either way: unreadable (X901), it shows no order
+            year = int(m[4]) + (2000 if m[4] and len(m[4]) == 2 else 0) if m[4] else 2024
+            if not (_is_day(year, second, first) or _is_day(year, first, second)):
                 continue
             if first > 12 and second <= 12:
                 day_first = day_first or text
