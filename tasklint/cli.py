@@ -141,20 +141,20 @@ def check(
     except TasklintError as error:
         raise _fail(error, locale, config) from None
     outcomes: list[SourceOutcome] = []
-    failures = 0
+    failures: list[tuple[str, str]] = []  # (source, line) of each that could not be read
     for outcome in checked:
         if isinstance(outcome, SourceFailure):  # the others are still reported
-            failures += 1
+            failures.append((outcome.spec.name, outcome.error.line(line_locale(locale, config))))
             say_error(outcome.error, locale, config)
             continue
         outcomes.append(outcome)
         for notice in outcome.notices:
             say_notice(notice, locale, config, outcome.result.locale)
-    if failures and not outcomes:
-        raise typer.Exit(2)
-    if output_format == "json":
-        output.write_json(outcomes, sys.stdout.write)
+    if output_format == "json":  # a document even when no source could be read
+        output.write_json(outcomes, sys.stdout.write, failures)
         print()
+    elif failures and not outcomes:
+        raise typer.Exit(2)
     elif output_format == "markdown":
         print(output.render_markdown(outcomes))
     elif output_format == "github":

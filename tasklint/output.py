@@ -112,11 +112,18 @@ def render_json(outcomes: Sequence[SourceOutcome]) -> str:
     return "".join(parts)
 
 
-def write_json(outcomes: Sequence[SourceOutcome], write: Callable[[str], object]) -> None:
+def write_json(
+    outcomes: Sequence[SourceOutcome],
+    write: Callable[[str], object],
+    errors: Sequence[tuple[str, str]] = (),
+) -> None:
     """`render_json(outcomes)`, handed to `write` a few thousand tasks at a time: on a
-    large table the whole text is hundreds of megabytes, held twice more to print it."""
+    large table the whole text is hundreds of megabytes, held twice more to print it.
+    `errors`, (source, line) of each source that could not be read, follow "sources" as
+    "errors" (a key DESIGN §6 leaves out: a report without them would read as if those
+    sources were clean, and a run where none could be read would print nothing)."""
     with gc_paused():
-        _JsonWriter(write).document(outcomes)
+        _JsonWriter(write).document(outcomes, errors)
 
 
 def _dumps(value: Any, level: int) -> str:
@@ -144,7 +151,9 @@ class _JsonWriter:
         self._write("".join(out))
         out.clear()
 
-    def document(self, outcomes: Sequence[SourceOutcome]) -> None:
+    def document(
+        self, outcomes: Sequence[SourceOutcome], errors: Sequence[tuple[str, str]] = ()
+    ) -> None:
         out: list[str] = ["{"]
         for key, value in _document_head(outcomes).items():
             out.append(f"\n  {_encode(key)}: {_dumps(value, 1)},")
@@ -157,6 +166,9 @@ class _JsonWriter:
                 out.append("\n    " if index == 0 else ",\n    ")
                 self.source(outcome, out)
             out.append("\n  ]")
+        if errors:
+            shown = [{"source": source, "message": line} for source, line in errors]
+            out.append(f',\n  "errors": {_dumps(shown, 1)}')
         out.append("\n}")
         self._hand_on(out)
 

@@ -219,12 +219,19 @@ def test_a_source_that_cannot_be_read_does_not_stop_the_others(tmp_path):
         (line,) = result.stderr.splitlines()
         assert line.startswith("tasklint:") and "nope.csv: no such file" in line
         if output_format == "json":
-            (source,) = json.loads(result.stdout)["sources"]
+            document = json.loads(result.stdout)
+            (source,) = document["sources"]
             assert source["name"] == str(ZH_CSV) and source["tasks"]
+            (error,) = document["errors"]  # not a report that reads as if all was clean
+            assert error["source"] == str(missing) and "no such file" in error["message"]
         else:
             assert "线下活动场地搭建" in result.stdout
     alone = run("check", missing, "--format", "json")
-    assert alone.exit_code == 2 and alone.stdout == ""
+    assert alone.exit_code == 2
+    document = json.loads(alone.stdout)  # a document, even with nothing read
+    assert document["sources"] == [] and [e["source"] for e in document["errors"]] == [str(missing)]
+    clean = run("check", ZH_CSV, "--format", "json", "--today", "2025-06-20")
+    assert "errors" not in json.loads(clean.stdout)  # DESIGN §6's keys when all were read
 
 
 def test_markdown_and_github_formats():
