@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring as _encode  # what json.dumps uses
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tasklint import __version__
@@ -480,23 +481,37 @@ def _gh_prop(text: str) -> str:
     return _gh_escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _repository_path(url: str) -> str:
+    """A file as an annotation names it: relative to the folder the check runs in (the
+    repository's root in a workflow) when it lies inside it."""
+    path = Path(url).expanduser()
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return url
+
+
 def render_github(outcomes: Sequence[SourceOutcome]) -> str:
     """GitHub Actions workflow commands: one ::error/::warning/::notice line per finding."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for outcome in outcomes:
         result = outcome.result
+        # an annotation names the file in the repository, not the source's name in the
+        # config ([sources.q3] url = "plans/q3.csv" annotates plans/q3.csv)
+        spec = outcome.spec
+        where = _repository_path(spec.url) if spec.kind == "file" else spec.name
         for t in result.tasks:
             for f in t.active:
-                props = [f"file={_gh_prop(outcome.spec.name)}"]
+                props = [f"file={_gh_prop(where)}"]
                 if t.task.row is not None and outcome.spec.kind == "file":
                     props.append(f"line={t.task.row}")
                 props.append(f"title={_gh_prop(f'{f.code} {f.name} ({t.task.id})')}")
                 lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(f.message)}")
         for f in result.table_findings:
             if not f.suppressed:
-                where = f"file={_gh_prop(outcome.spec.name)},title={_gh_prop(f'{f.code} {f.name}')}"
-                lines.append(f"::{level[f.severity]} {where}::{_gh_escape(f.message)}")
+                props_text = f"file={_gh_prop(where)},title={_gh_prop(f'{f.code} {f.name}')}"
+                lines.append(f"::{level[f.severity]} {props_text}::{_gh_escape(f.message)}")
     return "\n".join(lines)
 
 

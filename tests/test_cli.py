@@ -444,3 +444,13 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_2():
         preexec_fn=lambda: os.close(1),
     )
     assert closed.returncode == 1 and "Traceback" not in closed.stderr
+
+
+def test_github_annotations_name_the_file_in_the_repository(tmp_path, monkeypatch):
+    """A configured source annotates its file, relative to where the workflow runs."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "q3.csv").write_bytes(ZH_CSV.read_bytes())
+    (tmp_path / "tasklint.toml").write_text('[sources.q3]\nurl = "plans/q3.csv"\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    gh = run("check", "q3", "--format", "github", "--today", "2025-06-20").stdout.splitlines()
+    assert gh and all(",file=plans/q3.csv," in line.replace(" file=", ",file=") for line in gh)
