@@ -22,7 +22,7 @@ from tasklint.errors import ConfigError, Notice, TasklintError
 from tasklint.model import Table
 from tasklint.text import HAN_CHARACTER
 from tasklint.validators.engine import LintResult, RuleSetting, lint
-from tasklint.validators.registry import configure, unknown_selectors
+from tasklint.validators.registry import configure, known_codes, select_codes, unknown_selectors
 
 if TYPE_CHECKING:
     from tasklint.config.env import Environment
@@ -168,6 +168,13 @@ def _validated_selection(options: CheckOptions | SyncRequest) -> tuple[list[str]
             hint="see `tasklint rules` for the codes",
             zh=f"--select/--ignore 中的 {'、'.join(quoted)} 不对应任何规则",
             hint_zh="请用 `tasklint rules` 查看规则代码",
+        )
+    if (select or ignore) and not select_codes(select or sorted(known_codes()), ignore):
+        raise ConfigError(
+            "--select and --ignore leave no rule to run",
+            hint="ignore fewer codes, or select others",
+            zh="--select 和 --ignore 排除后没有可运行的规则",
+            hint_zh="请少忽略一些规则，或选择其他规则",
         )
     if options.locale not in (None, "en", "zh", "auto"):
         raise ConfigError(

@@ -173,6 +173,8 @@ def rules(
     """List the rules, or explain one: why, a bad and a good example, parameters."""
     from tasklint import catalogue
 
+    if locale not in (None, "en", "zh", "auto"):
+        raise typer.BadParameter(f"{locale!r}: use en or zh", param_hint="--locale")
     try:
         if code is None:
             catalogue.print_catalogue(out(), locale or "en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring as _encode  # what json.dumps uses
@@ -14,7 +15,7 @@ from tasklint.bulk import gc_paused
 from tasklint.config.settings import STATUS_LABELS
 from tasklint.connectors.sources import SourceSpec
 from tasklint.model import Finding, Severity, Status
-from tasklint.text import percent
+from tasklint.text import percent, quote
 from tasklint.validators.engine import LintResult, TaskResult
 
 if TYPE_CHECKING:  # rich is imported by the text renderers, when they run
@@ -324,7 +325,7 @@ def render_text(outcomes: Sequence[Linted], console: Console) -> None:
                 first = index == 0
                 grid.add_row(
                     _row_label(task_result) if first else "",
-                    (task_result.task.title or "") if first else "",
+                    _shown_title(task_result) if first else "",
                     status if first else "",
                     Text(f.code, style=_STYLE[f.severity]),
                     f.message,
@@ -392,7 +393,7 @@ def _list_findings(result: LintResult, console: Console) -> None:
         active = task_result.active
         if not active:
             continue
-        title = (task_result.task.title or "").translate(_PLAIN)
+        title = _shown_title(task_result).translate(_PLAIN)
         lines.append(
             f"{paint(f'{_row_label(task_result):>8}', 'dim')}  {paint(title, 'bold')}"
             f"  {status_of[task_result.status]}\n"
@@ -435,7 +436,17 @@ def _painter(console: Console) -> Callable[[str, str], str]:
 
 
 def _md_cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    # A cell's "<script>" shows as text on the wiki page, as the HTML report shows it
+    return html.escape(text or "", quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+# A title longer than this is cut in the text and Markdown reports (a cell pasted full
+# of text would fill screens); the JSON report keeps it whole.
+_TITLE_SHOWN = 200
+
+
+def _shown_title(result: TaskResult) -> str:
+    return quote(result.task.title or "", _TITLE_SHOWN) if result.task.title else ""
 
 
 def render_markdown(outcomes: Sequence[SourceOutcome]) -> str:
@@ -443,7 +454,7 @@ def render_markdown(outcomes: Sequence[SourceOutcome]) -> str:
     for outcome in outcomes:
         result = outcome.result
         zh = result.locale == "zh"
-        lines.append(f"## {outcome.spec.name}")
+        lines.append(f"## {_md_cell(outcome.spec.name)}")
         lines.append("")
         lines.append(_summary_line(result))
         lines.append("")
@@ -455,7 +466,7 @@ def render_markdown(outcomes: Sequence[SourceOutcome]) -> str:
         for t in result.tasks:
             findings = "<br>".join(_md_cell(f.line()) for f in t.active)
             lines.append(
-                f"| {_row_label(t)} | {_md_cell(t.task.title)} | "
+                f"| {_row_label(t)} | {_md_cell(_shown_title(t))} | "
                 f"{status_label(t.status, result.locale)} | {completion_text(t.completion)} | "
                 f"{findings} |"
             )

@@ -454,3 +454,30 @@ def test_github_annotations_name_the_file_in_the_repository(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     gh = run("check", "q3", "--format", "github", "--today", "2025-06-20").stdout.splitlines()
     assert gh and all(",file=plans/q3.csv," in line.replace(" file=", ",file=") for line in gh)
+
+
+def test_what_is_no_source_or_runs_no_rule_is_one_line(tmp_path):
+    for argument, said in (
+        ("", "an empty SOURCE was given"),
+        ("https://example.com/plan.csv", "a web address is no source tasklint reads"),
+    ):
+        result = run("check", argument)
+        assert result.exit_code == 2 and said in result.stderr, result.output
+    nothing = run("check", str(ZH_CSV), "--select", "G", "--ignore", "G")
+    assert nothing.exit_code == 2 and "leave no rule to run" in nothing.stderr
+    assert run("rules", "--locale", "xx").exit_code == 2
+
+
+def test_markdown_shows_cell_text_as_text_and_cuts_a_pasted_essay(tmp_path):
+    plan = tmp_path / "plan.csv"
+    essay = "Launch " + "word " * 20_000
+    plan.write_text(
+        f'Task,Owner,Due\n<script>alert(1)</script>,Marketing - Al,2025-01-01\n"{essay}",Bo,x\n',
+        encoding="utf-8",
+    )
+    md = run("check", str(plan), "--format", "markdown", "--today", "2025-06-20").stdout
+    assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+    text = run("check", str(plan), "--today", "2025-06-20").stdout
+    assert len(md) < 5_000 and len(text) < 20_000 and "Launch word word" in text
+    whole = json.loads(run("check", str(plan), "--format", "json").stdout)
+    assert essay.strip() in [t["title"] for t in whole["sources"][0]["tasks"]]  # kept whole

@@ -41,6 +41,24 @@ def _configured(name: str, cfg: SourceConfig, settings: Settings) -> SourceSpec:
     return SourceSpec(name, kind, url, cfg)
 
 
+def _refuse_what_is_no_source(argument: str) -> None:
+    if not argument.strip():
+        raise ConfigError(
+            "an empty SOURCE was given",
+            hint="pass a file, an airtable:// or notion:// URL, or a configured source's name",
+            zh="给出的 SOURCE 是空的",
+            hint_zh="请给出文件、airtable:// 或 notion:// 地址，或配置中的数据源名称",
+        )
+    if argument.casefold().startswith(("http://", "https://")):
+        raise ConfigError(
+            f"{argument}: a web address is no source tasklint reads",
+            hint="download the file and check it, or use the table's airtable:// or notion://"
+            " URL (see README: sources)",
+            zh=f"{argument}：tasklint 不读取网页地址",
+            hint_zh="请先下载文件再检查，或使用表格的 airtable:// 或 notion:// 地址（见 README）",
+        )
+
+
 def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec]:
     if not arguments:
         if not settings.sources:
@@ -53,6 +71,7 @@ def resolve_sources(arguments: list[str], settings: Settings) -> list[SourceSpec
         return [_configured(name, cfg, settings) for name, cfg in settings.sources.items()]
     specs = []
     for argument in arguments:
+        _refuse_what_is_no_source(argument)
         if argument in settings.sources:
             specs.append(_configured(argument, settings.sources[argument], settings))
         else:
