@@ -223,6 +223,18 @@ def test_a_write_back_column_the_table_reads_as_an_input_is_refused(server, tmp_
     assert any("备注" in fields for fields in before)
 
 
+def test_a_notion_base_url_that_is_no_notion_api_says_to_check_it(server, config):
+    env = {"NOTION_TOKEN": server.token, "NOTION_BASE_URL": server.notion_url + "/elsewhere"}
+    result = runner.invoke(
+        app,
+        ["check", "notion://0123456789abcdef0123456789abcdef", "--config", str(config)],
+        env=env,
+    )
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert "answered 404 without Notion's error shape — check NOTION_BASE_URL" in line
+
+
 def test_configured_sources_sync_without_arguments(server, tmp_path):
     airtable, notion = new_airtable_source(server), new_notion_source(server)
     config = tmp_path / "tasklint.toml"

@@ -112,6 +112,7 @@ def test_persistent_failure_is_one_clear_error_and_the_table_is_consistent(serve
     with pytest.raises(TasklintError) as info:
         syncer.run(spec, on_phase=service_fails)
     assert "503" in info.value.line() and "\n" not in info.value.line()
+    assert "kept failing" in info.value.line() and "run again later" in info.value.line()
     server.control.clear_faults()
     run = syncer.state.runs(spec.name)[0]
     assert not run.ok and "503" in (run.error or "")

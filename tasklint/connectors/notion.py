@@ -169,11 +169,21 @@ def _explain(exc: Exception, where: str, where_zh: str | None = None) -> Tasklin
             )
         return service_refusal("Notion", where, at, detail, exc.status, ("database", "数据库"))
     if isinstance(exc, HTTPResponseError):
-        return SourceError(
-            f"{where}: Notion answered {exc.status}",
-            hint="the service is failing; run again later",
-            zh=f"{at}：Notion 返回了 {exc.status}",
-            hint_zh="Notion 服务出了故障，请稍后再运行",
+        if exc.status >= 500:
+            return ConnectionFailed(
+                f"{where}: Notion answered {exc.status}",
+                hint="the service is failing; run again later",
+                zh=f"{at}：Notion 返回了 {exc.status}",
+                hint_zh="Notion 服务出了故障，请稍后再运行",
+            )
+        # A 4xx that is not Notion's JSON error: the address answers, but it is no
+        # Notion API (a proxy's page, a mistyped NOTION_BASE_URL).
+        return ConnectionFailed(
+            f"{where}: the server at NOTION_BASE_URL answered {exc.status} without Notion's"
+            " error shape",
+            hint="check NOTION_BASE_URL (https://api.notion.com, or unset it)",
+            zh=f"{at}：NOTION_BASE_URL 指向的服务器返回了 {exc.status}，但不是 Notion 的错误格式",
+            hint_zh="请检查 NOTION_BASE_URL（https://api.notion.com，或取消设置）",
         )
     return ConnectionFailed(
         f"{where}: cannot reach Notion ({type(exc).__name__})",

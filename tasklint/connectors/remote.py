@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
-from tasklint.errors import Notice, RateLimited, SourceError, TasklintError
+from tasklint.errors import ConnectionFailed, Notice, RateLimited, SourceError, TasklintError
 from tasklint.model import CellProblem
 
 if TYPE_CHECKING:  # the transport imports requests and httpx: not for a file check
@@ -179,6 +179,13 @@ def service_refusal(
             hint="run again later",
             zh=f"{where_zh}：{vendor} 一直在限流（{detail}）",
             hint_zh="请稍后再运行",
+        )
+    if status >= 500:  # the service's own fault, still there after the retries
+        return ConnectionFailed(
+            f"{where}: {vendor} kept failing ({detail})",
+            hint=f"the fault is {vendor}'s: run again later",
+            zh=f"{where_zh}：{vendor} 一直出错（{detail}）",
+            hint_zh=f"这是 {vendor} 一方的故障：请稍后再运行",
         )
     return SourceError(
         f"{where}: {vendor} answered {detail}",
