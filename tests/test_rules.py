@@ -380,6 +380,10 @@ def test_rule_without_its_columns_is_skipped_once_not_fired_per_row():
     assert skipped["S401"] == ("表中没有“截止日期”列" if result.locale == "zh" else "no Due column")
     english = lint_rows([{"Task": "t"}], locale="en")
     assert {s.code: s.reason for s in english.skipped}["B503"] == "no Budget / Spent column"
+    # alternatives are said with "or": a column's own name may hold a "/"
+    assert {s.code: s.reason for s in english.skipped}["O204"] == (
+        "no Department or Owner (department/person) column"
+    )
     chinese = lint_rows([{"任务": "t"}], locale="zh")
     assert {s.code: s.reason for s in chinese.skipped}["B503"] == "表中没有“预算 / 已用预算”列"
     empty = lint_rows([], locale="zh")

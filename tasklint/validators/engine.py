@@ -125,8 +125,10 @@ _SKIPPED = {
 
 def _why_skipped(key: str, locale: str, missing: Iterable[tuple[str, ...]] = ()) -> str:
     """Why a rule did not run, in the run's language; missing columns by the names a
-    person would give them there ("Due" / "截止日期"), alternatives joined by "/"."""
-    columns = " / ".join("/".join(column_name(f, locale) for f in group) for group in missing)
+    person would give them there ("Due" / "截止日期"), alternatives joined by "or" (a
+    column's own name may hold a "/": 责任部门/人)."""
+    either = "或" if locale == "zh" else " or "
+    columns = " / ".join(either.join(column_name(f, locale) for f in group) for group in missing)
     return _SKIPPED[key].render(locale, {"columns": columns})
 
 
