@@ -96,3 +96,15 @@ def test_sandbox_command_serves_the_demo_and_tasklint_checks_it(tmp_path):
 def test_sandbox_refuses_a_public_address():
     result = CliRunner().invoke(app, ["sandbox", "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "loopback" in result.stderr
+
+
+def test_a_port_another_program_holds_is_one_line_and_no_banner():
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = CliRunner().invoke(app, ["sandbox", "--port", str(port), "--seed", "none"])
+    assert result.exit_code == 2, result.output
+    assert "tasklint sandbox on" not in result.stdout
+    (line,) = result.stderr.splitlines()
+    assert f"port {port} on 127.0.0.1 cannot be used" in line and "--port" in line

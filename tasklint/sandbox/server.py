@@ -228,6 +228,23 @@ class SandboxServer:
         self.stop()
 
 
+def _port_is_free(host: str, port: int) -> None:
+    """Refuse a port another process holds before the banner says the sandbox is on it
+    (uvicorn would only log the bind error and exit 3)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"port {port} on {host} cannot be used ({exc.strerror})",
+                hint="another program (another sandbox?) holds it: pass --port with a free one",
+                zh=f"{host} 上的端口 {port} 无法使用（{exc.strerror}）",
+                hint_zh="它被另一个程序（另一个沙盒？）占用：请用 --port 指定一个空闲端口",
+            ) from None
+
+
 def run_sandbox(
     *,
     host: str = "127.0.0.1",
@@ -250,6 +267,7 @@ def run_sandbox(
             f"the sandbox listens on loopback only, not {host}",
             hint="use --host 127.0.0.1 (the sandbox has no real security)",
         )
+    _port_is_free(host, port)
     limits = Limits(enabled=rate_limit)
     airtable, notion = _backends(data_dir, 300.0)
     seed_sandbox(airtable, notion, token=token, seed=seed, rows=rows)
