@@ -52,7 +52,7 @@ def report(
 
     Goals, status by phase, open findings, overdue tasks, budget, the trend over the
     last 30 runs, and the review's lessons."""
-    from tasklint.cli import _fail, _parse_day, err, out, say_notice
+    from tasklint.cli import _fail, _parse_day, err, out, say_error, say_notice
     from tasklint.errors import ConfigError, Notice, TasklintError
     from tasklint.text import message_locale
 
@@ -94,7 +94,11 @@ def report(
         if publish:
             from tasklint.report.publish import publish as publish_report
 
+            failed: list[TasklintError] = []
             for done in publish_report(report_data, settings):
+                if isinstance(done, TasklintError):  # the other target was still tried
+                    failed.append(done)
+                    continue
                 verb = "created" if done.created else "updated"
                 verb_zh = "新建" if done.created else "更新"
                 published = Notice(
@@ -102,6 +106,10 @@ def report(
                     zh=f"已发布到 {done.target}（{verb_zh}）：{done.where}",
                 )
                 out().print(published.text(language), soft_wrap=True, markup=False)
+            for error in failed[:-1]:
+                say_error(error, locale, config)
+            if failed:
+                raise failed[-1]
     except TasklintError as error:
         raise _fail(error, locale, config) from None
 

@@ -560,8 +560,10 @@ def publish(
     env: Environment | None = None,
     *,
     on_wait: Waiter | None = None,
-) -> list[Published]:
-    """Publish to every target `[report]` configures; ConfigError when it names none."""
+) -> list[Published | TasklintError]:
+    """Publish to every target `[report]` configures, each whatever became of the other
+    (a Notion outage does not keep the report from Airtable): what was published, or
+    why not. ConfigError when it names no target."""
     env = env or Environment()
     targets = settings.report
     if not targets.notion_parent and not targets.airtable_runs:
@@ -573,40 +575,47 @@ def publish(
             hint_zh='请在 tasklint.toml 中设置 report.notion_parent = "PAGE_ID" 或 '
             'report.airtable_runs = "airtable://BASE_ID/Lint runs"',
         )
-    done: list[Published] = []
+    done: list[Published | TasklintError] = []
     if targets.notion_parent:
-        notion_token = env.token("notion", "--publish")
-        if notion_token is None:
-            raise AuthError(
-                "--publish to Notion: NOTION_TOKEN is not set",
-                hint="export the integration's secret; share the parent page with it",
-                zh="--publish 到 Notion：没有设置 NOTION_TOKEN",
-                hint_zh="请导出集成的密钥（export），并把上级页面共享给这个集成",
-            )
-        notion = NotionPublisher(
-            targets.notion_parent,
-            notion_token,
-            base_url=env.notion_base_url,
-            on_wait=on_wait,
-        )
-        done.append(notion.publish(report))
+        done.append(_attempt(partial(_to_notion, report, targets.notion_parent, env, on_wait)))
     if targets.airtable_runs:
-        airtable_token = env.token("airtable", "--publish")
-        if airtable_token is None:
-            raise AuthError(
-                "--publish to Airtable: AIRTABLE_TOKEN is not set",
-                hint="create a personal access token at airtable.com/create/tokens and export it",
-                zh="--publish 到 Airtable：没有设置 AIRTABLE_TOKEN",
-                hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
-            )
-        airtable = AirtablePublisher(
-            targets.airtable_runs,
-            airtable_token,
-            endpoint_url=env.airtable_endpoint_url,
-            on_wait=on_wait,
-        )
-        done.append(airtable.publish(report))
+        done.append(_attempt(partial(_to_airtable, report, targets.airtable_runs, env, on_wait)))
     return done
+
+
+def _attempt(action: Callable[[], Published]) -> Published | TasklintError:
+    try:
+        return action()
+    except TasklintError as error:
+        return error
+
+
+def _to_notion(report: Report, parent: str, env: Environment, on_wait: Waiter | None) -> Published:
+    token = env.token("notion", "--publish")
+    if token is None:
+        raise AuthError(
+            "--publish to Notion: NOTION_TOKEN is not set",
+            hint="export the integration's secret; share the parent page with it",
+            zh="--publish 到 Notion：没有设置 NOTION_TOKEN",
+            hint_zh="请导出集成的密钥（export），并把上级页面共享给这个集成",
+        )
+    publisher = NotionPublisher(parent, token, base_url=env.notion_base_url, on_wait=on_wait)
+    return publisher.publish(report)
+
+
+def _to_airtable(report: Report, runs: str, env: Environment, on_wait: Waiter | None) -> Published:
+    token = env.token("airtable", "--publish")
+    if token is None:
+        raise AuthError(
+            "--publish to Airtable: AIRTABLE_TOKEN is not set",
+            hint="create a personal access token at airtable.com/create/tokens and export it",
+            zh="--publish 到 Airtable：没有设置 AIRTABLE_TOKEN",
+            hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
+        )
+    publisher = AirtablePublisher(
+        runs, token, endpoint_url=env.airtable_endpoint_url, on_wait=on_wait
+    )
+    return publisher.publish(report)
 
 
 __all__ = [
