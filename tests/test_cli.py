@@ -234,6 +234,19 @@ def test_a_source_that_cannot_be_read_does_not_stop_the_others(tmp_path):
     assert "errors" not in json.loads(clean.stdout)  # DESIGN §6's keys when all were read
 
 
+def test_json_nested_too_deeply_is_one_line_and_the_other_sources_are_checked(tmp_path):
+    # json's parser, and reading a cell, recurse once per level until Python's stack
+    # runs out: a RecursionError's traceback before.
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    result = run("check", deep, ZH_CSV, "--format", "json", "--today", "2025-06-20")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"tasklint: {deep}: the JSON is nested too deeply to read")
+    (source,) = json.loads(result.stdout)["sources"]
+    assert source["name"] == str(ZH_CSV) and source["tasks"]
+
+
 def test_markdown_and_github_formats():
     md = run("check", str(ZH_CSV), "--format", "markdown", "--today", "2025-06-20").stdout
     assert md.startswith("## ") and "| 行 | 任务 |" in md and "S402" in md

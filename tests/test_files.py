@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from datetime import date
@@ -36,6 +37,34 @@ def test_csv_encodings(tmp_path, encoding):
     assert table.tasks[0].due.isoformat() == "2025-06-17"
     assert table.tasks[0].progress == pytest.approx(0.8)
     assert table.tasks[0].id == "row-2" and table.tasks[1].row == 3
+
+
+# Traditional Chinese as Excel in Taiwan (code page 950) and Hong Kong (with HKSCS)
+# saves CSV: these bytes also decode as GB18030, into other characters.
+@pytest.mark.parametrize("encoding", ["cp950", "big5hkscs"])
+def test_csv_in_big5_is_read_as_big5(tmp_path, encoding):
+    text = "檢查項目,負責人,截止日期,目標\n推廣,市場部-陳靜,2025/6/17,提升轉化率20%\n"
+    path = tmp_path / "plan.csv"
+    path.write_bytes(text.encode(encoding))
+    assert path.read_bytes().decode("gb18030") != text
+    table = read(path).table
+    assert table.columns == {
+        "title": "檢查項目",
+        "owner": "負責人",
+        "due": "截止日期",
+        "goal": "目標",
+    }
+    (task,) = table.tasks
+    assert (task.title, task.owner_text, task.goal) == ("推廣", "市場部-陳靜", "提升轉化率20%")
+
+
+def test_a_gbk_file_whose_bytes_are_big5_too_stays_gbk(tmp_path):
+    text = "检查项目,目标,进度\n推广,提升转化率20%,50%\n"
+    path = tmp_path / "plan.csv"
+    path.write_bytes(text.encode("gbk"))
+    assert path.read_bytes().decode("cp950").startswith("潰脤砐醴")  # the headers decide
+    task = read(path).table.tasks[0]
+    assert (task.title, task.goal, task.progress) == ("推广", "提升转化率20%", 0.5)
 
 
 def test_semicolon_and_tab_separated(tmp_path):
@@ -232,6 +261,112 @@ def test_damaged_xlsx_and_old_xls(tmp_path):
         read(old)
 
 
+def test_a_password_protected_workbook_is_named_so(tmp_path):
+    # Excel's encrypted .xlsx: an OLE2 container whose directory names the stream
+    # "EncryptionInfo" in UTF-16LE; an old .xls is an OLE2 container without it.
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    entry = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\x00")
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(header + entry + b"\x00" * 1024)
+    with pytest.raises(SourceError) as info:
+        read(path)
+    assert info.value.line() == (
+        f"{path}: the workbook is password-protected — remove the password"
+        " (File > Info > Protect Workbook) or export it as CSV"
+    )
+    assert "密码" in info.value.line("zh")
+    path.write_bytes(header + b"\x00" * 1024)
+    with pytest.raises(SourceError, match=r"old \.xls"):
+        read(path)
+
+
+def saved_plan(path: Path) -> Path:
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Task", "Owner"])
+    for number in range(500):
+        workbook.active.append([f"Task {number}", "Zhang Wei"])
+    workbook.save(path)
+    return path
+
+
+def test_a_workbook_cut_short_or_damaged_is_named_so(tmp_path):
+    whole = saved_plan(tmp_path / "whole.xlsx").read_bytes()
+    damaged = "the workbook is damaged or incomplete"
+    advice = "open and re-save it in Excel, or export it as CSV"
+    path = tmp_path / "plan.xlsx"
+    for broken in (whole[: len(whole) // 2], whole[:-10], bytes(range(1, 256)) * 12):
+        path.write_bytes(broken)
+        with pytest.raises(SourceError) as info:
+            read(path)
+        assert info.value.line() == f"{path}: {damaged} (not a valid .xlsx zip) — {advice}"
+        assert "工作簿已损坏或不完整" in info.value.line("zh")
+    # The zip's directory intact, the sheet's compressed bytes overwritten: openpyxl
+    # finds out only while it reads the rows.
+    with zipfile.ZipFile(io.BytesIO(whole)) as package:
+        part = package.getinfo("xl/worksheets/sheet1.xml")
+    start = part.header_offset + 30 + len(part.filename.encode()) + len(part.extra)
+    for offset in (part.compress_size // 2, part.compress_size - 4):
+        broken = bytearray(whole)
+        broken[start + offset : start + offset + 4] = bytes(
+            b ^ 0xFF for b in whole[start + offset : start + offset + 4]
+        )
+        path.write_bytes(broken)
+        with pytest.raises(SourceError, match=damaged):
+            read(path)
+
+
+def test_an_empty_sheet_names_the_sheets_and_how_to_choose_one(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Cover"
+    workbook.create_sheet("Notes").append([None])
+    workbook.create_sheet("Plan").append(["Task", "Owner"])
+    workbook["Plan"].append(["Launch", "Zhang Wei"])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    with pytest.raises(SourceError) as info:
+        read(path)
+    assert info.value.line() == (
+        f"{path}: sheet 'Cover' is empty (the workbook's sheets: 'Cover', 'Notes', 'Plan')"
+        ' — to read another, name it in tasklint.toml: [sources.NAME] sheet = "Plan"'
+    )
+    assert 'sheet = "Plan"' in info.value.line("zh") and "是空的" in info.value.line("zh")
+    with pytest.raises(SourceError, match="sheet 'Notes' is empty"):
+        read(path, sheet="Notes")
+    assert read(path, sheet="Plan").table.tasks[0].title == "Launch"
+    alone = tmp_path / "alone.xlsx"
+    openpyxl.Workbook().save(alone)
+    with pytest.raises(SourceError, match="the workbook's only sheet, 'Sheet', is empty"):
+        read(alone)
+
+
+def test_a_merged_range_is_read_in_each_of_its_rows(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Phase", "Task", "Owner", "Due", "Progress"])
+    sheet.append(["Preparation", "A", "Alice", "2025-05-01", 0.5])
+    sheet.append([None, "B", "Bob", "2025-05-02", 0.2])
+    sheet.append([None, "C", None, "2025-05-03", None])
+    sheet.append(["Execution: a heading across the row"])
+    sheet.append(["Execution", "D", "Carol", "2025-05-04", None])
+    sheet.append([])
+    sheet["E2"].number_format = "0%"
+    sheet.merge_cells("A2:A4")  # the phase of three tasks
+    sheet.merge_cells("C3:C4")  # one owner for two
+    sheet.merge_cells("E2:E3")  # shown 50%, as a person reads it
+    sheet.merge_cells("A5:E5")  # one wide cell, not each column's value
+    sheet.merge_cells("A6:A8")  # down past the last task: no task added
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    tasks = read(path).table.tasks
+    assert [(t.row, t.title, t.phase, t.owner_text, t.progress) for t in tasks] == [
+        (2, "A", "preparation", "Alice", 0.5),
+        (3, "B", "preparation", "Bob", 0.5),
+        (4, "C", "preparation", "Bob", None),
+        (5, None, None, None, None),
+        (6, "D", "execution", "Carol", None),
+    ]
+
+
 def test_json_list_and_airtable_export(tmp_path):
     path = tmp_path / "plan.json"
     path.write_text(
@@ -256,6 +391,41 @@ def test_bad_json(tmp_path, content, message):
     path = tmp_path / "plan.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(SourceError, match=message):
+        read(path)
+
+
+def test_json_nested_too_deeply_is_one_line(tmp_path):
+    path = tmp_path / "plan.json"
+    nested_cell = "[" * 2000 + '"Zhang Wei"' + "]" * 2000
+    for content in ("[" * 100_000, f'[{{"Task": "A", "Owner": {nested_cell}}}]'):
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(SourceError) as info:
+            read(path)
+        assert info.value.line() == (
+            f"{path}: the JSON is nested too deeply to read (lists or objects hundreds of"
+            ' levels inside each other) — write it as a list of rows: [{"Task": "...",'
+            ' "Owner": "..."}, ...]'
+        )
+        assert "嵌套太深" in info.value.line("zh")
+
+
+def test_a_json_integer_too_long_to_read_is_refused_in_its_cell(tmp_path):
+    # Python converts at most 4,300 digits to an int; the row and the file are read.
+    path = tmp_path / "plan.json"
+    budget = "9" * 5000
+    path.write_text(
+        f'[{{"Task": "A", "Budget": {budget}, "Spent": -{budget}, "Owner": "Zhang Wei"}},'
+        ' {"Task": "B", "Budget": 100}]',
+        encoding="utf-8",
+    )
+    first, second = read(path).table.tasks
+    assert [(p.column, p.raw[:3], p.expected) for p in first.problems] == [
+        ("Budget", "999", "an amount such as ¥1,000, $1,200.50 or 3万元 (this one is too large)"),
+        ("Spent", "-99", "an amount such as ¥1,000, $1,200.50 or 3万元 (this one is too large)"),
+    ]
+    assert first.owner_text == "Zhang Wei" and second.budget == 100
+    path.write_text(f'[{{"Task": "A", "Budget": {budget}}}, {{"Task": ]', encoding="utf-8")
+    with pytest.raises(SourceError, match="not valid JSON"):
         read(path)
 
 

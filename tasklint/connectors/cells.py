@@ -714,7 +714,12 @@ def _read_number(raw: object, expected: str) -> tuple[float, bool] | None:
         if math.isnan(value):
             return None
         if not math.isfinite(value):
-            _fail(f"{expected} (a finite one)")
+            # A float is infinite as written (Infinity, 1e999); a Decimal past a float's
+            # range (a JSON integer of thousands of digits) converts to infinity, where
+            # an int raises OverflowError.
+            if isinstance(raw, float):
+                _fail(f"{expected} (a finite one)")
+            _fail(f"{expected} (this one is too large)")
         return value, False
     if isinstance(raw, str):
         if _is_empty_text(raw):

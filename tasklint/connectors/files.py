@@ -2,9 +2,10 @@
 
 The file's content decides how it is read, not its name: an ".xlsx" that is really
 CSV text is read as CSV with a notice. CSV arrives as UTF-8, UTF-8 with BOM, UTF-16
-(Excel's "Unicode text") or GBK/GB18030 (Excel in China). The header row is the first
-of the first ten rows that names a title column, so a title line above the table is
-fine.
+(Excel's "Unicode text"), GBK/GB18030 (Excel in mainland China) or Big5 (Excel in
+Taiwan and Hong Kong). The header row is the first of the first ten rows that names a
+title column, so a title line above the table is fine. A workbook's merged cells are
+read as a person sees them: a value merged down several rows is each row's.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import json
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -31,6 +34,11 @@ from tasklint.model import Table
 FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json")
 _HEADER_SEARCH_ROWS = 10
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+_ZIP_MAGIC = b"PK\x03\x04"
+# Excel saves a workbook with a password to open as an OLE2 (compound file) container
+# holding the encrypted .xlsx and an "EncryptionInfo" stream (MS-OFFCRYPTO); the
+# container's directory spells stream names in UTF-16LE. An old .xls has no such stream.
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 
 @dataclass(slots=True)
@@ -47,22 +55,74 @@ class ReadResult:
     notices: list[Notice]
 
 
-def _decode(data: bytes, path: Path) -> str:
+# Excel saves CSV in Windows' code page for the system's language: GBK in mainland
+# China (GB18030 is its superset), Big5 in Taiwan and Hong Kong (code page 950; Hong
+# Kong's HKSCS characters beyond it). Their byte ranges overlap, so Big5 text mostly
+# decodes as GBK too, into other characters.
+_BIG5 = ("cp950", "big5hkscs")
+
+
+def _decode(data: bytes, path: Path, source: FileSource | None = None) -> str:
+    """The file's text. With `source` (a table's file), Big5 is tried as well as GB18030
+    when the file is not UTF-8 (see `_chinese_code_pages`)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:  # NULs mean binary data, whatever decoded
-            return text
+    text: str | None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+        for encoding in ("gb18030",) if source is None else _chinese_code_pages(data, source):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    if text is not None and "\x00" not in text:  # NULs mean binary data, whatever decoded
+        return text
     raise SourceError(
         f"{path}: cannot read the text encoding",
         hint="save it as CSV UTF-8 (Excel: File > Save As > CSV UTF-8)",
         zh=f"{path}：无法识别文件的文字编码",
         hint_zh="请另存为 CSV UTF-8（Excel：文件 > 另存为 > CSV UTF-8(逗号分隔)）",
     )
+
+
+def _chinese_code_pages(data: bytes, source: FileSource) -> list[str]:
+    """The code pages to decode a file that is not UTF-8 with, in turn: a Big5 one
+    first only when its reading of the first rows names more known columns than
+    GB18030's (so a GBK file reads as it always did, and a file that is neither is not
+    turned into Big5's garbage), then GB18030. Only those rows are decoded to compare:
+    a line break (0x0A) is never part of a two- or four-byte character in any of them."""
+    end = -1
+    for _ in range(_HEADER_SEARCH_ROWS):
+        end = data.find(b"\n", end + 1)
+        if end < 0:
+            break
+    head = data if end < 0 else data[:end]
+    scores: dict[str, tuple[bool, int]] = {}
+    for encoding in ("gb18030", *_BIG5):
+        try:
+            scores[encoding] = _header_score(head.decode(encoding), source)
+        except UnicodeDecodeError:
+            continue  # not this one: the whole file would fail as well
+    gbk = scores.pop("gb18030", (False, 0))
+    better = [encoding for encoding in _BIG5 if scores.get(encoding, gbk) > gbk]
+    return [*sorted(better, key=scores.__getitem__, reverse=True), "gb18030"]
+
+
+def _header_score(text: str, source: FileSource) -> tuple[bool, int]:
+    """(a task column named, how many known columns) of the best row of `text`."""
+    best = (False, 0)
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), _dialect(text)):
+            columns = map_headers(
+                [c.strip() for c in row if c.strip()], source.columns, owned=source.owned
+            )
+            best = max(best, ("title" in columns, len(columns)))
+    except csv.Error:
+        pass  # a quote left open at the cut: the rows before it have counted
+    return best
 
 
 def _dialect(sample: str) -> type[csv.Dialect]:
@@ -143,12 +203,15 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect], start: int) -> int:
 def _xlsx_rows(
     data: bytes, path: Path, sheet: str | None, notices: list[Notice]
 ) -> list[list[Any]]:
-    """The chosen sheet's cells, row by row; a notice when its formulas were never
-    calculated (see `_uncalculated_formulas`)."""
+    """The chosen sheet's cells, row by row, a merged range's value carried down it
+    (see `_carry_merged`); a notice when its formulas were never calculated (see
+    `_uncalculated_formulas`)."""
     import openpyxl  # only for workbooks: keeps a CSV check's start-up light
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except _UNPACKING_ERRORS:
+        raise _damaged(path, "a part of it cannot be unpacked", "其中有部分内容无法解压") from None
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise SourceError(
             f"{path}: not a readable Excel workbook ({type(exc).__name__})",
@@ -168,10 +231,24 @@ def _xlsx_rows(
             worksheet = workbook[sheet]
         else:
             worksheet = workbook.worksheets[0]
-        rows = [[_shown_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        try:  # read-only mode unpacks and parses the sheet only now
+            rows = [[_shown_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        except Exception as exc:
+            raise _damaged(
+                path,
+                f"sheet {worksheet.title!r} cannot be read: {type(exc).__name__}",
+                f"工作表 {worksheet.title!r} 无法读取：{type(exc).__name__}",
+            ) from None
+        if not any(_is_written(value) for row in rows for value in row):
+            raise _empty_sheet(path, workbook, worksheet.title)
     finally:
         workbook.close()
-    cells = _uncalculated_formulas(data, worksheet.title)
+    part = _sheet_part(data, worksheet.title)
+    if part is None:
+        return rows
+    xml, recalculate = part
+    _carry_merged(rows, _merged_ranges(xml))
+    cells = _uncalculated_formulas(xml, recalculate)
     if cells:
         shown = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
         notices.append(
@@ -187,12 +264,120 @@ def _xlsx_rows(
     return rows
 
 
+# What a zip whose directory reads but whose parts do not raises (a part cut short or
+# overwritten: a bad CRC, a broken deflate stream).
+_UNPACKING_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
+def _damaged(path: Path, why: str, why_zh: str) -> SourceError:
+    return SourceError(
+        f"{path}: the workbook is damaged or incomplete ({why})",
+        hint="open and re-save it in Excel, or export it as CSV",
+        zh=f"{path}：工作簿已损坏或不完整（{why_zh}）",
+        hint_zh="请用 Excel 打开并重新保存，或导出为 CSV",
+    )
+
+
+def _empty_sheet(path: Path, workbook: Any, title: str) -> SourceError:
+    """The sheet read is empty: the error names the workbook's sheets, and one that has
+    cells as the one to choose (the checklist is often on the second, after a cover
+    or an emptied first sheet)."""
+    others = [name for name in workbook.sheetnames if name != title]
+    if not others:
+        return SourceError(
+            f"{path}: the workbook's only sheet, {title!r}, is empty",
+            hint="export the checklist again",
+            zh=f"{path}：工作簿唯一的工作表 {title!r} 是空的",
+            hint_zh="请重新导出清单",
+        )
+    chosen = next((name for name in others if _has_cells(workbook[name])), others[0])
+    names = [repr(name) for name in workbook.sheetnames]
+    return SourceError(
+        f"{path}: sheet {title!r} is empty (the workbook's sheets: {', '.join(names)})",
+        hint=f'to read another, name it in tasklint.toml: [sources.NAME] sheet = "{chosen}"',
+        zh=f"{path}：工作表 {title!r} 是空的（工作簿中的工作表：{'、'.join(names)}）",
+        hint_zh=f'如需读取其他工作表，请在 tasklint.toml 中指定：[sources.NAME] sheet = "{chosen}"',
+    )
+
+
+def _has_cells(worksheet: Any) -> bool:
+    """Whether a cell of the sheet's first rows is written (where a header would be)."""
+    try:
+        head = itertools.islice(worksheet.iter_rows(values_only=True), _HEADER_SEARCH_ROWS)
+        return any(_is_written(value) for row in head for value in row)
+    except Exception:  # a damaged sheet is no sheet to suggest
+        return False
+
+
+def _sheet_part(data: bytes, title: str) -> tuple[bytes, bool] | None:
+    """The XML of the sheet named `title`, and whether the workbook asks its reader to
+    recalculate formulas (see `_uncalculated_formulas`); None when the package holds
+    something unexpected: what is read from it only adds to what openpyxl read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+            sheet_path = _sheet_path(package, workbook, title)
+            if sheet_path is None:
+                return None
+            with package.open(sheet_path) as sheet:
+                return sheet.read(), _asks_to_recalculate(workbook)
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error, ElementTree.ParseError):
+        return None
+
+
+_MERGE_CELL = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"'
+)
+
+
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (first column, first row, last column, last row),
+    from 1. openpyxl's read-only mode, which keeps reading a large sheet fast, does not
+    read them (`mergeCells`, which a sheet's XML holds after its cells)."""
+    start = xml.find(b"mergeCell")  # one fast scan: most sheets have none
+    if start < 0:
+        return []
+    from openpyxl.utils.cell import column_index_from_string as column
+
+    return [
+        (column(left.decode()), int(top), column(right.decode()), int(bottom))
+        for left, top, right, bottom in _MERGE_CELL.findall(xml, xml.rfind(b"<", 0, start))
+    ]
+
+
+def _carry_merged(rows: list[list[Any]], ranges: Iterable[tuple[int, int, int, int]]) -> None:
+    """Each row a merged range spans reads the range's value (Excel keeps it in the
+    top-left cell and shows it over the whole range): an owner merged over three tasks
+    is each task's owner. It is read in the range's first column only: a range merged
+    across columns is one wide cell (a section's heading over the whole row), not the
+    value of each column it covers. Rows with nothing else written stay blank, as they
+    look: a phase merged down past the last task adds no task."""
+    spans = [(left - 1, top - 1, bottom) for left, top, _, bottom in ranges if bottom > top]
+    blank = {
+        number
+        for _, top, bottom in spans
+        for number in range(top + 1, min(bottom, len(rows)))
+        if not any(map(_is_written, rows[number]))
+    }
+    for column, top, bottom in spans:
+        if top >= len(rows) or column >= len(rows[top]) or _is_blank(rows[top][column]):
+            continue
+        value = rows[top][column]
+        for number in range(top + 1, min(bottom, len(rows))):
+            row = rows[number]
+            if number in blank:
+                continue
+            if len(row) <= column:
+                row.extend([None] * (column + 1 - len(row)))
+            row[column] = value
+
+
 # Cell types whose saved value may be empty text (a formula such as IF(A2="","",…)).
 _TEXT_TYPES = frozenset({"s", "str", "inlineStr"})
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
-def _uncalculated_formulas(data: bytes, sheet_title: str) -> list[str]:
+def _uncalculated_formulas(xml: bytes, recalculate: bool) -> list[str]:
     """The references of the sheet's formula cells that hold no calculated value.
 
     Excel, WPS and LibreOffice save each formula with its result (`<v>` in the cell).
@@ -202,18 +387,7 @@ def _uncalculated_formulas(data: bytes, sheet_title: str) -> list[str]:
     openpyxl's reader cannot do. Either sign marks a formula as never calculated: the
     flag (every formula), or a formula cell of a non-text type with no value. Element
     names are matched without their namespace (transitional or strict OOXML alike).
-    Anything unexpected in the package reads as "none": this only adds a notice."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
-            sheet_path = _sheet_path(package, workbook, sheet_title)
-            if sheet_path is None:
-                return []
-            recalculate = _asks_to_recalculate(workbook)
-            with package.open(sheet_path) as sheet:
-                xml = sheet.read()
-    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
-        return []
+    A sheet whose XML breaks off reads as the formulas before: this only adds a notice."""
     if not _FORMULA_TAG.search(xml):
         return []
     found: list[str] = []
@@ -286,9 +460,28 @@ def _shown_value(cell: Any) -> Any:
     return value
 
 
-def _json_records(data: bytes, path: Path, notices: list[Notice]) -> list[dict[str, Any]]:
+def _long_integer(digits: str) -> int | Decimal:
+    """An integer as JSON writes it; one past Python's limit on the digits it converts
+    to int (4,300 by default: the conversion takes quadratic time) as a Decimal, which
+    keeps the digits for X901 to quote and reads as too large for any number cell."""
     try:
-        document = json.loads(_decode(data, path))
+        return int(digits)
+    except ValueError:
+        return Decimal(digits)
+
+
+def _parse_json(text: str, path: Path) -> Any:
+    try:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:
+            # Only an integer too long to convert raises this. The file is read again
+            # with such integers kept as Decimals, so that the one cell is refused, not
+            # the file; not on the first reading, where a call per integer would slow
+            # every file for a case hardly any has.
+            return json.loads(text, parse_int=_long_integer)
     except json.JSONDecodeError as exc:
         raise SourceError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
@@ -296,6 +489,20 @@ def _json_records(data: bytes, path: Path, notices: list[Notice]) -> list[dict[s
             zh=f"{path}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
             hint_zh="请修正语法",
         ) from None
+
+
+def _nested_too_deeply(path: Path) -> SourceError:
+    return SourceError(
+        f"{path}: the JSON is nested too deeply to read (lists or objects hundreds of"
+        " levels inside each other)",
+        hint='write it as a list of rows: [{"Task": "...", "Owner": "..."}, ...]',
+        zh=f"{path}：JSON 嵌套太深（列表或对象层层嵌套了数百层），无法读取",
+        hint_zh='请写成由行组成的列表：[{"Task": "...", "Owner": "..."}, ...]',
+    )
+
+
+def _json_records(data: bytes, path: Path, notices: list[Notice]) -> list[dict[str, Any]]:
+    document = _parse_json(_decode(data, path), path)
     if isinstance(document, dict) and isinstance(document.get("records"), list):
         document = document["records"]  # an Airtable-style export
     if not isinstance(document, list):
@@ -498,8 +705,15 @@ def _read_file(source: FileSource, options: ParseOptions) -> tuple[ReadResult, P
     suffix = path.suffix.lower()
     rows: Iterable[list[Any]]
     if suffix == ".json":
-        records = _json_records(data, path, notices)
-        table, again = _table_from_records(records, source, options, notices)
+        try:
+            records = _json_records(data, path, notices)
+            table, again = _table_from_records(records, source, options, notices)
+        except RecursionError:
+            # json's parser, and then reading a cell, recurse once per level of lists
+            # and objects inside each other, until Python's stack runs out: caught
+            # here rather than every document walked for its depth first, which took
+            # as long as parsing it. A checklist needs three levels ([{"Task": …}]).
+            raise _nested_too_deeply(path) from None
         return ReadResult(table, notices), again
     if zipfile.is_zipfile(io.BytesIO(data)):
         if suffix not in (".xlsx", ".xlsm"):
@@ -511,20 +725,37 @@ def _read_file(source: FileSource, options: ParseOptions) -> tuple[ReadResult, P
             )
         rows = _xlsx_rows(data, path, source.sheet, notices)
     elif data.startswith(_OLE2_MAGIC):
+        if _ENCRYPTION_INFO in data:
+            raise SourceError(
+                f"{path}: the workbook is password-protected",
+                hint="remove the password (File > Info > Protect Workbook) or export it as CSV",
+                zh=f"{path}：这个工作簿设置了打开密码",
+                hint_zh="请取消密码（文件 > 信息 > 保护工作簿），或导出为 CSV",
+            )
         raise SourceError(
             f"{path}: an old .xls workbook, which tasklint cannot read",
             hint="save it as .xlsx or CSV UTF-8",
             zh=f"{path}：这是旧版 .xls 工作簿，tasklint 无法读取",
             hint_zh="请另存为 .xlsx 或 CSV UTF-8",
         )
-    else:
-        if suffix in (".xlsx", ".xlsm"):
-            notices.append(
-                Notice(
-                    en=f"{path}: not an Excel workbook but text; read it as CSV",
-                    zh=f"{path}：这不是 Excel 工作簿，而是文本；已按 CSV 读取",
-                )
+    elif suffix in (".xlsx", ".xlsm"):
+        # Named a workbook, and no zip: the start of one (a download or copy cut short)
+        # or bytes that are no text either are a damaged workbook; text is a CSV file
+        # saved under the wrong name.
+        try:
+            text = None if data.startswith(_ZIP_MAGIC) else _decode(data, path, source)
+        except SourceError:
+            text = None
+        if text is None:
+            raise _damaged(path, "not a valid .xlsx zip", "不是有效的 .xlsx 压缩包")
+        notices.append(
+            Notice(
+                en=f"{path}: not an Excel workbook but text; read it as CSV",
+                zh=f"{path}：这不是 Excel 工作簿，而是文本；已按 CSV 读取",
             )
-        rows = _csv_rows(_decode(data, path), path, notices)
+        )
+        rows = _csv_rows(text, path, notices)
+    else:
+        rows = _csv_rows(_decode(data, path, source), path, notices)
     table, again = _table_from_grid(rows, source, options, notices)
     return ReadResult(table, notices), again
