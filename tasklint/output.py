@@ -622,7 +622,9 @@ class SyncProgress:
             self._progress.__exit__(*exc)
 
     def _say(self, text: str) -> None:
-        self.console.print(f"tasklint: {text}", highlight=False, markup=False)
+        # not "tasklint: …", which is how errors and notices start: a log of a run that
+        # failed would otherwise show every step as another failure
+        self.console.print(f"· {text}", highlight=False, markup=False)
 
     def phase(self, source: str, text: str) -> None:
         self._source = source

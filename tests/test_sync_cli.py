@@ -63,6 +63,8 @@ def test_setup_then_dry_run_then_sync(server, config):
     assert real.exit_code == 1 and "写入 20 行" in real.stdout
     # Not a terminal: progress as plain lines on stderr.
     assert f"{spec.url}: reading" in real.stderr and "wrote 20 of 20 rows" in real.stderr
+    # steps are told apart from errors, which start "tasklint:"
+    assert not [line for line in real.stderr.splitlines() if line.startswith("tasklint:")]
     base, table = spec.url.removeprefix("airtable://").split("/", 1)
     rows = Api(server.token, endpoint_url=server.airtable_url).table(base, table).all()
     assert {r["fields"]["计算状态"] for r in rows} == {"已完成", "未完成", "异常"}
