@@ -296,12 +296,15 @@ class Table(BaseModel):
     # logical field -> the header it was read from
     columns: dict[str, str] = Field(default_factory=dict)
     tasks: list[Task] = Field(default_factory=list)
+    # row number -> the line of the file it begins on, for a text file's rows where they
+    # differ (a cell above holds a line break): where an annotation must point
+    lines: dict[int, int] = Field(default_factory=dict)
 
     @classmethod
     def trusted(cls, name: str, kind: str, columns: dict[str, str], tasks: list[Task]) -> Table:
         """A Table of Tasks a reader made, without validation: checking 100,000 Tasks
         against the model's schema (and building the schema) would find nothing."""
-        return cls.model_construct(name=name, kind=kind, columns=columns, tasks=tasks)
+        return cls.model_construct(name=name, kind=kind, columns=columns, tasks=tasks, lines={})
 
     def has(self, field: str) -> bool:
         return field in self.columns

@@ -512,11 +512,12 @@ def render_github(outcomes: Sequence[SourceOutcome]) -> str:
         # config ([sources.q3] url = "plans/q3.csv" annotates plans/q3.csv)
         spec = outcome.spec
         where = _repository_path(spec.url) if spec.kind == "file" else spec.name
+        file_lines = result.table.lines  # a CSV row's line in the file, where not its number
         for t in result.tasks:
             for f in t.active:
                 props = [f"file={_gh_prop(where)}"]
                 if t.task.row is not None and outcome.spec.kind == "file":
-                    props.append(f"line={t.task.row}")
+                    props.append(f"line={file_lines.get(t.task.row, t.task.row)}")
                 props.append(f"title={_gh_prop(f'{f.code} {f.name} ({t.task.id})')}")
                 lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(f.message)}")
         for f in result.table_findings:

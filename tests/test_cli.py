@@ -494,3 +494,12 @@ def test_markdown_shows_cell_text_as_text_and_cuts_a_pasted_essay(tmp_path):
     assert len(md) < 5_000 and len(text) < 20_000 and "Launch word word" in text
     whole = json.loads(run("check", str(plan), "--format", "json").stdout)
     assert essay.strip() in [t["title"] for t in whole["sources"][0]["tasks"]]  # kept whole
+
+
+def test_github_annotations_point_at_the_line_a_row_begins_on(tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text('Task,Owner,Due\nA,"Ann\nBob",2025-05-01\nB,Bob,2025-05-01\n', encoding="utf-8")
+    gh = run("check", str(plan), "--format", "github", "--today", "2025-06-20").stdout
+    overdue = [line for line in gh.splitlines() if "S402" in line]
+    assert [line.split("line=")[1].split(",")[0] for line in overdue] == ["2", "4"]
+    assert "(row-3)" in overdue[1]  # the row keeps its number, as a spreadsheet shows it

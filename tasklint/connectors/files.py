@@ -142,9 +142,12 @@ def _dialect(sample: str) -> type[csv.Dialect]:
     return Sniffed
 
 
-def _csv_rows(text: str, path: Path, notices: list[Notice]) -> Iterator[list[str]]:
+def _csv_rows(
+    text: str, path: Path, notices: list[Notice], starts: list[int] | None = None
+) -> Iterator[list[str]]:
     """The rows, read as they are asked for: a large file's cells are never all held.
-    A quote that is never closed is named in a notice (see `_unclosed_quote`)."""
+    A quote that is never closed is named in a notice (see `_unclosed_quote`). The line
+    each row begins on goes to `starts`, when given."""
     dialect = _dialect(text[:8192])
     # A cell can be as long as its file: the csv module refuses cells over 128 KB by
     # default (a long note pasted into one cell), and the limit is the process's.
@@ -155,6 +158,8 @@ def _csv_rows(text: str, path: Path, notices: list[Notice]) -> Iterator[list[str
     try:
         for row in reader:
             last_start = begin
+            if starts is not None:
+                starts.append(begin)
             yield row
             begin = reader.line_num + 1
     except csv.Error as exc:
@@ -702,6 +707,7 @@ def _read_file(source: FileSource, options: ParseOptions) -> tuple[ReadResult, P
             hint_zh="请重新导出清单",
         )
     notices: list[Notice] = []
+    starts: list[int] = []  # the line each CSV row begins on
     suffix = path.suffix.lower()
     rows: Iterable[list[Any]]
     if suffix == ".json":
@@ -754,8 +760,10 @@ def _read_file(source: FileSource, options: ParseOptions) -> tuple[ReadResult, P
                 zh=f"{path}：这不是 Excel 工作簿，而是文本；已按 CSV 读取",
             )
         )
-        rows = _csv_rows(text, path, notices)
+        rows = _csv_rows(text, path, notices, starts)
     else:
-        rows = _csv_rows(_decode(data, path, source), path, notices)
+        rows = _csv_rows(_decode(data, path, source), path, notices, starts)
     table, again = _table_from_grid(rows, source, options, notices)
+    # rows below a cell with a line break begin further down the file than their number
+    table.lines = {row: line for row, line in enumerate(starts, start=1) if line != row}
     return ReadResult(table, notices), again
