@@ -9,6 +9,7 @@
     └── RateLimited          the service kept refusing after every retry
 
     Notice                   what the run tells the user without stopping
+    Expected                 what a config value should be, as a validator says it
 
 Messages say what is wrong and what to do, in English and in Chinese (`zh=`,
 `hint_zh=`: the teams that read them work in either), and never contain a token.
@@ -99,3 +100,13 @@ class Notice:
 
     def text(self, locale: str = "en") -> str:
         return self.zh if locale == "zh" else self.en
+
+
+class Expected(ValueError):
+    """What a key's value should be, said by a validator in both languages; pydantic
+    keeps the exception, so the config error can say it in Chinese too. Here rather
+    than in the config layer, as rule parameters (`validators.base`) say it as well."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh

@@ -272,6 +272,23 @@ def test_exit_2_with_one_line_for_bad_input(tmp_path):
     assert run("check", str(ZH_CSV), "--select", "Q9").exit_code == 2
 
 
+def test_config_encodings_and_parameter_ranges_through_the_cli(tmp_path):
+    cases = {
+        "cp1252.toml": '# café\nlocale = "en"\n'.encode("cp1252"),
+        "negative.toml": b"[rules.S402]\nmax_delay_days = -5\n",
+        "min-above-max.toml": b"[rules.B501]\nmin_share = 0.5\nmax_share = 0.1\n",
+    }
+    for name, raw in cases.items():
+        (tmp_path / name).write_bytes(raw)
+        result = run("check", str(ZH_CSV), "--config", str(tmp_path / name))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert name in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    # as Notepad saves "Unicode": UTF-16 with its byte order mark, read as such
+    (tmp_path / "utf16.toml").write_bytes('locale = "en"\n'.encode("utf-16"))
+    _, report = check_json(ZH_CSV, "--config", str(tmp_path / "utf16.toml"))
+    assert report["sources"][0]["table_findings"][0]["message"].startswith("Contingency")
+
+
 def test_rules_and_explain():
     listing = run("rules")
     assert (

@@ -205,6 +205,17 @@ def config_error(data: dict) -> ConfigError:
         ({"schedule": {"at": "2am"}}, "`schedule.at`", "HH:MM"),
         ({"rules": {"S402": {"max_delay_days": "two"}}}, "`rules.S402.max_delay_days`", "整数"),
         ({"rules": {"S402": {"severity": "fatal"}}}, "`rules.S402.severity`", "error、warning"),
+        (
+            {"rules": {"S402": {"max_delay_days": -5}}},
+            "`rules.S402.max_delay_days`",
+            "不小于 0 的天数",
+        ),
+        ({"rules": {"M305": {"min_ctr": 2}}}, "`rules.M305.min_ctr`", "0 到 1 之间的比例"),
+        (
+            {"rules": {"B501": {"min_share": 0.5, "max_share": 0.1}}},
+            "`rules.B501.min_share`",
+            "不大于 max_share（0.1）的值",
+        ),
         ({"colour": "red"}, "`colour`", "未知的键"),
         ({"rules": {"S402": {"max_days": 3}}}, "`rules.S402.max_days`", "未知的参数"),
         ({"sources": {"plan": {}}}, "`sources.plan.url`", "缺少必填项"),

@@ -6,6 +6,7 @@ naming the file, the key, the bad value and what was expected.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import (
 )
 
 from tasklint.config.columns import LOGICAL_FIELDS
-from tasklint.errors import ConfigError, TasklintError
+from tasklint.errors import ConfigError, Expected, TasklintError
 from tasklint.model import Severity
 
 CONFIG_FILE = "tasklint.toml"
@@ -39,15 +40,6 @@ STATUS_LABELS = {
     "en": {"done": "Done", "not_done": "Not done", "abnormal": "Abnormal"},
     "zh": {"done": "已完成", "not_done": "未完成", "abnormal": "异常"},
 }
-
-
-class Expected(ValueError):
-    """What a key's value should be, said by a validator in both languages; pydantic
-    keeps the exception, so the config error can say it in Chinese too."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.zh = zh
 
 
 def _check_zone(value: str | None) -> str | None:
@@ -406,22 +398,95 @@ def parse_settings(data: dict[str, Any], origin: str) -> Settings:
     return settings
 
 
+# TOML is UTF-8, but Windows editors save it with a byte order mark, and Notepad's
+# "Unicode" is UTF-16: a file that says which it is by its mark is read as it says.
+# UTF-32's little-endian mark starts with UTF-16's, so it is looked for first.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """The file's text, and the name of the encoding it was read in."""
+    encoding = "utf-8"
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            raw, encoding = raw[len(mark) :], codec
+            break
+    name = "-".join(encoding.upper().split("-")[:2])  # UTF-16, not UTF-16-LE
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        readable = raw[: exc.start].decode(encoding, "replace")
+    else:
+        # TOML allows no NUL anywhere, not even in a string: one here is half of a
+        # UTF-16 character, in a file saved without its byte order mark.
+        if "\x00" not in text:
+            return text, name
+        readable = text[: text.index("\x00")]
+    line = readable.count("\n") + 1
+    raise ConfigError(
+        f"{path}: line {line} is not {name} text",
+        hint="save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        zh=f"{path}：第 {line} 行不是 {name} 编码的文本",
+        hint_zh="请将文件另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）",
+    )
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"{path}: not valid TOML ({exc})",
-            hint="fix the syntax",
-            zh=f"{path}：不是有效的 TOML（{exc}）",
-            hint_zh="请修正语法",
-        ) from None
+        raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(
             f"{path}: cannot be read ({exc.strerror})",
             zh=f"{path}：无法读取（{exc.strerror}）",
         ) from None
+    text, encoding = _decode(path, raw)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # A file read as its byte order mark says may be something else that starts
+        # with the same bytes.
+        read_as = "" if encoding == "UTF-8" else f" when read as {encoding}"
+        read_as_zh = "" if encoding == "UTF-8" else f"（按 {encoding} 读取）"
+        raise ConfigError(
+            f"{path}: not valid TOML{read_as} ({exc})",
+            hint="fix the syntax" + (", or save the file as UTF-8" if read_as else ""),
+            zh=f"{path}：不是有效的 TOML{read_as_zh}（{exc}）",
+            hint_zh="请修正语法" + ("，或将文件另存为 UTF-8 编码" if read_as else ""),
+        ) from None
+
+
+def _tasklint_table(data: dict[str, Any], origin: str) -> dict[str, Any] | None:
+    """pyproject.toml's [tool.tasklint], None when it has none."""
+    tool = data.get("tool")
+    # `tool` is every tool's table, and not tasklint's to judge: when it is not a table,
+    # it holds no tasklint settings either.
+    if not isinstance(tool, dict) or "tasklint" not in tool:
+        return None
+    if not isinstance(section := tool["tasklint"], dict):
+        value = _describe(section)
+        raise ConfigError(
+            f"{origin}: `tool.tasklint` = {value} is invalid",
+            hint="expected a table: tasklint's settings under [tool.tasklint]",
+            zh=f"{origin}：`tool.tasklint` = {value} 无效",
+            hint_zh="请改为表：在 [tool.tasklint] 下写 tasklint 的设置",
+        )
+    return section
+
+
+def _may_hold_tasklint_settings(path: Path) -> bool:
+    """Whether a pyproject.toml tasklint cannot read may still name it, in any of the
+    encodings it might be in; True when its bytes cannot be read either."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return True
+    return any("tasklint".encode(codec) in raw for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
 def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Settings:
@@ -437,7 +502,7 @@ def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Setti
             )
         data = _read_toml(path)
         if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("tasklint", {})
+            data = _tasklint_table(data, str(path)) or {}
         settings = parse_settings(data, str(path))
         settings.folder = path.parent
         return settings
@@ -445,7 +510,16 @@ def load_settings(path: Path | None = None, *, cwd: Path | None = None) -> Setti
     if (own := cwd / CONFIG_FILE).is_file():
         return parse_settings(_read_toml(own), CONFIG_FILE)
     if (pyproject := cwd / "pyproject.toml").is_file():
-        section = _read_toml(pyproject).get("tool", {}).get("tasklint")
+        try:
+            data = _read_toml(pyproject)
+        except ConfigError:
+            # A pyproject.toml found on its own belongs to a Python project, mostly not
+            # tasklint's: one that cannot be read stops a check only when it may hold
+            # tasklint's settings, which a check would otherwise run without.
+            if _may_hold_tasklint_settings(pyproject):
+                raise
+            return Settings.model_construct()
+        section = _tasklint_table(data, "pyproject.toml")
         if section is not None:
             return parse_settings(section, "pyproject.toml [tool.tasklint]")
     return Settings.model_construct()

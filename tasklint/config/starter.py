@@ -27,7 +27,7 @@ url = "marketing-plan.csv"      # or airtable://appXXXXXXXXXXXXXX/Checklist, not
 select = ["ALL"]                # codes or prefixes: "G", "O2", "S402"
 ignore = []                     # e.g. ["B502"]
 
-# Per-rule severity and parameters (defaults shown):
+# Per-rule severity and parameters (defaults shown; shares run from 0 to 1: 0.20 is 20%):
 # [rules.S402]
 # max_delay_days = 2            # past this the row is Abnormal
 # severity = "error"

@@ -17,10 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal, NamedTuple
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import InitErrorDetails
 
+from tasklint.errors import Expected
 from tasklint.model import Severity, Table, Task
 
 
@@ -36,12 +38,60 @@ class Text:
         return template.format(**args) if args else template
 
 
+def _days(value: int) -> int:
+    if value < 0:
+        raise Expected("a number of days, 0 or more", "不小于 0 的天数")
+    return value
+
+
+def _share(value: float) -> float:
+    if not 0 <= value <= 1:  # and NaN, which TOML writes `nan`
+        raise Expected("a share from 0 to 1 (0.15 is 15%)", "0 到 1 之间的比例（0.15 即 15%）")
+    return value
+
+
+# The kinds of value a parameter takes, declared with it (`max_delay_days: Days = 2`),
+# so a config cannot set one a rule's messages would turn into nonsense ("past the
+# -5-day tolerance"), nor 15 where 15% is meant.
+Days = Annotated[int, AfterValidator(_days)]
+Share = Annotated[float, AfterValidator(_share)]
+
+
 class Params(BaseModel):
     """A rule's parameters; subclasses declare fields with their defaults. A rule left
     at its defaults takes them as written (`model_construct`): its schema is built
-    only when a config sets one of its parameters."""
+    only when a config sets one of its parameters.
+
+    `min_X` and `max_X` bound the same thing: a config may not set the minimum above
+    the maximum (B501's min_share and max_share)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Self:
+        fields = type(self).model_fields
+        for low_name in fields:
+            high_name = "max_" + low_name.removeprefix("min_")
+            if not low_name.startswith("min_") or high_name not in fields:
+                continue
+            low, high = getattr(self, low_name), getattr(self, high_name)
+            if low <= high:
+                continue
+            # Name the key the config set: min_share = 0.3 alone is the wrong one, not
+            # the default max_share it exceeds.
+            if low_name in self.model_fields_set or high_name not in self.model_fields_set:
+                key, value, bound = low_name, low, f"{high_name}（{high}）"
+                wanted = Expected(f"at most {high_name} ({high})", f"不大于 {bound}的值")
+            else:
+                key, value, bound = high_name, high, f"{low_name}（{low}）"
+                wanted = Expected(f"at least {low_name} ({low})", f"不小于 {bound}的值")
+            # A ValidationError keeps its location, so the config error names the key,
+            # as it does for a field's own validator.
+            error = InitErrorDetails(
+                type="value_error", loc=(key,), input=value, ctx={"error": wanted}
+            )
+            raise ValidationError.from_exception_data(type(self).__name__, [error])
+        return self
 
 
 # The name rules use for their parameters' base class inside `Rule`, where `Params`

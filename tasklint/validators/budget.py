@@ -7,7 +7,7 @@ import re
 
 from tasklint.model import Severity, Table, Task
 from tasklint.text import percent
-from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Params, Rule, Share, Text
 
 # The seed's template states the reserve in prose: "应急预算：总预算的15%".
 _RESERVE_IN_PROSE = re.compile(
@@ -38,8 +38,8 @@ def reserve_share(table: Table) -> float | None:
 
 
 class ReserveParams(Params):
-    min_share: float = 0.10
-    max_share: float = 0.15
+    min_share: Share = 0.10
+    max_share: Share = 0.15
 
 
 class ContingencyOutOfRange(Rule):
@@ -100,7 +100,7 @@ class ContingencyOutOfRange(Rule):
 
 
 class SpendParams(Params):
-    max_points_ahead: float = 0.15
+    max_points_ahead: Share = 0.15
 
 
 class SpendAheadOfProgress(Rule):

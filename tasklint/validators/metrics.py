@@ -6,7 +6,7 @@ import re
 
 from tasklint.model import Phase, Severity, Table, Task, text_cells
 from tasklint.text import percent, quote
-from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Found, Hit, Params, Rule, Share, Text
 from tasklint.validators.metric_terms import classify_metric, is_channel_test_row
 
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
@@ -126,7 +126,7 @@ class SurfaceMetricOnly(Rule):
 
 
 class BelowExpectationParams(Params):
-    max_shortfall: float = 0.20
+    max_shortfall: Share = 0.20
 
 
 class MetricBelowExpectation(Rule):
@@ -199,7 +199,7 @@ def _number(value: float) -> str:
 
 
 class SwingParams(Params):
-    max_change: float = 0.10
+    max_change: Share = 0.10
 
 
 class MetricSwing(Rule):
@@ -257,7 +257,7 @@ class MetricSwing(Rule):
 
 
 class ChannelTestParams(Params):
-    min_ctr: float = 0.02
+    min_ctr: Share = 0.02
 
 
 _CTR_IN_TEXT = re.compile(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from tasklint.model import Phase, Severity, Status, Task
-from tasklint.validators.base import Context, Found, Hit, Params, Rule, Text
+from tasklint.validators.base import Context, Days, Found, Hit, Params, Rule, Text
 
 # The seed's phase 2 is "execution and monitoring" (执行监控阶段): both halves count here.
 _PLANNED_WORK = (Phase.PREPARATION, Phase.EXECUTION, Phase.MONITORING)
@@ -54,7 +54,7 @@ class DueMissing(Rule):
 
 
 class OverdueParams(Params):
-    max_delay_days: int = 2
+    max_delay_days: Days = 2
     within_tolerance_severity: Severity = Severity.WARNING
 
 
@@ -115,7 +115,7 @@ class Overdue(Rule):
 
 
 class StaleParams(Params):
-    max_days_without_update: int = 2
+    max_days_without_update: Days = 2
 
 
 class StaleProgress(Rule):
