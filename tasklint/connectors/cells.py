@@ -835,7 +835,12 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
         if wari := _WARI.fullmatch(text):
             return int(wari[1]) / 10 + int(wari[2] or 0) / 100
         raw = text
-    value = parse_percent(raw, fraction=fraction)
+    try:
+        value = parse_percent(raw, fraction=fraction)
+    except CellError as error:
+        if error.expected.startswith(_EXPECT_PERCENT):  # said as a progress, as in Chinese
+            _fail(_EXPECT_PROGRESS + error.expected[len(_EXPECT_PERCENT) :], error.expected_zh)
+        raise
     if value is not None and not 0 <= value <= 1:
         _fail(f"{_EXPECT_PROGRESS} ({value * 100:g}% is outside)")
     return value
