@@ -603,3 +603,29 @@ def test_a_configured_order_is_kept_whatever_the_table_shows(tmp_path, order):
     result = read_file(FileSource(path), ParseOptions(today=TODAY, date_order=order))
     assert result.notices == []
     assert dues(result)[0] == ("2025-05-07" if order == "month-first" else "2025-07-05")
+
+
+def test_a_zip_without_a_workbook_is_named_so(tmp_path: Path):
+    path = tmp_path / "plan.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("plan.csv", "Task,Owner\nA,Bo\n")
+    with pytest.raises(SourceError) as info:
+        read(path)
+    assert "a zip archive, but no Excel workbook" in info.value.line()
+
+
+def test_no_task_column_on_a_cover_sheet_names_the_other_sheets(tmp_path: Path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Cover"
+    workbook.active.append(["Q3 marketing plan — read me first"])
+    plan = workbook.create_sheet("Plan")
+    plan.append(["Task", "Owner"])
+    plan.append(["Launch", "Marketing - Al"])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    with pytest.raises(MissingColumnError) as info:
+        read(path)
+    line = info.value.line()
+    assert "on the first sheet 'Cover' (other sheets: 'Plan')" in line
+    assert '[sources.NAME] sheet = "Plan"' in line
+    assert read(path, sheet="Plan").table.tasks[0].title == "Launch"

@@ -217,6 +217,13 @@ def _xlsx_rows(
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except _UNPACKING_ERRORS:
         raise _damaged(path, "a part of it cannot be unpacked", "其中有部分内容无法解压") from None
+    except KeyError:  # a zip without a workbook's parts ([Content_Types].xml, xl/workbook.xml)
+        raise SourceError(
+            f"{path}: a zip archive, but no Excel workbook",
+            hint="unzip it and check the workbook or CSV inside, or export the checklist again",
+            zh=f"{path}：这是一个 zip 压缩包，但不是 Excel 工作簿",
+            hint_zh="请解压后检查其中的工作簿或 CSV，或重新导出清单",
+        ) from None
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise SourceError(
             f"{path}: not a readable Excel workbook ({type(exc).__name__})",
@@ -302,6 +309,29 @@ def _empty_sheet(path: Path, workbook: Any, title: str) -> SourceError:
         hint=f'to read another, name it in tasklint.toml: [sources.NAME] sheet = "{chosen}"',
         zh=f"{path}：工作表 {title!r} 是空的（工作簿中的工作表：{'、'.join(names)}）",
         hint_zh=f'如需读取其他工作表，请在 tasklint.toml 中指定：[sources.NAME] sheet = "{chosen}"',
+    )
+
+
+def _on_another_sheet(missing: MissingColumnError, data: bytes) -> MissingColumnError:
+    """No task column on a workbook's first sheet (a cover, instructions): the error also
+    names the other sheets, since the checklist may be on one of them."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        names = workbook.sheetnames
+    finally:
+        workbook.close()
+    if len(names) < 2:
+        return missing
+    others = ", ".join(repr(name) for name in names[1:])
+    return MissingColumnError(
+        f"{missing.message}, on the first sheet {names[0]!r} (other sheets: {others})",
+        hint=f'if the checklist is on another sheet, name it: [sources.NAME] sheet = "{names[1]}"'
+        f"; else {missing.hint}",
+        zh=f"{missing.zh}，位于第一个工作表 {names[0]!r}（其他工作表：{others}）",
+        hint_zh=f'如果清单在其他工作表上，请指定：[sources.NAME] sheet = "{names[1]}"'
+        f"；否则{missing.hint_zh}",
     )
 
 
@@ -763,7 +793,12 @@ def _read_file(source: FileSource, options: ParseOptions) -> tuple[ReadResult, P
         rows = _csv_rows(text, path, notices, starts)
     else:
         rows = _csv_rows(_decode(data, path, source), path, notices, starts)
-    table, again = _table_from_grid(rows, source, options, notices)
+    try:
+        table, again = _table_from_grid(rows, source, options, notices)
+    except MissingColumnError as missing:
+        if source.sheet is None and data.startswith(_ZIP_MAGIC):
+            raise _on_another_sheet(missing, data) from None
+        raise
     # rows below a cell with a line break begin further down the file than their number
     table.lines = {row: line for row, line in enumerate(starts, start=1) if line != row}
     return ReadResult(table, notices), again
