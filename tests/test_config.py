@@ -245,6 +245,11 @@ def test_a_pyproject_whose_tool_is_not_a_table_holds_no_tasklint_settings(tmp_pa
             "[rules.B501]\nmax_share = 0.05",
             ["`rules.B501.max_share` = 0.05", "expected at least min_share (0.1)"],
         ),
+        # no loose types: true is no day, "3" no number, 2.5 no whole day
+        ("[rules.S402]\nmax_delay_days = true", ["`rules.S402.max_delay_days`", "integer"]),
+        ('[rules.S402]\nmax_delay_days = "3"', ["`rules.S402.max_delay_days`", "integer"]),
+        ("[rules.S402]\nmax_delay_days = 2.5", ["`rules.S402.max_delay_days`", "integer"]),
+        ('[rules.B501]\nmin_share = "0.1"', ["`rules.B501.min_share`", "number"]),
     ],
 )
 def test_rule_parameters_out_of_their_range_are_refused(tmp_path, text, expected):

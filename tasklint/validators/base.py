@@ -19,7 +19,14 @@ from datetime import date
 from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Strict,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails
 
 from tasklint.errors import Expected
@@ -52,9 +59,10 @@ def _share(value: float) -> float:
 
 # The kinds of value a parameter takes, declared with it (`max_delay_days: Days = 2`),
 # so a config cannot set one a rule's messages would turn into nonsense ("past the
-# -5-day tolerance"), nor 15 where 15% is meant.
-Days = Annotated[int, AfterValidator(_days)]
-Share = Annotated[float, AfterValidator(_share)]
+# -5-day tolerance"), nor 15 where 15% is meant. Strict: `true` is no 1 day, "3" no 3
+# (a TOML number is written without quotes; an int is a share still: 1 is 100%).
+Days = Annotated[int, Strict(), AfterValidator(_days)]
+Share = Annotated[float, Strict(), AfterValidator(_share)]
 
 
 class Params(BaseModel):
