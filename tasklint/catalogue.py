@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 
 from tasklint.errors import ConfigError
 from tasklint.model import Severity
-from tasklint.validators.base import Rule
+from tasklint.validators.base import RANGES, Rule
 from tasklint.validators.registry import all_rules, rules_by_code
 
 
@@ -63,7 +63,9 @@ def parameters(rule: type[Rule], locale: str = "en") -> list[tuple[str, str, str
     first."""
     rows = [("severity", _kind(Severity, locale), _toml(rule.severity))]
     for name, info in rule.Params.model_fields.items():
-        rows.append((name, _kind(info.annotation, locale), _toml(info.default)))
+        ranged = [RANGES[m.func] for m in info.metadata if getattr(m, "func", None) in RANGES]
+        kind = (ranged[0][1] if locale == "zh" else ranged[0][0]) if ranged else None
+        rows.append((name, kind or _kind(info.annotation, locale), _toml(info.default)))
     return rows
 
 

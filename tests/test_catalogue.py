@@ -99,3 +99,13 @@ def test_select_codes_prefix_and_all():
     assert select_codes(["ALL"], []) == [r.code for r in all_rules()]
     assert select_codes(["S4"], ["S403"]) == ["S401", "S402", "S404"]
     assert "O201" in select_codes(["ALL", "O201"], ["O"])
+
+
+def test_a_parameter_with_a_range_says_it():
+    from tasklint.catalogue import parameters
+    from tasklint.validators.registry import rules_by_code
+
+    shown = {name: kind for name, kind, _ in parameters(rules_by_code()["B501"])}
+    assert shown["min_share"] == "share, 0 to 1 (0.15 is 15%)"
+    days = {name: kind for name, kind, _ in parameters(rules_by_code()["S402"], "zh")}
+    assert days["max_delay_days"] == "天数，不小于 0"

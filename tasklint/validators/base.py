@@ -13,7 +13,7 @@ reported once, never fired on every row.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -63,6 +63,11 @@ def _share(value: float) -> float:
 # (a TOML number is written without quotes; an int is a share still: 1 is 100%).
 Days = Annotated[int, Strict(), AfterValidator(_days)]
 Share = Annotated[float, Strict(), AfterValidator(_share)]
+# What each takes, as `tasklint rules CODE` says it (English, Chinese)
+RANGES: dict[Callable[..., Any], tuple[str, str]] = {
+    _days: ("days, 0 or more", "天数，不小于 0"),
+    _share: ("share, 0 to 1 (0.15 is 15%)", "比例，0 到 1（0.15 即 15%）"),
+}
 
 
 class Params(BaseModel):
