@@ -800,3 +800,23 @@ def test_log_lines_are_json_and_never_show_a_token():
     text = io.StringIO()
     EventLog(text, json_lines=False, secrets=["ntn_abc"]).emit("x", token="ntn_abc", n=1)
     assert "ntn_abc" not in text.getvalue() and "n=1" in text.getvalue()
+
+
+def test_a_later_sync_outside_the_service_turns_healthz_green(tmp_path):
+    """serve failed a source; someone fixed it and ran `tasklint sync`, which records its
+    run in the same state file: /healthz no longer waits for the next slot to say so."""
+    sync = Recorder({"plan": [ConnectionFailed("down")] * 5})
+    service = make_service(tmp_path, plan("02:00", SHANGHAI, retries=1, backoff=0), sync=sync)
+    status = ServiceStatus(["plan"])
+    daemon = Daemon(service, status, EventLog(io.StringIO()), service.runner.stop, zone_name="UTC")
+    daemon.once()
+    assert status.health()[0] == 503 and status.failing_sources() == ["plan"]
+    earlier = service.state.start_run("plan", utc(2020, 1, 1), full_read=True)
+    service.state.finish_run(earlier, utc(2020, 1, 1), ok=1)
+    daemon.wake("poll")
+    assert status.health()[0] == 503  # a success from before the failure says nothing
+    later = service.state.start_run("plan", datetime.now(UTC), full_read=True)
+    service.state.finish_run(later, datetime.now(UTC) + timedelta(seconds=1), ok=1)
+    daemon.wake("poll")
+    code, body = status.health()
+    assert code == 200 and body["sources"]["plan"]["failing"] is None

@@ -64,6 +64,7 @@ class ServiceStatus:
         self.cycles = 0
         self.last_success: dict[str, float] = {}  # source -> Unix time
         self.failing: dict[str, str] = {}  # source -> error line of its last attempt
+        self._failed_at: dict[str, float] = {}  # source -> when that failure was recorded
         self.runs: Counter[tuple[str, str]] = Counter()  # (source, result)
         self.rows_read: Counter[str] = Counter()
         self.rows_written: Counter[str] = Counter()
@@ -97,6 +98,20 @@ class ServiceStatus:
     def remember_failure(self, source: str, error: str) -> None:
         with self._lock:
             self.failing[source] = error
+            self._failed_at[source] = self._wall()
+
+    def failing_sources(self) -> list[str]:
+        with self._lock:
+            return list(self.failing)
+
+    def succeeded_elsewhere(self, source: str, when: datetime) -> None:
+        """A sync of `source` outside the service (`tasklint sync` on the same state file)
+        that succeeded after the service's failure: the source is healthy again."""
+        with self._lock:
+            stamp = when.timestamp()
+            if source in self.failing and stamp > self._failed_at.get(source, 0.0):
+                del self.failing[source]
+                self.last_success[source] = max(self.last_success.get(source, 0.0), stamp)
 
     def record(self, attempt: Attempt) -> None:
         with self._lock:
@@ -114,6 +129,7 @@ class ServiceStatus:
                 self.last_success[name] = max(self.last_success.get(name, 0.0), finished)
             elif attempt.result == "failed":
                 self.failing[name] = attempt.error or "failed"
+                self._failed_at[name] = attempt.started.timestamp() + attempt.duration
 
     def record_missed(self, source: str) -> None:
         with self._lock:

@@ -185,6 +185,7 @@ class Daemon:
         if self.busy() or self.stop.is_set():
             return
         try:
+            self._look_for_syncs_elsewhere()
             now = self.clock()
             self.status.next_slot = next_slot_after(now, self.service.plan).start.timestamp()
             if self.service.pending(now):
@@ -192,6 +193,15 @@ class Daemon:
                 self.start_worker(self.service.run_due)
         except Exception as error:  # a locked state file: the next wake-up tries again
             self.log.emit("wake.error", "error", error=f"{type(error).__name__}: {error}")
+
+    def _look_for_syncs_elsewhere(self) -> None:
+        # /healthz would stay 503 until the next slot although `tasklint sync` has since
+        # synced the failing source: the state file both write says so.
+        state = self.service.runner.state
+        for source in self.status.failing_sources():
+            last = state.last_ok_run(source)
+            if last is not None:
+                self.status.succeeded_elsewhere(source, last.finished or last.started)
 
     def build_scheduler(self) -> Any:
         import schedule
