@@ -150,6 +150,7 @@ class SyncRequest:
     dry_run: bool = False
     full: bool = False
     state_path: Path | None = None
+    adopt_columns: bool = False
 
 
 @dataclass(slots=True)
@@ -221,6 +222,7 @@ def sync_sources(
         settings=rule_settings(settings),
         dry_run=request.dry_run,
         full=request.full,
+        adopt=request.adopt_columns,
     )
     state = StateStore(request.state_path or settings.state.location())
     holder = holder_id()

@@ -23,6 +23,7 @@ from tasklint.commands.options import (  # noqa: E402
     IgnoreOpt,
     LocaleOpt,
     SelectOpt,
+    StateOpt,
     TodayOpt,
 )
 from tasklint.errors import ConfigError, Notice, TasklintError  # noqa: E402
@@ -241,18 +242,34 @@ def sync(
     full: Annotated[
         bool, typer.Option("--full", help="Read every row, not only those changed.")
     ] = False,
+    adopt_columns: Annotated[
+        bool,
+        typer.Option(
+            "--adopt-columns",
+            help="On a first sync, write over values already in tasklint's columns.",
+        ),
+    ] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     today: TodayOpt = None,
     locale: LocaleOpt = None,
     config: ConfigOpt = None,
+    state: StateOpt = None,
 ) -> None:
     """Lint Airtable/Notion tables and write warnings and status back into them."""
     from tasklint import output
     from tasklint.app import SourceFailure, SyncRequest, sync_sources
 
     request = SyncRequest(
-        config, _parse_day(today), locale, select or (), ignore or (), dry_run, full
+        config,
+        _parse_day(today),
+        locale,
+        select or (),
+        ignore or (),
+        dry_run,
+        full,
+        state_path=state,
+        adopt_columns=adopt_columns,
     )
     try:
         with output.SyncProgress(err()) as progress:

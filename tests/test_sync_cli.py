@@ -5,6 +5,7 @@ token anywhere in the output."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -235,6 +236,45 @@ def test_a_notion_base_url_that_is_no_notion_api_says_to_check_it(server, config
     assert result.exit_code == 2, result.output
     (line,) = result.stderr.splitlines()
     assert "answered 404 without Notion's error shape — check NOTION_BASE_URL" in line
+
+
+def test_a_first_sync_does_not_write_over_values_tasklint_did_not_write(server, config):
+    """A team's own 完成率 column (the name DESIGN gives tasklint's): its values are kept
+    until the user says the column is tasklint's (--adopt-columns)."""
+    spec = new_airtable_source(server)
+    assert (
+        invoke(server, "setup", spec.url, "--create-fields", "--config", str(config)).exit_code == 0
+    )
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    records = Api(server.token, endpoint_url=server.airtable_url).table(base, table)
+    typed = {r["id"]: 0.5 + i / 100 for i, r in enumerate(records.all())}
+    records.batch_update([{"id": rid, "fields": {"完成率": v}} for rid, v in typed.items()])
+    before = [r["fields"] for r in records.all()]
+    for args in ((), ("--dry-run",)):
+        result = invoke(
+            server, "sync", spec.url, *args, "--today", "2025-06-20", "--config", str(config)
+        )
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.stderr.split())  # (as a terminal wraps it)
+        assert re.search(
+            r"column '完成率' already holds values in 1\d row\(s\) that tasklint did", said
+        )
+        assert "--adopt-columns" in said
+    assert [r["fields"] for r in records.all()] == before
+    adopted = invoke(
+        server,
+        "sync",
+        spec.url,
+        "--adopt-columns",
+        "--today",
+        "2025-06-20",
+        "--config",
+        str(config),
+    )
+    assert adopted.exit_code == 1, adopted.output  # written; error-level findings remain
+    assert [r["fields"].get("完成率") for r in records.all()] != [f.get("完成率") for f in before]
+    again = invoke(server, "sync", spec.url, "--today", "2025-06-21", "--config", str(config))
+    assert again.exit_code == 1  # from then on the columns are tasklint's
 
 
 def test_configured_sources_sync_without_arguments(server, tmp_path):

@@ -8,6 +8,7 @@ tool-owned values differs from what the table holds, and only those values are s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -56,6 +57,8 @@ class SyncOptions:
     dry_run: bool = False
     full: bool = False
     full_every: timedelta = timedelta(days=7)
+    # a first sync may write over values already in its columns (`--adopt-columns`)
+    adopt: bool = False
 
 
 @dataclass(slots=True)
@@ -162,6 +165,60 @@ def writeback_targets(
             hint_zh="请在 [writeback] 中给它一个单独的列：tasklint 只写自己专用的列",
         )
     return targets
+
+
+def _ran_before(state: StateStore, spec: SourceSpec, this_run: int | None) -> bool:
+    """Whether a run before this one wrote to the source, as far as this state file
+    knows: one that succeeded, or one stopped after writing rows (a run refused before
+    writing, or failed before it, does not count)."""
+    return any(
+        run.id != this_run and (run.ok or run.rows_written > 0)
+        for run in state.runs(spec.name, limit=1000)
+    )
+
+
+# What tasklint writes into its warnings column: each line a severity's mark and a code
+_OUR_WARNING_LINE = re.compile(r"^[✖⚠ℹ] [A-Z]\d{3} ")
+
+
+def _ours(role: Role, value: Any) -> bool:
+    """Whether a value in a write-back column looks like tasklint wrote it."""
+    if role == "warnings":
+        lines = str(value).splitlines()
+        return bool(lines) and all(_OUR_WARNING_LINE.match(line) for line in lines)
+    if role == "status":
+        return any(str(value) in labels.values() for labels in STATUS_LABELS.values())
+    return False  # a number: anybody's
+
+
+def _refuse_to_write_over_values(
+    spec: SourceSpec, changes: Sequence[RowChange], targets: Mapping[Role, str]
+) -> None:
+    """Before the first sync of a table (no run in the state file), refuse to write over
+    values in its write-back columns that tasklint did not write: a column of the team's
+    own that bears the name (完成率, Completion) would be lost. Values tasklint would
+    write anyway, or that look like its own (a state file lost or moved), do not count."""
+    role_of = {name: role for role, name in targets.items()}
+    held: dict[str, int] = {}
+    for change in changes:
+        for column in change.values:
+            old = change.old.get(column)
+            if old not in (None, "", [], {}) and not _ours(role_of[column], old):
+                held[column] = held.get(column, 0) + 1
+    if not held:
+        return
+    name, count = next(iter(held.items()))
+    raise ConfigError(
+        f"{spec.name}: column {name!r} already holds values in {count} row(s) that tasklint"
+        " did not write, and this is its first sync of the table — it would write over them",
+        hint=f'if the column is your team\'s, give tasklint another: [writeback] … = "…"; if'
+        " tasklint wrote them after all, run `tasklint sync"
+        f" {spec.name} --adopt-columns` once",
+        zh=f"{spec.name}：列 {name!r} 中已有 {count} 行不是 tasklint 写入的值，"
+        "而这是它首次同步这张表——同步会覆盖它们",
+        hint_zh="如果这是团队自己的列，请在 [writeback] 中给 tasklint 另起列名；如果确实是 tasklint"
+        f"写的，请运行一次 `tasklint sync {spec.name} --adopt-columns`",
+    )
 
 
 def check_setup(
@@ -356,6 +413,8 @@ def sync_source(
             history=history,
         )
         changes = plan_changes(result, records, targets)
+        if previous is None and not options.adopt and not _ran_before(state, spec, run_id):
+            _refuse_to_write_over_values(spec, changes, targets)
         if not options.dry_run:
             phase("writing")
             extras: dict[str, Any] = {}
