@@ -277,6 +277,17 @@ def test_a_first_sync_does_not_write_over_values_tasklint_did_not_write(server, 
     assert again.exit_code == 1  # from then on the columns are tasklint's
 
 
+def test_a_state_file_that_cannot_be_used_is_one_line_naming_it(server, config, tmp_path):
+    spec = new_airtable_source(server)
+    damaged = tmp_path / "state.db"
+    damaged.write_text("not a database", encoding="utf-8")
+    for args in (("--state", str(damaged)), ("--state", str(tmp_path))):
+        result = invoke(server, "sync", spec.url, *args, "--config", str(config))
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.stderr.split())
+        assert "the state file cannot be used" in said and "unexpected error" not in said
+
+
 def test_configured_sources_sync_without_arguments(server, tmp_path):
     airtable, notion = new_airtable_source(server), new_notion_source(server)
     config = tmp_path / "tasklint.toml"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tasklint.connectors.remote import RemoteRecord, parse_timestamp
+from tasklint.errors import ConfigError
 from tasklint.model import CellProblem
 
 SCHEMA = """
@@ -134,19 +135,46 @@ def _record_from_json(text: str) -> RemoteRecord:
     )
 
 
+def _unusable(path: str | Path, error: Exception) -> ConfigError:
+    """One line for a state file that cannot be opened: a folder that cannot be made, a
+    file that is no SQLite database or is damaged, one locked too long."""
+    reason = getattr(error, "strerror", None) or str(error)
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        hint = "another process holds it: wait for it to finish, then run again"
+        hint_zh = "另一个进程正在使用它：请等它结束后再运行"
+    else:
+        hint = (
+            "check the path ([state] path, --state) and its permissions; a damaged file can"
+            " be moved away: tasklint starts a new one and reads every row once"
+        )
+        hint_zh = (
+            "请检查路径（[state] path 或 --state）和权限；损坏的文件可以移走：tasklint"
+            " 会新建一个，并完整读取一次所有行"
+        )
+    return ConfigError(
+        f"{path}: the state file cannot be used ({reason})",
+        hint=hint,
+        zh=f"{path}：无法使用状态文件（{reason}）",
+        hint_zh=hint_zh,
+    )
+
+
 # How long a statement waits for another process's lock on the state file.
 _BUSY_SECONDS = 10.0
 
 
 class StateStore:
     def __init__(self, path: str | Path) -> None:
-        if str(path) != ":memory:":
-            path = Path(path).expanduser()
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(
-            str(path), timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None
-        )
-        self._prepare()
+        try:
+            if str(path) != ":memory:":
+                path = Path(path).expanduser()
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                str(path), timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None
+            )
+            self._prepare()
+        except (OSError, sqlite3.Error) as error:
+            raise _unusable(path, error) from None
         self._lock = threading.Lock()
 
     def _prepare(self) -> None:
