@@ -231,7 +231,11 @@ def sync_sources(
         for spec in specs:
             # A dry run writes nothing; a sync writes under the source's lease, as
             # `tasklint serve` does, so the two never write one source at once.
-            lease = nullcontext(None) if request.dry_run else holding(state, spec.name, holder)
+            lease = (
+                nullcontext(None)
+                if request.dry_run
+                else holding(state, spec.name, holder, table=spec.url)
+            )
             try:
                 with lease as keeper:
                     outcomes.append(

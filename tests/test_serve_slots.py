@@ -43,6 +43,7 @@ from tasklint.service.slots import (
     slot_for,
     slot_instant,
 )
+from tasklint.sync.lease import source_lease
 from tasklint.sync.state import LedgerEntry, StateStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -508,13 +509,14 @@ def test_a_held_lease_skips_the_source_until_it_expires(tmp_path):
     now = utc(2025, 6, 19, 18, 0, 5)
     service = make_service(tmp_path, p, clock=lambda: now, lease_ttl=0.5)
     dead = StateStore(tmp_path / "state.db")
-    assert dead.acquire_lease("source:plan", "dead-process", now=time.time(), ttl=0.4)
+    lease = source_lease(spec().url)  # the table's, whatever name a config gives it
+    assert dead.acquire_lease(lease, "dead-process", now=time.time(), ttl=0.4)
     (skipped,) = service.run_due()
     assert skipped.result == "skipped" and "dead-process" in skipped.reason
     time.sleep(0.45)
     (ran,) = service.run_due()
     assert ran.result == "ok"
-    assert service.state.lease_holder("source:plan", now=time.time()) is None  # released
+    assert service.state.lease_holder(lease, now=time.time()) is None  # released
 
 
 def test_second_runner_on_one_state_file_does_not_rerun_a_finished_slot(tmp_path):

@@ -333,7 +333,6 @@ def test_sync_waits_its_turn_while_another_process_syncs_the_source(server, conf
     """`tasklint serve` holds a source's lease while it writes; a manual sync then writes
     nothing and says who holds it, and syncs once the lease is free."""
     from tasklint.config.settings import load_settings
-    from tasklint.connectors.sources import resolve_sources
     from tasklint.sync.lease import source_lease
     from tasklint.sync.state import StateStore
 
@@ -342,15 +341,20 @@ def test_sync_waits_its_turn_while_another_process_syncs_the_source(server, conf
         invoke(server, "setup", spec.url, "--create-fields", "--config", str(config)).exit_code == 0
     )
     settings = load_settings(config)
-    (resolved,) = resolve_sources([spec.url], settings)
     state = StateStore(settings.state.location())
-    lease = source_lease(resolved.name)
+    # held under the table's URL: a sync of it by a configured name waits for it too
+    lease = source_lease(spec.url)
+    config.write_text(
+        config.read_text(encoding="utf-8") + f'\n[sources.nightly]\nurl = "{spec.url}"\n',
+        encoding="utf-8",
+    )
     assert state.acquire_lease(lease, "nightly-host:4242:abc", now=time.time(), ttl=600)
     try:
         server.control.reset_stats()
-        busy = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
-        assert busy.exit_code == 2
-        assert "being synced by nightly-host:4242:abc" in busy.stderr
+        for source in (spec.url, "nightly"):
+            busy = invoke(server, "sync", source, "--today", "2025-06-20", "--config", str(config))
+            assert busy.exit_code == 2
+            assert "being synced by nightly-host:4242:abc" in busy.stderr
         assert "wait for that run to finish" in busy.stderr
         assert not [r for r in server.control.stats() if r.method == "PATCH"]
         # a dry run writes nothing, so it needs no lease

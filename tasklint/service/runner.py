@@ -121,7 +121,9 @@ class SourceRunner:
         ledger's)."""
         started = self.clock()
         try:
-            with holding(self.state, spec.name, self.holder, self.lease_ttl) as keeper:
+            with holding(
+                self.state, spec.name, self.holder, self.lease_ttl, table=spec.url
+            ) as keeper:
                 entry = self.state.ledger_entry(spec.name, slot)
                 if not force:
                     decision = decide(started, self.plan, entry)

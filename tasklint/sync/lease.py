@@ -78,11 +78,13 @@ class LeaseKeeper:
 
 @contextmanager
 def holding(
-    state: StateStore, source: str, holder: str, ttl: float = LEASE_TTL
+    state: StateStore, source: str, holder: str, ttl: float = LEASE_TTL, *, table: str | None = None
 ) -> Iterator[LeaseKeeper]:
     """The source's lease for the duration of the block, kept renewed (the keeper's
-    `lost` says when it was taken away); SourceBusy when another process holds it."""
-    name = source_lease(source)
+    `lost` says when it was taken away); SourceBusy when another process holds it. The
+    lease is the table's (`table`, its URL) when given: a source synced by its configured
+    name and by its URL is one table, and two writers on it would both write."""
+    name = source_lease(table or source)
     if not state.acquire_lease(name, holder, now=time.time(), ttl=ttl):
         raise SourceBusy(source, state.lease_holder(name, now=time.time()))
     try:
