@@ -427,6 +427,9 @@ def main() -> None:
         finally:
             regex_cache.save()  # the patterns this run compiled, for the next run
     except KeyboardInterrupt:
+        # (a sync stopped mid-write keeps the whole rows it wrote; the next one writes the
+        # rest: it compares with the table, not with what it meant to write)
+        print("tasklint: interrupted — run it again to finish", file=sys.stderr)
         sys.exit(130)
     except OSError as error:
         if error.errno not in _OUTPUT_FAULTS:

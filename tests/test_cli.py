@@ -520,3 +520,18 @@ def test_github_annotations_point_at_the_line_a_row_begins_on(tmp_path):
     overdue = [line for line in gh.splitlines() if "S402" in line]
     assert [line.split("line=")[1].split(",")[0] for line in overdue] == ["2", "4"]
     assert "(row-3)" in overdue[1]  # the row keeps its number, as a spreadsheet shows it
+
+
+def test_an_interrupted_run_says_so_and_exits_130(monkeypatch, capsys):
+    import tasklint.cli as cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err.splitlines() == [
+        "tasklint: interrupted — run it again to finish"
+    ]

@@ -342,3 +342,15 @@ def test_a_remote_table_written_day_first_is_read_day_first(server, syncer):
     assert dues["资料归档"] == date(2025, 7, 10)  # 10/07/2025: the tenth of July
     [notice] = outcome.notices  # `tasklint sync` prints it, as `check` does
     assert "'19/07/2025'" in notice.en and "day first" in notice.en
+
+
+def test_warnings_past_what_a_cell_holds_are_cut_at_a_line_and_say_how_many_more():
+    from tasklint.sync.engine import WARNINGS_LIMIT, _warnings_text
+
+    lines = [f"⚠ X902 Unknown code in Lint ignore: ZZ{i:05d}" for i in range(5000)]
+    text = _warnings_text(lines)
+    assert text is not None and len(text) <= WARNINGS_LIMIT
+    kept = text.splitlines()
+    assert kept[:-1] == lines[: len(kept) - 1]  # whole lines, in order
+    assert kept[-1] == f"… {5000 - (len(kept) - 1)} more"
+    assert _warnings_text(lines[:3]) == "\n".join(lines[:3]) and _warnings_text([]) is None

@@ -265,10 +265,29 @@ def _require_setup(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> None:
 # --- desired values and the diff -------------------------------------------------------
 
 
+# What a warnings cell holds at most: Airtable's long text takes 100,000 characters
+# (support.airtable.com, "Long text field"), and a value cut by the vendor would differ
+# from the one wanted on every run and be written again each time.
+WARNINGS_LIMIT = 100_000
+
+
+def _warnings_text(lines: list[str]) -> str | None:
+    text = "\n".join(lines)
+    if len(text) <= WARNINGS_LIMIT:
+        return text or None
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > WARNINGS_LIMIT - 100:  # room for the last line
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return "\n".join([*kept, f"… {len(lines) - len(kept)} more"])
+
+
 def desired_values(task: TaskResult, locale: str) -> dict[Role, Any]:
-    lines = "\n".join(f.line() for f in task.active)
     return {
-        "warnings": lines or None,
+        "warnings": _warnings_text([f.line() for f in task.active]),
         "status": STATUS_LABELS[locale][task.status.value],
         "completion": None if task.completion is None else round(task.completion, 4),
     }
