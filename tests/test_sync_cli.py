@@ -16,7 +16,7 @@ from pyairtable import Api
 from typer.testing import CliRunner
 
 from tasklint.cli import app
-from tests.sync_support import new_airtable_source, new_notion_source
+from tests.sync_support import new_airtable_source, new_notion_source, plan_section
 
 runner = CliRunner()
 SECRET = "pat-very-secret-token-0123456789"
@@ -286,6 +286,31 @@ def test_a_state_file_that_cannot_be_used_is_one_line_naming_it(server, config, 
         assert result.exit_code == 2, result.output
         said = " ".join(result.stderr.split())
         assert "the state file cannot be used" in said and "unexpected error" not in said
+
+
+def test_a_renamed_column_makes_the_next_sync_read_every_row(server, config):
+    """Rows not read again keep their cells under the names the last run saw: after a
+    rename the next sync reads all of them, and writes no false warnings into them."""
+    import httpx
+
+    database, source = server.notion.create_database_from_plan(
+        plan_section("en"), token=server.token
+    )
+    url = f"notion://{database}"
+    assert invoke(server, "setup", url, "--create-fields", "--config", str(config)).exit_code == 0
+    first = invoke(server, "sync", url, "--today", "2025-06-20", "--config", str(config))
+    assert first.exit_code == 1
+    renamed = httpx.patch(
+        f"{server.notion_url}/v1/data_sources/{source}",
+        json={"properties": {"Due": {"name": "Deadline"}}},
+        headers={"Authorization": f"Bearer {server.token}", "Notion-Version": "2025-09-03"},
+    )
+    assert renamed.status_code == 200
+    again = invoke(server, "sync", url, "--today", "2025-06-20", "--config", str(config))
+    assert again.exit_code == 1, again.output
+    said = " ".join(again.stdout.split())
+    # every row read again, under the new name: a rename alone changes nothing tasklint writes
+    assert "full read 20, wrote 0 rows" in said
 
 
 def test_configured_sources_sync_without_arguments(server, tmp_path):

@@ -7,6 +7,7 @@ tool-owned values differs from what the table holds, and only those values are s
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -165,6 +166,10 @@ def writeback_targets(
             hint_zh="请在 [writeback] 中给它一个单独的列：tasklint 只写自己专用的列",
         )
     return targets
+
+
+# Where the input columns a source was last read with are kept (beside its hints)
+_COLUMNS_KEY = "{}#columns"
 
 
 def _ran_before(state: StateStore, spec: SourceSpec, this_run: int | None) -> bool:
@@ -402,8 +407,13 @@ def sync_source(
     last_full = state.last_ok_run(spec.name, full_read=True)
     started = now()
     incremental_possible = spec.kind == "notion" or bool(spec.config.modified_field)
+    # The snapshot keys each row's cells by column name: once a column is renamed (or
+    # another mapped), the rows not read again would lose that column's values.
+    mapping = json.dumps(columns, sort_keys=True, ensure_ascii=False)
+    mapped_before = state.hints(_COLUMNS_KEY.format(spec.name)).get("mapping")
     full = (
         options.full
+        or (mapped_before is not None and mapped_before != mapping)
         or previous is None
         or last_full is None
         or not incremental_possible
@@ -475,6 +485,7 @@ def sync_source(
             )
         raise
     if run_id is not None:
+        state.save_hints(_COLUMNS_KEY.format(spec.name), {"mapping": mapping})
         findings: dict[str, int] = {}
         for finding in result.all_active():
             findings[finding.code] = findings.get(finding.code, 0) + 1
