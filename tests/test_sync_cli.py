@@ -313,6 +313,45 @@ def test_a_renamed_column_makes_the_next_sync_read_every_row(server, config):
     assert "full read 20, wrote 0 rows" in said
 
 
+def test_a_row_deleted_between_incremental_syncs_costs_one_failed_run(server, tmp_path):
+    """Airtable read incrementally (modified_field) does not see a deletion; the write
+    that names the deleted row fails with one line, and the next sync reads every row."""
+    import httpx
+
+    section = plan_section("en")
+    inputs = [f["name"] for f in section["fields"]]
+    section["fields"].append(
+        {"name": "Inputs modified", "type": "lastModifiedTime", "fields": inputs}
+    )
+    base = server.airtable.create_base("deleted rows")
+    server.airtable.create_table_from_plan(base, section)
+    url = f"airtable://{base}/{section['table']}"
+    config = tmp_path / "tasklint.toml"
+    state = (tmp_path / "state.db").as_posix()
+    source = f'[sources.t]\nurl = "{url}"\nmodified_field = "Inputs modified"\n'
+    config.write_text(f'[state]\npath = "{state}"\n{source}', encoding="utf-8")
+    assert invoke(server, "setup", "t", "--create-fields", "--config", str(config)).exit_code == 0
+    assert (
+        invoke(server, "sync", "t", "--today", "2025-06-20", "--config", str(config)).exit_code == 1
+    )
+    records = Api(server.token, endpoint_url=server.airtable_url).table(base, section["table"])
+    # a row whose warnings change with the date (it is overdue): the next sync writes it
+    victim = next(r["id"] for r in records.all() if r["fields"].get("Check item") == "Venue setup")
+    gone = httpx.delete(
+        f"{server.airtable_url}/v0/{base}/{section['table']}/{victim}",
+        headers={"Authorization": f"Bearer {server.token}"},
+    )
+    assert gone.status_code == 200
+    failed = invoke(server, "sync", "t", "--today", "2025-07-20", "--config", str(config))
+    assert failed.exit_code == 2
+    assert "a row was deleted from the table since tasklint last read it" in " ".join(
+        failed.stderr.split()
+    )
+    recovered = invoke(server, "sync", "t", "--today", "2025-07-20", "--config", str(config))
+    assert recovered.exit_code == 1, recovered.output
+    assert "full read 19" in " ".join(recovered.stdout.split())
+
+
 def test_configured_sources_sync_without_arguments(server, tmp_path):
     airtable, notion = new_airtable_source(server), new_notion_source(server)
     config = tmp_path / "tasklint.toml"

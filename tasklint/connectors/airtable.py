@@ -25,6 +25,7 @@ from tasklint.connectors.remote import (
     RemoteRecord,
     Role,
     RowChange,
+    RowsGone,
     StopSignal,
     WriteInterrupted,
     check_writeback_columns,
@@ -303,9 +304,20 @@ class AirtableConnector:
             if stop is not None and stop.is_set():
                 raise WriteInterrupted(start, len(updates))
             chunk = updates[start : start + WRITE_BATCH]
-            self._call("write", partial(self._table.batch_update, chunk, typecast=False))
+            self._call("write", partial(self._update, chunk))
             if progress is not None:
                 progress(start + len(chunk))
+
+
+    def _update(self, chunk: list[Any]) -> Any:
+        try:
+            return self._table.batch_update(chunk, typecast=False)
+        except requests.HTTPError as exc:
+            # 404 on a PATCH of records by id: one of them was deleted (the table itself
+            # answered the read a moment ago)
+            if exc.response is not None and exc.response.status_code == 404:
+                raise RowsGone(f"{self.name} (write)") from None
+            raise
 
 
 def _as_zone(value: str, zone: str | None) -> str:

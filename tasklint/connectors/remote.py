@@ -58,6 +58,19 @@ class RowChange:
     old: dict[str, Any]
 
 
+class RowsGone(SourceError):
+    """A write named a row the table no longer has: deleted since tasklint last read it
+    (an incremental read does not see deletions). The next sync reads every row."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"{where}: a row was deleted from the table since tasklint last read it",
+            hint="run the sync again: it reads every row this time",
+            zh=f"{where}：自 tasklint 上次读取以来，表中有行被删除了",
+            hint_zh="请重新运行同步：这次会读取所有行",
+        )
+
+
 class StopSignal(Protocol):
     """What a write checks between requests (a `threading.Event` is one)."""
 

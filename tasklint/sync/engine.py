@@ -27,6 +27,7 @@ from tasklint.connectors.remote import (
     RemoteRecord,
     Role,
     RowChange,
+    RowsGone,
     StopSignal,
     WriteInterrupted,
 )
@@ -410,10 +411,12 @@ def sync_source(
     # The snapshot keys each row's cells by column name: once a column is renamed (or
     # another mapped), the rows not read again would lose that column's values.
     mapping = json.dumps(columns, sort_keys=True, ensure_ascii=False)
-    mapped_before = state.hints(_COLUMNS_KEY.format(spec.name)).get("mapping")
+    read_before = state.hints(_COLUMNS_KEY.format(spec.name))
+    mapped_before = read_before.get("mapping")
     full = (
         options.full
         or (mapped_before is not None and mapped_before != mapping)
+        or "rows_gone" in read_before  # a write found a row deleted: read them all
         or previous is None
         or last_full is None
         or not incremental_possible
@@ -462,6 +465,12 @@ def sync_source(
                     spec.name, [records[c.record_id] for c in written], replace=False
                 )
                 raise
+            except RowsGone:
+                # the next run reads every row: it sees which are gone
+                state.save_hints(
+                    _COLUMNS_KEY.format(spec.name), {"mapping": mapping, "rows_gone": "1"}
+                )
+                raise
             for change in changes:  # the snapshot holds what the table now shows
                 records[change.record_id].cells.update(change.values)
             state.save_snapshot(spec.name, records.values(), replace=full)
@@ -485,7 +494,7 @@ def sync_source(
             )
         raise
     if run_id is not None:
-        state.save_hints(_COLUMNS_KEY.format(spec.name), {"mapping": mapping})
+        state.save_hints(_COLUMNS_KEY.format(spec.name), {"mapping": mapping})  # (clears it)
         findings: dict[str, int] = {}
         for finding in result.all_active():
             findings[finding.code] = findings.get(finding.code, 0) + 1
