@@ -90,6 +90,7 @@ class Syncer:
         on_phase: Callable[[str], None] | None = None,
         policy: RetryPolicy = FAST_POLICY,
         now: Callable[[], datetime] | None = None,
+        on_written: Callable[[int, int], None] | None = None,
         **options: Any,
     ) -> SyncOutcome:
         clock = {"now": now} if now else {}
@@ -101,6 +102,7 @@ class Syncer:
             SyncOptions(today=today, **options),
             connector=self.connector(spec, policy),
             on_phase=on_phase,
+            on_written=on_written,
             **clock,
         )
 

@@ -99,6 +99,23 @@ def test_notion_dropped_connections_are_survived(server, syncer):
     assert len(outcome.changes) == 4 and outcome.stats.retries >= 2
 
 
+def test_a_run_failing_part_way_through_its_write_records_the_rows_it_wrote(server, syncer):
+    from tasklint.errors import TasklintError
+
+    spec = new_airtable_source(server)
+    ready(server, syncer, spec)
+
+    def after_the_first_request(done: int, total: int) -> None:
+        if done == 10:  # a request carries ten rows; the next ones fail
+            server.control.add_fault("airtable", status=503, count=100)
+
+    with pytest.raises(TasklintError):
+        syncer.run(spec, on_written=after_the_first_request)
+    server.control.clear_faults()
+    run = syncer.state.runs(spec.name)[0]
+    assert not run.ok and run.rows_written == 10
+
+
 def test_persistent_failure_is_one_clear_error_and_the_table_is_consistent(server, syncer):
     from tasklint.errors import TasklintError
 

@@ -308,7 +308,6 @@ class AirtableConnector:
             if progress is not None:
                 progress(start + len(chunk))
 
-
     def _update(self, chunk: list[Any]) -> Any:
         try:
             return self._table.batch_update(chunk, typecast=False)

@@ -424,6 +424,7 @@ def sync_source(
     )
     since = None if full or previous is None else previous.started - INCREMENTAL_OVERLAP
     run_id = None if options.dry_run else state.start_run(spec.name, started, full_read=full)
+    written_so_far = [0]  # rows the write has sent, for a run that fails part way
     try:
         phase("reading")
         fresh = connector.read(since=since)
@@ -452,9 +453,14 @@ def sync_source(
             extras: dict[str, Any] = {}
             if stop is not None:
                 extras["stop"] = stop
-            if on_written is not None:
-                total = len(changes)
-                extras["progress"] = lambda done: on_written(done, total)
+            total = len(changes)
+
+            def progressed(done: int) -> None:
+                written_so_far[0] = done
+                if on_written is not None:
+                    on_written(done, total)
+
+            extras["progress"] = progressed
             try:
                 connector.write(changes, **extras)
             except WriteInterrupted as interrupted:
@@ -478,9 +484,13 @@ def sync_source(
     except Exception as error:
         if run_id is not None:
             line = error.line() if hasattr(error, "line") else type(error).__name__
+            # (a failure after rows were written records them: the next first-sync
+            # check counts a run that wrote rows, and the history shows them)
             progress = (
                 {"rows_read": len(fresh), "rows_written": error.written}
                 if isinstance(error, WriteInterrupted)
+                else {"rows_written": written_so_far[0]}
+                if written_so_far[0]
                 else {}
             )
             state.finish_run(
