@@ -354,3 +354,20 @@ def test_warnings_past_what_a_cell_holds_are_cut_at_a_line_and_say_how_many_more
     assert kept[:-1] == lines[: len(kept) - 1]  # whole lines, in order
     assert kept[-1] == f"… {5000 - (len(kept) - 1)} more"
     assert _warnings_text(lines[:3]) == "\n".join(lines[:3]) and _warnings_text([]) is None
+
+
+def test_a_status_select_lacking_options_is_told_to_add_them_not_to_change_type():
+    from tasklint.connectors.remote import ColumnCheck
+    from tasklint.connectors.sources import SourceSpec
+    from tasklint.errors import Notice
+    from tasklint.sync.engine import setup_problem
+
+    lacking = Notice(
+        en="field 'Computed status' lacks the options Abnormal (add them to the field in Airtable)",
+        zh="字段 'Computed status' 缺少选项 Abnormal（请在 Airtable 中给这个字段加上这些选项）",
+    )
+    spec = SourceSpec("t", "airtable", "airtable://appX/T", None)  # type: ignore[arg-type]
+    problem = setup_problem(spec, [ColumnCheck("status", "Computed status", lacking)])
+    assert problem is not None
+    line = problem.line()
+    assert "add them to the field" in line and "type" not in line.split(" — ")[1]

@@ -247,9 +247,10 @@ def setup_problem(spec: SourceSpec, checks: Sequence[ColumnCheck]) -> SetupRequi
     if wrong:
         return SetupRequired(
             f"{spec.name}: {wrong[0].en}",
-            hint="change the column's type, or name another column in [writeback]",
+            # (the problem says what to change: the type, or the options a select lacks)
+            hint="change the column so, or name another column in [writeback]",
             zh=f"{spec.name}：{wrong[0].zh}",
-            hint_zh="请修改这一列的类型，或在 [writeback] 中换一列",
+            hint_zh="请照此修改这一列，或在 [writeback] 中换一列",
         )
     missing = [c.name for c in checks if c.missing]
     if missing:
