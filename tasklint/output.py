@@ -568,13 +568,18 @@ def render_changes(outcome: Any, console: Console) -> None:
         read = "全量读取" if outcome.full_read else "增量读取"
     else:
         read = "full read" if outcome.full_read else "incremental read"
+    kinds = _REQUEST_KINDS_ZH if zh else {}
+    each = ", ".join(f"{kinds.get(k, k)} {v}" for k, v in sorted(stats.requests.items()))
     console.print(
         f"{outcome.spec.name}: {read} {outcome.rows_read}, {verb} {len(changes)} "
-        f"{'行' if zh else 'rows'} · {sum(stats.requests.values())} requests "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(stats.requests.items()))}) · "
-        f"{stats.rate_limited} × 429",
+        f"{'行' if zh else 'rows'} · {sum(stats.requests.values())}"
+        f"{' 次请求' if zh else ' requests'} ({each}) · {stats.rate_limited} × 429",
         markup=False,  # a source's name is the user's text
     )
+
+
+# The kinds of request a sync counts, as a Chinese summary says them
+_REQUEST_KINDS_ZH = {"meta": "结构", "read": "读取", "write": "写入"}
 
 
 def _shown(value: Any) -> str:

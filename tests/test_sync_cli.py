@@ -62,6 +62,8 @@ def test_setup_then_dry_run_then_sync(server, config):
 
     real = invoke(server, "sync", spec.url, "--today", "2025-06-20", "--config", str(config))
     assert real.exit_code == 1 and "写入 20 行" in real.stdout
+    # the summary in the table's language: its requests too (写入 2: two writes of ten rows)
+    assert "次请求 (结构 1, 读取 1, 写入 2)" in " ".join(real.stdout.split())
     # Not a terminal: progress as plain lines on stderr.
     assert f"{spec.url}: reading" in real.stderr and "wrote 20 of 20 rows" in real.stderr
     # steps are told apart from errors, which start "tasklint:"
