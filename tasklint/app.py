@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from tasklint.config.settings import Settings, load_settings
@@ -37,6 +37,9 @@ class CheckOptions:
     locale: str | None = None
     select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    # a state file whose run history the rules that compare with the last sync (M304)
+    # read, when it exists (`tasklint report`); `check` keeps no history
+    history_from: Path | None = None
 
 
 @dataclass(slots=True)
@@ -133,8 +136,23 @@ def _checks(
             select=select or spec.config.select or settings.rules.select,
             ignore=[*settings.rules.ignore, *(spec.config.ignore or []), *ignore],
             settings=configured,
+            history=_history(options.history_from, spec.name),
         )
         yield SourceOutcome(spec, result, notices)
+
+
+def _history(path: Path | None, source: str) -> dict[str, dict[str, Any]] | None:
+    """The metric values of the source's last successful sync in the state file at `path`
+    (as a sync reads them), or None: no file, or no such sync."""
+    if path is None or not path.expanduser().is_file():
+        return None
+    from tasklint.sync.state import StateStore
+
+    store = StateStore(path.expanduser())
+    try:
+        return store.metric_values(source) if store.last_ok_run(source) else None
+    finally:
+        store.close()
 
 
 # --- sync and setup ----------------------------------------------------------------

@@ -354,6 +354,22 @@ def test_a_row_deleted_between_incremental_syncs_costs_one_failed_run(server, tm
     assert "full read 19" in " ".join(recovered.stdout.split())
 
 
+def test_the_report_reads_the_run_history_the_syncs_kept(server, config):
+    """M304 compares with the last sync: the report of a synced table runs it."""
+    spec = new_airtable_source(server)
+    assert (
+        invoke(server, "setup", spec.url, "--create-fields", "--config", str(config)).exit_code == 0
+    )
+    args = (spec.url, "--today", "2025-06-20", "--config", str(config))
+    skipped = "M304 (没有运行历史"  # the table is Chinese: so is its report
+    before = invoke(server, "report", *args, "-f", "markdown")
+    assert skipped in before.stdout  # no sync yet, no history
+    assert invoke(server, "sync", *args).exit_code == 1
+    after = invoke(server, "report", *args, "-f", "markdown")
+    assert after.exit_code == 0, after.output
+    assert "M304" in before.stdout and skipped not in after.stdout
+
+
 def test_configured_sources_sync_without_arguments(server, tmp_path):
     airtable, notion = new_airtable_source(server), new_notion_source(server)
     config = tmp_path / "tasklint.toml"

@@ -156,9 +156,10 @@ def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]
             zh=f"配置里有 {len(settings.sources)} 个数据源：请指定要生成报告的那一个",
             hint_zh=f"例如 {example}",
         )
-    outcomes = check_sources([source] if source else [], CheckOptions(config, day, locale))
-    outcome = outcomes[0]
-    runs = read_runs(state or Path(settings.state.location()), outcome.spec.name, TREND_RUNS)
+    kept = state or Path(settings.state.location())
+    options = CheckOptions(config, day, locale, history_from=kept)
+    outcome = check_sources([source] if source else [], options)[0]
+    runs = read_runs(kept, outcome.spec.name, TREND_RUNS)
     zone = ZoneInfo(settings.timezone) if settings.timezone else None
     for run in runs:
         run.started = run.started.astimezone(zone)
