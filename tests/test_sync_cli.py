@@ -370,6 +370,19 @@ def test_the_report_reads_the_run_history_the_syncs_kept(server, config):
     assert "M304" in before.stdout and skipped not in after.stdout
 
 
+def test_a_write_back_column_in_another_case_is_named_not_created_again(server, config):
+    spec = new_airtable_source(server, "en")
+    base, table = spec.url.removeprefix("airtable://").split("/", 1)
+    Api(server.token, endpoint_url=server.airtable_url).table(base, table).create_field(
+        "lint warnings", "multilineText"
+    )
+    result = invoke(server, "setup", spec.url, "--create-fields", "--config", str(config))
+    assert result.exit_code == 2, result.output
+    said = " ".join((result.stdout + result.stderr).split())
+    assert "'Lint warnings' exists as 'lint warnings' (another case)" in said
+    assert "422" not in said
+
+
 def test_configured_sources_sync_without_arguments(server, tmp_path):
     airtable, notion = new_airtable_source(server), new_notion_source(server)
     config = tmp_path / "tasklint.toml"

@@ -156,9 +156,21 @@ def check_writeback_columns(
     """Each write-back column: present, of a type that can hold its role, and (for a
     status select whose options must exist beforehand) offering every label."""
     checks = []
+    by_case = {existing.casefold(): existing for existing in fields}
     for role, name in wanted.items():
         found = fields.get(name)
-        if found is None:
+        other_case = by_case.get(name.casefold()) if found is None else None
+        if other_case is not None:
+            # Airtable refuses a second field whose name differs only in case (422
+            # DUPLICATE_OR_EMPTY_FIELD_NAME): creating it is no way out
+            problem = Notice(
+                en=f"{noun} {name!r} exists as {other_case!r} (another case): rename it"
+                f" {name!r}, or set [writeback] {role} = {other_case!r}",
+                zh=f"{noun_zh} {name!r} 以 {other_case!r} 的写法存在（大小写不同）：请把它改名为"
+                f" {name!r}，或设置 [writeback] {role} = {other_case!r}",
+            )
+            checks.append(ColumnCheck(role, name, problem))
+        elif found is None:
             problem = Notice(en=f"{noun} {name!r} does not exist", zh=f"{noun_zh} {name!r} 不存在")
             checks.append(ColumnCheck(role, name, problem, missing=True))
         elif found.type not in writable[role]:
