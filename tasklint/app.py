@@ -144,15 +144,13 @@ def _checks(
 def _history(path: Path | None, source: str) -> dict[str, dict[str, Any]] | None:
     """The metric values of the source's last successful sync in the state file at `path`
     (as a sync reads them), or None: no file, or no such sync."""
-    if path is None or not path.expanduser().is_file():
+    if path is None:
         return None
-    from tasklint.sync.state import StateStore
+    from tasklint.sync.state import read_state
 
-    store = StateStore(path.expanduser())
-    try:
-        return store.metric_values(source) if store.last_ok_run(source) else None
-    finally:
-        store.close()
+    return read_state(
+        path, lambda store: store.metric_values(source) if store.last_ok_run(source) else None, None
+    )
 
 
 # --- sync and setup ----------------------------------------------------------------

@@ -168,13 +168,7 @@ def build(source, config, day, locale, state):  # type: ignore[no-untyped-def]
 
 def read_runs(path: Path, source: str, limit: int):  # type: ignore[no-untyped-def]
     """The source's last runs; none when there is no state file (it is not created)."""
-    from tasklint.sync.state import StateStore
+    from tasklint.sync.state import Run, read_state
 
-    path = path.expanduser()
-    if not path.is_file():
-        return []
-    store = StateStore(path)
-    try:
-        return store.runs(source, limit=limit)
-    finally:
-        store.close()
+    none: list[Run] = []
+    return read_state(path, lambda store: store.runs(source, limit=limit), none)

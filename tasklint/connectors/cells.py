@@ -756,7 +756,12 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
     A bare number in [-1, 1] is a fraction; above 1 and up to 100 it is a percentage;
     above 100 it is refused (write "150%"). ``fraction=True`` keeps numbers (not text)
     as they are — for Airtable/Notion percent fields, where 1.2 means 120%."""
-    parsed = _read_number(raw, _EXPECT_PERCENT)
+    return _fraction(raw, fraction, _EXPECT_PERCENT)
+
+
+def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None:
+    """`parse_percent`, its refusals saying `expected` (a percentage, or a progress)."""
+    parsed = _read_number(raw, expected)
     if parsed is None:
         return None
     value, is_percent = parsed
@@ -766,7 +771,7 @@ def parse_percent(raw: object, *, fraction: bool | None = None) -> float | None:
         return value
     if abs(value) <= 100:
         return value / 100
-    _fail(f"{_EXPECT_PERCENT} (a bare {value:g} is too large to be a percentage)")
+    _fail(f"{expected} (a bare {value:g} is too large to be a percentage)")
 
 
 _PROGRESS_LABEL = re.compile(
@@ -835,12 +840,7 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
         if wari := _WARI.fullmatch(text):
             return int(wari[1]) / 10 + int(wari[2] or 0) / 100
         raw = text
-    try:
-        value = parse_percent(raw, fraction=fraction)
-    except CellError as error:
-        if error.expected.startswith(_EXPECT_PERCENT):  # said as a progress, as in Chinese
-            _fail(_EXPECT_PROGRESS + error.expected[len(_EXPECT_PERCENT) :], error.expected_zh)
-        raise
+    value = _fraction(raw, fraction, _EXPECT_PROGRESS)  # said as a progress, as in Chinese
     if value is not None and not 0 <= value <= 1:
         _fail(f"{_EXPECT_PROGRESS} ({value * 100:g}% is outside)")
     return value

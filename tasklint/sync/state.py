@@ -11,11 +11,11 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tasklint.connectors.remote import RemoteRecord, parse_timestamp
 from tasklint.errors import ConfigError
@@ -157,6 +157,22 @@ def _unusable(path: str | Path, error: Exception) -> ConfigError:
         zh=f"{path}：无法使用状态文件（{reason}）",
         hint_zh=hint_zh,
     )
+
+
+T = TypeVar("T")
+
+
+def read_state(path: Path, read: Callable[[StateStore], T], default: T) -> T:
+    """`read` of the state file at `path`, or `default` when there is none: a command
+    that only reads (report) does not create one."""
+    path = path.expanduser()
+    if not path.is_file():
+        return default
+    store = StateStore(path)
+    try:
+        return read(store)
+    finally:
+        store.close()
 
 
 # How long a statement waits for another process's lock on the state file.
