@@ -643,6 +643,25 @@ def test_not_time_bound(text: str) -> None:
         ("复住客占比比去年暑期高5个百分点", ("5个百分点",), ()),  # last summer: the baseline
         ("年底前合肥本地市占率进前三", ("前三",), ("年底前",)),
         ("Call distributor rep at (512) 555-0143; fix the POS at bar #2", (), ()),
+        # APR the rate beside April the month
+        ("Promote the 0% intro APR card", (), ()),
+        ("Cut APR to 9.9% by Apr 30", ("9.9%",), ("Apr 30",)),
+        # a slogan's years are its own; a duration bounded after it is a target
+        ("经销商门头统一使用“专注农机60年”口号", (), ()),
+        ("Keep approval time at 5 business days or less", ("5 business days",), ()),
+        ("Lift participation to 60% against the 2023/24 baseline", ("60%",), ()),
+        # what a thing is: a model number, an altitude, a pack, a phone number, a programme
+        ("推广1304型拖拉机和4LZ-8型收割机", (), ()),
+        ("讲好海拔1600米庄园的故事", (), ()),
+        ("下个月上架500g家庭装", (), ("下个月",)),
+        ("Put the club's number (087 123 4567) on every poster", (), ()),
+        ("Launch the 2+2 transfer pathway campaign by November", (), ("November",)),
+        ("Promote our 4-year BBA", (), ()),
+        # seasons and milestones: farming, harvest, a rush, the AGM, a dated observance
+        ("麦收前完成示范机演示50场", ("50",), ("麦收前",)),
+        ("Host importers during harvest", (), ("during harvest",)),
+        ("600 paid members by the AGM", ("600",), ("by the AGM",)),
+        ("5·18国际博物馆日推出限定文创", (), ("5·18", "国际博物馆日")),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

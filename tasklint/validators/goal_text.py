@@ -209,7 +209,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|360\s*°|7-?11|7-?eleven|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
         # (a 2K camera or screen; "2k video views" stays a count)
         r"|2k(?=(?:\s*[a-z-]+)?\s*(?:cams?|cameras?|monitors?|displays?|screens?|resolution)(?![a-z]))"
-        r"|[48]k(?=(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|高清|画质|resolution|屏|display"
+        r"|[48]k(?=(?:\s*/\s*[0-9]+\s*fps)?(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|影像|高清|画质"
+        r"|resolution|屏|display"
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
@@ -218,6 +219,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:yr|year|month)s?\s+(?:limited\s+|extended\s+)?(?:warranty|guarantee)"
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
+        r"|(?<![0-9.,])0[0-9]{1,3}\s[0-9]{3,4}\s[0-9]{3,4}(?![0-9])"  # 087 123 4567, 020 7946 0958
+        # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
+        r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
+        # what a place is: 海拔1600米, an elevation of 2,000 m
+        r"|(?:(?<=海拔)|(?<=海拔\s)|(?<=altitude\s)|(?<=elevation\s)|(?<=altitude\sof\s)"
+        r"|(?<=elevation\sof\s))[0-9,]+(?:\.[0-9]+)?\s*(?:米|m|meters?|metres?|ft|feet)(?![a-z])"
+        r"|(?:(?<=number\s)|(?<=number:\s))[0-9]{5,}(?![0-9])"  # a routing number 256074974
         r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
         r"|(?<=\()[0-9]{3}\)\s*[0-9]{3}-[0-9]{4}(?![0-9])"  # (512) 555-0143
         # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
@@ -234,7 +242,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
         r"|会议室|教室|车间)"
-        r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕))"
+        r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕)"
+        r"|\s*(?:transfer|pathway|program(?:me)?|degree|articulation|twinning|model|scheme)s?(?![a-z]))"
         r"|401\s*\(\s*k\s*\)|1\s*:\s*1(?=\s*(?:abm|coaching|mentoring|meetings?|sessions?|calls?"
         r"|consultations?|咨询|辅导|沟通|面谈|服务))"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
@@ -257,6 +266,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|狂欢|期间|当天|前|后|sale|campaign|promo|shopping|festival|day|预售|预热|备货|会员节"
         r"|划算节|公益日|女神节|女王节|妇女节|告白|大战|战役|档|复盘|直播|主会场)))"
         r"|(?<![0-9.])[0-9]+\s*周年庆"
+        r"|(?<![0-9.])(?:1[0-2]|[1-9])\s*·\s*(?:3[01]|[12][0-9]|[1-9])(?![0-9])"  # 5·18, 3·15
         r"|(?<=shopee\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])"  # Shopee 9.9, Lazada 10.10
         r"|(?<=sale\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])"  # Mega sale 9.9
         r"|(?<=lazada\s)(?:[1-9]|1[0-2])\.(?:[1-9]|1[0-2])(?![0-9])",
@@ -330,8 +340,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|inch(?:es)?(?![a-z])|ml(?![a-z])"
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
         r"|姆米|momme(?![a-z])"  # a silk's weight: 19姆米桑蚕丝
-        r"|g(?=\s*(?:装|礼盒|袋装|罐装|盒装|桶装|杯装|瓶装))"  # 500g装, 120g桶装面
-        r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
+        # 500g装, 500g家庭装, 150g一人食小包装
+        r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)))"
+        r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
@@ -380,7 +391,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
         r"|recycled|wool"
         r"|silk|linen|leather|juice|arabica)"
-        r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款"
+        r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款|急[症诊]|热线"
+        r"|服务|门诊|值班|药房"
         r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))"
         # customer service online 24h; a 3-year warranty (3年质保), a 10-year-old shop
         r"|(?:(?<=online\s)|(?<=open\s))24\s*(?:h|hrs?|hours)(?![a-z0-9])"
@@ -497,7 +509,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|dzie[nń]\s+(?:dziecka|matki|ojca)|wielkanoc|bo[żz]e\s+narodzenie"
         r"|independence\s+day|loy\s+krathong|steam\s+next\s+fest|next\s+fest"
         r"|weihnacht(?:en|sgeschäft|sgeschaeft|szeit)?|ostern|(?<!jalan\s)raya"
-        r"|fresher'?s'?\s+week|rag\s+week"
+        r"|fresher'?s'?\s+week|rag\s+week|schoolies(?:\s+week)?"
+        r"|(?:st\.?\s+)?patrick'?s\s+day|paddy'?s\s+day"
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
         r"|amor\s+y\s+amistad|ber\s+months|holy\s+week|semana\s+santa|pasko|earth\s+day"
@@ -576,6 +589,11 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)"
         r"|(?<![a-z])(?:weeks|wks|sprints)\s+[0-9]{1,2}\s*[-–~]\s*[0-9]{1,2}(?![0-9])"
         r"|(?<![a-z])(?:term|semester|trimester)\s+[1-4](?![0-9])",  # a school year's Term 3
+    ),
+    (
+        "L_lage",
+        r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors)\s+[0-9]{1,2}"
+        r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])",
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
@@ -660,7 +678,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         # (zero-trust, zero-waste, zero-click: what a thing is, as 0糖 is)
         r"|(?<![a-z])(?!zero-[a-z]|zero\s+trust(?![a-z]))"
         + _NUMWORD
-        + r"(?![a-z])(?!-(?:way|sided|step|tier|stop))",
+        + r"(?![a-z])(?!-(?:way|sided|step|tier|stop|weekly|monthly|daily|yearly|hourly))",
     ),
     (
         "P_lwords",
@@ -720,7 +738,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
         r"|congress|convention|weeks?|weekends?|days|fortnights?|games?|match(?:es)?|races?"
-        r"|beta|migration|rebrand|relaunch|open\s+house|exams?)|campaign\s+(?:period|window)"
+        r"|beta|migration|rebrand|relaunch|open\s+house|exams?|harvest|vintage|crush)"
+        r"|campaign\s+(?:period|window)"
         # a named week: "in race week", "over the Easter weekend", "in Fashion Week"
         r"|(?:in|over)\s+(?:the\s+)?(?:[a-z0-9'.&-]+\s+){1,2}?(?:week|weekend|fortnight)"
         r"|weekends?|(?:in|during|within|over)\s+(?:the\s+|its\s+|our\s+)?(?:first|opening"
@@ -733,7 +752,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<=the\s)(?:[a-z0-9'.&-]+\s+){1,2}?)?"
         r"(?:launch|go-live"
         r"|kick-?off|event|campaign|sale|holidays?|festival|deadline|release|opening|show"
-        r"|census\s+date"
+        r"|census\s+date|agm|egm"
         r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
     ),
     # milestones of the plan, however worded: "ahead of the board meeting", "before the
@@ -755,7 +774,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
-        r"|groundbreaking|topping[- ]out)(?![a-z])"
+        r"|groundbreaking|topping[- ]out|rush(?:es)?|harvest|vintage|crush|sowing|planting)"
+        r"(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
         r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
@@ -763,7 +783,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         # a countdown to one: "D-30", "D+7"
         r"|(?<![a-z0-9])d\s*[-+]\s*[0-9]{1,3}(?![0-9%])"
         r"|(?<![a-z])post-?(?:launch|event|campaign|holiday|season|release|sale|handover"
-        r"|opening|go-?live)(?![a-z])"
+        r"|opening|go-?live|harvest|vintage)(?![a-z])|(?<![a-z])pre-?(?:harvest|vintage)(?![a-z])"
         r"|(?<![a-z])(?:launch|release|go-?live|kick-?off|event|campaign|sale|demo\s*day)\s*"
         r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
@@ -785,7 +805,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_lfair",
         r"(?<![a-z0-9])(?:ces|mwc|ciie|it-sa|gabf|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
-        r"|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
+        r"|icef|nafsa|eaie|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
@@ -869,7 +889,8 @@ _CN_PERIOD_WORDS = [
         "春节 过年 元旦 元宵 开斋节 世界杯 欧洲杯 亚运会 奥运会 冬奥会 "
         "产季 新产季 采摘季 榴莲季 荔枝季 芒果季 草莓季 樱桃季 车厘子季 柑橘季 脐橙季 "
         "大闸蟹季 小龙虾季 "
-        "春耕 秋收 夏收 三夏 三秋 农忙 "  # the farming seasons machinery and seed sell by
+        # the farming seasons machinery and seed sell by
+        "春耕 秋收 夏收 三夏 三秋 农忙 麦收 秋播 春播 夏播 双抢 抢收 抢种 "
         "会员日 品牌日 超级品牌日 开放日 校招季 秋招 春招 招聘季 返校季 购物季 招生季 报考季 "
         "金九银十 金三银四 夏令营 冬令营 暑期班 寒假班 "
         # observance days, as campaigns hang on them
@@ -1387,6 +1408,22 @@ def _names(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A slogan says what it says: no period in it bounds the task (a name such as
+# “双11狂欢夜” may still be the window the task runs in)
+_SLOGAN = r"(?:口号|标语|广告语|宣传语|slogan|tagline|motto)"
+_SLOGAN_BEFORE = re.compile(_SLOGAN + r"\s*(?:为|是|[:：])?\s*$")
+_SLOGAN_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?" + _SLOGAN)
+
+
+def _slogans(folded: str) -> list[tuple[int, int]]:
+    """The spans of `folded` that quote a slogan."""
+    return [
+        m.span()
+        for m in _QUOTED.finditer(folded)
+        if _SLOGAN_BEFORE.search(_prefix(folded, m.start())) or _SLOGAN_AFTER.match(folded, m.end())
+    ]
+
+
 _Decide = Callable[[str, "re.Match[str]", str], str]
 
 
@@ -1396,7 +1433,7 @@ def _prefix(folded: str, start: int, width: int = 16) -> str:
 
 def _year(folded: str, m: re.Match[str], text: str) -> str:
     before = _prefix(folded, m.start())
-    if _BEFORE_BASELINE.search(before):
+    if _BEFORE_BASELINE.search(before) or _BASELINE_AFTER.match(folded, m.end()):
         return "L"
     if _BEFORE_COUNT.search(before):
         return "Q"
@@ -1404,6 +1441,9 @@ def _year(folded: str, m: re.Match[str], text: str) -> str:
 
 
 # A date in brackets after the day it is: 国际博物馆日（5.18）, Mother's Day (5.11)
+_BASELINE_AFTER = re.compile(
+    r"\s*(?:baselines?|base\s+year|benchmarks?|levels?|averages?|figures|基线|基准|水平)(?![a-z])"
+)
 _DAY_NAMED = re.compile(r"(?:日|节|day)\s*\($")
 
 
@@ -1430,11 +1470,20 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
 
 
 # "60 days of cover": a stock level in days, a quantity
+# A length bounded after it, as a target is: "5 business days or less", "48 hours max"
+_OR_LESS = re.compile(
+    r"\s*(?:or\s+(?:less|fewer|under|below|shorter|sooner|faster)|max(?:imum)?|at\s+(?:the\s+)?most"
+    r"|tops)(?![a-z])"
+)
 _DAYS_OF = re.compile(r"\s*of\s+(?:cover|stock|inventory|supply|runway|sales)(?![a-z])")
 
 
 def _dur(folded: str, m: re.Match[str], text: str) -> str:
-    if _BEFORE_COMPARISON.search(_prefix(folded, m.start())) or _DAYS_OF.match(folded, m.end()):
+    if (
+        _BEFORE_COMPARISON.search(_prefix(folded, m.start()))
+        or _DAYS_OF.match(folded, m.end())
+        or _OR_LESS.match(folded, m.end())
+    ):
         return "Q"
     if "-" in m.group() and _PRODUCT_AFTER.match(folded, m.end()):
         return "L"  # the 7-day Hokkaido itinerary: what the product is
@@ -1445,7 +1494,9 @@ def _dur(folded: str, m: re.Match[str], text: str) -> str:
 _PRODUCT_AFTER = re.compile(
     r"\s*(?:[a-z'&-]+\s+){0,3}?(?:itinerar(?:y|ies)|tours?|trips?|packages?|courses?|pass(?:es)?"
     r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?"
-    r"|memberships?|subscriptions?|plans?|warrant(?:y|ies)|guarantees?|contracts?|leases?)"
+    r"|memberships?|subscriptions?|plans?|warrant(?:y|ies)|guarantees?|contracts?|leases?"
+    r"|degrees?|diplomas?|bba|mba|bachelor'?s|master'?s|college|routes?|pathways?|certificates?"
+    r"|apprenticeships?|loans?|mortgages?|bonds?|cds?|deposits?)"
     r"(?![a-z])"
 )
 
@@ -1461,7 +1512,7 @@ _AFTER_WINDOW = re.compile(
 
 def _hour(folded: str, m: re.Match[str], text: str) -> str:
     before = _prefix(folded, m.start())
-    if _BEFORE_COMPARISON.search(before):
+    if _BEFORE_COMPARISON.search(before) or _OR_LESS.match(folded, m.end()):
         return "Q"
     if _RATE_NAMED.match(folded, m.end()):
         return "L"
@@ -1553,6 +1604,20 @@ def _may(folded: str, m: re.Match[str], text: str) -> str:
     return "P" if _MAY_CONTEXT.search(_prefix(folded, start)) else "L"
 
 
+# APR the rate, not April: "the 0% intro APR card", "cut APR to 9.9%" (capitals in a
+# cell not written in capitals), "apr on purchases"
+_RATE_APR = re.compile(r"(?:%|intro(?:ductory)?|low|purchase|balance\s+transfer)\s*$")
+_APR_AFTER = re.compile(r"\s*(?:cards?|rates?|offers?|on\s|for\s|deals?|financing|period)")
+
+
+def _ldate(folded: str, m: re.Match[str], text: str) -> str:
+    if m.group() != "apr":
+        return "P"
+    capitals = text[m.start() : m.end()] == "APR" and not text.isupper()
+    rate = _RATE_APR.search(_prefix(folded, m.start())) or _APR_AFTER.match(folded, m.end())
+    return "L" if capitals or rate else "P"
+
+
 def _dmay(folded: str, m: re.Match[str], text: str) -> str:
     if text[m.end() - 3] == "M" or _MAY_CONTEXT.search(_prefix(folded, m.start())):
         return "P"
@@ -1584,6 +1649,7 @@ _POST: dict[str, _Decide] = {
     "Q_ccount": _cn1,
     "Q_cissue": _issue,
     "P_may": _may,
+    "P_ldate": _ldate,
 }
 
 
@@ -1671,11 +1737,13 @@ def analyse_goal(text: str) -> GoalAnalysis:
     quantities: list[str] = []
     periods: list[str] = []
     found = _scan(folded, source)
-    if _QUOTE_MARKS.intersection(folded) and any(verdict == "Q" for verdict, _, _ in found):
-        names = _names(folded)
+    if _QUOTE_MARKS.intersection(folded) and any(verdict != "L" for verdict, _, _ in found):
+        names = _names(folded) if any(verdict == "Q" for verdict, _, _ in found) else []
+        slogans = _slogans(folded) if any(verdict == "P" for verdict, _, _ in found) else []
         found = [
             ("L", start, end)
-            if verdict == "Q" and any(a <= start and end <= b for a, b in names)
+            if (verdict == "Q" and any(a <= start and end <= b for a, b in names))
+            or (verdict == "P" and any(a <= start and end <= b for a, b in slogans))
             else (verdict, start, end)
             for verdict, start, end in found
         ]
