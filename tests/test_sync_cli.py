@@ -315,9 +315,10 @@ def test_a_renamed_column_makes_the_next_sync_read_every_row(server, config):
     assert "full read 20, wrote 0 rows" in said
 
 
-def test_a_row_deleted_between_incremental_syncs_costs_one_failed_run(server, tmp_path):
-    """Airtable read incrementally (modified_field) does not see a deletion; the write
-    that names the deleted row fails with one line, and the next sync reads every row."""
+def test_a_row_deleted_between_incremental_syncs_is_skipped_and_the_rest_written(server, tmp_path):
+    """Airtable read incrementally (modified_field) does not see a deletion: the write
+    skips the deleted row, writes the others (Airtable refuses a whole batch naming it),
+    says so, and the next sync reads every row."""
     import httpx
 
     section = plan_section("en")
@@ -337,21 +338,70 @@ def test_a_row_deleted_between_incremental_syncs_costs_one_failed_run(server, tm
         invoke(server, "sync", "t", "--today", "2025-06-20", "--config", str(config)).exit_code == 1
     )
     records = Api(server.token, endpoint_url=server.airtable_url).table(base, section["table"])
+    before = {r["id"]: r["fields"] for r in records.all()}
     # a row whose warnings change with the date (it is overdue): the next sync writes it
-    victim = next(r["id"] for r in records.all() if r["fields"].get("Check item") == "Venue setup")
+    victim = next(i for i, f in before.items() if f.get("Check item") == "Venue setup")
     gone = httpx.delete(
         f"{server.airtable_url}/v0/{base}/{section['table']}/{victim}",
         headers={"Authorization": f"Bearer {server.token}"},
     )
     assert gone.status_code == 200
-    failed = invoke(server, "sync", "t", "--today", "2025-07-20", "--config", str(config))
-    assert failed.exit_code == 2
-    assert "a row was deleted from the table since tasklint last read it" in " ".join(
-        failed.stderr.split()
-    )
+    later = invoke(server, "sync", "t", "--today", "2025-07-20", "--config", str(config))
+    assert later.exit_code == 1, later.output  # written; error-level findings remain
+    said = " ".join(later.output.split())
+    assert "1 row was deleted or moved to the trash since tasklint read the table" in said
+    after = {r["id"]: r["fields"] for r in records.all()}
+    rewritten = [
+        i for i in after if after[i].get("Lint warnings") != before[i].get("Lint warnings")
+    ]
+    assert rewritten  # the other overdue rows got their new warnings
+    own = ("Lint warnings", "Computed status", "Completion")
+    for record_id, fields in after.items():  # and nothing but tasklint's columns changed
+        assert {k: v for k, v in fields.items() if k not in own} == {
+            k: v for k, v in before[record_id].items() if k not in own
+        }
     recovered = invoke(server, "sync", "t", "--today", "2025-07-20", "--config", str(config))
     assert recovered.exit_code == 1, recovered.output
-    assert "full read 19" in " ".join(recovered.stdout.split())
+    assert "full read 19, wrote 0 rows" in " ".join(recovered.stdout.split())
+
+
+def test_a_notion_page_trashed_between_syncs_is_skipped_and_the_rest_written(server, config):
+    """An incremental query does not return a page moved to the trash, and Notion
+    refuses edits to it: the sync writes the other pages, says so, and the next sync
+    reads every row (and no longer sees the trashed one)."""
+    import httpx
+    from notion_client import Client
+
+    database, source = server.notion.create_database_from_plan(
+        plan_section("en"), token=server.token
+    )
+    url = f"notion://{database}"
+    assert invoke(server, "setup", url, "--create-fields", "--config", str(config)).exit_code == 0
+    first = invoke(server, "sync", url, "--today", "2025-06-20", "--config", str(config))
+    assert first.exit_code == 1, first.output
+    headers = {"Authorization": f"Bearer {server.token}", "Notion-Version": "2025-09-03"}
+    client = Client(auth=server.token, base_url=server.notion_url)
+    pages = client.data_sources.query(data_source_id=source)["results"]
+    # a row whose warnings change with the date (it is overdue): the next sync writes it
+    victim = next(
+        page["id"]
+        for page in pages
+        if "".join(t["plain_text"] for t in page["properties"]["Check item"]["title"])
+        == "Venue setup"
+    )
+    trashed = httpx.patch(
+        f"{server.notion_url}/v1/pages/{victim}", json={"in_trash": True}, headers=headers
+    )
+    assert trashed.status_code == 200
+    later = invoke(server, "sync", url, "--today", "2025-07-20", "--config", str(config))
+    assert later.exit_code == 1, later.output
+    said = " ".join(later.output.split())
+    assert "1 row was deleted or moved to the trash since tasklint read the table" in said
+    assert "wrote 0 rows" not in said
+    assert client.pages.retrieve(page_id=victim)["in_trash"] is True  # not restored to be written
+    recovered = invoke(server, "sync", url, "--today", "2025-07-20", "--config", str(config))
+    assert recovered.exit_code == 1, recovered.output
+    assert f"full read {len(pages) - 1}, wrote 0 rows" in " ".join(recovered.stdout.split())
 
 
 def test_the_report_reads_the_run_history_the_syncs_kept(server, config):

@@ -25,7 +25,6 @@ from tasklint.connectors.remote import (
     RemoteRecord,
     Role,
     RowChange,
-    RowsGone,
     StopSignal,
     WriteInterrupted,
     check_writeback_columns,
@@ -295,8 +294,9 @@ class AirtableConnector:
         *,
         stop: StopSignal | None = None,
         progress: Callable[[int], None] | None = None,
-    ) -> None:
+    ) -> list[str]:
         updates: list[Any] = [{"id": c.record_id, "fields": dict(c.values)} for c in changes]
+        gone: list[str] = []
         # Ten records a request (Airtable's limit), one request after another (PATCH), as
         # batch_update would send them; chunked here so that `stop` is honoured between
         # requests. A request carries all of a row's values, so no row is half-written.
@@ -304,19 +304,36 @@ class AirtableConnector:
             if stop is not None and stop.is_set():
                 raise WriteInterrupted(start, len(updates))
             chunk = updates[start : start + WRITE_BATCH]
-            self._call("write", partial(self._update, chunk))
+            gone += self._call("write", partial(self._update, chunk))
             if progress is not None:
                 progress(start + len(chunk))
+        return gone
 
-    def _update(self, chunk: list[Any]) -> Any:
+    def _update(self, chunk: list[Any]) -> list[str]:
+        """Write the chunk; the ids of its records the table no longer has."""
         try:
-            return self._table.batch_update(chunk, typecast=False)
+            self._table.batch_update(chunk, typecast=False)
+            return []
         except requests.HTTPError as exc:
-            # 404 on a PATCH of records by id: one of them was deleted (the table itself
-            # answered the read a moment ago)
-            if exc.response is not None and exc.response.status_code == 404:
-                raise RowsGone(f"{self.name} (write)") from None
-            raise
+            if not _row_gone(exc):
+                raise
+        # One of the records was deleted since it was read (the table itself answered
+        # the read a moment ago), and Airtable refuses the whole request for it: the
+        # chunk's records are written one at a time, the deleted ones skipped.
+        gone = []
+        for record in chunk:
+            try:
+                self._table.update(record["id"], record["fields"], typecast=False)
+            except requests.HTTPError as exc:
+                if not _row_gone(exc):
+                    raise
+                gone.append(record["id"])
+        return gone
+
+
+def _row_gone(exc: requests.HTTPError) -> bool:
+    """404 on a PATCH of records by id: a record named is not in the table."""
+    return exc.response is not None and exc.response.status_code == 404
 
 
 def _as_zone(value: str, zone: str | None) -> str:

@@ -438,8 +438,9 @@ class NotionConnector:
         *,
         stop: StopSignal | None = None,
         progress: Callable[[int], None] | None = None,
-    ) -> None:
+    ) -> list[str]:
         fields = self.fields()
+        gone: list[str] = []
         for done, change in enumerate(changes):
             # One page a request, with all of its values: `stop` is honoured between pages.
             if stop is not None and stop.is_set():
@@ -453,9 +454,28 @@ class NotionConnector:
                     properties[name] = {"select": {"name": value} if value else None}
                 else:
                     properties[name] = {"number": value}
-            self._call(
-                "write",
-                partial(self._client.pages.update, page_id=change.record_id, properties=properties),
-            )
+            if not self._call("write", partial(self._update, change.record_id, properties)):
+                gone.append(change.record_id)
             if progress is not None:
                 progress(done + 1)
+        return gone
+
+    def _update(self, page_id: str, properties: dict[str, Any]) -> bool:
+        """Write a page's properties; False when the page is gone from the database: in
+        the trash (Notion answers 400 "Can't edit block that is archived. You must
+        unarchive the block before editing." — as quoted in notero's issues 525 and 704)
+        or deleted for good (404 object_not_found)."""
+        try:
+            self._client.pages.update(page_id=page_id, properties=properties)
+        except APIResponseError as exc:
+            code = getattr(exc.code, "value", exc.code)
+            said = str(exc).lower()
+            archived = (
+                exc.status == 400
+                and code == "validation_error"
+                and ("archived" in said or "trash" in said)
+            )
+            if archived or (exc.status == 404 and code == "object_not_found"):
+                return False
+            raise
+        return True

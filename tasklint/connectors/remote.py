@@ -58,19 +58,6 @@ class RowChange:
     old: dict[str, Any]
 
 
-class RowsGone(SourceError):
-    """A write named a row the table no longer has: deleted since tasklint last read it
-    (an incremental read does not see deletions). The next sync reads every row."""
-
-    def __init__(self, where: str) -> None:
-        super().__init__(
-            f"{where}: a row was deleted from the table since tasklint last read it",
-            hint="run the sync again: it reads every row this time",
-            zh=f"{where}：自 tasklint 上次读取以来，表中有行被删除了",
-            hint_zh="请重新运行同步：这次会读取所有行",
-        )
-
-
 class StopSignal(Protocol):
     """What a write checks between requests (a `threading.Event` is one)."""
 
@@ -114,10 +101,12 @@ class Connector(Protocol):
         *,
         stop: StopSignal | None = None,
         progress: Callable[[int], None] | None = None,
-    ) -> None:
+    ) -> list[str]:
         """Send the changes; values are plain text, a status label, a fraction or None.
         When `stop` is set between two requests, raise WriteInterrupted; after each
-        request, `progress` hears how many rows are written so far."""
+        request, `progress` hears how many rows are written so far. Returns the ids of
+        the rows the table no longer has (deleted or trashed since they were read: an
+        incremental read does not see that), which are skipped; the others are written."""
         ...
 
 

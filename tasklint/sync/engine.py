@@ -27,7 +27,6 @@ from tasklint.connectors.remote import (
     RemoteRecord,
     Role,
     RowChange,
-    RowsGone,
     StopSignal,
     WriteInterrupted,
 )
@@ -366,6 +365,15 @@ def _tasks(records: Sequence[RemoteRecord], reader: RowReader) -> list[Task]:
     return tasks
 
 
+def _rows_gone(count: int) -> Notice:
+    rows = "1 row was" if count == 1 else f"{count} rows were"
+    return Notice(
+        f"{rows} deleted or moved to the trash since tasklint read the table: not written;"
+        " the next sync reads every row",
+        f"有 {count} 行在 tasklint 读取之后被删除或移入了回收站：未写入；下次同步会读取所有行",
+    )
+
+
 def _metric_values(result: LintResult) -> dict[str, dict[str, Any]]:
     return {
         t.task.id: {"metric": t.task.metric, "actual": t.task.actual}
@@ -417,7 +425,7 @@ def sync_source(
     full = (
         options.full
         or (mapped_before is not None and mapped_before != mapping)
-        or "rows_gone" in read_before  # a write found a row deleted: read them all
+        or "rows_gone" in read_before  # a write found rows gone: read them all
         or previous is None
         or last_full is None
         or not incremental_possible
@@ -426,6 +434,7 @@ def sync_source(
     since = None if full or previous is None else previous.started - INCREMENTAL_OVERLAP
     run_id = None if options.dry_run else state.start_run(spec.name, started, full_read=full)
     written_so_far = [0]  # rows the write has sent, for a run that fails part way
+    gone: set[str] = set()  # rows deleted or trashed since they were read
     try:
         phase("reading")
         fresh = connector.read(since=since)
@@ -463,7 +472,7 @@ def sync_source(
 
             extras["progress"] = progressed
             try:
-                connector.write(changes, **extras)
+                gone.update(connector.write(changes, **extras))
             except WriteInterrupted as interrupted:
                 written = changes[: interrupted.written]
                 for change in written:
@@ -472,12 +481,11 @@ def sync_source(
                     spec.name, [records[c.record_id] for c in written], replace=False
                 )
                 raise
-            except RowsGone:
-                # the next run reads every row: it sees which are gone
-                state.save_hints(
-                    _COLUMNS_KEY.format(spec.name), {"mapping": mapping, "rows_gone": "1"}
-                )
-                raise
+            if gone:  # skipped: the table has them no longer
+                changes = [c for c in changes if c.record_id not in gone]
+                for record_id in gone:
+                    del records[record_id]
+                notices.append(_rows_gone(len(gone)))
             for change in changes:  # the snapshot holds what the table now shows
                 records[change.record_id].cells.update(change.values)
             state.save_snapshot(spec.name, records.values(), replace=full)
@@ -505,7 +513,9 @@ def sync_source(
             )
         raise
     if run_id is not None:
-        state.save_hints(_COLUMNS_KEY.format(spec.name), {"mapping": mapping})  # (clears it)
+        # (rows found gone: the next run reads every row, and so drops any other gone row)
+        gone_hint = {"rows_gone": "1"} if gone else {}
+        state.save_hints(_COLUMNS_KEY.format(spec.name), {"mapping": mapping, **gone_hint})
         findings: dict[str, int] = {}
         for finding in result.all_active():
             findings[finding.code] = findings.get(finding.code, 0) + 1

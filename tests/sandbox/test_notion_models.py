@@ -265,6 +265,17 @@ def test_trashed_pages_leave_queries(backend: NotionBackend) -> None:
     assert titles(backend.query_data_source(source_id, token=TOKEN, in_trash=True)) == ["Retro"]
 
 
+def test_a_page_in_the_trash_takes_no_edit_until_it_is_restored(backend: NotionBackend) -> None:
+    _, source_id = seeded(backend)
+    pid = page_id(backend, source_id, "Retro")
+    backend.update_page(pid, token=TOKEN, in_trash=True)
+    done = {"Done": {"checkbox": True}}
+    with pytest.raises(ValidationError, match="Can't edit block that is archived"):
+        backend.update_page(pid, token=TOKEN, properties=done)
+    restored = backend.update_page(pid, token=TOKEN, properties=done, in_trash=False)
+    assert restored["in_trash"] is False and restored["properties"]["Done"]["checkbox"] is True
+
+
 def test_select_option_names_may_not_contain_commas(backend: NotionBackend) -> None:
     _, source_id = seeded(backend)
     with pytest.raises(ValidationError, match="comma"):

@@ -986,6 +986,14 @@ class NotionBackend(BlocksMixin):
             if self.is_doc_page(pid, token):
                 page = self.update_doc_page(pid, token=token, properties=properties, look=look)
             else:
+                if properties and in_trash is not False and self._page(pid, token).in_trash:
+                    # Notion's answer to an edit of a page in the trash, as users quote it
+                    # (dvanoni/notero issues 525 and 704); the "Update page" reference
+                    # says only that in_trash: false restores the page.
+                    raise ValidationError(
+                        "Can't edit block that is archived. You must unarchive the block"
+                        " before editing."
+                    )
                 page = self._edit(pid, token, properties or {}, self._bot_id(token), look)
             if erase_content:  # once the rest of the request was accepted
                 self.erase_children(pid, token=token)
