@@ -502,7 +502,7 @@ def test_not_time_bound(text: str) -> None:
         # blind set 20: grades, ages, codes and names; a fair in Chinese; baselines
         ("面向3-6年级，25–40-year-old hikers", (), ()),
         ("Launch the USSD *384# flow and S/4HANA 集成, a 1:1 ABM motion", (), ()),
-        ("汉诺威展前拜访30家，备案完成前不投放", ("30",), ("汉诺威展前", "完成前")),
+        ("汉诺威展前拜访30家，备案完成前不投放", ("30",), ("汉诺威展前", "备案完成前")),
         ("完成前期调研", (), ()),  # 前期: the early stage, no milestone
         # blind sets 21 to 24
         ("2025家装节前上线600x1200瓷砖详情页，主推50cl装", (), ("2025", "家装节前")),
@@ -662,6 +662,19 @@ def test_not_time_bound(text: str) -> None:
         ("Host importers during harvest", (), ("during harvest",)),
         ("600 paid members by the AGM", ("600",), ("by the AGM",)),
         ("5·18国际博物馆日推出限定文创", (), ("5·18", "国际博物馆日")),
+        # what a thing has or is: years of experience, a charger's watts, an area, a
+        # temperature, a battery, a standard, a phone model, a drink's number
+        ("以三十年造车经验为卖点", (), ()),
+        ("重点推PD 20W和GaN 65W", (), ()),
+        ("招商主推15㎡小店模型", (), ()),
+        ("推广中央大街-25℃冰酒吧体验", (), ()),
+        ("Make our 500Wh battery upgrade more visible", (), ()),
+        ("Refresh all API 610 pump datasheets", (), ()),
+        ("把SKU 31877（苹果15 Pro Max壳）打造成一个爆款", (), ()),
+        ("推广店内招牌7号特调拿铁", (), ()),
+        ("提升书店在文艺青年中的口碑", (), ()),
+        ("Gift-shop spend 10% higher than the 2024 season", ("10%",), ()),
+        ("£80k in cask-sample sales before Burns Night", ("£80k",), ("Burns Night",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -164,7 +164,10 @@ _TAIL = (
     r"|折(?!扣|叠|线|腾|算|合|旧|射|返|损|中))){0,3}\+?"
 )
 # After a number of years, what the years describe rather than bound: 3年质保, 10年老店
-_YEARS_OF = r"质保|保修|保质|延保|老店|老字号|老品牌|品牌|经验|历史|陈酿|窖藏|店龄|工龄|传承"
+_YEARS_OF = (
+    r"质保|保修|保质|延保|老店|老字号|老品牌|品牌|经验|历史|陈酿|窖藏|店龄|工龄|传承|老厂|老树|老茶"
+    r"|老窖|树龄|窖龄|[^\x00-\x7f，、。；]{1,3}?经验"
+)
 # Followed by one of these, a number is a count or an amount, not a year or an event.
 _COUNTED = (
     r"(?!\s*(?:%|‰|个|人|位|名|家(?!装|电|居)|条|篇|次|单|笔|件|份|元|块|万|亿|千|k(?![a-z])"
@@ -201,7 +204,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<=(?<![a-z0-9])[a-z]{3})(?<!gmv)(?<!roi)(?<!ctr)(?<!cvr)(?<!cpc)(?<!cpm)(?<!cpa)"
         r"(?<!cac)(?<!aov)(?<!ltv)(?<!dau)(?<!mau)(?<!wau)(?<!kpi)(?<!nps)(?<!sku)(?<!kol)"
         r"(?<!koc)(?<!mql)(?<!sql)(?<!top)(?<!rmb)(?<!cny)(?<!usd)(?<!hkd)(?<!eur)(?<!gbp)"
-        r"(?<!jpy))[0-9]+[a-z0-9]*(?![a-z0-9])",
+        r"(?<!jpy)|(?<=(?<![a-z0-9])[a-z]{4})(?<!roas)(?<!arpu)(?<!arpa)(?<!gmv[a-z])(?<!plus))"
+        r"[0-9]+[a-z0-9]*(?![a-z0-9])",
     ),
     (
         "L_dname",
@@ -220,12 +224,16 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
         r"|(?<![0-9.,])0[0-9]{1,3}\s[0-9]{3,4}\s[0-9]{3,4}(?![0-9])"  # 087 123 4567, 020 7946 0958
+        r"|(?<![0-9.,])0[0-9]{2,3}-[0-9]{5,6}(?![0-9])"  # 0451-12301: an area code and a line
+        r"|(?:(?<=苹果)|(?<=苹果\s)|(?<=华为)|(?<=小米)|(?<=红米)|(?<=荣耀))[0-9]{1,2}(?![0-9.%])"
+        r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
+        r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
         # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
         r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
         # what a place is: 海拔1600米, an elevation of 2,000 m
         r"|(?:(?<=海拔)|(?<=海拔\s)|(?<=altitude\s)|(?<=elevation\s)|(?<=altitude\sof\s)"
         r"|(?<=elevation\sof\s))[0-9,]+(?:\.[0-9]+)?\s*(?:米|m|meters?|metres?|ft|feet)(?![a-z])"
-        r"|(?:(?<=number\s)|(?<=number:\s))[0-9]{5,}(?![0-9])"  # a routing number 256074974
+        r"|(?:(?<=number\s)|(?<=number:\s)|(?<=paybill\s)|(?<=till\s))[0-9]{5,}(?![0-9])"
         r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
         r"|(?<=\()[0-9]{3}\)\s*[0-9]{3}-[0-9]{4}(?![0-9])"  # (512) 555-0143
         # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
@@ -240,7 +248,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?day\s+retention"
         r"|[0-9]+[- ]?day\s+active\s+(?:users?|members?|customers?|accounts?|players?|buyers?)"
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
-        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台"
+        r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台|特调|拿铁"
+        r"|咖啡|奶茶|饮品|套餐|色|款|配方"
         r"|会议室|教室|车间)"
         r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕)"
         r"|\s*(?:transfer|pathway|program(?:me)?|degree|articulation|twinning|model|scheme)s?(?![a-z]))"
@@ -284,7 +293,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ),
     (
         "P_dday",
-        r"(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])\s*号(?!店|线|楼|馆|门|厅|仓|窗口|位|选手|机)"
+        r"(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])\s*号"
+        r"(?!店|线|楼|馆|门|厅|仓|窗口|位|选手|机|特调|拿铁|咖啡|奶茶|饮品|套餐|色|款|配方)"
         r"|(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTHS
         + r"(?![a-z])",
@@ -342,6 +352,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|姆米|momme(?![a-z])"  # a silk's weight: 19姆米桑蚕丝
         # 500g装, 500g家庭装, 150g一人食小包装
         r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)))"
+        r"|m2(?![0-9a-z])|°\s*[cf](?![a-z])|wh(?![a-z])"  # 15㎡ (folded), -25℃, the 500Wh battery
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
@@ -386,6 +397,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?![a-z])|\s*(?:充电|超充|快充"
         r"|直流|液冷|电机|桩))"
         # a solar kit's or a lamp's watts: "the new 100W kit" ("10w" is 10万 elsewhere)
+        r"|(?:(?<=pd)|(?<=pd\s)|(?<=gan)|(?<=gan\s))[0-9]+\s*w(?![a-z])"  # PD 20W, GaN 65W
+        r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:快充|闪充|充电器|充电头|氮化镓))"
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
         r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
@@ -437,7 +450,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_dage",
         r"(?<![0-9.])[0-9]{1,3}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|年级|years?[- ]old"
-        r"|yo(?![a-z])|[- ]?year[- ]olds?|yrs?[- ]?olds?)\+?"
+        r"|y/?o(?![a-z])|[- ]?year[- ]olds?|yrs?[- ]?olds?)\+?"
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
     ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
@@ -457,6 +470,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]|s/4\s*hana"
         r"|euro\s*-?[1-7](?![0-9])"  # an emission standard: EURO5
         r"|spf\s*[0-9]{2}\+*|pa\+{1,4}"  # a sunscreen's protection: SPF 50, PA++++
+        r"|api\s*[0-9]{3,4}(?=\s+[a-z])|ip\s*[56][0-9]|big\s*(?:5|five)"  # API 610 pumps, IP68
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
@@ -509,7 +523,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|dzie[nń]\s+(?:dziecka|matki|ojca)|wielkanoc|bo[żz]e\s+narodzenie"
         r"|independence\s+day|loy\s+krathong|steam\s+next\s+fest|next\s+fest"
         r"|weihnacht(?:en|sgeschäft|sgeschaeft|szeit)?|ostern|(?<!jalan\s)raya"
-        r"|fresher'?s'?\s+week|rag\s+week|schoolies(?:\s+week)?"
+        r"|fresher'?s'?\s+week|rag\s+week|schoolies(?:\s+week)?|burns\s+night|bonfire\s+night"
+        r"|hogmanay|undas|prinsjesdag|sinterklaas|guy\s+fawkes"
         r"|(?:st\.?\s+)?patrick'?s\s+day|paddy'?s\s+day"
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
@@ -592,7 +607,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "L_lage",
-        r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors)\s+[0-9]{1,2}"
+        r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors|patients|retirees"
+        r"|adults|residents)\s+[0-9]{1,2}"
         r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])",
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
@@ -619,7 +635,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|diwali|cny|black\s+friday|summer|winter|spring|autumn|fall|season)(?![a-z])"
         # a named earlier edition: "vs the 2024 Apertura campaign"
         r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:(?:19|20)[0-9]{2}"
-        r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo)(?![a-z])"
+        r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo|season)"
+        r"(?![a-z])"
         # last year's event as the baseline: "doubled vs last year's 618"
         r"|(?<![a-z])(?:than|vs\.?|versus|over|compared\s+(?:to|with))\s+last\s+year'?s\s+"
         r"(?:[a-z0-9'.&-]+\s+){0,3}?(?:618|11\.11|double\s+11|prime\s+day|black\s+friday"
@@ -645,6 +662,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
+        r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay"
         r"|release|aged?|ages|soi|fm|am)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
@@ -774,7 +792,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
-        r"|groundbreaking|topping[- ]out|rush(?:es)?|harvest|vintage|crush|sowing|planting)"
+        r"|groundbreaking|topping[- ]out|rush(?:es)?|harvest|vintage|crush|sowing|planting"
+        r"|ribbon[- ]cutting)"
         r"(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
@@ -993,7 +1012,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
         r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学|院庆|校庆|店庆|厂庆|司庆"
         r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节"
-        r"|采摘|采收|收割)"
+        r"|采摘|采收|收割|认证|备案)"
         r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)"
         # entering a platform: 入驻天猫国际前, 登陆京东之后 (named, so the match's start is known)
@@ -1004,6 +1023,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|世界杯|亚运会|奥运会|开斋节|活动结束|大促结束)",
     ),
     ("P_chour", rf"{_CNR}\s*个?\s*(?:小时|钟头)(?:内|以内|之内)?"),
+    # the years a thing has: 三十年造车经验, 十年老厂 (as 30年老店 is)
+    ("L_cyears", rf"{_CNR}\s*年(?=(?:{_YEARS_OF}))"),
     ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季|学期)"),
     ("L_cord", rf"第\s*(?:[0-9]+(?:\s*[万亿千百])*|{_CNN}+)"),
     (
@@ -1496,7 +1517,8 @@ _PRODUCT_AFTER = re.compile(
     r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?"
     r"|memberships?|subscriptions?|plans?|warrant(?:y|ies)|guarantees?|contracts?|leases?"
     r"|degrees?|diplomas?|bba|mba|bachelor'?s|master'?s|college|routes?|pathways?|certificates?"
-    r"|apprenticeships?|loans?|mortgages?|bonds?|cds?|deposits?)"
+    r"|apprenticeships?|loans?|mortgages?|bonds?|cds?|deposits?|heritage|history|legacy"
+    r"|traditions?|experience|expertise)"
     r"(?![a-z])"
 )
 
@@ -1625,8 +1647,14 @@ def _dmay(folded: str, m: re.Match[str], text: str) -> str:
 
 
 def _cwords(folded: str, m: re.Match[str], text: str) -> str:
+    before = _prefix(folded, m.start(), 4)
     # 比去年暑期高5个点: last year's summer is the baseline, not this one's window
-    return "L" if _prefix(folded, m.start(), 4).endswith(("去年", "上年", "前年", "往年")) else "P"
+    if before.endswith(("去年", "上年", "前年", "往年")):
+        return "L"
+    # 文艺青年中, 少年中: people (青年, 少年) followed by 中, not the middle of the year
+    if m.group() == "年中" and before.endswith(("青", "少", "壮", "童")):
+        return "L"
+    return "P"
 
 
 _POST: dict[str, _Decide] = {
