@@ -344,6 +344,62 @@ def test_a_remote_table_written_day_first_is_read_day_first(server, syncer):
     assert "'19/07/2025'" in notice.en and "day first" in notice.en
 
 
+def test_ai_text_and_barcode_cells_are_read_as_their_text(server, syncer):
+    """An AI text cell is {"state", "isStale", "value"} and a barcode {"text", "type"}
+    (pyairtable's AITextDict and BarcodeDict): their text is what the rules read; an AI
+    that failed is X901 naming the error, one still writing is an empty cell."""
+    section = plan_section("zh")
+    for field in section["fields"]:
+        if field["name"] == "目标":
+            field["type"] = "aiText"
+        elif field["name"] == "输出成果":
+            field["type"] = "barcode"
+    for row in section["rows"]:
+        goal = row.get("目标")
+        row["目标"] = {"state": "generated", "isStale": False, "value": goal} if goal else None
+        if row.get("输出成果"):
+            row["输出成果"] = {"text": row["输出成果"], "type": "code128"}
+    states = {
+        "提升品牌影响力": {"state": "error", "isStale": False, "value": None, "errorType": "quota"},
+        "新客转化率≥15%": {"state": "loading", "isStale": True, "value": None},
+    }
+    for row in section["rows"]:
+        value = (row.get("目标") or {}).get("value")
+        if value in states:
+            row["目标"] = states.pop(value)
+    base = server.airtable.create_base("ai text")
+    server.airtable.create_table_from_plan(base, section)
+    url = f"airtable://{base}/{section['table']}"
+    spec = SourceSpec(url, "airtable", url, SourceConfig(url=url))
+    prepare(server, syncer, spec)
+    outcome = syncer.run(spec, dry_run=True)
+    by_title = {t.task.title: t for t in outcome.result.tasks}
+    goals = {title: t.task.goal for title, t in by_title.items() if t.task.goal}
+    assert "直播观看人数10万" in goals.values() and "6月1日前确认总预算20万元" in goals.values()
+    failed = [t for t in by_title.values() if any("quota" in f.message for f in t.findings)]
+    assert len(failed) == 1 and any(f.code == "X901" for f in failed[0].findings)
+    assert all(not isinstance(t.task.goal, dict) for t in by_title.values())
+    deliverables = {t.task.deliverable for t in by_title.values()} - {None}
+    assert deliverables and all(isinstance(d, str) for d in deliverables)
+
+
+def test_notion_property_values_the_sandbox_lacks_read_as_their_plain_value():
+    """Property values as Notion's "Page properties" reference shapes them, for the
+    types the sandbox cannot make: a wiki's verification, a place, a rollup Notion could
+    not finish. (Before, the dict itself reached the cell parsers.)"""
+    from tasklint.connectors.notion import plain
+
+    verified = {"state": "verified", "verified_by": {"object": "user", "id": "u1"}, "date": None}
+    assert plain({"type": "verification", "verification": verified}) == "verified"
+    place = {"lat": 31.23, "lon": 121.47, "name": "上海展览中心", "address": "延安中路1000号"}
+    assert plain({"type": "place", "place": place}) == "上海展览中心"
+    assert plain({"type": "place", "place": {**place, "name": None}}) == "延安中路1000号"
+    unfinished = {"type": "incomplete", "incomplete": {}, "function": "sum"}
+    assert plain({"type": "rollup", "rollup": unfinished}) is None
+    summed = {"type": "number", "number": 12, "function": "sum"}
+    assert plain({"type": "rollup", "rollup": summed}) == 12
+
+
 def test_warnings_past_what_a_cell_holds_are_cut_at_a_line_and_say_how_many_more():
     from tasklint.sync.engine import WARNINGS_LIMIT, _warnings_text
 

@@ -279,7 +279,19 @@ class AirtableConnector:
                 )
                 continue
             kind = fields[name].type if name in fields else ""
-            if kind == "dateTime" and isinstance(value, str):
+            if kind == "aiText" and isinstance(value, dict):
+                if value.get("state") == "error":
+                    shown = f"AI text: {value.get('errorType') or 'error'}"
+                    problems.append(
+                        CellProblem(
+                            field="", column=name, raw=shown, expected="a value (the AI failed)"
+                        )
+                    )
+                else:  # (empty or still being written: no value yet)
+                    cells[name] = value.get("value")
+            elif kind == "barcode" and isinstance(value, dict):
+                cells[name] = value.get("text")
+            elif kind == "dateTime" and isinstance(value, str):
                 cells[name] = _as_zone(value, self._time_zones.get(name))
             elif kind == "checkbox":
                 cells[name] = bool(value)

@@ -143,6 +143,14 @@ def plain(value: Any) -> Any:
         return f"{data.get('prefix') or ''}{data.get('number')}" if data else None
     if kind in ("created_by", "last_edited_by"):
         return data.get("name") if data else None
+    if kind == "verification":  # a wiki page's: verified, unverified or expired
+        return data.get("state") if data else None
+    if kind == "place":
+        # (its name or address; the "Page properties" reference lists lat, lon, name,
+        # address and google_place_id — not all of them on every place)
+        return (data.get("name") or data.get("address")) if data else None
+    if kind in ("incomplete", "unsupported"):
+        return None  # a rollup Notion could not finish, or a type the API does not show
     return data  # number, checkbox, url, email, phone_number, created_time, last_edited_time
 
 

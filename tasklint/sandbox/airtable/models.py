@@ -50,7 +50,8 @@ TEXT_TYPES = frozenset(
     {"singleLineText", "multilineText", "richText", "email", "url", "phoneNumber"}
 )
 NUMBER_TYPES = frozenset({"number", "percent", "currency"})
-COMPUTED_TYPES = frozenset({"createdTime", "lastModifiedTime", "formula", "autoNumber"})
+# aiText: Airtable's AI writes it; the field model gives its cell as read-only
+COMPUTED_TYPES = frozenset({"createdTime", "lastModifiedTime", "formula", "autoNumber", "aiText"})
 FIELD_TYPES = (
     TEXT_TYPES
     | NUMBER_TYPES
@@ -63,6 +64,7 @@ FIELD_TYPES = (
         "multipleSelects",
         "singleCollaborator",
         "multipleCollaborators",
+        "barcode",
     }
 )
 # Types the Web API cannot create (field model page: read-only through the API).
@@ -1110,7 +1112,7 @@ class AirtableBackend:
             spec = table.field(key)
             if spec is None:
                 raise errors.UnknownFieldName(f'Unknown field name: "{key}"')
-            if spec.computed and not (person and spec.type == "formula"):
+            if spec.computed and not (person and spec.type in ("formula", "aiText")):
                 raise errors.InvalidValueForColumn(
                     f'Field "{spec.name}" cannot accept a value because the field is computed'
                 )
@@ -1211,6 +1213,17 @@ class AirtableBackend:
         if kind == "formula":
             # Only reachable for a person's edit or a seed: the stored result, as is.
             return value if value not in ("", [], {}) else None
+        if kind == "aiText":
+            # A seed's, as the AI would leave it: {"state", "isStale", "value",
+            # "errorType"?} (pyairtable's AITextDict; the field model's "AI Text")
+            if not isinstance(value, Mapping) or not isinstance(value.get("state"), str):
+                raise bad()
+            return dict(value)
+        if kind == "barcode":
+            # {"text", "type"?} (the field model's "Barcode"; pyairtable's BarcodeDict)
+            if not isinstance(value, Mapping) or not isinstance(value.get("text"), str):
+                raise bad()
+            return {k: value[k] for k in ("text", "type") if isinstance(value.get(k), str)}
         raise bad()
 
     def _collaborator(self, spec: FieldSpec, value: Any, person: bool) -> str:
