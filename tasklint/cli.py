@@ -272,7 +272,7 @@ def sync(
         adopt_columns=adopt_columns,
     )
     try:
-        with output.SyncProgress(err()) as progress:
+        with output.SyncProgress(err(), line_locale(locale, config)) as progress:
             outcomes = sync_sources(
                 sources or [],
                 request,

@@ -589,12 +589,25 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+# The sync's steps and the reasons it waits (tasklint.connectors.transport), in Chinese
+_STEPS_ZH = {
+    "schema": "读取表结构",
+    "reading": "读取行",
+    "linting": "检查",
+    "writing": "写回",
+    "network": "网络故障",
+    "rate limit": "限流",
+    "server error": "服务器出错",
+}
+
+
 class SyncProgress:
     """On a terminal, a live line per phase and a bar while writing (rows, requests,
-    waits for the rate limit); elsewhere, plain log lines."""
+    waits for the rate limit); elsewhere, plain log lines. In `locale`'s language."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, locale: str = "en") -> None:
         self.console = console
+        self._zh = locale == "zh"
         self._progress: Any = None
         self._task: Any = None
         self._source = ""
@@ -632,25 +645,32 @@ class SyncProgress:
         # failed would otherwise show every step as another failure
         self.console.print(f"· {text}", highlight=False, markup=False)
 
+    def _step(self, text: str) -> str:
+        return _STEPS_ZH.get(text, text) if self._zh else text
+
     def phase(self, source: str, text: str) -> None:
         self._source = source
+        line = f"{source}：{self._step(text)}" if self._zh else f"{source}: {text}"
         if self._progress is not None:
-            self._progress.update(
-                self._task, description=f"{source}: {text}", total=None, completed=0
-            )
+            self._progress.update(self._task, description=line, total=None, completed=0)
         else:
-            self._say(f"{source}: {text}")
+            self._say(line)
 
     def written(self, source: str, done: int, total: int) -> None:
         if self._progress is not None:
-            self._progress.update(
-                self._task, description=f"{source}: writing rows", total=total, completed=done
-            )
+            writing = f"{source}：写回行" if self._zh else f"{source}: writing rows"
+            self._progress.update(self._task, description=writing, total=total, completed=done)
         elif done == total or done % 500 < 10:
-            self._say(f"{source}: wrote {done} of {total} rows")
+            if self._zh:
+                self._say(f"{source}：已写回 {done}/{total} 行")
+            else:
+                self._say(f"{source}: wrote {done} of {total} rows")
 
     def waiting(self, reason: str, seconds: float) -> None:
-        line = f"{self._source}: waiting {seconds:.1f}s ({reason})"
+        if self._zh:
+            line = f"{self._source}：等待 {seconds:.1f} 秒（{self._step(reason)}）"
+        else:
+            line = f"{self._source}: waiting {seconds:.1f}s ({reason})"
         if self._progress is not None:
             self._progress.update(self._task, description=line)
         else:

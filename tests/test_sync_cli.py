@@ -474,6 +474,35 @@ def test_progress_on_a_terminal_shows_a_bar():
     assert "tasklint:" not in screen.getvalue()  # no plain log lines on a terminal
 
 
+def test_progress_lines_are_in_the_runs_language():
+    import io
+
+    from rich.console import Console
+
+    from tasklint.output import SyncProgress
+
+    log = io.StringIO()
+    with SyncProgress(Console(file=log, width=200), "zh") as progress:
+        progress.phase("notion://db", "reading")
+        progress.waiting("rate limit", 1.5)
+        progress.written("notion://db", 20, 20)
+    assert log.getvalue().splitlines() == [
+        "· notion://db：读取行",
+        "· notion://db：等待 1.5 秒（限流）",
+        "· notion://db：已写回 20/20 行",
+    ]
+
+
+def test_a_chinese_sync_says_its_steps_in_chinese(server, config):
+    spec = new_airtable_source(server)
+    assert (
+        invoke(server, "setup", spec.url, "--create-fields", "--config", str(config)).exit_code == 0
+    )
+    result = invoke(server, "sync", spec.url, "--locale", "zh", "--config", str(config))
+    said = " ".join(result.stderr.split())
+    assert "：读取表结构" in said and "：检查" in said and ": reading" not in said
+
+
 def test_sync_waits_its_turn_while_another_process_syncs_the_source(server, config):
     """`tasklint serve` holds a source's lease while it writes; a manual sync then writes
     nothing and says who holds it, and syncs once the lease is free."""
