@@ -365,15 +365,6 @@ def _tasks(records: Sequence[RemoteRecord], reader: RowReader) -> list[Task]:
     return tasks
 
 
-def _rows_gone(count: int) -> Notice:
-    rows = "1 row was" if count == 1 else f"{count} rows were"
-    return Notice(
-        f"{rows} deleted or moved to the trash since tasklint read the table: not written;"
-        " the next sync reads every row",
-        f"有 {count} 行在 tasklint 读取之后被删除或移入了回收站：未写入；下次同步会读取所有行",
-    )
-
-
 def _metric_values(result: LintResult) -> dict[str, dict[str, Any]]:
     return {
         t.task.id: {"metric": t.task.metric, "actual": t.task.actual}
@@ -485,7 +476,15 @@ def sync_source(
                 changes = [c for c in changes if c.record_id not in gone]
                 for record_id in gone:
                     del records[record_id]
-                notices.append(_rows_gone(len(gone)))
+                rows = "1 row was" if len(gone) == 1 else f"{len(gone)} rows were"
+                notices.append(
+                    Notice(
+                        f"{rows} deleted or moved to the trash since tasklint read the table:"
+                        " not written; the next sync reads every row",
+                        f"有 {len(gone)} 行在 tasklint 读取之后被删除或移入了回收站：未写入；"
+                        "下次同步会读取所有行",
+                    )
+                )
             for change in changes:  # the snapshot holds what the table now shows
                 records[change.record_id].cells.update(change.values)
             state.save_snapshot(spec.name, records.values(), replace=full)
