@@ -87,13 +87,15 @@ def read_table(
         result = read_file(source, parse)
         return result.table, result.notices
     # Secrets from the environment, through pydantic-settings: not needed for a file.
+    from tasklint.bulk import gc_paused
     from tasklint.config.env import Environment
     from tasklint.sync.engine import build_table, input_columns, open_connector
 
     connector = open_connector(spec, Environment())
     columns = input_columns(connector, spec, settings)
-    records = connector.read()
-    return build_table(spec, connector, records, columns, today=parse.today, settings=settings)
+    with gc_paused():  # (as a sync reads: see tasklint.bulk)
+        records = connector.read()
+        return build_table(spec, connector, records, columns, today=parse.today, settings=settings)
 
 
 def check_sources(arguments: Sequence[str], options: CheckOptions) -> list[SourceOutcome]:

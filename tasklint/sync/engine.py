@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tasklint.bulk import gc_paused
 from tasklint.config.columns import map_headers
 from tasklint.config.env import Environment
 from tasklint.config.settings import STATUS_LABELS, WRITEBACK_DEFAULTS, Settings
@@ -428,13 +429,15 @@ def sync_source(
     gone: set[str] = set()  # rows deleted or trashed since they were read
     try:
         phase("reading")
-        fresh = connector.read(since=since)
-        records = {} if full else state.snapshot(spec.name)
-        records.update({r.id: r for r in fresh})
-        ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
-        table, notices = build_table(
-            spec, connector, ordered, columns, today=options.today, settings=settings
-        )
+        # (the records and the rows made from them all stay alive: see tasklint.bulk)
+        with gc_paused():
+            fresh = connector.read(since=since)
+            records = {} if full else state.snapshot(spec.name)
+            records.update({r.id: r for r in fresh})
+            ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
+            table, notices = build_table(
+                spec, connector, ordered, columns, today=options.today, settings=settings
+            )
         history = state.metric_values(spec.name) if previous is not None else None
         phase("linting")
         result = lint(
@@ -487,7 +490,12 @@ def sync_source(
                 )
             for change in changes:  # the snapshot holds what the table now shows
                 records[change.record_id].cells.update(change.values)
-            state.save_snapshot(spec.name, records.values(), replace=full)
+            if full:
+                state.save_snapshot(spec.name, records.values(), replace=True)
+            else:  # the rows read or written; the others are in the snapshot as they are
+                touched = dict.fromkeys([*(r.id for r in fresh), *(c.record_id for c in changes)])
+                kept = (records[i] for i in touched if i in records)
+                state.save_snapshot(spec.name, kept, replace=False)
             state.save_metric_values(spec.name, _metric_values(result))
     except Exception as error:
         if run_id is not None:
