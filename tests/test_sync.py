@@ -51,6 +51,16 @@ def prepare(server, syncer, spec):
     assert not [c for c in checks if c.problem]
 
 
+def dry_run_of_table(server, syncer, section: dict, name: str):
+    """A dry-run sync of `section` made into a new Airtable base called `name`."""
+    base = server.airtable.create_base(name)
+    server.airtable.create_table_from_plan(base, section)
+    url = f"airtable://{base}/{section['table']}"
+    spec = SourceSpec(url, "airtable", url, SourceConfig(url=url))
+    prepare(server, syncer, spec)
+    return syncer.run(spec, dry_run=True)
+
+
 def writes(server) -> list:
     return [r for r in server.control.stats() if r.method in ("PATCH", "PUT")]
 
@@ -330,12 +340,7 @@ def test_a_remote_table_written_day_first_is_read_day_first(server, syncer):
         row["截止日期"] = written.get(row["检查项目"]) or (
             f"{due[8:10]}/{due[5:7]}/{due[:4]}" if due else None
         )
-    base = server.airtable.create_base("day first")
-    server.airtable.create_table_from_plan(base, section)
-    url = f"airtable://{base}/{section['table']}"
-    spec = SourceSpec(url, "airtable", url, SourceConfig(url=url))
-    prepare(server, syncer, spec)
-    outcome = syncer.run(spec, dry_run=True)
+    outcome = dry_run_of_table(server, syncer, section, "day first")
     dues = {t.task.title: t.task.due for t in outcome.result.tasks}
     assert dues["营销目标对齐"] == date(2025, 7, 19)
     assert dues["任务分工表"] == date(2025, 7, 5)
@@ -367,12 +372,7 @@ def test_ai_text_and_barcode_cells_are_read_as_their_text(server, syncer):
         value = (row.get("目标") or {}).get("value")
         if value in states:
             row["目标"] = states.pop(value)
-    base = server.airtable.create_base("ai text")
-    server.airtable.create_table_from_plan(base, section)
-    url = f"airtable://{base}/{section['table']}"
-    spec = SourceSpec(url, "airtable", url, SourceConfig(url=url))
-    prepare(server, syncer, spec)
-    outcome = syncer.run(spec, dry_run=True)
+    outcome = dry_run_of_table(server, syncer, section, "ai text")
     by_title = {t.task.title: t for t in outcome.result.tasks}
     goals = {title: t.task.goal for title, t in by_title.items() if t.task.goal}
     assert "直播观看人数10万" in goals.values() and "6月1日前确认总预算20万元" in goals.values()
