@@ -675,6 +675,15 @@ def test_not_time_bound(text: str) -> None:
         ("提升书店在文艺青年中的口碑", (), ()),
         ("Gift-shop spend 10% higher than the 2024 season", ("10%",), ()),
         ("£80k in cask-sample sales before Burns Night", ("£80k",), ("Burns Night",)),
+        # a window, a zero, a rating, a recipe, a league's week, an index, an aircraft
+        ("期中考试后一周内，续费率做到85%", ("85%",), ("一周内",)),
+        ("广告违规处罚零发生", ("零发生",), ()),
+        ("年货节期间把5ATM防水卖点做进主图", (), ("年货节", "期间")),
+        ("讲解80%鲜肉含量配方", (), ()),
+        ("Finalise away-kit retail plan by Matchweek 3", (), ("Matchweek 3",)),
+        ("Grow hospitality interest among FTSE 100 companies", (), ()),
+        ("Seat 1A upgrade auction on the new 737 MAX 8 route", (), ()),
+        ("Return-to-owner rate above half", ("above half",), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -214,6 +214,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # (a 2K camera or screen; "2k video views" stays a count)
         r"|2k(?=(?:\s*[a-z-]+)?\s*(?:cams?|cameras?|monitors?|displays?|screens?|resolution)(?![a-z]))"
         r"|[48]k(?=(?:\s*/\s*[0-9]+\s*fps)?(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|影像|高清|画质"
+        r"|直播|设备|拍摄"
         r"|resolution|屏|display"
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
@@ -228,6 +229,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:(?<=苹果)|(?<=苹果\s)|(?<=华为)|(?<=小米)|(?<=红米)|(?<=荣耀))[0-9]{1,2}(?![0-9.%])"
         r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
         r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
+        r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
+        r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
         # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
         r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
         # what a place is: 海拔1600米, an elevation of 2,000 m
@@ -261,7 +264,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # a payment plan's split: the 60/40 payment plan, the 10/10/5 deposit structure
         r"|[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})+(?=\s+(?:deposit|payment|instal?lment|split)\s+"
         r"(?:plans?|structures?|schedules?)(?![a-z]))"
-        r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生))"
+        r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生|名师|师资|学府))"
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
         r"|跑|赛|马拉松|(?:竞速|训练|跑步|碳板)?鞋|(?:racing\s+|training\s+|running\s+)?(?:shoes?|racers?)"
         r"(?![a-z])))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
@@ -353,6 +356,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # 500g装, 500g家庭装, 150g一人食小包装
         r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)))"
         r"|m2(?![0-9a-z])|°\s*[cf](?![a-z])|wh(?![a-z])"  # 15㎡ (folded), -25℃, the 500Wh battery
+        r"|ibu(?![a-z])|atm(?![a-z])"  # a beer's bitterness, a watch's water resistance
+        r"|l(?=\s*[^\x00-\x7f]{0,2}?(?:扎|瓶装|桶|罐|壶))"  # 1L大扎
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
@@ -365,8 +370,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:g|kg|ml|l)\s+(?:[a-z-]+\s+){0,3}?(?:packs?|bags?"
         r"|bottles?|jars?|tubs?|kegs?|cans?|pouch(?:es)?|boxes)(?![a-z])"
         r"|(?<![0-9.])[0-9](?:\.[0-9])?\s*米(?=[^\x00-\x7f]{0,3}?(?:床|沙发|桌|柜|岩板|床垫))"
-        # a size: 600x1200 tiles
+        # a size: 600x1200 tiles, a 3 米 x 6 米 booth
         r"|(?<![0-9.])[0-9]{2,4}\s*[x×*]\s*[0-9]{2,4}(?![0-9])(?:\s*(?:mm|cm)(?![a-z]))?"
+        r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:米|m|ft)?\s*[x×*]\s*[0-9]+(?:\.[0-9]+)?\s*(?:米|m|ft)"
+        r"(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv"  # 53度酱香: what the liquor is
         r"|%\s*(?=(?:dark|milk|cacao|cocoa|黑巧|可可|黑巧克力)(?![a-z])))"  # the 70% dark bar
@@ -382,7 +389,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)-seat(?:er)?(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
-        r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担)"
+        r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担|谷物|谷|香精|色素|麸质|乳糖|激素)"
+        # what a recipe holds: 80%鲜肉含量
+        r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*%(?=\s*[^\x00-\x7f，、。；]{0,4}?含量)"
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*匹(?=\s*[^\x00-\x7f]{0,4}?(?:空调|变频|定频|挂机|柜机))"
         r"|(?<![0-9.])[0-9]+\s*pa(?=\s*(?:大?吸力|suction))"  # 8000Pa大吸力: a vacuum's suction
@@ -398,7 +407,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|直流|液冷|电机|桩))"
         # a solar kit's or a lamp's watts: "the new 100W kit" ("10w" is 10万 elsewhere)
         r"|(?:(?<=pd)|(?<=pd\s)|(?<=gan)|(?<=gan\s))[0-9]+\s*w(?![a-z])"  # PD 20W, GaN 65W
-        r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:快充|闪充|充电器|充电头|氮化镓))"
+        r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:快充|闪充|充电器|充电头|氮化镓|补光灯|灯|音箱|电源|电机))"
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
         r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
@@ -449,14 +458,15 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ("L_dord", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)(?![a-z])"),
     (
         "L_dage",
-        r"(?<![0-9.])[0-9]{1,3}(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|年级|years?[- ]old"
-        r"|y/?o(?![a-z])|[- ]?year[- ]olds?|yrs?[- ]?olds?)\+?"
+        r"(?<![0-9.])[0-9]{1,3}\+?(?:\s*[-–~至到]\s*[0-9]{1,2})?\s*(?:岁|周岁|年级|years?[- ]old"
+        r"|y/?o(?![a-z])|[- ]?year[- ]olds?|yrs?[- ]?olds?|age\s+(?:group|bracket|band|range)"
+        r")\+?"
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
     ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
     (
         "L_didiom",
-        r"(?<![0-9.])[0-9]{3}\s*%(?=\s*的?\s*(?:热情|努力|用心|诚意|专注|投入|精力|干劲|信心"
+        r"(?<![0-9.])[0-9]{3}\s*%(?=\s*的?\s*(?:热情|热诚|热忱|努力|用心|诚意|专注|投入|精力|干劲|信心"
         r"|决心|认真|effort|commitment|passion|energy|focus)(?![a-z]))"
         r"|(?<=give\s)[0-9]{3}\s*%|(?<=giving\s)[0-9]{3}\s*%",
     ),
@@ -471,6 +481,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|euro\s*-?[1-7](?![0-9])"  # an emission standard: EURO5
         r"|spf\s*[0-9]{2}\+*|pa\+{1,4}"  # a sunscreen's protection: SPF 50, PA++++
         r"|api\s*[0-9]{3,4}(?=\s+[a-z])|ip\s*[56][0-9]|big\s*(?:5|five)"  # API 610 pumps, IP68
+        r"|(?:under|over)-?[0-9]{1,2}s|number\s+[0-9]{1,2}(?=\s+(?:shirts?|jerseys?|kits?))"
+        r"|(?:ftse|s&p|fortune|nasdaq|nikkei|asx|nifty|dax|cac|russell)\s*[0-9]{2,4}"  # FTSE 100
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
@@ -500,8 +512,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:double|triple|single)[- ]digits?(?![a-z])"
         r"|(?<![a-z])by\s+(?:a|one)\s+quarter(?![a-z])"
         r"|(?<![a-z])(?:a|one|three)\s+quarters?\s+of(?![a-z])"
-        r"|(?<![a-z0-9])x\s*[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z])(?!\s*(?:launch|phone|model|pro(?![a-z])"
-        r"|max|plus|series|edition|上市|发布|新品|试驾|到店|车型|手机))"
+        r"|(?<![a-z0-9])x\s*[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z])(?!\s*(?:[a-z-]+\s+)?(?:launch|phone"
+        r"|model|pro(?![a-z])|max|plus|series|edition)|\s*(?:上市|发布|新品|试驾|到店|车型|手机|系列|款))"
         # "at least one": bounded, so a count (a lone "one" is the article)
         r"|(?<![a-z])(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+(?:one|a\s+single)"
         r"(?![a-z])",
@@ -524,7 +536,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|independence\s+day|loy\s+krathong|steam\s+next\s+fest|next\s+fest"
         r"|weihnacht(?:en|sgeschäft|sgeschaeft|szeit)?|ostern|(?<!jalan\s)raya"
         r"|fresher'?s'?\s+week|rag\s+week|schoolies(?:\s+week)?|burns\s+night|bonfire\s+night"
-        r"|hogmanay|undas|prinsjesdag|sinterklaas|guy\s+fawkes"
+        r"|hogmanay|undas|prinsjesdag|sinterklaas|guy\s+fawkes|karwa\s+chauth|big\s+billion\s+days?"
+        r"|great\s+indian\s+festival|(?:el\s+)?buen\s+fin|chirstmas|christams|chrismas"
+        r"|(?:la\s+)?rentr[ée]e|f[êe]te\s+des\s+(?:m[èe]res|p[èe]res)|transfer\s+window"
         r"|(?:st\.?\s+)?patrick'?s\s+day|paddy'?s\s+day"
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
@@ -601,7 +615,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ),
     (
         "P_ldayn",
-        r"(?<![a-z])(?:day|week|month|sprint|wk)\s*(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)"
+        r"(?<![a-z])(?:day|week|month|sprint|wk|matchweek|gameweek|match\s+week|game\s+week)\s*"
+        r"(?:-\s*)?[0-9]+(?![0-9])(?!\s*retention)"
         r"|(?<![a-z])(?:weeks|wks|sprints)\s+[0-9]{1,2}\s*[-–~]\s*[0-9]{1,2}(?![0-9])"
         r"|(?<![a-z])(?:term|semester|trimester)\s+[1-4](?![0-9])",  # a school year's Term 3
     ),
@@ -662,7 +677,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
-        r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay"
+        r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight"
+        r"|seat|route|platform"
         r"|release|aged?|ages|soi|fm|am)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
@@ -686,7 +702,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|halving|twice|thrice|(?:two|three|four|five|ten|[0-9]+)-?fold)(?![a-z])"
         r"(?!-(?:check|click|tap|digit|edged|blind|sided|space)|\s+(?:down|check|click|tap"
         r"|eleven|twelve|11|12|opt-in|standard|digits?)(?![a-z]))"
-        r"|(?<![a-z])(?:in|by)\s+half(?![a-z])|(?<![a-z])half\s+(?:of|the|our|price|off)"
+        r"|(?<![a-z])(?:in|by|above|over|below|under|at\s+least|more\s+than|less\s+than)\s+half"
+        r"(?![a-z])(?!\s+(?:of|the)\s)|(?<![a-z])half\s+(?:of|the|our|price|off)"
         r"(?![a-z])"
         r"|(?<![a-z])once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|month|quarter|year"
         r"|fortnight)(?![a-z]))"
@@ -779,7 +796,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_lmile",
         r"(?<![a-z])(?:ahead\s+of|in\s+time\s+for|(?:in\s+the\s+)?(?:lead|run)-?\s*up\s+to"
         r"|leading\s+up\s+to|prior\s+to|before|after|following|once)\s+(?:the\s+|our\s+|a\s+"
-        r"|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}(?:re-)?(?:meeting|kick-?off|launch(?:es)?|go-?live"
+        r"|its\s+)?(?:[a-z0-9à-ÿ'.&-]+\s+){0,3}(?:re-)?(?:meeting|kick-?off|launch(?:es)?|go-?live"
         r"|goes\s+live"
         r"|release|opening|reopening|review|summit|conference|expo|show|fair|drop|premiere|debut"
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
@@ -793,11 +810,11 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
         r"|groundbreaking|topping[- ]out|rush(?:es)?|harvest|vintage|crush|sowing|planting"
-        r"|ribbon[- ]cutting)"
+        r"|ribbon[- ]cutting|d[ée]fil[ée]|reveal|unveiling)"
         r"(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
-        r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection)\s+days?(?![a-z])"
+        r"|delivery|go-?live|on-?sale|ticketing|presale|pre-sale|selection|deadline)\s+days?(?![a-z])"
         r"|(?<![a-z])(?:press|opening|preview|gala|closing|premiere|launch)\s+nights?(?![a-z])"
         # a countdown to one: "D-30", "D+7"
         r"|(?<![a-z0-9])d\s*[-+]\s*[0-9]{1,3}(?![0-9%])"
@@ -808,7 +825,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
         r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
         r"|(?<=s\s)(?:open|close|start|begin|end)"  # (before pre-orders open)
-        r"|wraps|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
+        r"|wraps|shuts|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
         r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
         # an event as the window: "at the customer summit", "every home game", "offseason"
         r"|(?<![a-z])(?:at|from)\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
@@ -824,7 +841,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_lfair",
         r"(?<![a-z0-9])(?:ces|mwc|ciie|it-sa|gabf|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
-        r"|icef|nafsa|eaie|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
+        r"|icef|nafsa|eaie|imm\s+cologne|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
@@ -936,7 +953,8 @@ _CN_PERIOD_WORDS = [
         "上市前 开店前 期末前 期中前 期末考前 开班前 更新前 版本更新前 发版前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 施行前 施行后 两会 推送前 推送后 升级后 加盟前 招商前 "
-        "面试前 笔试前 签约前 备案前 审批前 获批前 获批后",
+        "面试前 笔试前 签约前 备案前 审批前 获批前 获批后 到期前 到期后 过期前 续约前 "
+        "首发日前 发布日前 上市日前 开售日前 上线日前",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
     )
     for word in group.split()
@@ -1055,7 +1073,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|问题"
         r"|差错|风险|超卖|断货"
         r"|漏发|错发|破损|丢件|返工)"
-        r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零",
+        r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零|零发生|零出现",
     ),
     # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
     ("Q_ccount", rf"(?<![{_CN}几数]){_CNN}+(?:点{_CNN}+)?\s*{_CN_COUNTER}"),
@@ -1071,7 +1089,8 @@ _CJK_LED: list[tuple[str, str]] = [
     # fairs by their kind, as by their name: 中国国际教育展, 车展 (not 车展厅, 教育展示)
     (
         "P_cfair",
-        r"(?:教育|留学|动漫|车|书|家具|建材|珠宝|婚纱)展(?![示厅架板开现望台柜品位区馆览销])"
+        r"(?:教育|留学|动漫|车|书|家具|建材|珠宝|婚纱|宠物|母婴|美妆|家电|玩具|科隆|米兰|法兰克福|拉斯维加斯"
+        r"|纽伦堡|慕尼黑|杜塞尔多夫|迪拜)展(?![示厅架板开现望台柜品位区馆览销])"
         r"|博览会|交易会|投洽会|洽谈会|订货会",
     ),
     # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
@@ -1524,7 +1543,7 @@ _PRODUCT_AFTER = re.compile(
 
 
 # A rate named by its window: 7日复购率, 24小时内出货率 (as 7日留存: a metric, no deadline)
-_RATE_NAMED = re.compile(r"[^\s，,。；;0-9a-z]{0,4}?率")
+_RATE_NAMED = re.compile(r"[^\s，,、。；;0-9a-z]{0,4}?率")
 
 
 _AFTER_WINDOW = re.compile(
@@ -1564,8 +1583,8 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 # A price followed by the product it is the price of: "主推199元的入门款", "the $199
 # starter kit" describe the product; after a comparison it is a target (客单价提到199元).
 _AFTER_PRODUCT = re.compile(
-    r"\s*的?\s*(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
-    r"(?:kit|bundle|plan|tier|package|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
+    r"\s*的?\s*['\"“‘「]?(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
+    r"(?:kit|bundle|plan|tier|package|pack|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
     r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
     r"|\s*的\s*[a-z]"  # 主推 ¥19.9 的 Americano
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
