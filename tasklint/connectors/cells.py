@@ -50,8 +50,8 @@ Empty cells
 
 ``parse_progress``
     ``parse_percent``, between 0% and 100%, past a label before it (``进度：50%``,
-    ``完成80%``, ``Progress 90%``); ``一半`` / ``half`` is 50% and ``3/4`` (steps done
-    of steps) 75%.
+    ``完成80%``, ``Progress 90%``, ``Progresso 75%``); ``一半`` / ``half`` / ``yarı
+    yarıya`` is 50% and ``3/4`` (steps done of steps) 75%; ``45프로`` is 45%.
 
 ``parse_percent``
     ``15%``, ``15 %``, ``１５％``, ``0.15``, ``百分之十五``, ``三成`` → 0.15 / 0.3. A
@@ -75,8 +75,9 @@ Empty cells
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
     ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti``,
     ``fine luglio`` and other languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``,
-    ``3분기``, ``v.34``, a milestone's code before its date (``EVT：7月中旬``, ``ETD
-    7/25``), ``1er août``, Buddhist-era years (``15/07/2568``),
+    ``3분기``, ``3. çeyrek``, ``v.34``, a milestone's code before its date
+    (``EVT：7月中旬``, ``ETD 7/25``), ``1er août``, ``1º de setembro``, Buddhist-era
+    years (``15/07/2568``),
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
@@ -85,7 +86,8 @@ Empty cells
     quarters and halves (``Q3``, ``2025年第三季度``, ``2026 Q1``, ``H1``, ``下半年``;
     ``end of Q3`` is its last day).
     ``25年6月1日`` is 2025; a note after the date is read past (``6/15 (tentative)``,
-    ``6月15日 备注：需客户确认``), but not an approximation (``6/1 or so``, ``左右``).
+    ``6月15日 备注：需客户确认``, ``7/18 周五 上架``, and glued to a Chinese date:
+    ``9月下旬到柜``), but not an approximation (``6/1 or so``, ``左右``).
     Ranges: ``6/1-6/15``, ``6月1日-15日``, ``6月1日至6月15日``, ``2025-06-01 →
     2025-06-15``, ``June 1 – 15``, ``12/20-1/5`` (the end rolls into next year, but
     only across the year's end: ``6/15-6/1`` is refused).
@@ -219,7 +221,9 @@ _UNDECIDED = frozenset(
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
     | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "未定", "待补充"}
-    | {"待统计", "未统计", "统计中", "待更新", "待填写"}  # a value not counted or written yet
+    | {"待统计", "未统计", "统计中", "待更新", "待填写", "尚未统计", "暂无数据"}
+    | {"미집계", "belumdiisi"}  # Korean, Indonesian: not tallied, not filled in
+    | {"n/d"}  # Polish: nie dotyczy, not applicable
     | {"未定义"}
     | _UNDECIDED
 )
@@ -324,7 +328,8 @@ _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
     r"|lakhs?|crores?"
-    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|mdp|tsd|mrd"
+    r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|milyar|mdp|tsd"
+    r"|mrd"
     r"|тыс|млн|млрд|mlrd"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
@@ -341,7 +346,7 @@ _LATIN_MULT_VALUE = {
     "tsd": 1e3, "mrd": 1e9,  # German: Tsd., Mrd.
     "тыс": 1e3, "млн": 1e6, "млрд": 1e9,  # Russian
     "mlrd": 1e9,  # Uzbek
-    "bin": 1e3, "milyon": 1e6,  # Turkish
+    "bin": 1e3, "milyon": 1e6, "milyar": 1e9,  # Turkish
     "mdp": 1e6,  # (Mexico) millones de pesos
     "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6,  # Thai
 }  # fmt: skip
@@ -404,7 +409,7 @@ _PER_UNIT_SUFFIX = re.compile(
     r"|[^\W\d_][^\W\d_'-]{0,15}\.?)$",
     re.IGNORECASE,
 )
-_PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent)$", re.IGNORECASE)
+_PERCENT_SUFFIX = re.compile(r"\s*(%|‰|个百分点|百分点|pct|percent|프로|퍼센트)$", re.IGNORECASE)
 _CN_PERCENT_PREFIX = "百分之"
 _CHENG = re.compile(rf"^([{_CN_NUM_CHARS}\d.]+)成([{''.join(_CN_DIGITS)}\d])?$")
 
@@ -586,13 +591,16 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         s = _PER_UNIT_SUFFIX.sub("", s, count=1)
         s = _COUNT_SUFFIX.sub("", s, count=1)
     s = s.strip()
+    if _BRAZIL.search(text):
+        s = _MI.sub(" mio", s)  # R$ 1,2 mi: milhões
     if _EUROS.search(text):
         if _EURO_THOUSANDS.fullmatch(s):
             # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then
             # a comma is the decimal point
             s = s.replace(".", "").replace(",", ".")
-        else:  # 2,5 Mio. €: before a multiplier, one or two digits after a comma are decimals
-            s = _EURO_DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
+        else:  # 2,5 Mio. €, Rp 2,5 jt: before a multiplier, one or two digits after a
+            # comma are decimals
+            s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
     if _RUPEES.search(text):
         s = _LAKH_CRORE.sub(lambda m: " crore" if m[1].casefold().startswith("c") else " lakh", s)
     if _THOUSAND_MIL.search(text):
@@ -626,11 +634,13 @@ _EUROS = re.compile(
     re.IGNORECASE,
 )  # (and the rupiah: Rp 50.000; and a bare $ as Latin America's pesos: $ 850.000)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # one group too: €5.000
-_EURO_DECIMAL_BEFORE_MULT = re.compile(
-    r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn|juta|miliar)"
-    r"\.?$)",
+_DECIMAL_BEFORE_MULT = re.compile(
+    r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn|juta"
+    r"|jt|miliar|ribu|rb|milyon|milyar|mln|mld|tys|bin|w|万|亿)\.?$)",
     re.IGNORECASE,
 )
+_BRAZIL = re.compile(r"r\$|\bbrl\b|\breais\b", re.IGNORECASE)
+_MI = re.compile(r"(?<=\d)\s*mi\b\.?", re.IGNORECASE)
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50
 # mil)
 _THOUSAND_MIL = re.compile(
@@ -667,7 +677,8 @@ _CN_NUMERAL_NOTE = re.compile(
 _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
-    r"|crores?|ribu|juta|miliar|nghìn|ngàn|triệu|tỷ)(?![a-z]))",
+    r"|crores?|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|tys|mln|mld|bin|milyon|milyar|tsd|mrd"
+    r"|mio)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -776,7 +787,7 @@ def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None
 
 _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
-    r"|progres|progress"
+    r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
     # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
@@ -794,6 +805,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
     **dict.fromkeys(("la mitad", "metade", "половина", "половину", "nusu", "hälften"), 0.5),
     **dict.fromkeys(("de helft", "helft", "halverwege"), 0.5),  # Dutch
+    **dict.fromkeys(("yarı yarıya", "yarısı", "yarı"), 0.5),  # Turkish
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -923,7 +935,11 @@ _WEEKDAY = re.compile(
     r"|sáb|dom"
     r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|pn|wt|śr|czw|pt|sob"
-    r"|niedz|nd)\b\.?\s*[)\]]?,?"
+    r"|niedz|nd"
+    # Portuguese (sexta-feira, seg.), Turkish (Cuma, Pazartesi)
+    r"|segunda(?:-feira)?|terça(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?"
+    r"|sexta(?:-feira)?|seg|ter|qua|qui|sex"
+    r"|pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cuma|cumartesi|pazar)\b\.?\s*[)\]]?,?"
     r"|\b(?:mo|di|mi|do|fr|sa|so)(?=[.,])\.?,?"  # German: Fr, 25.07.
     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
     r"|(?:ma|di|wo|do|vr|za|zo)(?=\.?\s+\d))\b\.?,?"  # Dutch: za 12 juli
@@ -1045,7 +1061,7 @@ def _thai_as_chinese(s: str) -> str:
 
 
 _KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")
-_KO_QUARTER = re.compile(r"([1-4])\s*분기")
+_KO_QUARTER = re.compile(r"([1-4])\s*분기|([1-4])\.?\s*çeyrek|([1-4])\.?\s*ceyrek")
 # Turkish writes the part after the month: Haziran sonu (end), Temmuz başı, Eylül ortası
 _PART_AFTER = {"sonu": "end", "başı": "early", "basi": "early", "ortası": "mid", "ortasi": "mid"}
 _PART_AFTER_MONTH = re.compile(r"(\S+)\s+(sonu|başı|basi|ortası|ortasi)", re.IGNORECASE)
@@ -1075,7 +1091,9 @@ _RUSSIAN_DATE_WORDS = {
     "середина": "mid",
 }
 _RUSSIAN_QUARTER = re.compile(r"([1-4])\s*кв\.?\s*")
-_ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:er|°|º)(?=\s)", re.IGNORECASE)  # 1er, 1°, 1º
+_ORDINAL_DAY = re.compile(  # 1er, 1°, 1º (folded to 1o: 1o de setembro)
+    r"(?<!\d)(\d{1,2})(?:er|°|º|o(?=\s+de\s))(?=\s)", re.IGNORECASE
+)
 # Arabic month names, as Egypt and the Levant write them, in English
 _ARABIC_MONTHS = {
     "يناير": "January", "فبراير": "February", "مارس": "March", "أبريل": "April",
@@ -1407,7 +1425,7 @@ def _date_text_inner(
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
     s = _MONTH_EOM.sub(r"end \1", s)  # July EOM
     s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
-    s = _KO_QUARTER.sub(r"Q\1", s)  # 3분기
+    s = _KO_QUARTER.sub(lambda m: f"Q{m[1] or m[2] or m[3]}", s)  # 3분기, 3. çeyrek
     if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
         s = f"{_PART_AFTER[part[2].casefold()]} {part[1]}"
     if "월" in s:
@@ -1461,7 +1479,25 @@ def _date_without_note(s: str) -> str | None:
     # words of a date itself are no note ("1-15 July" is no "1-15" and a note)
     if m and not _has_date_words(m["words"]):
         return m["value"].strip()
+    head, _, tail = s.rpartition(" ")  # 7/18 周五 上架: a note after the weekday
+    if (
+        any(c.isdigit() for c in head)
+        and tail
+        and not any(c.isdigit() for c in tail)
+        and not _has_date_words(tail)
+    ):
+        return head.strip()
+    if glued := _CN_DATE_NOTE.match(s):  # 9月30日到柜, 9月下旬到柜
+        return glued["value"]
     return None
+
+
+# A Chinese date and a few words of what happens then, without a space between
+_CN_DATE_NOTE = re.compile(
+    r"^(?P<value>.*\d\s*月?\s*(?:日|号|上旬|中旬|下旬|底|初|末))"
+    r"(?![前后内起止至到]?$)(?![前后][\s，,]|左右|前后|以前|以后|之前|之后|内|起|止)"
+    r"(?P<words>[^\x00-\x7f\d]{1,8})$"
+)
 
 
 # "6/1 or so", "6月15日左右": a due date a person would not hold anyone to
@@ -1485,6 +1521,9 @@ _WEEKDAY_NUMBER = {
     "pn": 0, "pon": 0, "wt": 1, "wto": 1, "śr": 2, "śro": 2, "czw": 3, "pt": 4, "pią": 4,
     "sob": 5, "nd": 6, "nie": 6,
     "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,  # German
+    # Portuguese: segunda … domingo (sábado, domingo as Spanish); Turkish: by their first three
+    "seg": 0, "ter": 1, "qua": 2, "qui": 3, "sex": 4,
+    "paz": 6, "sal": 1, "çar": 2, "car": 2, "per": 3, "cum": 4,
     # Dutch: ma, di, wo, do, vr, za, zo and the days' names (maandag … zondag)
     "ma": 0, "wo": 2, "vr": 4, "za": 5, "zo": 6,
     "maa": 0, "din": 1, "woe": 2, "don": 3, "vri": 4, "zat": 5, "zon": 6,
@@ -1673,15 +1712,15 @@ _NOT_DONE = _words(
     "innegotiation negotiation",
     "未着手 対応中 作業中 未対応 진행중 진행 대기 대기중 미착수 시작전",
     "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
-    "menunggu menunggupersetujuan menungguapproval",  # Indonesian: waiting (for approval)
+    "menunggu menunggupersetujuan menungguapproval sedangdiproses diproses",  # Indonesian
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
     "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
     "wtrakcie dozrobienia wrealizacji niezaczęte niezaczete nierozpoczęte nierozpoczete",
-    "nierozpoczęto nierozpoczeto",  # Polish
-    "devamediyor başlamadı baslamadi beklemede",  # Turkish
+    "nierozpoczęto nierozpoczeto wtoku doakceptacji oczekuje",  # Polish
+    "devamediyor başlamadı baslamadi başlanmadı baslanmadi beklemede",  # Turkish
     "pågår pagar ejpåbörjad ejpaborjad påbörjad",  # Swedish
-    "검토중 검토 진행예정",  # Korean: under review
+    "검토중 검토 진행예정 검수대기 검수중 승인대기",  # Korean: under review, awaiting inspection
     "กำลังดำเนินการ ยังไม่เริ่ม รออนุมัติ forapproval",  # Thai: in progress, not started, pending
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进",
@@ -1704,7 +1743,7 @@ _ABNORMAL = _words(
     "просрочено просрочен задержка задерживается verschoben imechelewa",  # Russian; German;
     # Swahili: delayed
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
-    "gecikti gecikme ertelendi durduruldu",  # Turkish
+    "gecikti gecikme ertelendi durduruldu engellendi",  # Turkish: late, postponed, blocked
     "red amber",  # a RAG status: off track, at risk
     "ล่าช้า",  # Thai: delayed
     "försenad forsenad pausad pausat",  # Swedish
