@@ -684,6 +684,15 @@ def test_not_time_bound(text: str) -> None:
         ("Grow hospitality interest among FTSE 100 companies", (), ()),
         ("Seat 1A upgrade auction on the new 737 MAX 8 route", (), ()),
         ("Return-to-owner rate above half", ("above half",), ()),
+        # specs, standards, list markers, a metric named by its window, a Hijri year
+        ("突出LFP电芯8000次循环寿命和2C快充的技术优势", (), ()),
+        ("宣传物料统一引用GB/T 36276储能电池标准", (), ()),
+        ("1、梳理314Ah电芯卖点 2、输出销售话术", (), ()),
+        ("新会员次月留存≥45%", ("45%",), ()),
+        ("7-day activation rate of 60% for new accounts", ("60%",), ()),
+        ("Referral sign-ups by end of 1446H", (), ("1446H",)),
+        ("6.18-6.30暑期预热", (), ("6.18", "6.30", "暑期")),
+        ("Recruit more H2 Chem and H2 Math tutors", (), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

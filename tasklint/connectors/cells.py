@@ -35,12 +35,13 @@ Empty cells
     and percentages as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``,
     ``45%%``). ``mil`` is a thousand beside reais, pesos, soles and euros (``R$ 50
     mil``, ``S/ 50 mil``; ``mil millones`` a billion) and a million elsewhere
-    (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah and
-    Argentina's and Colombia's pesos a dot before three digits groups thousands
-    (``€5.000``, ``250.000 TL``, ``COP 45.000``) and a comma after the groups is the
-    decimal point (``€ 1.250,50``), as are one or two digits after a comma before a
-    multiplier (``2,5 Mio. €``, ``3,5 k€``), and Turkish puts the percent sign first
-    (``%12``).
+    (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah, the
+    dong and Argentina's and Colombia's pesos a dot before three digits groups thousands
+    (``€5.000``, ``250.000 TL``, ``COP 45.000``, ``45.000đ``) and a comma after the
+    groups is the decimal point (``€ 1.250,50``), as are one or two digits after a comma
+    before a multiplier (``2,5 Mio. €``, ``3,5 k€``, ``Rp 2,5 jt``, ``2,5 tỷ đồng``);
+    ``MM`` beside dollars is a million (``$1.2MM``), ``N`` before a number the naira
+    (``N50,000``), and Turkish puts the percent sign first (``%12``).
     Refused: ambiguous separators (``1,5``, ``1.200,50`` with no such currency), ranges
     (``10-20``), ratios (``1:3`` is ROI 3 or a 33% rate), several numbers, infinities,
     formula errors (``#N/A``, ``{"error": "#ERROR!"}``, ``{"specialValue": "NaN"}``),
@@ -221,7 +222,8 @@ _UNDECIDED = frozenset(
 _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
     | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "未定", "待补充"}
-    | {"待统计", "未统计", "统计中", "待更新", "待填写", "尚未统计", "暂无数据"}
+    | {"待统计", "未统计", "统计中", "待更新", "待填写", "尚未统计", "暂无数据", "暂未统计"}
+    | {"待确定", "未集计", "tobeconfirmed", "tobedecided", "tobedetermined"}
     | {"미집계", "belumdiisi"}  # Korean, Indonesian: not tallied, not filled in
     | {"n/d"}  # Polish: nie dotyczy, not applicable
     | {"未定义"}
@@ -370,6 +372,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|s/\.?(?=\s*\d)|pen(?=\s*\d)"  # S/ 15,000: the sol
     r"|gh₵|gh¢|ghs|₵"  # the cedi (GH¢: the cent sign stands in for it)
     r"|ars|u\$[sd]|le(?=\s*\d)|e£|马币|馬幣|令吉"  # Argentina's pesos and dollars; Egypt's pound
+    r"|(?-i:N)(?=\d)"  # N50,000: the naira
     r"|₸|kzt|тг|руб|₽"  # the tenge, the rouble
     r"|cop|uzs|p(?=\d)"  # Colombia's pesos; Uzbekistan's som; P15k: the Philippine peso
     r"|au\$|rs\.?(?=\s*\d)|澳门币|澳門幣"  # Australia's dollars; India's rupees; Macau's patacas
@@ -593,6 +596,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     s = s.strip()
     if _BRAZIL.search(text):
         s = _MI.sub(" mio", s)  # R$ 1,2 mi: milhões
+    if _DOLLARS.search(text):
+        s = _MM.sub(" mio", s)  # $1.2MM: a million, as US finance writes it
     if _EUROS.search(text):
         if _EURO_THOUSANDS.fullmatch(s):
             # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then
@@ -630,16 +635,18 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
 # (and the lira, written as the euro is: 250.000 TL)
 _EUROS = re.compile(
     r"€|\beur(?:os?)?\b|r\$|\bbrl\b|\breais\b|₺|\btl\b|\btry\b|\brp\b|\bidr\b|\bars\b|\bcop\b"
-    r"|^\$\s*\d",
+    r"|^\$\s*\d|đ|₫|\bvnd\b|đồng|\bdong\b",
     re.IGNORECASE,
-)  # (and the rupiah: Rp 50.000; and a bare $ as Latin America's pesos: $ 850.000)
+)  # (and the rupiah: Rp 50.000; a bare $ as Latin America's pesos: $ 850.000; the dong)
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # one group too: €5.000
 _DECIMAL_BEFORE_MULT = re.compile(
     r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn|juta"
-    r"|jt|miliar|ribu|rb|milyon|milyar|mln|mld|tys|bin|w|万|亿)\.?$)",
+    r"|jt|miliar|ribu|rb|milyon|milyar|mln|mld|tys|bin|w|万|亿|triệu|tỷ|nghìn|ngàn)\.?$)",
     re.IGNORECASE,
 )
 _BRAZIL = re.compile(r"r\$|\bbrl\b|\breais\b", re.IGNORECASE)
+_DOLLARS = re.compile(r"\$|\busd\b", re.IGNORECASE)
+_MM = re.compile(r"(?<=\d)\s*mm\b\.?", re.IGNORECASE)
 _MI = re.compile(r"(?<=\d)\s*mi\b\.?", re.IGNORECASE)
 # Where "mil" is a thousand: Portuguese and Spanish money (R$ 50 mil, 3 mil pesos, S/ 50
 # mil)
@@ -672,13 +679,14 @@ _NOTE_AFTER = re.compile(
 )
 # A number in Chinese numerals, then a note in brackets: 两万（线上+线下）
 _CN_NUMERAL_NOTE = re.compile(
-    r"^([〇零一二两兩三四五六七八九十百千万萬亿億点.]+[元块塊]?)\s*[（(\[【][^（）()\[\]【】\d]*[)）\]】]$"
+    r"^([〇零一二两兩三四五六七八九十百千万萬亿億点.壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+[元块塊圆圓]?整?)\s*"
+    r"[（(\[【][^（）()\[\]【】\d]*[)）\]】]$"
 )
 _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
     r"|crores?|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|tys|mln|mld|bin|milyon|milyar|tsd|mrd"
-    r"|mio)(?![a-z]))",
+    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -786,7 +794,7 @@ def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None
 
 
 _PROGRESS_LABEL = re.compile(
-    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成"
+    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|做咗|做了"
     r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
@@ -1723,7 +1731,8 @@ _NOT_DONE = _words(
     "검토중 검토 진행예정 검수대기 검수중 승인대기",  # Korean: under review, awaiting inspection
     "กำลังดำเนินการ ยังไม่เริ่ม รออนุมัติ forapproval",  # Thai: in progress, not started, pending
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
-    "正在办理 办理中 正在进行 正在推进",
+    "正在办理 办理中 正在进行 正在推进 等批 待批 等老板批 等老细批 等审批",
+    "承認待ち 確認待ち 承認待 レビュー待ち",  # Japanese: awaiting approval, review
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
     "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",
     "inaendelea bado",  # Swahili: in progress, not yet
@@ -1732,6 +1741,7 @@ _NOT_DONE = _words(
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
+    "卡住咗 卡咗",  # Cantonese: stuck
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
     "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期 slipped",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",

@@ -209,12 +209,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ),
     (
         "L_dname",
-        r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|1\s*(?:v|对)\s*1|1688|12306|58同城|36氪"
+        r"(?<![0-9.])(?:24/7|24\s*[x×*]\s*7|7\s*[x×*]\s*24|[1-9]\s*(?:v|vs|对)\s*[1-9](?![0-9])|1688"
+        r"|12306|58同城|36氪"
         r"|360\s*°|7-?11|7-?eleven|4s店?|5a景区|[345]a(?:级|广告|公司)|3c|[2345]g|[23]d|2[bc]|[2345]pls?|soc\s*[123]"
         # (a 2K camera or screen; "2k video views" stays a count)
         r"|2k(?=(?:\s*[a-z-]+)?\s*(?:cams?|cameras?|monitors?|displays?|screens?|resolution)(?![a-z]))"
         r"|[48]k(?=(?:\s*/\s*[0-9]+\s*fps)?(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|影像|高清|画质"
-        r"|直播|设备|拍摄"
+        r"|直播|设备|拍摄|hdr"
         r"|resolution|屏|display"
         r"|超清|片|投影"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
@@ -230,6 +231,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
         r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
         r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
+        r"|[257]\.1(?=\s*(?:audio|surround|sound|channel|声道|环绕))"  # 5.1 audio
         r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
         # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
         r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
@@ -317,6 +319,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # a weight or size: 1.5kg装 is a pack, not the 5th of January
         r"|(?:kg|g|ml|l|cm|mm|oz|lbs?|mah|gb|tb|kw)(?![a-z])|英寸|寸|吋|毫升|千克|公斤|克|斤|升|米))",
     ),
+    ("P_dhijri", r"(?<![0-9.])1[34][0-9]{2}\s*(?:h|ah)(?![a-z0-9])"),  # 1446H: a Hijri year
     ("P_dyq", r"(?<![0-9.])20[1-3][0-9]\s*[-/]?\s*(?:q[1-4]|h[12])(?![0-9a-z])"),
     (
         "P_year",
@@ -326,7 +329,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
     ("P_dq", r"(?<![0-9.])[1-4]\s*(?:q(?![a-z0-9])|季度)"),
     ("L_dseries", r"(?<![0-9.])[0-9]{4}(?=\s*[^\x00-\x7f]{0,3}?系列)"),  # 1903复古系列: a line
     # a numbered list's marker at the start of the cell: 1) 1、 1. (not 1.5)
-    ("L_dbullet", r"^[0-9]{1,2}\s*(?:\)|、|\.(?![0-9]))"),
+    (
+        "L_dbullet",
+        r"^[0-9]{1,2}\s*(?:\)|、|\.(?![0-9]))|(?<=[\s:：;；])[0-9]{1,2}\s*(?:\)|、)",
+    ),
     ("P_dhy", r"(?<![0-9.])[12]\s*h\s*'?\s*(?:20)?[0-9]{2}(?![0-9a-z])"),
     # a model's number: "the DMU 65 series", "the new CTX beta 800" (not "the top 10")
     (
@@ -407,6 +413,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|直流|液冷|电机|桩))"
         # a solar kit's or a lamp's watts: "the new 100W kit" ("10w" is 10万 elsewhere)
         r"|(?:(?<=pd)|(?<=pd\s)|(?<=gan)|(?<=gan\s))[0-9]+\s*w(?![a-z])"  # PD 20W, GaN 65W
+        r"|(?<![0-9.])[0-9]+\s*ah(?![a-z])"  # a battery cell's 280Ah
+        r"|(?<![0-9.])[0-9]+\s*次(?=\s*(?:循环|充放电))"  # 6000次循环寿命: what the cell is
+        r"|(?<![0-9.])[0-9](?:\.[0-9])?\s*c(?=\s*(?:快充|充电|放电|倍率))"  # 2C快充
+        r"|(?<![0-9.])[0-9]{5,}(?=\s*(?:热线|服务热线|客服电话|电话))"  # 12345热线
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:快充|闪充|充电器|充电头|氮化镓|补光灯|灯|音箱|电源|电机))"
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
         r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
@@ -463,7 +473,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r")\+?"
         r"|(?<![0-9.])(?:00|05|10|60|70|75|80|85|90|95)\s*后(?!期|续|台|端)",
     ),
-    ("L_danniv", r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary)"),
+    (
+        "L_danniv",
+        r"(?<![0-9.])[0-9]+\s*(?:周年|(?:st|nd|rd|th)?\s*anniversary|(?:años|anos|jahre)\s+(?:de|der)\s)",
+    ),
     (
         "L_didiom",
         r"(?<![0-9.])[0-9]{3}\s*%(?=\s*的?\s*(?:热情|热诚|热忱|努力|用心|诚意|专注|投入|精力|干劲|信心"
@@ -481,6 +494,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|euro\s*-?[1-7](?![0-9])"  # an emission standard: EURO5
         r"|spf\s*[0-9]{2}\+*|pa\+{1,4}"  # a sunscreen's protection: SPF 50, PA++++
         r"|api\s*[0-9]{3,4}(?=\s+[a-z])|ip\s*[56][0-9]|big\s*(?:5|five)"  # API 610 pumps, IP68
+        r"|gb\s*/?\s*t?\s*[0-9]{4,5}|iec\s*[0-9]{4,5}|ul\s*[0-9]{3,4}"  # GB/T 36276: a standard
+        r"|h[123]\s+(?:chem|chemistry|maths?|physics|bio|biology|econ|economics|gp|history"
+        r"|geography|literature|computing|english)|sunday[- ]league"
         r"|(?:under|over)-?[0-9]{1,2}s|number\s+[0-9]{1,2}(?=\s+(?:shirts?|jerseys?|kits?))"
         r"|(?:ftse|s&p|fortune|nasdaq|nikkei|asx|nifty|dax|cac|russell)\s*[0-9]{2,4}"  # FTSE 100
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
@@ -581,7 +597,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         "P_lq",
         r"(?<![a-z0-9])q ?[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
         r"|\s+20[1-3][0-9](?![0-9%.]))?(?![0-9])"
-        r"|(?<![a-z0-9])h[12](?![0-9a-z])(?:\s*'\s*[0-9]{2})?"
+        r"|(?<![a-z0-9])h[12](?![0-9a-z])(?!\s+(?:chem|chemistry|maths?|physics|bio|biology|econ"
+        r"|economics|gp|history|geography|literature|computing|english)(?![a-z]))(?:\s*'\s*[0-9]{2})?"
         # (the first half of 2026, of the year; "the first half of the list" is a share)
         r"|(?<![a-z])(?:first|second|1st|2nd)\s+half(?![a-z])"
         r"(?:\s+of(?=\s+(?:the\s+)?(?:year|fiscal|fy|this|next|20[0-9]{2})(?![a-z]))|(?!\s+of\b))"
@@ -632,7 +649,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
-        r"[a-z0-9-]*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock)\s*(?:no\.?|#)\s*[0-9]+"
+        r"[a-z0-9-]*(?:\s*[、,/]\s*[a-z0-9-]*[0-9][a-z0-9-]*)*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock)\s*(?:no\.?|#)\s*[0-9]+"
         # a model's code before the word model: the VM-312 model, the X-200 series
         r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
         r"|\s+(?:[a-z]+\s+)?(?:model|series|frame|edition|line|range)s?"
@@ -679,7 +696,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
         r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight"
         r"|seat|route|platform"
-        r"|release|aged?|ages|soi|fm|am)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
+        r"|release|aged?|ages|soi|fm|am|sec|secondary|primary)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
     (
@@ -724,10 +741,11 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|quarter|qtr|year|weekend|wknd|season|sprint|summer|winter|spring|fall|autumn"
         r"|holiday(?:\s+season)?|fiscal\s+year|fy|half|(?:academic|school|financial)\s+year"
         r"|intake|term|semester)|end\s+of\s+(?:the\s+)?(?:(?:crop|school|academic|financial"
-        r"|fiscal|harvest|selling|sales|ski|tax|calendar|football|racing|rainy|dry)\s+)?(?:day"
+        r"|fiscal|harvest|selling|sales|ski|tax|calendar|football|racing|rainy|dry|soft|beta|pilot"
+        r"|trial|open)\s+)?(?:day"
         r"|week|month|quarter|year|q[1-4]|h[12]|fy|"
         + _MONTHS
-        + r"|may|campaign|sprint|season|split|sale|launch)"
+        + r"|may|campaign|sprint|season|split|sale|launch|pilot|trial|beta|term|semester)"
         r"|(?:year|month|quarter|week|fy|fiscal\s+year)[- ]end|eofy|eo[dwmqy]"
         r"|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
@@ -823,7 +841,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:launch|release|go-?live|kick-?off|event|campaign|sale|demo\s*day)\s*"
         r"(?:前|之前|后|之后|当天|期间)"
         r"|(?<![a-z])(?:before|after|once|until|till|by\s+the\s+time)\s+(?:the\s+)?"
-        r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|closes|kicks\s+off|launches"
+        r"(?:[a-z0-9'&-]+\s+){1,3}(?:starts|begins|ends|opens|reopens|resumes|restarts|closes"
+        r"|kicks\s+off|launches"
         r"|(?<=s\s)(?:open|close|start|begin|end)"  # (before pre-orders open)
         r"|wraps|shuts|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
         r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
@@ -968,18 +987,20 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|回本周期|回本期"  # the payback period: no week in it
         rf"|学制\s*(?:[0-9]|{_CNN})+\s*年"  # how long a course runs: what it is
         r"|首年(?=免)"  # 首年免年费卡: a card's first year free, what the card is
+        r"|二次(?=消费|创作|传播|开发|营销|转化|购买|到店|进店|曝光|元)"  # secondary, not twice
+        rf"|{_CNR}朝古都"  # 十三朝古都: what the city is
         r"|世界\s*500\s*强|财富\s*500\s*强|500\s*强(?=企业|公司)"
         r"|三顿半|三星|第三方|三方|二次元|零部件|零配件|一对一|一站式|一键三连|一键|一体化|一手|双微一抖|两微一抖|百亿补贴"
         rf"|{_CNN}件套|[0-9]+件套"  # 四件套: a bedding set, what the product is
         rf"|{_CNR}天无理由|次日留存|次留|{_CNR}日留存"
         r"|千万(?=不|别|要|记|注意|小心|得|必|务必)|一成不变|千次(?=曝光|展示|播放|观看|阅读)"
         # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
-        r"|上一?个?(?:季度|月|周|星期|财年)|去年(?:同期)?的?\s*(?:6\.?18|双\s*(?:11|12|十一|十二)"
+        r"|上一?个?(?:季度|月|周|星期|财年|档期|届|赛季|学期)|去年(?:同期)?的?\s*(?:6\.?18|双\s*(?:11|12|十一|十二)"
         r"|prime\s*day|黑五|black\s*friday)?"
         r"|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
         # (non-Latin-1 for Han: a class of every Han character costs a millisecond to
         # compile, in every combination of alternatives that holds this one)
-        r"|(?:首|次)(?:日|周|月|年)(?=[^\x00-\xff]{0,4}?率)|(?:年度|季度|月度)(?=[^\x00-\xff]{1,4}?率)",
+        r"|(?:首|次)(?:日|周|月|年)(?=[^\x00-\xff]{0,4}?(?:率|留存|复购|回购|活跃))|(?:年度|季度|月度)(?=[^\x00-\xff]{1,4}?率)",
     ),
     (
         "Q_crank",
@@ -1045,6 +1066,7 @@ _CJK_LED: list[tuple[str, str]] = [
     ("L_cyears", rf"{_CNR}\s*年(?=(?:{_YEARS_OF}))"),
     ("P_cdayn", rf"第\s*(?:[0-9]+|{_CNN}+)\s*个?(?:周|天|日|星期|月|季度|年|季|学期)"),
     ("L_cord", rf"第\s*(?:[0-9]+(?:\s*[万亿千百])*|{_CNN}+)"),
+    ("L_cstep", rf"(?:步骤|环节)\s*(?:[0-9]+|{_CNN}+)"),
     (
         "L_ctime",
         r"(?:早上?|晚上?|上午|下午|中午|凌晨|傍晚)\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -1090,7 +1112,7 @@ _CJK_LED: list[tuple[str, str]] = [
     (
         "P_cfair",
         r"(?:教育|留学|动漫|车|书|家具|建材|珠宝|婚纱|宠物|母婴|美妆|家电|玩具|科隆|米兰|法兰克福|拉斯维加斯"
-        r"|纽伦堡|慕尼黑|杜塞尔多夫|迪拜)展(?![示厅架板开现望台柜品位区馆览销])"
+        r"|纽伦堡|慕尼黑|杜塞尔多夫|迪拜)(?:[a-z0-9]{1,12}\s*)?展(?![示厅架板开现望台柜品位区馆览销])"
         r"|博览会|交易会|投洽会|洽谈会|订货会",
     ),
     # an exhibition's run (展期总曝光); 展期间 is 展 + 期间, "during the fair"
@@ -1451,7 +1473,7 @@ def _names(folded: str) -> list[tuple[int, int]]:
 # A slogan says what it says: no period in it bounds the task (a name such as
 # “双11狂欢夜” may still be the window the task runs in)
 _SLOGAN = r"(?:口号|标语|广告语|宣传语|slogan|tagline|motto)"
-_SLOGAN_BEFORE = re.compile(_SLOGAN + r"\s*(?:为|是|[:：])?\s*$")
+_SLOGAN_BEFORE = re.compile(_SLOGAN + r"\s*(?:改为|换成|定为|为|是|[:：])?\s*$")
 _SLOGAN_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?" + _SLOGAN)
 
 
@@ -1506,7 +1528,17 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
     # M.D is a date only in a date's company; otherwise it is a decimal (ROI 3.5)
     if _AFTER_DATE.match(after) or _BEFORE_DATE.search(before) or _DAY_NAMED.search(before):
         return "P"
+    if _RANGE_FROM_DATE.search(before):
+        return "P"  # 6.18-6.30: the end of a range that starts on a day
     return "Q"
+
+
+# a day as a range's start, and the dash to its end: M/D, or M.DD (7.1-7.7 may be a
+# rating's range, as 4.3 to 4.7 is)
+_RANGE_FROM_DATE = re.compile(
+    r"(?<![0-9.])(?:1[0-2]|0?[1-9])(?:\.(?:3[01]|[12][0-9]|0[1-9])|/(?:3[01]|[12][0-9]|0?[1-9]))"
+    r"\s*[-–~至到]\s*$"
+)
 
 
 # "60 days of cover": a stock level in days, a quantity
@@ -1527,7 +1559,9 @@ def _dur(folded: str, m: re.Match[str], text: str) -> str:
         return "Q"
     if "-" in m.group() and _PRODUCT_AFTER.match(folded, m.end()):
         return "L"  # the 7-day Hokkaido itinerary: what the product is
-    return "L" if _RATE_NAMED.match(folded, m.end()) else "P"
+    if _RATE_NAMED.match(folded, m.end()) or _RATE_NAMED_EN.match(folded, m.end()):
+        return "L"
+    return "P"
 
 
 # What a length in days can describe rather than bound: "a 3-day pass", "the 7-day tour"
@@ -1543,6 +1577,9 @@ _PRODUCT_AFTER = re.compile(
 
 
 # A rate named by its window: 7日复购率, 24小时内出货率 (as 7日留存: a metric, no deadline)
+_RATE_NAMED_EN = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:rate|retention|churn|ratio|ltv|arpu|roas|cvr|ctr)(?![a-z])"
+)
 _RATE_NAMED = re.compile(r"[^\s，,、。；;0-9a-z]{0,4}?率")
 
 
