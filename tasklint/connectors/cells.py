@@ -2547,6 +2547,8 @@ _CITIES_LATIN = frozenset(
         "mumbai delhi pune chennai hyderabad hosur london leeds manchester toronto vancouver",
         "montreal sydney melbourne brisbane auckland dubai riyadh berlin munich paris",
         "shanghai beijing shenzhen guangzhou hangzhou chengdu taipei tokyo seoul nyc",
+        "lagos abuja accra kumasi nairobi johannesburg cape town durban cairo casablanca",
+        "indiranagar koramangala gurgaon gurugram noida kolkata ahmedabad surabaya bandung",
     )
 ) | {"kuala lumpur", "ho chi minh city", "da nang", "đà nẵng", "buôn ma thuột", "hong kong",
      "new york"}  # fmt: skip
@@ -3715,6 +3717,21 @@ _COMPANY_ENDINGS = (
 )
 
 
+# A bracket that says the name before it is an outside party's: (kit partner), (agency)
+# ("(agency)" alone may follow a person's name: Jess (agency) works there)
+_PARTNER_NOTE = re.compile(
+    r"(?:[a-z-]+\s+){0,2}(?:partner|vendor|supplier|distributor|sponsor|wholesaler|reseller"
+    r"|dealer)s?",
+    re.IGNORECASE,
+)
+
+
+def _named_person_before(words: list[str]) -> bool:
+    """Whether the words before a bracket end with a common given name (Karen, Ben): then
+    "(partner)" says what the person is, not that the name is a company's."""
+    return bool(words) and words[-1].casefold() in _GIVEN_NAMES_EN
+
+
 _MARKET_CODE = re.compile(r"B2[BC]|D2C|DTC|APAC|EMEA|LATAM|MENA|ANZ|SEA|DACH|NA|EU|UK|US")
 
 
@@ -3744,6 +3761,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         return " "
     if len(simple_inside) > 2 and simple_inside.endswith(("对接", "跟进", "配合", "协助")):
         return " "  # 老蔡（跟工厂对接）, 采购(茶园对接): what the person does, with whom
+    if _PARTNER_NOTE.fullmatch(inside) and before.isascii() and not _named_person_before(ahead):
+        return " agency"  # Nike (kit partner), Cebu Pacific (partner): a company, by its name
     words = inside.split()
     if inside[:1].islower() and len(words) <= 3 and all(w.isalpha() for w in words):
         # Neha (followup), Julien (en congés), Andi (sebelumnya Rina): a note — names
