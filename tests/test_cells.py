@@ -750,7 +750,7 @@ OWNERS = [
     ("Hélène Dubois (Marketing France)", owner(["Hélène Dubois"], ["Marketing"])),
     ("Sales MY", owner([], ["Sales"])),
     ("Leiterin Marketing", owner([], ["Marketing"], ["Leiterin"])),
-    ("Agentur (Scholz & Friends)", owner([], ["Agentur"])),
+    ("Agentur (Scholz & Friends)", owner([], ["Scholz & Friends"])),  # the agency, by name
     ("KOL agency", owner([], ["KOL agency"])),
     ("ODM厂商", owner([], ["ODM厂商"])),
     ("Head of Demand Gen", owner([], ["Demand Gen team"], ["Head"])),
@@ -1857,7 +1857,7 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # not Mai written again in Han), 外卖运营, Fulfillment, 质检, 配方师 and 调香师,
 # 成都各门店 (every store in a city), All student ambassadors, Tất cả cửa hàng, Tạm hoãn
 # refused, Comunicación Corporativa (a qualifier, not a name). Left: 研发中心
-# 李师傅（新锅底）, Agentur: Scholz & Friends, 陆老师（花型设计）, Broker of Record,
+# 李师傅（新锅底）, Agentur: Scholz & Friends (read since), 陆老师（花型设计）, Broker of Record,
 # Staging: Dwell Design Co., SOLD – firm ("sold" as done made goal texts read as
 # statuses), 烘焙工厂（Buôn Ma Thuột）, 生豆供应：Simexco Đắk Lắk, 客户对接 Vicky,
 # 检测：SGS. The whole set read 97.1%. The 34th ("round 34", ordinary cells again: a

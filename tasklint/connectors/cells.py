@@ -4283,6 +4283,12 @@ def _owner_text(text: str) -> OwnerCell | None:
     ):
         acc.add("person", f"{named[2]} {named[1]}")  # Miller, Robert: as a directory lists
         return acc.freeze()
+    if firms := _FIRM_WITH_AMPERSAND.findall(s):  # Scholz & Friends: one company, not two
+        for firm in firms:
+            acc.add("dept", firm)
+        s = _FIRM_WITH_AMPERSAND.sub(" ", s).strip(" ,;/+-–—:")
+        if not s:
+            return acc.freeze()
     s = _tidy_owner(s).strip()
     simple = to_simplified(s)
     if _COLLECTIVE_ZH.search(simple) or _COLLECTIVE_EN.search(s):
@@ -4306,6 +4312,17 @@ def _owner_text(text: str) -> OwnerCell | None:
     ):
         del acc.departments[1]  # 品牌處 / Brand Office: one unit, in two languages
     return acc.freeze()
+
+
+# A firm named with an ampersand and what partners are called: Scholz & Friends, Tully &
+# Co, Smith & Sons (Alice & Bob stays two people)
+_FIRM_WITH_AMPERSAND = re.compile(
+    # its label before it (Agentur: …, agency (…)), or what it is in brackets after it
+    r"(?:(?i:agentur|agency|agence|agencia|vendor|supplier|partner)\s*(?:[:：]|\()\s*)?"
+    r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*\s*&\s*(?:Co\.?|Company|Friends|Sons|Partners"
+    r"|Associates|Brothers|Bros\.?))(?![\w&])"
+    r"(?:\s*\)|\s*\((?i:agency|vendor|partner|supplier)\))?"
+)
 
 
 # What follows "all" in a group: a kind of people or outside units (全体加盟商, all
