@@ -2524,7 +2524,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ][A-Za-zÀ-ÖØ-ö�
 # Kong (同) and East Africa (na) write it; "Brand x Growth" as a collaboration is written.
 # Those of one letter or two are words only in lower case: I, X and Na are names too.
 _AND_ANY_CASE = ("and", "with", "plus", "y", "et", "und", "dan", "và", "e", "ve", "aur")
-_AND_LOWER = ("x", "i", "na", "и")  # (и: Russian)
+# (и: Russian; en: Dutch and Afrikaans; och: Swedish)
+_AND_LOWER = ("x", "i", "na", "и", "en", "och")
 _AND_WORDS = frozenset(_AND_ANY_CASE + _AND_LOWER)
 _OWNER_SPLIT = re.compile(
     r"\s*(?:[、,;/|+\n()\[\]{}【】<>《》:]|(?<![A-Za-z])&|&(?![A-Za-z])|\s&\s"
