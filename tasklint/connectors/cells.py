@@ -36,9 +36,10 @@ Empty cells
     ``45%%``). ``mil`` is a thousand beside reais, pesos, soles and euros (``R$ 50
     mil``, ``S/ 50 mil``; ``mil millones`` a billion) and a million elsewhere
     (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah, the
-    dong and Argentina's and Colombia's pesos a dot before three digits groups thousands
-    (``€5.000``, ``250.000 TL``, ``COP 45.000``, ``45.000đ``) and a comma after the
-    groups is the decimal point (``€ 1.250,50``), as are one or two digits after a comma
+    dong and Argentina's and Colombia's pesos a dot or a space before three digits groups
+    thousands (``€5.000``, ``250.000 TL``, ``COP 45.000``, ``45.000đ``, ``12 500,50 €``) and a
+    comma after the groups is the decimal point (``€ 1.250,50``, ``89,90 €``), as are one or
+    two digits after a comma
     before a multiplier (``2,5 Mio. €``, ``3,5 k€``, ``Rp 2,5 jt``, ``2,5 tỷ đồng``);
     ``MM`` beside dollars is a million (``$1.2MM``), ``N`` before a number the naira
     (``N50,000``), and Turkish puts the percent sign first (``%12``).
@@ -76,7 +77,8 @@ Empty cells
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
     ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti``,
     ``fine luglio`` and other languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``,
-    ``3분기``, ``3. çeyrek``, ``v.34``, a milestone's code before its date
+    ``3분기``, ``3. çeyrek``, ``3° trimestre``, ``T4 2025``, ``114年下半年``, ``du 3 au
+    14 novembre``, ``entro fine settembre``, ``v.34``, a milestone's code before its date
     (``EVT：7月中旬``, ``ETD 7/25``), ``1er août``, ``1º de setembro``, Buddhist-era
     years (``15/07/2568``),
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
@@ -223,7 +225,8 @@ _EMPTY = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "n/a", "na", "none", "null", "nil"}
     | {"tbd", "tba", "tbc", "无", "暂无", "空", "未填", "待定", "未定", "待补充"}
     | {"待统计", "未统计", "统计中", "待更新", "待填写", "尚未统计", "暂无数据", "暂未统计"}
-    | {"待确定", "未集计", "tobeconfirmed", "tobedecided", "tobedetermined"}
+    | {"待确定", "未集计", "tobeconfirmed", "tobedecided", "tobedetermined", "还在统计"}
+    | {"غيرمتوفر", unicodedata.normalize("NFKC", "ยังไม่สรุป")}  # Arabic, Thai: not available yet
     | {"미집계", "belumdiisi"}  # Korean, Indonesian: not tallied, not filled in
     | {"n/d"}  # Polish: nie dotyczy, not applicable
     | {"未定义"}
@@ -331,7 +334,7 @@ _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
     r"|lakhs?|crores?"
     r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|milyar|mdp|tsd"
-    r"|mrd"
+    r"|mrd|mila|milioni|miliardi|مليون|مليار|ألف"
     r"|тыс|млн|млрд|mlrd"
     r"|พัน|หมื่น|แสน|ล้าน)\.?",
     re.IGNORECASE,
@@ -349,6 +352,8 @@ _LATIN_MULT_VALUE = {
     "тыс": 1e3, "млн": 1e6, "млрд": 1e9,  # Russian
     "mlrd": 1e9,  # Uzbek
     "bin": 1e3, "milyon": 1e6, "milyar": 1e9,  # Turkish
+    "mila": 1e3, "milioni": 1e6, "miliardi": 1e9,  # Italian
+    "مليون": 1e6, "مليار": 1e9, "ألف": 1e3,  # Arabic
     "mdp": 1e6,  # (Mexico) millones de pesos
     "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6,  # Thai
 }  # fmt: skip
@@ -367,7 +372,8 @@ _APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|�
 _MONEY_SIGNS = "¥$€£฿₫₩₹₺₱₦"
 _CURRENCY_PREFIX = re.compile(
     r"^(?:us\$|hk\$|nt\$|s\$|a\$|c\$|r\$|mx\$|nz\$|rmb|cny|usd|eur|gbp|hkd|jpy|sgd|myr|rm|aud|cad|twd"
-    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln|kes|ksh|ngn"
+    r"|ntd|thb|idr|php|inr|krw|vnd|mxn|brl|chf|fr\.(?=\s*\d)|nzd|aed|dhs?|sar|rp|sek|nok|dkk|try|pln"
+    r"|kes|ksh|ngn"
     r"|zar|egp|sr(?=\s*\d)|r(?=\s*\d)|mop\$?|澳門元"  # R45,000: the rand; SR: the riyal
     r"|s/\.?(?=\s*\d)|pen(?=\s*\d)"  # S/ 15,000: the sol
     r"|gh₵|gh¢|ghs|₵"  # the cedi (GH¢: the cent sign stands in for it)
@@ -391,7 +397,7 @@ _CURRENCY_SUFFIX = re.compile(
 )
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
-    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|艘|支|包|片|粒|本|辆|輛|颗|顆|株|棵|匹|卷|册|冊"
+    r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|艘|支|包|片|粒|本|辆|輛|颗|顆|株|棵|匹|卷|册|冊|则|則"
     r"|개|명|건|회|шт\.?"
     r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
@@ -405,7 +411,7 @@ _INCOTERM = re.compile(r"^(?:fob|cif|cfr|exw|ddp|dap|fca)\s+", re.IGNORECASE)
 # `_PER_TIME`: a rate over time is not the amount a budget or target cell holds)
 _PER_UNIT_SUFFIX = re.compile(
     r"\s*/\s*(?:kg|g|lbs?|斤|公斤|千克|件|个|個|pcs?|units?|pieces?|箱|box(?:es)?|m2|㎡|sqm"
-    r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙"
+    r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙|pi[èe]ces?"
     r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?"
     r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?|kw|盒|plates?"
     # any other thing sold, in one word: $29.99/bag, $85/application, ¥2,680/匹
@@ -515,7 +521,7 @@ def _arabic(text: str) -> float:
 
 
 _PER_TIME = re.compile(
-    r"(?:/\s*(?:months?|mo|mois|mes|mês|monat|years?|yr|an|année|ano|weeks?|wk|semaine|days?|jour"
+    r"(?:/\s*(?:months?|mo|mths?|mois|mes|mês|monat|years?|yr|an|année|ano|weeks?|wk|semaine|days?|jour"
     r"|月|年|周|天|日|мес|hours?|hrs?|h|小时|quarters?|qtr|季度?|jahr|tag|woche|tháng|năm|ngày"
     r"|bulan|tahun|hari|minggu|mes(?:es)?|día|dia|semana|año)|\s+p/m|\s+p\.m\.|\s+pcm)\.?$",
     re.IGNORECASE,
@@ -575,6 +581,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     elif s[:1] in "▲△":  # ▲30,000: the minus of Japanese accounts
         negative, s = True, s[1:].strip()
     s = _INCOTERM.sub("", s, count=1)  # FOB $8.50/pair: the price at those terms
+    s = _NO_CENTS.sub("", s, count=1)  # 12'500.– CHF: the Swiss way to write no rappen
     s = _KRONOR_MULT.sub(lambda m: " k kr" if m[1] in "tT" else " M kr", s)  # 500 tkr, 2 Mkr
     if _KO_NUMERAL.search(s):  # 1억 2천만원: 1亿2千万, read as Chinese numerals are
         s = _KO_NUMERAL.sub(lambda m: _KO_AS_CN[m[1]], _KO_GROUP_SPACE.sub("", s))
@@ -602,7 +609,7 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         if _EURO_THOUSANDS.fullmatch(s):
             # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then
             # a comma is the decimal point
-            s = s.replace(".", "").replace(",", ".")
+            s = re.sub(r"[.\s\u00a0\u202f]", "", s).replace(",", ".")
         else:  # 2,5 Mio. €, Rp 2,5 jt: before a multiplier, one or two digits after a
             # comma are decimals
             s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
@@ -638,7 +645,11 @@ _EUROS = re.compile(
     r"|^\$\s*\d|đ|₫|\bvnd\b|đồng|\bdong\b",
     re.IGNORECASE,
 )  # (and the rupiah: Rp 50.000; a bare $ as Latin America's pesos: $ 850.000; the dong)
-_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # one group too: €5.000
+# one group too (€5.000), spaces between groups (12 500,50 €), or no groups: 89,90 €
+_NO_CENTS = re.compile(r"(?<=\d)\.[–—-]{1,2}(?=\s*(?:chf|fr\.?|€|eur)?\s*$)", re.IGNORECASE)
+_EURO_THOUSANDS = re.compile(
+    r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d{1,3},\d{2}"
+)
 _DECIMAL_BEFORE_MULT = re.compile(
     r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn|juta"
     r"|jt|miliar|ribu|rb|milyon|milyar|mln|mld|tys|bin|w|万|亿|triệu|tỷ|nghìn|ngàn)\.?$)",
@@ -686,7 +697,7 @@ _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
     r"|crores?|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|tys|mln|mld|bin|milyon|milyar|tsd|mrd"
-    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o)(?![a-z]))",
+    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o|mila|milioni|ล้าน|พัน|مليون)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -795,7 +806,7 @@ def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None
 
 _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|做咗|做了"
-    r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma"
+    r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma|avanzamento|搞了|نسبة\s+الإنجاز"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
     # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
@@ -814,12 +825,14 @@ _SHARE_WORDS = {
     **dict.fromkeys(("la mitad", "metade", "половина", "половину", "nusu", "hälften"), 0.5),
     **dict.fromkeys(("de helft", "helft", "halverwege"), 0.5),  # Dutch
     **dict.fromkeys(("yarı yarıya", "yarısı", "yarı"), 0.5),  # Turkish
+    **dict.fromkeys(("metà", "a metà", "la metà"), 0.5),  # Italian
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
 # Steps done of steps, perhaps with what they count: 3/5, 2 out of 5 posts, 3/5 篇
 _STEPS = re.compile(
-    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+|\s+von\s+|\s+de\s+|\s+из\s+|\s+dari\s+|\s+van\s+)"
+    r"(\d{1,3})\s*(?:/|\s+of\s+|\s+out\s+of\s+|\s+von\s+|\s+de\s+|\s+из\s+|\s+dari\s+|\s+van\s+"
+    r"|\s+su\s+|\s+sur\s+)"
     r"\s*(\d{1,3})"
     r"(?:\s*[^\d\s/%.]{1,12}){0,3}",
     re.IGNORECASE,
@@ -947,7 +960,10 @@ _WEEKDAY = re.compile(
     # Portuguese (sexta-feira, seg.), Turkish (Cuma, Pazartesi)
     r"|segunda(?:-feira)?|terça(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?"
     r"|sexta(?:-feira)?|seg|ter|qua|qui|sex"
-    r"|pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cuma|cumartesi|pazar)\b\.?\s*[)\]]?,?"
+    r"|pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cuma|cumartesi|pazar"
+    r"|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato"
+    r"|domenica"  # Italian
+    r"|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\b\.?\s*[)\]]?,?"
     r"|\b(?:mo|di|mi|do|fr|sa|so)(?=[.,])\.?,?"  # German: Fr, 25.07.
     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
     r"|(?:ma|di|wo|do|vr|za|zo)(?=\.?\s+\d))\b\.?,?"  # Dutch: za 12 juli
@@ -968,7 +984,7 @@ _TIME_SUFFIX = re.compile(
 )
 _DUE_WORDS = re.compile(
     r"^(?:due(?:\s+(?:on|by))?|by|before|deadline|w/c|w/e|截止(?:到|至|日期)?|截至|最晚|不晚于"
-    r"|do|até|ate|hasta|bis|cob|eod|eow|до)"
+    r"|do|até|ate|hasta|bis|cob|eod|eow|до|entro|d'ici)"
     r"\s*[:：]?\s*"
     r"|\s*(?:之前|以前|前|截止|为止|止)$",
     re.IGNORECASE,
@@ -991,8 +1007,11 @@ _YEAR_END_CN = re.compile(r"(?:(\d{4}|\d{2})年度?)?(?:年底|年末|年终)")
 _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\s*,?\s*(\d{4}))?")
 # Taiwan's calendar: 民國114年 is 2025
 # 民國114年, or 114年 alone before a month (as Taiwan writes the year): 2025
-_ROC_YEAR = re.compile(r"^民[国國]\s*(\d{2,3})\s*年|^(1[01]\d)\s*年(?=\s*\d{1,2}\s*月)")
+_ROC_YEAR = re.compile(
+    r"^民[国國]\s*(\d{2,3})\s*年|^(1[01]\d)\s*年(?=\s*(?:\d{1,2}\s*月|[上下]半年|第?[一二三四1-4]季))"
+)
 _THROUGH = re.compile(r"\s+t/m\s+", re.IGNORECASE)  # Dutch: tot en met, through
+_FROM_TO_FR = re.compile(r"^du\s+(\S.*?)\s+au\s+(\S.*)$", re.IGNORECASE)
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
 _MILESTONE_CODE = re.compile(
     r"^(?:[A-Za-z]{2,5}\d?\s*[:：]\s*|(?:EVT|DVT|PVT|MP|GA|RC|ETD|ETA)\s+"
@@ -1069,7 +1088,9 @@ def _thai_as_chinese(s: str) -> str:
 
 
 _KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")
-_KO_QUARTER = re.compile(r"([1-4])\s*분기|([1-4])\.?\s*çeyrek|([1-4])\.?\s*ceyrek")
+_KO_QUARTER = re.compile(
+    r"([1-4])\s*분기|([1-4])\.?\s*[çc]eyrek|([1-4])\s*[°º]?\s*trimestre|\bt([1-4])\b", re.IGNORECASE
+)
 # Turkish writes the part after the month: Haziran sonu (end), Temmuz başı, Eylül ortası
 _PART_AFTER = {"sonu": "end", "başı": "early", "basi": "early", "ortası": "mid", "ortasi": "mid"}
 _PART_AFTER_MONTH = re.compile(r"(\S+)\s+(sonu|başı|basi|ortası|ortasi)", re.IGNORECASE)
@@ -1421,6 +1442,7 @@ def _date_text_inner(
     s = _DUE_WORDS.sub("", s).strip() or s
     s = _ROC_YEAR.sub(lambda m: f"{int(m[1] or m[2]) + 1911}年", s)
     s = _THROUGH.sub(" - ", s)  # 1 t/m 15 augustus
+    s = _FROM_TO_FR.sub(r"\1 - \2", s)  # du 3 au 14 novembre
     s = _REIWA_YEAR.sub(lambda m: f"{2018 + (1 if m[1] == '元' else int(m[1]))}年", s)
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
@@ -1433,7 +1455,7 @@ def _date_text_inner(
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
     s = _MONTH_EOM.sub(r"end \1", s)  # July EOM
     s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
-    s = _KO_QUARTER.sub(lambda m: f"Q{m[1] or m[2] or m[3]}", s)  # 3분기, 3. çeyrek
+    s = _KO_QUARTER.sub(lambda m: f"Q{m[1] or m[2] or m[3] or m[4]}", s)  # 3분기, 3. çeyrek, T4
     if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
         s = f"{_PART_AFTER[part[2].casefold()]} {part[1]}"
     if "월" in s:
@@ -1502,7 +1524,7 @@ def _date_without_note(s: str) -> str | None:
 
 # A Chinese date and a few words of what happens then, without a space between
 _CN_DATE_NOTE = re.compile(
-    r"^(?P<value>.*\d\s*月?\s*(?:日|号|上旬|中旬|下旬|底|初|末))"
+    r"^(?P<value>.*\d\s*月?\s*(?:日|号|[上中下]{1,2}旬|底|初|末))"
     r"(?![前后内起止至到]?$)(?![前后][\s，,]|左右|前后|以前|以后|之前|之后|内|起|止)"
     r"(?P<words>[^\x00-\x7f\d]{1,8})$"
 )
@@ -1532,6 +1554,7 @@ _WEEKDAY_NUMBER = {
     # Portuguese: segunda … domingo (sábado, domingo as Spanish); Turkish: by their first three
     "seg": 0, "ter": 1, "qua": 2, "qui": 3, "sex": 4,
     "paz": 6, "sal": 1, "çar": 2, "car": 2, "per": 3, "cum": 4,
+    "gio": 3,  # Italian giovedì (lun, mar, mer, ven, sab, dom as French and Spanish)
     # Dutch: ma, di, wo, do, vr, za, zo and the days' names (maandag … zondag)
     "ma": 0, "wo": 2, "vr": 4, "za": 5, "zo": 6,
     "maa": 0, "din": 1, "woe": 2, "don": 3, "vri": 4, "zat": 5, "zon": 6,
@@ -1688,7 +1711,7 @@ def written_date_orders(texts: Iterable[object]) -> DateOrders:
 _DONE = _words(
     "已完成 完成 已完结 完结 已交付 交付 已结束 已上线 已发布 已归档 已办 已处理 已解决",
     "已结案 结案 已通过 审批通过 验收通过 已验收 won closedwon 已办结 办结 已铺货",
-    "完成了 已完成了 已经完成 已经完成了 做完了 已做完",
+    "完成了 已完成了 已经完成 已经完成了 做完了 已做完 搞定了 弄完了",
     "launched shipped published live sent checked signedoff signed-off",
     "搞定 ok done complete completed finished finish delivered resolved closed 是 yes y",
     "true ✓ ✔ ✅ ☑ ■ ☒ [x] [✓] (x) √",
@@ -1713,6 +1736,7 @@ _NOT_DONE = _words(
     "notcomplete incomplete todo to-do notstarted not-started inprogress in-progress",
     "ongoing pending open wip planned waiting inreview underreview started",
     "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked 还没做 没做 还没弄",
+    "还没开始弄 还没开始做 还没动",
     "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜ ⏳",
     # what project tools call it (Monday, Asana, Jira, Airtable's usual options)
     "workingonit ontrack backlog intesting testing awaitingreview waitingforreview",
@@ -1736,12 +1760,15 @@ _NOT_DONE = _words(
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
     "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",
     "inaendelea bado",  # Swahili: in progress, not yet
+    "inattesa inattesadiapprovazione incorso dafare",  # Italian: waiting (for approval)
+    "wartetauffreigabe freigabeausstehend wartend",  # German: awaiting approval
+    "بانتظارالموافقة بانتظارموافقةالإدارة بانتظار قيدالمراجعة",  # Arabic: awaiting approval
     "bezig meebezig inuitvoering gepland nognietbegonnen",  # Dutch
     "قيدالتنفيذ جاري لميبدأ",  # Arabic: in progress, ongoing, not started
 )
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
-    "卡住咗 卡咗",  # Cantonese: stuck
+    "卡住咗 卡咗 卡起了 卡起 拖了 拖延 拖期",  # Cantonese, Sichuanese: stuck; dragged on
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
     "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期 slipped",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
@@ -1758,6 +1785,7 @@ _ABNORMAL = _words(
     "ล่าช้า",  # Thai: delayed
     "försenad forsenad pausad pausat",  # Swedish
     "vertraagd uitgesteld geblokkeerd telaat",  # Dutch
+    "inritardo bloccato sospeso",  # Italian: late, blocked, suspended
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold
 )
 _STATUS_LABELS: dict[str, Status] = {}
