@@ -693,6 +693,15 @@ def test_not_time_bound(text: str) -> None:
         ("Referral sign-ups by end of 1446H", (), ("1446H",)),
         ("6.18-6.30暑期预热", (), ("6.18", "6.30", "暑期")),
         ("Recruit more H2 Chem and H2 Math tutors", (), ()),
+        # model codes and places with numbers; a size after a plus; daily as a kind
+        ("下个月底前拿到 UL 认证 for 加湿器 HM-220", (), ("下个月",)),
+        ("Refresh KM 7000 product pages by EOFY", (), ("EOFY",)),
+        ("Launch in 5 new cities by mid-2026", ("5",), ("2026",)),
+        ("主推30寸水晶相册+6寸摆台", (), ()),
+        ("优化浦东旗舰店2号交付区试驾动线", (), ()),
+        ("Position the SPF 30 sunscreen as a daily essential", (), ()),
+        ("Keep membership churn below the 2024 season's 18%", ("18%",), ()),
+        ("Promote relaxed performances over half-term", (), ("half-term",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

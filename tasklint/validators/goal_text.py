@@ -233,6 +233,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
         r"|[257]\.1(?=\s*(?:audio|surround|sound|channel|声道|环绕))"  # 5.1 audio
         r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
+        r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
+        r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
+        r"|12987(?=\s*(?:工艺|酿造|酱香))"  # a baijiu's process
+        r"|1-?8[0-9]{2}-[a-z][a-z0-9-]*"  # 1-800-SMILE-NOW
+        r"|[0-9]{2}/[0-9]{2}(?=\s+(?:season\s+)?pass(?:es)?(?![a-z]))"  # the 25/26 pass
+        r"|[0-9][0-9-]{4,}[0-9](?=\s+(?:[a-z]+\s+)?(?:hotline|helpline)(?![a-z]))"  # 8-7000 hotline
+        r"|[0-9]+\s*jahre?\s+(?:garantie|gewährleistung)"  # 5 Jahre Garantie
         # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
         r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
         # what a place is: 海拔1600米, an elevation of 2,000 m
@@ -254,7 +261,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?day\s+active\s+(?:users?|members?|customers?|accounts?|players?|buyers?)"
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台|特调|拿铁"
-        r"|咖啡|奶茶|饮品|套餐|色|款|配方"
+        r"|咖啡|奶茶|饮品|套餐|色|款|配方|展柜|柜台|柜|交付区|展区|区|车位|包间|包厢"
         r"|会议室|教室|车间)"
         r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕)"
         r"|\s*(?:transfer|pathway|program(?:me)?|degree|articulation|twinning|model|scheme)s?(?![a-z]))"
@@ -299,7 +306,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "P_dday",
         r"(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])\s*号"
-        r"(?!店|线|楼|馆|门|厅|仓|窗口|位|选手|机|特调|拿铁|咖啡|奶茶|饮品|套餐|色|款|配方)"
+        r"(?!店|线|楼|馆|门|厅|仓|窗口|位|选手|机|特调|拿铁|咖啡|奶茶|饮品|套餐|色|款|配方|展柜|柜|交付区"
+        r"|展区|区|车位|包间|包厢)"
         r"|(?<![0-9.])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTHS
         + r"(?![a-z])",
@@ -351,7 +359,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # degrees (720度VR看房)
         r"(?<![0-9.,])[0-9]+\s*nm(?![a-z])|(?<![0-9.])(?:360|720)\s*(?:度|°)"
         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*l"
-        r"(?=\s+(?:[a-z]+\s+){0,6}(?:bottle|jug|carton|pouch)s?(?![a-z]))"
+        r"(?=\s+(?:[a-z]+\s+){0,6}(?:bottle|jug|carton|pouch|kettle|wasserkocher|tank|cooler|pot"
+        r"|cooker)s?(?![a-z]))"
         # a pack: 250ml×12盒, 330ml x 24 cans
         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:ml|毫升|g|克|kg|千克|l|升|oz|cl)\s*[x×*]\s*[0-9]+"
         r"(?:\s*(?:盒|瓶|罐|袋|包|支|听|入|杯|packs?|bottles|cans))?(?![0-9a-z])"
@@ -363,6 +372,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)))"
         r"|m2(?![0-9a-z])|°\s*[cf](?![a-z])|wh(?![a-z])"  # 15㎡ (folded), -25℃, the 500Wh battery
         r"|ibu(?![a-z])|atm(?![a-z])"  # a beer's bitterness, a watch's water resistance
+        r"|g\s*/\s*m2(?![0-9a-z])|gsm(?![a-z])"  # a fabric's weight: 200 g/m²
+        r"|m(?=\s+(?:vertical|drop|elevation)(?![a-z]))"  # a ski hill's 1,000 m vertical
         r"|l(?=\s*[^\x00-\x7f]{0,2}?(?:扎|瓶装|桶|罐|壶))"  # 1L大扎
         r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
@@ -380,14 +391,16 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]{2,4}\s*[x×*]\s*[0-9]{2,4}(?![0-9])(?:\s*(?:mm|cm)(?![a-z]))?"
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:米|m|ft)?\s*[x×*]\s*[0-9]+(?:\.[0-9]+)?\s*(?:米|m|ft)"
         r"(?![a-z])"
-        r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*(?:酱香|浓香|清香|白酒|米酒|黄酒|原浆|礼盒"
+        r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*[^\x00-\x7f]{0,3}?(?:酱香|浓香|清香|白酒|米酒"
+        r"|黄酒|原浆|礼盒"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv"  # 53度酱香: what the liquor is
         r"|%\s*(?=(?:dark|milk|cacao|cocoa|黑巧|可可|黑巧克力)(?![a-z])))"  # the 70% dark bar
         # a serum's active: the 10% Niacinamide serum, 5%烟酰胺精华
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*%\s*(?=(?:niacinamide|retinol|vitamin\s*c|hyaluronic"
         r"|salicylic|glycolic|lactic|azelaic|aha|bha|烟酰胺|视黄醇|玻尿酸|水杨酸|果酸|壬二酸)(?![a-z]))"
         r"|(?<![0-9.])[0-9]{2,4}\s*cc(?![a-z])"  # the 250cc range: an engine's size
-        r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port|stamp"
+        r"|(?<![0-9.])[0-9]{1,2}-(?:axis|axes|ply|layer|speed|cylinder|door|seater|core|port|stamp|step"
+        r"|click|tap"
         r"|punch"
         r"|piece|pc|drawer|shelf|tier|burner|bedroom|bed|bath"
         r"|zone|blade|burner|wheel|season)(?![a-z])"
@@ -417,7 +430,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]+\s*次(?=\s*(?:循环|充放电))"  # 6000次循环寿命: what the cell is
         r"|(?<![0-9.])[0-9](?:\.[0-9])?\s*c(?=\s*(?:快充|充电|放电|倍率))"  # 2C快充
         r"|(?<![0-9.])[0-9]{5,}(?=\s*(?:热线|服务热线|客服电话|电话))"  # 12345热线
-        r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:快充|闪充|充电器|充电头|氮化镓|补光灯|灯|音箱|电源|电机))"
+        r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z]+\s+)?(?:快充|闪充|充电器|充电头|氮化镓|补光灯|灯|音箱|电源"
+        r"|电机|电暖器|取暖器|吹风机|功率))"
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
         r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
@@ -555,6 +569,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|hogmanay|undas|prinsjesdag|sinterklaas|guy\s+fawkes|karwa\s+chauth|big\s+billion\s+days?"
         r"|great\s+indian\s+festival|(?:el\s+)?buen\s+fin|chirstmas|christams|chrismas"
         r"|(?:la\s+)?rentr[ée]e|f[êe]te\s+des\s+(?:m[èe]res|p[èe]res)|transfer\s+window"
+        r"|muttertag|vatertag|pfingsten|fasching|karneval|pride\s+month|black\s+history\s+month"
+        r"|half[- ]term|simbang\s+gabi|noche\s+buena|payday|tuwing\s+[a-z]+|safari\s+rally"
+        r"|hari\s+(?:kartini|kemerdekaan|ibu|guru|pahlawan|santri|batik)|s[0-9]{0,2}赛|worlds"
         r"|(?:st\.?\s+)?patrick'?s\s+day|paddy'?s\s+day"
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
@@ -649,7 +666,15 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
-        r"[a-z0-9-]*(?:\s*[、,/]\s*[a-z0-9-]*[0-9][a-z0-9-]*)*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock)\s*(?:no\.?|#)\s*[0-9]+"
+        r"[a-z0-9-]*(?:\s*[、,/]\s*[a-z0-9-]*[0-9][a-z0-9-]*)*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))"
+        r"|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock|office|agent"
+        r"|room|unit|site|lane|kiosk)\s*(?:no\.?|#)\s*[0-9]+"
+        # a model's code: the KM 7000 product pages, 加湿器 HM-220
+        r"|(?<![a-z0-9])(?!(?:the|for|in|by|to|of|and|our|new|all|per|at|on|our|its)\s)[a-z]{1,3}\s+"
+        r"(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,5}(?=\s+(?:product|series|models?|range|line|pages?"
+        r"|units?|machines?)(?![a-z]))"
+        r"|(?<![a-z0-9])(?!(?:top|covid|mid|pre|post|end|early|late|fy|ay|ww|d)-)[a-z]{2,4}-"
+        r"(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
         # a model's code before the word model: the VM-312 model, the X-200 series
         r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
         r"|\s+(?:[a-z]+\s+)?(?:model|series|frame|edition|line|range)s?"
@@ -666,7 +691,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?:over|than|vs\.?|versus)\s+last\s+(?:easter|christmas|xmas|ramadan|eid"
         r"|diwali|cny|black\s+friday|summer|winter|spring|autumn|fall|season)(?![a-z])"
         # a named earlier edition: "vs the 2024 Apertura campaign"
-        r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:(?:19|20)[0-9]{2}"
+        r"|(?<![a-z])(?:below|above)\s+(?:the\s+|our\s+)?(?:19|20)[0-9]{2}\s+season(?![a-z])"
+        r"|(?<![a-z])(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?"
+        r"(?:(?:19|20)[0-9]{2}"
         r"\s+)?(?:[a-zà-ÿ'&-]+\s+){0,2}?(?:edition|campaign|launch|sale|cohort|drive|promo|season)"
         r"(?![a-z])"
         # last year's event as the baseline: "doubled vs last year's 618"
@@ -694,7 +721,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:phase|step|stage|wave|round|batch|part|season|episode|ep|level|tier|gen"
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
-        r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight"
+        r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight|serie"
         r"|seat|route|platform"
         r"|release|aged?|ages|soi|fm|am|sec|secondary|primary)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
@@ -720,7 +747,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?!-(?:check|click|tap|digit|edged|blind|sided|space)|\s+(?:down|check|click|tap"
         r"|eleven|twelve|11|12|opt-in|standard|digits?)(?![a-z]))"
         r"|(?<![a-z])(?:in|by|above|over|below|under|at\s+least|more\s+than|less\s+than)\s+half"
-        r"(?![a-z])(?!\s+(?:of|the)\s)|(?<![a-z])half\s+(?:of|the|our|price|off)"
+        r"(?![a-z])(?![- ]term)(?!\s+(?:of|the)\s)|(?<![a-z])half\s+(?:of|the|our|price|off)"
         r"(?![a-z])"
         r"|(?<![a-z])once(?=\s+(?:a|an|per|every|each)\s+(?:day|week|month|quarter|year"
         r"|fortnight)(?![a-z]))"
@@ -750,7 +777,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:mid|early|late)[- ]?(?:"
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
-        r"|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
+        r"|daily(?!\s+(?:essentials?|use|wear|drivers?|moisturi[sz]ers?|serums?|cleansers?|staples?))"
+        r"|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
         r"|(?:the|within\s+the)\s+same\s+day|for\s+the\s+(?:year|quarter|month|season)"
         r"|(?:this|next|coming)\s+edition"
@@ -791,7 +819,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
         r"|congress|convention|weeks?|weekends?|days|fortnights?|games?|match(?:es)?|races?"
-        r"|beta|migration|rebrand|relaunch|open\s+house|exams?|harvest|vintage|crush)"
+        r"|beta|migration|rebrand|relaunch|open\s+house|exams?|harvest|vintage|crush|rally)"
         r"|campaign\s+(?:period|window)"
         # a named week: "in race week", "over the Easter weekend", "in Fashion Week"
         r"|(?:in|over)\s+(?:the\s+)?(?:[a-z0-9'.&-]+\s+){1,2}?(?:week|weekend|fortnight)"
@@ -828,7 +856,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
         r"|groundbreaking|topping[- ]out|rush(?:es)?|harvest|vintage|crush|sowing|planting"
-        r"|ribbon[- ]cutting|d[ée]fil[ée]|reveal|unveiling)"
+        r"|ribbon[- ]cutting|d[ée]fil[ée]|reveal|unveiling|hausmesse)"
         r"(?![a-z])"
         # the day of a milestone: "on announcement day", "reveal day"
         r"|(?<![a-z])(?:announcement|reveal|release|drop|opening|closing|signing|election"
@@ -909,7 +937,10 @@ _SYMBOL_LED: list[tuple[str, str]] = [
         r"#\s*1(?![0-9])|#\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot|position|ranking|rank"
         r"|place|among|across|for)(?![a-z]))",
     ),
-    ("Q_ssign", rf"[+±](?=[0-9])(?![0-9]+\s*年(?:{_YEARS_OF})){_NUMR}{_TAIL}"),
+    (
+        "Q_ssign",
+        rf"[+±](?=[0-9])(?![0-9]+\s*年(?:{_YEARS_OF}))(?![0-9.]+\s*(?:寸|英寸|吋|inch|cm|mm)){_NUMR}{_TAIL}",
+    ),
     ("Q_smult", r"×\s*[0-9]+(?:\.[0-9]+)?"),
     ("L_sussd", r"\*[0-9]{2,4}(?:\*[0-9]+)*#"),  # a USSD code: *384#, *182*7#
     ("P_sslash", _PER_UNIT + r"(?![a-z])"),
@@ -973,7 +1004,7 @@ _CN_PERIOD_WORDS = [
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 施行前 施行后 两会 推送前 推送后 升级后 加盟前 招商前 "
         "面试前 笔试前 签约前 备案前 审批前 获批前 获批后 到期前 到期后 过期前 续约前 "
-        "首发日前 发布日前 上市日前 开售日前 上线日前",
+        "首发日前 发布日前 上市日前 开售日前 上线日前 开春前 开春后 入冬前 封关前 封关后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
     )
     for word in group.split()
@@ -983,7 +1014,7 @@ _CN_PERIOD_WORDS = [
 _CJK_LED: list[tuple[str, str]] = [
     (
         "L_cname",
-        r"百家号|千人千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
+        r"百家号|千人千面|千店千面|千城千面|千家万户|万人空巷|成千上万|成百上千|数以[万千百]计|三只松鼠|六个核桃"
         r"|回本周期|回本期"  # the payback period: no week in it
         rf"|学制\s*(?:[0-9]|{_CNN})+\s*年"  # how long a course runs: what it is
         r"|首年(?=免)"  # 首年免年费卡: a card's first year free, what the card is
@@ -1625,7 +1656,8 @@ _AFTER_PRODUCT = re.compile(
     r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
     r"|\s*的\s*[a-z]"  # 主推 ¥19.9 的 Americano
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
-    r"|班)"  # 9.9元暑期数学体验课, 500元暑假班
+    # 9.9元暑期数学体验课, 500元暑假班; 10万元离岛免税额度: what the allowance is
+    r"|班|额度|限额)"
 )
 
 
