@@ -804,6 +804,7 @@ def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None
     _fail(f"{expected} (a bare {value:g} is too large to be a percentage)")
 
 
+_SHARE_IN_BRACKETS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?\s*[%％])\s*[）)]")  # not 已完成（6/18）
 _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|做咗|做了"
     r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma|avanzamento|搞了|نسبة\s+الإنجاز"
@@ -813,7 +814,7 @@ _PROGRESS_LABEL = re.compile(
     r"|进行中|進行中|in\s+progress|en\s+progreso|en\s+curso|in\s+corso|em\s+andamento"
     r"|in\s+bearbeitung|selesai|sedang\s+berjalan|đang\s+thực\s+hiện|đang\s+làm)"
     r"\s*[:：,，]?\s*"
-    r"(?=[\d０-９.一二两三四五六七八九十半]|half)",
+    r"(?=[(（]?\s*(?:[\d０-９.一二两三四五六七八九十半]|half))",
     re.IGNORECASE,
 )
 _MONEY_SIGN = re.compile(f"[{re.escape(_MONEY_SIGNS)}]")
@@ -852,6 +853,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip()
         text = _PROGRESS_LABEL.sub("", text, count=1).strip() or text
+        if bracketed := _SHARE_IN_BRACKETS.fullmatch(text):  # 进行中（60%）: the share, bracketed
+            text = bracketed[1].strip()
         if _MONEY_SIGN.search(text):
             _fail(f"{_EXPECT_PROGRESS} (an amount of money is no progress)")  # $85: not 85%
         if (share := _SHARE_WORDS.get(text.casefold())) is not None:
@@ -1010,6 +1013,8 @@ _YEAR_END_EN = re.compile(r"(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)(?:\
 _ROC_YEAR = re.compile(
     r"^民[国國]\s*(\d{2,3})\s*年|^(1[01]\d)\s*年(?=\s*(?:\d{1,2}\s*月|[上下]半年|第?[一二三四1-4]季))"
 )
+_QUARTER_END_ZH = re.compile(r"^q\s*([1-4])\s*(?:末|底)$", re.IGNORECASE)
+_YEAR_BEFORE_PART = re.compile(r"^((?:19|20)\d{2})(?=\s*(?:[上下]半年|第?[一二三四1-4]季))")
 _THROUGH = re.compile(r"\s+t/m\s+", re.IGNORECASE)  # Dutch: tot en met, through
 _FROM_TO_FR = re.compile(r"^du\s+(\S.*?)\s+au\s+(\S.*)$", re.IGNORECASE)
 _REIWA_YEAR = re.compile(r"^令和\s*(\d{1,2}|元)\s*年")  # 令和7年 is 2025; 令和元年 2019
@@ -1454,6 +1459,8 @@ def _date_text_inner(
     s = _thai_as_chinese(s)  # 31 กรกฎาคม 2568, 15 ส.ค. 68, สิ้นเดือนกันยายน
     s = _BUDDHIST_YEAR.sub(lambda m: f"{m[1]}{int(m[2]) - 543}", s)  # 20/09/2568
     s = _MONTH_EOM.sub(r"end \1", s)  # July EOM
+    s = _QUARTER_END_ZH.sub(r"end of q\1", s)  # Q3末: the end of the third quarter
+    s = _YEAR_BEFORE_PART.sub(r"\1年", s)  # 2025下半年, as 2025年下半年
     s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
     s = _KO_QUARTER.sub(lambda m: f"Q{m[1] or m[2] or m[3] or m[4]}", s)  # 3분기, 3. çeyrek, T4
     if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
@@ -1756,6 +1763,7 @@ _NOT_DONE = _words(
     "กำลังดำเนินการ ยังไม่เริ่ม รออนุมัติ forapproval",  # Thai: in progress, not started, pending
     "green chalrahahai chalrahah",  # a RAG green: on track; Hinglish "going on"
     "正在办理 办理中 正在进行 正在推进 等批 待批 等老板批 等老细批 等审批",
+    "待老板审核 待领导审核 待老板确认 待领导确认 仲未开始 仲未做",
     "承認待ち 確認待ち 承認待 レビュー待ち",  # Japanese: awaiting approval, review
     "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
     "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",

@@ -153,6 +153,10 @@ _MONTHS = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 )
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTHS_PT_ES = (
+    r"(?:janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|enero"
+    r"|febrero|marzo|junio|julio|septiembre|octubre|noviembre|diciembre)"
+)
 # A quantity's unit, counter or suffix after an Arabic number.
 _TAIL = (
     r"(?:\s*(?:%|‰|percent(?:age\s+points?)?(?![a-z])|per\s*cent(?![a-z])|pct(?![a-z])"
@@ -232,6 +236,15 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
         r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
         r"|[257]\.1(?=\s*(?:audio|surround|sound|channel|声道|环绕))"  # 5.1 audio
+        # a model's code, read from its number (a pattern led by letters would be tried at
+        # every word): the KM 7000 product pages, 加湿器 HM-220 (not mid-2026, not a year)
+        r"|(?:(?<=(?<![a-z0-9])[a-z]\s)|(?<=(?<![a-z0-9])[a-z]{2}\s)|(?<=(?<![a-z0-9])[a-z]{3}\s))"
+        r"(?<!the\s)(?<!for\s)(?<!and\s)(?<!our\s)(?<!new\s)(?<!all\s)(?<!per\s)(?<!its\s)(?<!in\s)"
+        r"(?<!by\s)(?<!to\s)(?<!of\s)(?<!at\s)(?<!on\s)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,5}"
+        r"(?=\s+(?:product|series|models?|range|line|pages?|units?|machines?)(?![a-z]))"
+        r"|(?:(?<=(?<![a-z0-9])[a-z]{2}-)|(?<=(?<![a-z0-9])[a-z]{3}-)|(?<=(?<![a-z0-9])[a-z]{4}-))"
+        r"(?<!top-)(?<!mid-)(?<!pre-)(?<!post-)(?<!end-)(?<!early-)(?<!late-)(?<!fy-)(?<!ay-)"
+        r"(?<!ww-)(?<!covid-)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
         r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
         r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
         r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
@@ -271,6 +284,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
         r"|1[3-9][0-9]{9}"
         # a payment plan's split: the 60/40 payment plan, the 10/10/5 deposit structure
+        r"|[0-9]{1,2}/[0-9]{1,2}(?=\s+(?:[a-z]+-)*[a-z]+\s+(?:options?|split|mix)(?![a-z]))"
         r"|[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})+(?=\s+(?:deposit|payment|instal?lment|split)\s+"
         r"(?:plans?|structures?|schedules?)(?![a-z]))"
         r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生|名师|师资|学府))"
@@ -369,7 +383,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|毫升|千克|公斤|kg(?![a-z])|克|斤|mm(?![a-z])|cm(?![a-z])|oz(?![a-z])|mah(?![a-z])"
         r"|姆米|momme(?![a-z])"  # a silk's weight: 19姆米桑蚕丝
         # 500g装, 500g家庭装, 150g一人食小包装
-        r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)))"
+        r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)|牛油|底料|火锅|零食"
+        r"|坚果|牛肉|茶叶|咖啡豆))"
         r"|m2(?![0-9a-z])|°\s*[cf](?![a-z])|wh(?![a-z])"  # 15㎡ (folded), -25℃, the 500Wh battery
         r"|ibu(?![a-z])|atm(?![a-z])"  # a beer's bitterness, a watch's water resistance
         r"|g\s*/\s*m2(?![0-9a-z])|gsm(?![a-z])"  # a fabric's weight: 200 g/m²
@@ -514,7 +529,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:under|over)-?[0-9]{1,2}s|number\s+[0-9]{1,2}(?=\s+(?:shirts?|jerseys?|kits?))"
         r"|(?:ftse|s&p|fortune|nasdaq|nikkei|asx|nifty|dax|cac|russell)\s*[0-9]{2,4}"  # FTSE 100
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
-        r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:users?"
+        r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:app\s+)?(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
         r"|riders?|drivers?|merchants?|agents?|sellers?|creators?|patients?|students?|viewers?"
         r"|listeners?|devices?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
@@ -543,7 +558,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])by\s+(?:a|one)\s+quarter(?![a-z])"
         r"|(?<![a-z])(?:a|one|three)\s+quarters?\s+of(?![a-z])"
         r"|(?<![a-z0-9])x\s*[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z])(?!\s*(?:[a-z-]+\s+)?(?:launch|phone"
-        r"|model|pro(?![a-z])|max|plus|series|edition)|\s*(?:上市|发布|新品|试驾|到店|车型|手机|系列|款))"
+        r"|model|pro(?![a-z])|max|plus|series|edition)|\s*(?:上市|发布|新品|试驾|到店|车型|手机|系列|款"
+        r"|无人机|机型|耳机|手表|相机))"
         # "at least one": bounded, so a count (a lone "one" is the article)
         r"|(?<![a-z])(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+(?:one|a\s+single)"
         r"(?![a-z])",
@@ -572,6 +588,14 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|muttertag|vatertag|pfingsten|fasching|karneval|pride\s+month|black\s+history\s+month"
         r"|half[- ]term|simbang\s+gabi|noche\s+buena|payday|tuwing\s+[a-z]+|safari\s+rally"
         r"|hari\s+(?:kartini|kemerdekaan|ibu|guru|pahlawan|santri|batik)|s[0-9]{0,2}赛|worlds"
+        r"|midsommar|midsummer|juhannus|pr[ée]-?venda|pre-?venta"
+        # Portuguese and Spanish months, after de/en/em or before a year (Julio, Marco: names)
+        r"|(?:(?<=de\s)|(?<=en\s)|(?<=em\s)|(?<=até\s)|(?<=hasta\s))"
+        + _MONTHS_PT_ES
+        + r"|"
+        + _MONTHS_PT_ES
+        + r"(?=\s+(?:de\s+)?(?:19|20)[0-9]{2}(?![0-9]))"
+        r"|semana\s+que\s+vem|pr[óo]xima\s+semana|pr[óo]ximo\s+m[êe]s|este\s+m[êe]s"
         r"|(?:st\.?\s+)?patrick'?s\s+day|paddy'?s\s+day"
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
@@ -630,7 +654,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         + _NUMWORD
         + r"|a|an|one|a\s+few|few)\s*(?:-\s*)?(?:business\s+|working\s+|calendar\s+)?(?:days?"
         r"|weeks?|wks?|months?|quarters?|years?|fortnight|sprints?|cycles?|iterations?)(?![a-z])"
-        r"(?!\s+(?:free\s+)?trial|\s+retention)"
+        r"(?!\s+(?:free\s+)?trial|\s+retention|[- ]olds?(?![a-z]))"
         # the first hours of an event: "for the first 48 hours of the campaign"
         r"|(?<![a-z])(?:for|in|during|over|within)\s+the\s+(?:first|last|final|opening)\s+(?:"
         + _NUMR
@@ -669,12 +693,6 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"[a-z0-9-]*(?:\s*[、,/]\s*[a-z0-9-]*[0-9][a-z0-9-]*)*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))"
         r"|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock|office|agent"
         r"|room|unit|site|lane|kiosk)\s*(?:no\.?|#)\s*[0-9]+"
-        # a model's code: the KM 7000 product pages, 加湿器 HM-220
-        r"|(?<![a-z0-9])(?!(?:the|for|in|by|to|of|and|our|new|all|per|at|on|our|its)\s)[a-z]{1,3}\s+"
-        r"(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,5}(?=\s+(?:product|series|models?|range|line|pages?"
-        r"|units?|machines?)(?![a-z]))"
-        r"|(?<![a-z0-9])(?!(?:top|covid|mid|pre|post|end|early|late|fy|ay|ww|d)-)[a-z]{2,4}-"
-        r"(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
         # a model's code before the word model: the VM-312 model, the X-200 series
         r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
         r"|\s+(?:[a-z]+\s+)?(?:model|series|frame|edition|line|range)s?"
@@ -684,7 +702,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lbase",
         r"(?<![a-z])(?:as|than|of|vs\.?|versus)\s+(?:the\s+|our\s+|last\s+year'?s\s+)?(?:spring"
-        r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|launch"
+        r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|appeal|launch"
         r"|sale|cohort|wave|drop|collection)(?![a-z])"
         # the period before, as a baseline: "vs last semester", "than the previous season"
         # a holiday or season before, as the baseline: "15% over last Easter"
@@ -722,7 +740,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
         r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight|serie"
-        r"|seat|route|platform"
+        r"|seat|route|platform|unit|lote|palco|port[ãa]o"
         r"|release|aged?|ages|soi|fm|am|sec|secondary|primary)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
@@ -888,7 +906,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_lfair",
         r"(?<![a-z0-9])(?:ces|mwc|ciie|it-sa|gabf|ifa(?!\s*(?:渠道|channel|advis))|computex|gitex|intersolar|prowine|vinexpo|wine\s+paris"
-        r"|icef|nafsa|eaie|imm\s+cologne|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
+        r"|icef|nafsa|eaie|imm\s+cologne|cybertech|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
@@ -1028,7 +1046,7 @@ _CJK_LED: list[tuple[str, str]] = [
         # the period before, as a baseline (较上月, vs 上季度), and 货号/款号 codes
         r"|上一?个?(?:季度|月|周|星期|财年|档期|届|赛季|学期)|去年(?:同期)?的?\s*(?:6\.?18|双\s*(?:11|12|十一|十二)"
         r"|prime\s*day|黑五|black\s*friday)?"
-        r"|(?:货号|款号|型号|编号)\s*[a-z0-9-]+"
+        r"|(?:货号|款号|型号|编号|代码|编码)\s*[a-z0-9-]+"
         # (non-Latin-1 for Han: a class of every Han character costs a millisecond to
         # compile, in every combination of alternatives that holds this one)
         r"|(?:首|次)(?:日|周|月|年)(?=[^\x00-\xff]{0,4}?(?:率|留存|复购|回购|活跃))|(?:年度|季度|月度)(?=[^\x00-\xff]{1,4}?率)",
@@ -1082,8 +1100,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|定稿|招标|年会|峰会|晚会|大会|会议|论坛|博览会|截止|开票|开赛|开跑|开业|开园|开馆|上线"
         r"|开征|开考|开奖|开标|开拍|开抢|开播|开课|开盘|开工|开放|开学|院庆|校庆|店庆|厂庆|司庆"
         r"|关闭|闭幕|高考|中考|期末考试?|五一|世界杯|欧洲杯|亚洲杯|亚运会|奥运会|冬奥会|全运会|开斋节"
-        r"|采摘|采收|收割|认证|备案)"
-        r"(?:结束|完成|通过|开始|启动)?\s*(?:前|之前|以前|后|之后|以后)"
+        r"|采摘|采收|收割|认证|备案|首演夜|首演|首映)"
+        r"(?:结束|完成|通过|开始|启动|开启)?\s*(?:前|之前|以前|后|之后|以后)"
         r"(?!端|台|景|期|置|缀|续|者|来|面|方|去|卫|天)"
         # entering a platform: 入驻天猫国际前, 登陆京东之后 (named, so the match's start is known)
         r"|(?:入驻|进驻|登陆)(?:天猫|京东|抖音|快手|拼多多|小红书|淘宝|亚马逊|唯品会|得物|tiktok|amazon"
@@ -1453,7 +1471,7 @@ _AFTER_TITLE = re.compile(
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
 # (one decimal digit each: 4.3 to 4.7 is a rating; 6.1-6.18 and 6.20~7.5 are dates)
 _TO_DECIMAL = re.compile(
-    r"\s*(?:to|-|–|~|→|->|(?:提升|提高|增长|升|提|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
+    r"\s*(?:to|-|–|~|→|->|(?:提升|提高|增长|升|提|拉|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
 )
 _AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
 _MAY_CONTEXT = re.compile(
@@ -1623,6 +1641,8 @@ def _hour(folded: str, m: re.Match[str], text: str) -> str:
     before = _prefix(folded, m.start())
     if _BEFORE_COMPARISON.search(before) or _OR_LESS.match(folded, m.end()):
         return "Q"
+    if _AT_CLOCK.search(before) and _CLOCK_HOUR.fullmatch(m.group()):
+        return "L"  # starting at 17h: a time of day
     if _RATE_NAMED.match(folded, m.end()):
         return "L"
     if m.group().endswith("内") or _BEFORE_WITHIN.search(before):
@@ -1630,6 +1650,10 @@ def _hour(folded: str, m: re.Match[str], text: str) -> str:
     if _AFTER_WINDOW.match(folded, m.end()):
         return "P"  # a 72-hour sale: the window it runs in
     return "Q"
+
+
+_AT_CLOCK = re.compile(r"(?<![a-z])(?:at|às|as|from|a\s+las|à)\s+$")
+_CLOCK_HOUR = re.compile(r"(?:[01]?[0-9]|2[0-3])\s*h")
 
 
 def _clock(folded: str, m: re.Match[str], text: str) -> str:
