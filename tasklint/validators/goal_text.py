@@ -229,36 +229,6 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:yr|year|month)s?\s+(?:limited\s+|extended\s+)?(?:warranty|guarantee)"
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
-        r"|(?<![0-9.,])0[0-9]{1,3}\s[0-9]{3,4}\s[0-9]{3,4}(?![0-9])"  # 087 123 4567, 020 7946 0958
-        r"|(?<![0-9.,])0[0-9]{2,3}-[0-9]{5,6}(?![0-9])"  # 0451-12301: an area code and a line
-        r"|(?:(?<=苹果)|(?<=苹果\s)|(?<=华为)|(?<=小米)|(?<=红米)|(?<=荣耀))[0-9]{1,2}(?![0-9.%])"
-        r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
-        r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
-        r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
-        r"|[257]\.1(?=\s*(?:audio|surround|sound|channel|声道|环绕))"  # 5.1 audio
-        # a model's code, read from its number (a pattern led by letters would be tried at
-        # every word): the KM 7000 product pages, 加湿器 HM-220 (not mid-2026, not a year)
-        r"|(?:(?<=(?<![a-z0-9])[a-z]\s)|(?<=(?<![a-z0-9])[a-z]{2}\s)|(?<=(?<![a-z0-9])[a-z]{3}\s))"
-        r"(?<!the\s)(?<!for\s)(?<!and\s)(?<!our\s)(?<!new\s)(?<!all\s)(?<!per\s)(?<!its\s)(?<!in\s)"
-        r"(?<!by\s)(?<!to\s)(?<!of\s)(?<!at\s)(?<!on\s)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,5}"
-        r"(?=\s+(?:product|series|models?|range|line|pages?|units?|machines?)(?![a-z]))"
-        r"|(?:(?<=(?<![a-z0-9])[a-z]{2}-)|(?<=(?<![a-z0-9])[a-z]{3}-)|(?<=(?<![a-z0-9])[a-z]{4}-))"
-        r"(?<!top-)(?<!mid-)(?<!pre-)(?<!post-)(?<!end-)(?<!early-)(?<!late-)(?<!fy-)(?<!ay-)"
-        r"(?<!ww-)(?<!covid-)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
-        r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
-        r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
-        r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
-        r"|12987(?=\s*(?:工艺|酿造|酱香))"  # a baijiu's process
-        r"|1-?8[0-9]{2}-[a-z][a-z0-9-]*"  # 1-800-SMILE-NOW
-        r"|[0-9]{2}/[0-9]{2}(?=\s+(?:season\s+)?pass(?:es)?(?![a-z]))"  # the 25/26 pass
-        r"|[0-9][0-9-]{4,}[0-9](?=\s+(?:[a-z]+\s+)?(?:hotline|helpline)(?![a-z]))"  # 8-7000 hotline
-        r"|[0-9]+\s*jahre?\s+(?:garantie|gewährleistung)"  # 5 Jahre Garantie
-        # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
-        r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
-        # what a place is: 海拔1600米, an elevation of 2,000 m
-        r"|(?:(?<=海拔)|(?<=海拔\s)|(?<=altitude\s)|(?<=elevation\s)|(?<=altitude\sof\s)"
-        r"|(?<=elevation\sof\s))[0-9,]+(?:\.[0-9]+)?\s*(?:米|m|meters?|metres?|ft|feet)(?![a-z])"
-        r"|(?:(?<=number\s)|(?<=number:\s)|(?<=paybill\s)|(?<=till\s))[0-9]{5,}(?![0-9])"
         r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
         r"|(?<=\()[0-9]{3}\)\s*[0-9]{3}-[0-9]{4}(?![0-9])"  # (512) 555-0143
         # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
@@ -291,6 +261,44 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
         r"|跑|赛|马拉松|(?:竞速|训练|跑步|碳板)?鞋|(?:racing\s+|training\s+|running\s+)?(?:shoes?|racers?)"
         r"(?![a-z])))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
+    ),
+    # More of what a number names, apart from L_dname: these may start at any digit
+    # (after a word they look behind at, or led by any number), and the scanner tries an
+    # alternative wherever its first characters allow — L_dname stays narrow
+    (
+        "L_dlabel",
+        r"(?<![0-9.])(?:"
+        r"(?<![0-9.,])0[0-9]{1,3}\s[0-9]{3,4}\s[0-9]{3,4}(?![0-9])"  # 087 123 4567, 020 7946 0958
+        r"|(?<![0-9.,])0[0-9]{2,3}-[0-9]{5,6}(?![0-9])"  # 0451-12301: an area code and a line
+        r"|(?:(?<=苹果)|(?<=苹果\s)|(?<=华为)|(?<=小米)|(?<=红米)|(?<=荣耀))[0-9]{1,2}(?![0-9.%])"
+        r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
+        r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
+        r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
+        r"|[257]\.1(?=\s*(?:audio|surround|sound|channel|声道|环绕))"  # 5.1 audio
+        # a model's code, read from its number (a pattern led by letters would be tried at
+        # every word): the KM 7000 product pages, 加湿器 HM-220 (not mid-2026, not a year)
+        r"|(?:(?<=(?<![a-z0-9])[a-z]\s)|(?<=(?<![a-z0-9])[a-z]{2}\s)|(?<=(?<![a-z0-9])[a-z]{3}\s))"
+        r"(?<!the\s)(?<!for\s)(?<!and\s)(?<!our\s)(?<!new\s)(?<!all\s)(?<!per\s)(?<!its\s)(?<!in\s)"
+        r"(?<!by\s)(?<!to\s)(?<!of\s)(?<!at\s)(?<!on\s)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,5}"
+        r"(?=\s+(?:product|series|models?|range|line|pages?|units?|machines?)(?![a-z]))"
+        r"|(?:(?<=(?<![a-z0-9])[a-z]{2}-)|(?<=(?<![a-z0-9])[a-z]{3}-)|(?<=(?<![a-z0-9])[a-z]{4}-))"
+        r"(?<!top-)(?<!mid-)(?<!pre-)(?<!post-)(?<!end-)(?<!early-)(?<!late-)(?<!fy-)(?<!ay-)"
+        r"(?<!ww-)(?<!covid-)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
+        r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
+        r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
+        r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
+        r"|12987(?=\s*(?:工艺|酿造|酱香))"  # a baijiu's process
+        r"|1-?8[0-9]{2}-[a-z][a-z0-9-]*"  # 1-800-SMILE-NOW
+        r"|[0-9]{2}/[0-9]{2}(?=\s+(?:season\s+)?pass(?:es)?(?![a-z]))"  # the 25/26 pass
+        r"|[0-9][0-9-]{4,}[0-9](?=\s+(?:[a-z]+\s+)?(?:hotline|helpline)(?![a-z]))"  # 8-7000 hotline
+        r"|[0-9]+\s*jahre?\s+(?:garantie|gewährleistung)"  # 5 Jahre Garantie
+        # a model's number: 1304型拖拉机, 4LZ-8型收割机, 2型糖尿病
+        r"|(?<![0-9.])[0-9]+(?:[a-z]{1,4})?(?:-[0-9]+[a-z]?)?\s*型(?!号)"
+        # what a place is: 海拔1600米, an elevation of 2,000 m
+        r"|(?:(?<=海拔)|(?<=海拔\s)|(?<=altitude\s)|(?<=elevation\s)|(?<=altitude\sof\s)"
+        r"|(?<=elevation\sof\s))[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:米|m|meters?|metres?|ft|feet)(?![a-z])"
+        r"|(?:(?<=number\s)|(?<=number:\s)|(?<=paybill\s)|(?<=till\s))[0-9]{5,}(?![0-9])"
+        r")(?![0-9a-z])",
     ),
     ("Q_dplace", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)?\s*place(?![a-z])"),
     (
@@ -600,7 +608,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
         r"|amor\s+y\s+amistad|ber\s+months|holy\s+week|semana\s+santa|pasko|earth\s+day"
-        r"|ramzan|bonalu|dussehra|dasara|ipl|monsoon|[a-z]+\s+fest"
+        r"|ramzan|bonalu|dussehra|dasara|ipl|monsoon"
         r"|новый\s+год"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
@@ -615,6 +623,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|six\s+nations|world\s+series|march\s+madness|champions\s+league|tour\s+de\s+france"
         r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon|premier\s+league|qixi)(?![a-z])",
     ),
+    # any word before "fest" (Steam Next Fest, a town's beer fest): on its own, since a
+    # pattern led by any letters is tried at every word, and P_levent's heads stay few
+    ("P_lfest", r"(?<![a-z])[a-z]+\s+fest(?![a-z])"),
     (
         "P_ldate",
         r"(?<![a-z])"
