@@ -703,9 +703,13 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
         r"[a-z0-9-]*(?:\s*[、,/]\s*[a-z0-9-]*[0-9][a-z0-9-]*)*(?![a-z0-9-])(?!\s*(?:个|款|支|件|条|units?|items?|pcs|skus?)(?![a-z]))"
         r"|(?<![a-z])(?:store|shop|outlet|branch|bar|gate|table|counter|booth|stand|dock|office|agent"
-        r"|room|unit|site|lane|kiosk)\s*(?:no\.?|#)\s*[0-9]+"
-        # a model's code before the word model: the VM-312 model, the X-200 series
-        r"|(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
+        r"|room|unit|site|lane|kiosk)\s*(?:no\.?|#)\s*[0-9]+",
+    ),
+    # a model's code before the word model: the VM-312 model, the X-200 series (on its own:
+    # led by any letters, it is tried at every word, and L_lcode's heads stay few)
+    (
+        "L_lmcode",
+        r"(?<![a-z0-9])(?!top-)[a-z]{1,4}-[0-9]{1,4}[a-z]?(?=\s*(?:系列|型号|型|款)"
         r"|\s+(?:[a-z]+\s+)?(?:model|series|frame|edition|line|range)s?"
         r"(?![a-z]))",
     ),
@@ -825,8 +829,6 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|results?|graduation|opening|delivery|election)\s+days?(?![a-z])"
         r"|(?:on|every|each|per|all)\s+(?:match|game)-?days?"  # £250k avg on matchdays
         r"|mon(?:day)?\s*[-–~]\s*(?:fri|sat|sun)(?:day)?(?![a-z])"  # the days of a week it runs
-        # a week named as a cell's heading: "Comeback week: 20,000 preorders"
-        r"|^(?:[a-z0-9'.&-]+\s+){1,2}(?:week|weekend)\s*(?=:)"
         r"|all\s+(?:year|month|week|season|summer|winter|quarter)(?:\s+(?:long|round))?|year-round"
         r"|holidays?|weekdays|(?:by|before|on|until|till|this|next|every)\s+(?:mon|tues?|wed"
         r"|thu(?:rs?)?|fri"
@@ -865,6 +867,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|census\s+date|agm|egm"
         r"|expo|conference|summer|winter|peak)|pre-?launch|fiscal\s+year)(?![a-z])",
     ),
+    # a week named as a cell's heading: "Comeback week: 20,000 preorders" (on its own, as
+    # L_lmcode is: led by any word, it is tried at every word)
+    ("P_lheading", r"^(?:[a-z0-9'.&-]+\s+){1,2}(?:week|weekend)\s*(?=:)"),
     # milestones of the plan, however worded: "ahead of the board meeting", "before the
     # demo goes live", "in time for the sales kickoff", "post-launch"
     (
