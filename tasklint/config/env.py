@@ -67,6 +67,32 @@ class Environment(BaseSettings):
             )
         return value
 
+    def required_token(
+        self,
+        service: Literal["airtable", "notion"],
+        where: str,
+        shared: tuple[str, str] = ("the database", "数据库"),
+    ) -> str:
+        """The service's token (as `token` reads it); AuthError saying how to get one when
+        it is not set. `shared`: what a Notion integration must be shared with, en and zh."""
+        value = self.token(service, where)
+        if value is not None:
+            return value
+        if service == "airtable":
+            raise AuthError(
+                f"{where}: AIRTABLE_TOKEN is not set",
+                hint="create a personal access token at airtable.com/create/tokens and export it",
+                zh=f"{where}：没有设置 AIRTABLE_TOKEN",
+                hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
+            )
+        raise AuthError(
+            f"{where}: NOTION_TOKEN is not set",
+            hint=f"create an internal integration, share {shared[0]} with it, and export its"
+            " secret",
+            zh=f"{where}：没有设置 NOTION_TOKEN",
+            hint_zh=f"请创建一个内部集成，把{shared[1]}共享给它，并导出（export）它的密钥",
+        )
+
     @classmethod
     def for_sandbox(cls, sandbox: Sandbox, token: str | None = None) -> Environment:
         """Both clients pointed at a sandbox, with its token (or `token`), whatever the

@@ -149,6 +149,7 @@ def check_writeback_columns(
     for role, name in wanted.items():
         found = fields.get(name)
         other_case = by_case.get(name.casefold()) if found is None else None
+        problem: Notice | None = None
         if other_case is not None:
             # Airtable refuses a second field whose name differs only in case (422
             # DUPLICATE_OR_EMPTY_FIELD_NAME): creating it is no way out
@@ -158,16 +159,13 @@ def check_writeback_columns(
                 zh=f"{noun_zh} {name!r} 以 {other_case!r} 的写法存在（大小写不同）：请把它改名为"
                 f" {name!r}，或设置 [writeback] {role} = {other_case!r}",
             )
-            checks.append(ColumnCheck(role, name, problem))
         elif found is None:
             problem = Notice(en=f"{noun} {name!r} does not exist", zh=f"{noun_zh} {name!r} 不存在")
-            checks.append(ColumnCheck(role, name, problem, missing=True))
         elif found.type not in writable[role]:
             problem = Notice(
                 en=f"{noun} {name!r} is {found.type}, not {' or '.join(writable[role])}",
                 zh=f"{noun_zh} {name!r} 的类型是 {found.type}，不是 {' 或 '.join(writable[role])}",
             )
-            checks.append(ColumnCheck(role, name, problem))
         elif role == "status" and (absent := [x for x in labels if x not in found.options]):
             problem = Notice(
                 en=f"{noun} {name!r} lacks the options {', '.join(absent)} "
@@ -175,9 +173,8 @@ def check_writeback_columns(
                 zh=f"{noun_zh} {name!r} 缺少选项 {'、'.join(absent)}"
                 f"（请在 {where} 中给这个字段加上这些选项）",
             )
-            checks.append(ColumnCheck(role, name, problem))
-        else:
-            checks.append(ColumnCheck(role, name))
+        missing = found is None and other_case is None
+        checks.append(ColumnCheck(role, name, problem, missing=missing))
     return checks
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from tasklint.config.env import Environment
 from tasklint.config.settings import Settings
-from tasklint.errors import AuthError, ConfigError, SourceError, TasklintError
+from tasklint.errors import ConfigError, SourceError, TasklintError
 from tasklint.report import fmt
 from tasklint.report.labels import Labels
 from tasklint.report.model import PART_KEYS, Report
@@ -591,27 +591,13 @@ def _attempt(action: Callable[[], Published]) -> Published | TasklintError:
 
 
 def _to_notion(report: Report, parent: str, env: Environment, on_wait: Waiter | None) -> Published:
-    token = env.token("notion", "--publish")
-    if token is None:
-        raise AuthError(
-            "--publish to Notion: NOTION_TOKEN is not set",
-            hint="export the integration's secret; share the parent page with it",
-            zh="--publish 到 Notion：没有设置 NOTION_TOKEN",
-            hint_zh="请导出集成的密钥（export），并把上级页面共享给这个集成",
-        )
+    token = env.required_token("notion", "--publish to Notion", ("the parent page", "上级页面"))
     publisher = NotionPublisher(parent, token, base_url=env.notion_base_url, on_wait=on_wait)
     return publisher.publish(report)
 
 
 def _to_airtable(report: Report, runs: str, env: Environment, on_wait: Waiter | None) -> Published:
-    token = env.token("airtable", "--publish")
-    if token is None:
-        raise AuthError(
-            "--publish to Airtable: AIRTABLE_TOKEN is not set",
-            hint="create a personal access token at airtable.com/create/tokens and export it",
-            zh="--publish 到 Airtable：没有设置 AIRTABLE_TOKEN",
-            hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
-        )
+    token = env.required_token("airtable", "--publish to Airtable")
     publisher = AirtablePublisher(
         runs, token, endpoint_url=env.airtable_endpoint_url, on_wait=on_wait
     )

@@ -34,7 +34,7 @@ from tasklint.connectors.remote import (
 from tasklint.connectors.rows import ParseOptions, RowReader, settle_date_order
 from tasklint.connectors.sources import SourceSpec
 from tasklint.connectors.transport import CallStats
-from tasklint.errors import AuthError, ConfigError, MissingColumnError, Notice, SourceError
+from tasklint.errors import ConfigError, MissingColumnError, Notice, SourceError
 from tasklint.model import Table, Task
 from tasklint.sync.state import StateStore
 from tasklint.validators.engine import LintResult, RuleSetting, TaskResult, lint
@@ -82,14 +82,7 @@ def open_connector(
 ) -> Connector:
     """The connector for an airtable:// or notion:// source; tokens from the environment."""
     if spec.kind == "airtable":
-        token = env.token("airtable", spec.name)
-        if token is None:
-            raise AuthError(
-                f"{spec.name}: AIRTABLE_TOKEN is not set",
-                hint="create a personal access token at airtable.com/create/tokens and export it",
-                zh=f"{spec.name}：没有设置 AIRTABLE_TOKEN",
-                hint_zh="请在 airtable.com/create/tokens 创建个人访问令牌，并导出（export）它",
-            )
+        token = env.required_token("airtable", spec.name)
         from tasklint.connectors.airtable import AirtableConnector
 
         return AirtableConnector(
@@ -101,15 +94,7 @@ def open_connector(
             on_wait=on_wait,
         )
     if spec.kind == "notion":
-        token = env.token("notion", spec.name)
-        if token is None:
-            raise AuthError(
-                f"{spec.name}: NOTION_TOKEN is not set",
-                hint="create an internal integration, share the database with it, "
-                "and export its secret",
-                zh=f"{spec.name}：没有设置 NOTION_TOKEN",
-                hint_zh="请创建一个内部集成，把数据库共享给它，并导出（export）它的密钥",
-            )
+        token = env.required_token("notion", spec.name)
         from tasklint.connectors.notion import NotionConnector
 
         return NotionConnector(
