@@ -36,7 +36,16 @@ from tasklint.connectors.rows import (
     to_task,
 )
 from tasklint.connectors.sources import SourceSpec
-from tasklint.model import CellProblem, Finding, Person, Severity, Status, Table, Task
+from tasklint.model import (
+    CellProblem,
+    Finding,
+    Person,
+    Severity,
+    Status,
+    Table,
+    Task,
+    text_cells,
+)
 from tasklint.output import _finding_json, render_json, write_json
 from tasklint.text import percent
 from tasklint.validators import goals, metrics, owners, review
@@ -343,8 +352,11 @@ def reference_m305(rule: Rule, task: Task, ctx: Context) -> Iterator[Hit]:
     ctr: float | None = None
     if task.actual is not None and classify_metric(task.metric or "").ctr:
         ctr = task.actual
-    elif found := _CTR_IN_TEXT.search(task.text):
-        ctr = float(found.group("value")) / 100
+    else:  # stated in a cell: the first that states one, each cell read alone
+        for cell in text_cells(task):
+            if cell and (found := _CTR_IN_TEXT.search(cell)):
+                ctr = float(found.group("value")) / 100
+                break
     bar = rule.params.min_ctr  # type: ignore[attr-defined]
     if ctr is not None and ctr < bar:
         yield Hit(args={"ctr": _pct(ctr), "bar": _pct(bar)}, field="actual")

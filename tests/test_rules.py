@@ -102,6 +102,8 @@ CASES = [
         False,
     ),  # not a test
     ("M305", EN, {"Task": "Douyin test campaign", "Notes": "CTR 1.5% after 1,000 CNY"}, True),
+    # a CTR is read within one cell: the title names the metric, the standard a budget share
+    ("M305", ZH, {"任务": "抖音信息流测试投放 点击率", "检查标准": "1%预算内完成"}, False),
     # M306 actual-missing
     ("M306", ZH, {"阶段": "效果复盘阶段", "目标值": "15%", "实际值": ""}, True),
     ("M306", ZH, {"阶段": "效果复盘阶段", "目标值": "15%", "实际值": "12%"}, False),

@@ -41,6 +41,8 @@ class UnparseableCell(Rule):
     """
 
     def check(self, task: Task, ctx: Context) -> Found:
+        if not task.problems:
+            return None
         zh = ctx.locale == "zh"
         return [
             Hit(

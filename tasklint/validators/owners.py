@@ -96,7 +96,7 @@ class MultipleOwners(Rule):
             )
         if task.owner_collective:
             hits.append(Hit("collective", {"names": task.owner_text or "—"}, "owner"))
-        return hits
+        return hits or None
 
 
 class OwnerNotNamed(Rule):

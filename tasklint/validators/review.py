@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasklint.model import Phase, Severity, Task
 from tasklint.text import percent
@@ -120,24 +121,30 @@ class CompletionRate(Rule):
         if actual is None or target is None:
             return None
         # `completion(task)`, asking `lower_is_better` once for the rate and the message
-        lower = lower_is_better(task)
-        if lower:
-            if not actual > 0:
-                return None
-            rate = target / actual
-        else:
-            if not target > 0:
-                return None
-            rate = actual / target
-        if target <= 1 and actual <= 1:
-            shown_actual, shown_target = percent(actual), percent(target)
-        else:
-            shown_actual, shown_target = f"{actual:,.10g}", f"{target:,.10g}"
-        return Hit(
-            "inverted" if lower else "default",
-            {"rate": percent(rate), "actual": shown_actual, "target": shown_target},
-            "actual",
-        )
+        return _completion_hit(actual, target, lower_is_better(task))
+
+
+# Most rows of a plan share a handful of targets and actuals: formatting the three
+# numbers is most of the rule's time, so each combination is formatted once.
+@lru_cache(maxsize=4096)
+def _completion_hit(actual: float, target: float, lower: bool) -> Hit | None:
+    if lower:
+        if not actual > 0:
+            return None
+        rate = target / actual
+    else:
+        if not target > 0:
+            return None
+        rate = actual / target
+    if target <= 1 and actual <= 1:
+        shown_actual, shown_target = percent(actual), percent(target)
+    else:
+        shown_actual, shown_target = f"{actual:,.10g}", f"{target:,.10g}"
+    return Hit(
+        "inverted" if lower else "default",
+        {"rate": percent(rate), "actual": shown_actual, "target": shown_target},
+        "actual",
+    )
 
 
 RULES = (ReviewIncomplete, CompletionRate)

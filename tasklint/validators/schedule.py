@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
+
 from tasklint.model import Phase, Severity, Status, Task
 from tasklint.validators.base import Context, Days, Found, Hit, Params, Rule, Text
 
@@ -102,16 +105,27 @@ class Overdue(Rule):
     def check(self, task: Task, ctx: Context) -> Found:
         if task.due is None or says_done(task):
             return None
-        days = (ctx.today - task.due).days
-        if days <= 0:
-            return None
-        limit = self.params.max_delay_days  # type: ignore[attr-defined]
-        # a date fills "{due}" as its isoformat()
-        args = {"days": days, "day_word": _day_word(days), "due": task.due, "limit": limit}
-        if days > limit:
-            return Hit("abnormal", args, "due")
-        within = self.params.within_tolerance_severity  # type: ignore[attr-defined]
-        return Hit("default", args, "due", within)
+        params = self.params
+        return _overdue(
+            task.due,
+            ctx.today,
+            params.max_delay_days,  # type: ignore[attr-defined]
+            params.within_tolerance_severity,  # type: ignore[attr-defined]
+        )
+
+
+# A plan's rows share a few dates (the week's due dates, the day of the last update):
+# the hit for each date is made once.
+@lru_cache(maxsize=4096)
+def _overdue(due: date, today: date, limit: int, within: Severity | None) -> Hit | None:
+    days = (today - due).days
+    if days <= 0:
+        return None
+    # a date fills "{due}" as its isoformat()
+    args = {"days": days, "day_word": _day_word(days), "due": due, "limit": limit}
+    if days > limit:
+        return Hit("abnormal", args, "due")
+    return Hit("default", args, "due", within)
 
 
 class StaleParams(Params):
@@ -151,11 +165,17 @@ class StaleProgress(Rule):
     def check(self, task: Task, ctx: Context) -> Found:
         if task.updated is None or says_done(task):
             return None
-        days = (ctx.today - task.updated).days
-        if days > self.params.max_days_without_update:  # type: ignore[attr-defined]
-            args = {"days": days, "day_word": _day_word(days), "updated": task.updated}
-            return Hit(args=args, field="updated")
-        return None
+        limit = self.params.max_days_without_update  # type: ignore[attr-defined]
+        return _stale(task.updated, ctx.today, limit)
+
+
+@lru_cache(maxsize=4096)
+def _stale(updated: date, today: date, limit: int) -> Hit | None:
+    days = (today - updated).days
+    if days > limit:
+        args = {"days": days, "day_word": _day_word(days), "updated": updated}
+        return Hit(args=args, field="updated")
+    return None
 
 
 class DeliverableMissing(Rule):
