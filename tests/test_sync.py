@@ -259,6 +259,35 @@ def test_notion_incremental_reads_and_overnight_overdue(server, syncer):
     server.notion.clock = lambda: datetime.now(UTC)
 
 
+def test_rows_created_in_one_minute_keep_the_tables_order_across_runs(server, syncer):
+    """A table imported at once has every row created in the same minute (Notion times
+    creation to the minute): the report lists them as the table does, not by page id,
+    on the full read and on the incremental ones after it, where a new row goes last."""
+    spec = new_notion_source(server)
+    prepare(server, syncer, spec)
+    in_table = [row["检查项目"] for row in plan_section("zh")["rows"]]
+    night = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    server.notion.clock = lambda: night
+    try:
+        first = syncer.run(spec, now=lambda: night)
+        assert first.full_read and [t.task.title for t in first.result.tasks] == in_table
+
+        night2 = night + timedelta(days=1)
+        server.notion.clock = lambda: night2
+        page = notion_rows(server, spec)["资料归档"]["id"]  # in the middle of the table
+        server.control.edit_notion(page, {"备注": {"rich_text": [{"text": {"content": "已上传"}}]}})
+        client = Client(auth=server.token, base_url=server.notion_url)
+        client.pages.create(
+            parent={"data_source_id": _data_source_of(server, spec)},
+            properties={"检查项目": {"title": [{"text": {"content": "新增任务"}}]}},
+        )
+        second = syncer.run(spec, now=lambda: night2)
+        assert not second.full_read
+        assert [t.task.title for t in second.result.tasks] == [*in_table, "新增任务"]
+    finally:
+        server.notion.clock = lambda: datetime.now(UTC)
+
+
 def test_full_read_every_seven_days_notices_deleted_rows(server, syncer):
     spec = new_notion_source(server)
     prepare(server, syncer, spec)
@@ -427,3 +456,31 @@ def test_a_status_select_lacking_options_is_told_to_add_them_not_to_change_type(
     assert problem is not None
     line = problem.line()
     assert "add them to the field" in line and "type" not in line.split(" — ")[1]
+
+
+def test_a_state_file_from_before_the_snapshot_kept_its_order_still_opens(tmp_path):
+    """Its snapshot gains the position column; the rows it holds read back (in id
+    order, all at position 0), and rows saved after them go after them."""
+    import sqlite3
+
+    from tasklint.connectors.remote import RemoteRecord
+    from tasklint.sync.state import StateStore, _record_json
+
+    path = tmp_path / "state.db"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE snapshot (source TEXT NOT NULL, record_id TEXT NOT NULL,"
+            " record TEXT NOT NULL, PRIMARY KEY (source, record_id))"
+        )
+        db.executemany(
+            "INSERT INTO snapshot VALUES ('s', ?, ?)",
+            [(r.id, _record_json(r)) for r in (RemoteRecord("b", {"x": 1}), RemoteRecord("a", {}))],
+        )
+    db.close()
+    store = StateStore(path)
+    store.save_snapshot("s", [RemoteRecord("c", {}), RemoteRecord("b", {"x": 2})], replace=False)
+    kept = store.snapshot("s")
+    assert list(kept) == ["a", "b", "c"] and kept["b"].cells == {"x": 2}
+    store.save_snapshot("s", [kept["c"], kept["a"]], replace=True)
+    assert list(store.snapshot("s")) == ["c", "a"]
+    store.close()

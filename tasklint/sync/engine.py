@@ -419,7 +419,10 @@ def sync_source(
             fresh = connector.read(since=since)
             records = {} if full else state.snapshot(spec.name)
             records.update({r.id: r for r in fresh})
-            ordered = sorted(records.values(), key=lambda r: (r.created or started, r.id))
+            # By creation, and rows created together (a table imported at once: Notion
+            # times creation to the minute) in the order the table keeps them: the read's
+            # order, which the snapshot keeps (`StateStore.save_snapshot`)
+            ordered = sorted(records.values(), key=lambda r: r.created or started)
             table, notices = build_table(
                 spec, connector, ordered, columns, today=options.today, settings=settings
             )

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS snapshot (
     source TEXT NOT NULL,
     record_id TEXT NOT NULL,
     record TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (source, record_id)
 );
 CREATE TABLE IF NOT EXISTS metric_values (
@@ -208,12 +209,25 @@ class StateStore:
                 if str(mode).lower() != "wal":
                     self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.executescript(SCHEMA)
+                self._add_snapshot_position()
                 return
             except sqlite3.OperationalError as error:
                 if "locked" not in str(error) or time.monotonic() > deadline:
                     raise
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
+
+    def _add_snapshot_position(self) -> None:
+        """A state file written before the snapshot kept its rows' order gets the column
+        (its rows all at 0, in id order, until the next full read)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(snapshot)")}
+        if "position" in columns:
+            return
+        try:
+            self._db.execute("ALTER TABLE snapshot ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
+        except sqlite3.OperationalError as error:
+            if "duplicate column" not in str(error):  # another process added it first
+                raise
 
     def close(self) -> None:
         self._db.close()
@@ -274,21 +288,36 @@ class StateStore:
     # --- snapshot -----------------------------------------------------------------
 
     def snapshot(self, source: str) -> dict[str, RemoteRecord]:
+        """The source's records as the last run left them, in the order they were read."""
         rows = self._db.execute(
-            "SELECT record FROM snapshot WHERE source = ?", (source,)
+            "SELECT record FROM snapshot WHERE source = ? ORDER BY position, record_id",
+            (source,),
         ).fetchall()
         records = (_record_from_json(r[0]) for r in rows)
         return {r.id: r for r in records}
 
     def save_snapshot(self, source: str, records: Iterable[RemoteRecord], *, replace: bool) -> None:
+        """Keep `records` for the next run: all of them, in their order (`replace`), or
+        some, each already kept staying in its place and new ones going after the rest."""
         with self._lock:
             self._db.execute("BEGIN")
             try:
                 if replace:
                     self._db.execute("DELETE FROM snapshot WHERE source = ?", (source,))
+                    first = 0
+                else:
+                    (first,) = self._db.execute(
+                        "SELECT COALESCE(MAX(position) + 1, 0) FROM snapshot WHERE source = ?",
+                        (source,),
+                    ).fetchone()
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO snapshot (source, record_id, record) VALUES (?, ?, ?)",
-                    ((source, r.id, _record_json(r)) for r in records),
+                    "INSERT INTO snapshot (source, record_id, record, position)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT (source, record_id)"
+                    " DO UPDATE SET record = excluded.record",
+                    (
+                        (source, r.id, _record_json(r), position)
+                        for position, r in enumerate(records, first)
+                    ),
                 )
                 self._db.execute("COMMIT")
             except BaseException:
