@@ -25,7 +25,9 @@ Empty cells
     (``五千``, ``三千五``, ``一万二`` = 12000, ``一万零二`` = 10002, ``一点五万``,
     ``两万``, ``壹仟``), approximations and bounds read as the number they name
     (``约3万``, ``3万左右``, ``10w+``, ``≥2%``, ``5000以上``), a count unit after the
-    number (``3万人``, ``50篇``, ``200次``), a price per unit sold (``$6.80/kg``,
+    number (``3万人``, ``50篇``, ``200次``), India's lakh and crore (``₹15L``,
+    ``12,00,000``, ``1.2 Cr`` with or without the rupee; ``12 L`` alone is 12 and a
+    note), a price per unit sold (``$6.80/kg``,
     ``¥35/件``, ``FOB $8.50/pair``, ``$85/application``, ``¥2,680/匹``; per month, year,
     week, day or hour is refused: ``$500/month``, ``$50/hr``), a
     currency's name or sign before or after (``GH₵ 45,000``, ``2.5亿越南盾``, ``12 k$``
@@ -53,7 +55,8 @@ Empty cells
 ``parse_progress``
     ``parse_percent``, between 0% and 100%, past a label before it (``进度：50%``,
     ``完成80%``, ``Progress 90%``, ``Progresso 75%``); ``一半`` / ``half`` / ``yarı
-    yarıya`` is 50% and ``3/4`` (steps done of steps) 75%; ``45프로`` is 45%.
+    yarıya`` is 50% (``约一半``, ``about half`` too) and ``3/4`` (steps done of steps) 75%;
+    ``45프로`` is 45%.
 
 ``parse_percent``
     ``15%``, ``15 %``, ``１５％``, ``0.15``, ``百分之十五``, ``三成`` → 0.15 / 0.3. A
@@ -77,10 +80,10 @@ Empty cells
     date is taken as written), ``@June 25, 2025`` (a Notion mention), ``1-15 July``,
     ``6月中下旬``, ``15 lipca 2025``, ``Haziran sonu``, ``slutet av augusti``,
     ``fine luglio`` and other languages' month names, ``令和7年8月1日``, ``2025. 7. 15.``,
-    ``3분기``, ``3. çeyrek``, ``3° trimestre``, ``T4 2025``, ``114年下半年``, ``du 3 au
-    14 novembre``, ``entro fine settembre``, ``v.34``, a milestone's code before its date
-    (``EVT：7月中旬``, ``ETD 7/25``), ``1er août``, ``1º de setembro``, Buddhist-era
-    years (``15/07/2568``),
+    ``3분기``, ``3. çeyrek``, ``3° trimestre``, ``2º semestre``, ``T4 2025``,
+    ``114年下半年``, ``du 3 au 14 novembre``, ``entro fine settembre``, ``v.34``, a
+    milestone's code before its date (``EVT：7月中旬``, ``ETD 7/25``), ``1er août``,
+    ``1º de setembro``, Buddhist-era years (``15/07/2568``),
     ``datetime``/``date`` objects (aware ones converted to ``tz``), Excel serial
     numbers given as numbers or as 5-digit text (45809 → 2025-06-01) between 1950
     and 2099, Notion date objects ``{"start", "end"}``. Periods: a month
@@ -359,7 +362,7 @@ _LATIN_MULT_VALUE = {
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
-    r"^(?:约为|约|大约|大概|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
+    r"^(?:约为|约|大约|大概|差不多|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
@@ -615,6 +618,9 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
             s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
     if _RUPEES.search(text):
         s = _LAKH_CRORE.sub(lambda m: " crore" if m[1].casefold().startswith("c") else " lakh", s)
+    else:  # 1.2 Cr: a crore without the rupee too (12 L stays a number and a note: litres?;
+        # 500.00 CR, in capitals, may be an accountant's credit)
+        s = _CRORE.sub(" crore", s)
     if _THOUSAND_MIL.search(text):
         s = _MIL.sub("k", s)  # R$ 50 mil, 3 mil pesos: a thousand (RM 3.5 mil: a million)
     percent = 1.0
@@ -668,7 +674,8 @@ _THOUSAND_MIL = re.compile(
 )
 _MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mill)", re.I)  # (mil millones: a billion)
 _RUPEES = re.compile(r"₹|\binr\b|\brs\.?(?=\s*\d)", re.I)
-_LAKH_CRORE = re.compile(r"(?<=\d)\s*(l|lac|cr)\b\.?", re.I)  # ₹15L, ₹2 cr
+_LAKH_CRORE = re.compile(r"(?<=\d)\s*(l|lacs?|crs?)\b\.?", re.I)  # ₹15L, ₹2 cr
+_CRORE = re.compile(r"(?<=\d)\s*[Cc]rs?\b\.?")
 
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
@@ -806,7 +813,8 @@ def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None
 
 _SHARE_IN_BRACKETS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?\s*[%％])\s*[）)]")  # not 已完成（6/18）
 _PROGRESS_LABEL = re.compile(
-    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成|做咗|做了"
+    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成咗|完成"
+    r"|做咗|做了"
     r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma|avanzamento|搞了|نسبة\s+الإنجاز"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
@@ -857,7 +865,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
             text = bracketed[1].strip()
         if _MONEY_SIGN.search(text):
             _fail(f"{_EXPECT_PROGRESS} (an amount of money is no progress)")  # $85: not 85%
-        if (share := _SHARE_WORDS.get(text.casefold())) is not None:
+        word = _APPROX_PREFIX.sub("", text, count=1).casefold()  # 约一半, about half
+        if (share := _SHARE_WORDS.get(word)) is not None:
             return share
         if steps := _STEPS.fullmatch(text):
             done, total = int(steps[1]), int(steps[2])
@@ -1094,8 +1103,11 @@ def _thai_as_chinese(s: str) -> str:
 
 _KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")
 _KO_QUARTER = re.compile(
-    r"([1-4])\s*분기|([1-4])\.?\s*[çc]eyrek|([1-4])\s*[°º]?\s*trimestre|\bt([1-4])\b", re.IGNORECASE
+    r"([1-4])\s*분기|([1-4])\.?\s*[çc]eyrek|([1-4])\s*(?:[°º]|o\b)?\s*trimestre|\bt([1-4])\b",
+    re.IGNORECASE,
 )
+# 2º semestre (NFKC makes the ordinal sign an o), 1er semestre: a half of the year
+_SEMESTER = re.compile(r"\b([12])\s*(?:[°º]|o\b|er\b)?\s*semestre", re.IGNORECASE)
 # Turkish writes the part after the month: Haziran sonu (end), Temmuz başı, Eylül ortası
 _PART_AFTER = {"sonu": "end", "başı": "early", "basi": "early", "ortası": "mid", "ortasi": "mid"}
 _PART_AFTER_MONTH = re.compile(r"(\S+)\s+(sonu|başı|basi|ortası|ortasi)", re.IGNORECASE)
@@ -1463,6 +1475,7 @@ def _date_text_inner(
     s = _YEAR_BEFORE_PART.sub(r"\1年", s)  # 2025下半年, as 2025年下半年
     s = _KO_DOTTED.sub(r"\1-\2-\3", s)  # 2025. 7. 15.
     s = _KO_QUARTER.sub(lambda m: f"Q{m[1] or m[2] or m[3] or m[4]}", s)  # 3분기, 3. çeyrek, T4
+    s = _SEMESTER.sub(r"H\1", s)
     if part := _PART_AFTER_MONTH.fullmatch(s):  # Haziran sonu: the end of June
         s = f"{_PART_AFTER[part[2].casefold()]} {part[1]}"
     if "월" in s:
@@ -1777,6 +1790,7 @@ _NOT_DONE = _words(
 _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
     "卡住咗 卡咗 卡起了 卡起 拖了 拖延 拖期",  # Cantonese, Sichuanese: stuck; dragged on
+    "卡住了 卡了",  # stuck
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
     "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期 slipped",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
@@ -1785,6 +1799,7 @@ _ABNORMAL = _words(
     "返工 已驳回 驳回 被驳回 rejected",
     "trễhạn tạmdừng tạmhoãn bịchặn verzögert blockiert verspätet pausiert bloqué enretard",
     "suspendu bloqueado retrasado enpausa atrasado emrisco enriesgo demorado demorada",
+    "pausado pausada empausa",  # Spanish, Portuguese: paused
     "просрочено просрочен задержка задерживается verschoben imechelewa",  # Russian; German;
     # Swahili: delayed
     "opóźnione opóźniony opoznione zablokowane wstrzymane",  # Polish
@@ -1821,6 +1836,9 @@ _UNCHECKED = "□☐⬜"
 _BOX = re.compile(rf"([{_CHECKED}{_UNCHECKED}]|\[[ xX✓✔]?\]|\([ xX]\))")
 _MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡🟠⏳\ufe0f "
 _TODO = re.compile(r"^[-*•]\s*(\[[ xX✓✔]?\])\s+")
+# Emoji at either end of a label (搞定了✌️, 进行中🚀): pictographs, dingbats, joiners
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d"
+_DECORATION = re.compile(f"^[{_EMOJI}\\s]+|[{_EMOJI}\\s]+$")
 _LEADING_MARK = re.compile(r"^([✅❌⚠🔴⏳])\ufe0f?\s*(?=\S)")
 _NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
 _NOTE_EDGES = _MARKS + "-—–/|、,，;；:：()（）[]【】"
@@ -1847,7 +1865,7 @@ def _status_label(text: str) -> Status | None:
         return None
     if key in _STATUS_LABELS:
         return _STATUS_LABELS[key]
-    bare = text.strip(_MARKS)  # 已完成 ✅, ⚠️ 延期: the word says it
+    bare = _DECORATION.sub("", text.strip(_MARKS))  # 已完成 ✅, ⚠️ 延期, 搞定了✌️: the word
     if bare and bare != text.strip():
         return _status_label(bare)
     folded = " ".join(to_simplified(unicodedata.normalize("NFKC", text)).casefold().split())

@@ -75,8 +75,8 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
     time-bound (the window the target is measured over). Metric names that contain a
     window are not: DAU/MAU, 日活/月活, weekly or 30-day active users, 7日留存, 次日留存, D7, day-1
-    retention, day-1 churn, 12-month LTV, monthly listeners, and a rate named by its window
-    (24小时内回复率, 48小时发货率).
+    retention, day-1 churn, 12-month LTV, monthly listeners and donors, the daily pass, and
+    a rate named by its window (24小时内回复率, 48小时发货率).
   * A duration is a period, not a quantity (30天内, within 24 hours, a 3-day sale), except
     after a comparison, where it is the target value and not a deadline (缩短至2小时,
     控制在48小时以内, cut response time to 2 hours). Seconds, minutes and hours without
@@ -382,6 +382,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?<![0-9.,])[0-9]+\s*nm(?![a-z])|(?<![0-9.])(?:360|720)\s*(?:度|°)"
         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*l"
         r"(?=\s+(?:[a-z]+\s+){0,6}(?:bottle|jug|carton|pouch|kettle|wasserkocher|tank|cooler|pot"
+        r"|combo|pack"
         r"|cooker)s?(?![a-z]))"
         # a pack: 250ml×12盒, 330ml x 24 cans
         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:ml|毫升|g|克|kg|千克|l|升|oz|cl)\s*[x×*]\s*[0-9]+"
@@ -459,7 +460,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
         r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
         r"|recycled|wool"
-        r"|silk|linen|leather|juice|arabica)"
+        r"|silk|linen|leather|juice|arabica|merino|cashmere|vegan|plant-based|dutch|italian|french"
+        r"|british|irish|scottish|australian|new\s+zealand|canadian|american|japanese|korean)"
+        # a Mexican payment plan: 12 meses sin intereses
+        r"|(?<![0-9.])[0-9]{1,2}\s+meses\s+sin\s+intereses"
         r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款|急[症诊]|热线"
         r"|服务|门诊|值班|药房"
         r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))"
@@ -541,6 +545,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
         r"|riders?|drivers?|merchants?|agents?|sellers?|creators?|patients?|students?|viewers?"
         r"|listeners?|devices?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
+        # a kind of donor or ticket, not the goal's window: monthly donors, the daily pass
+        r"|(?:daily|weekly|monthly)\s+(?:donors?|givers?|pass(?:es)?)(?![a-z])"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
         r"|month[- ]over[- ]month"
         # a school year's grade (the Year 7 scholarship, Year 12 families)
@@ -608,7 +614,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|youth\s+day|heritage\s+day|freedom\s+day|s[ãa]o\s+jo[ãa]o|t[ếe]t|nauryz|наурыз"
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
         r"|amor\s+y\s+amistad|ber\s+months|holy\s+week|semana\s+santa|pasko|earth\s+day"
-        r"|ramzan|bonalu|dussehra|dasara|ipl|monsoon"
+        r"|ramzan|bonalu|dussehra|dasara|ipl|monsoon|ugadi|gudi\s+padwa|vishu|baisakhi|vaisakhi"
+        r"|bihu|sallah|veganuary|movember|sober\s+october|stoptober"
         r"|новый\s+год"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
@@ -693,7 +700,13 @@ _LATIN_LED: list[tuple[str, str]] = [
         "L_lage",
         r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors|patients|retirees"
         r"|adults|residents)\s+[0-9]{1,2}"
-        r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])",
+        r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])"
+        # users over 60, customers aged 18-24: people, then their age
+        r"|(?<![a-z])(?:users|customers|people|adults|seniors|women|men|parents|patients|fans"
+        r"|players|students|viewers|readers|members|shoppers|consumers|travell?ers)\s+"
+        r"(?:over|under|aged|above|below)\s+[0-9]{2}(?:\s*[-–]\s*[0-9]{2})?\+?"
+        r"(?![0-9%.,])(?!\s*(?:%|k(?![a-z])|万|元|x(?![a-z])|(?:days?|hours?|minutes?|mins?|seconds?"
+        r"|secs?|weeks?|months?|times|orders?|visits?|sessions?|purchases?|points?|pts)(?![a-z])))",
     ),
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
@@ -716,6 +729,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     # an earlier edition as the baseline: "1.5x the ROAS of the spring edition"
     (
         "L_lbase",
+        r"(?<![a-z])on\s+(?:the\s+|our\s+)?(?:spring|summer|autumn|fall|winter|holiday|last|previous"
+        r"|prior)\s+edition(?![a-z])|"  # up 3 points on the spring edition: compared with it
         r"(?<![a-z])(?:as|than|of|vs\.?|versus)\s+(?:the\s+|our\s+|last\s+year'?s\s+)?(?:spring"
         r"|summer|autumn|fall|winter|holiday|last|previous|prior)\s+(?:edition|campaign|appeal|launch"
         r"|sale|cohort|wave|drop|collection)(?![a-z])"
@@ -755,7 +770,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
         r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight|serie"
-        r"|seat|route|platform|unit|lote|palco|port[ãa]o"
+        r"|seat|route|platform|unit|lote|palco|port[ãa]o|zone"
         r"|release|aged?|ages|soi|fm|am|sec|secondary|primary)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
         r"(?![0-9])(?!\s*[%‰])",
     ),
@@ -820,7 +835,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         # French: avant le lancement, avant la sortie, après le salon
         r"|(?:avant|apr[eè]s|pendant)\s+(?:le\s+|la\s+|l['’]\s*|les\s+)?(?:lancement|sortie|salon"
         r"|festival|f[eê]tes|no[eë]l|rentr[ée]e|soldes|[ée]t[ée]|hiver)(?![a-z])"
-        r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|weekday|weekend"
+        r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|quincena|weekday"
+        r"|weekend"
         r"|sprint|cycle|iteration|semester|term)"
         r"|every\s+(?:other|two|three|four|six|few|[0-9]+)\s+(?:days?|weeks?|months?|quarters?"
         r"|years?|sprints?)|(?:school|public|bank|summer|winter|christmas|easter|festive)"
@@ -845,7 +861,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:launch|opening|go-live|release|campaign|booth|show|fair|expo|conference"
         r"|event|sale)\s+(?:days?|week|month|weekend)"
         # during an event, however named: "during Hannover Messe", "during our spring sale"
-        r"|(?<![a-z-])(?:during|through)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z0-9'.&-]+\s+){0,3}?(?:campaign|sale"
+        r"|(?<![a-z-])(?:during|through)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z0-9à-ÿ'.&-]+\s+){0,4}?"
+        r"(?:campaign|sale|push|drive|blitz"
         r"|promo(?:tion)?|event|launch|festival|holidays?|peak|flash\s+sale|livestream"
         r"|pre-?sale|show|expo|conference|period|window|recall|crisis|outage|tournament"
         r"|world\s+cup|olympics|season|tour|roadshow|fair|exhibition|summit|trial|pilot|messe"
@@ -880,7 +897,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|goes\s+live"
         r"|release|opening|reopening|review|summit|conference|expo|show|fair|drop|premiere|debut"
         r"|deadline|announcement|earnings|offsite|all-?hands|board|season|holidays?|break"
-        r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover"
+        r"|festival|term|semester|exams?|graduation|renewal|tender|pitch|rollout|cutover|week"
         r"|migration|upgrade|rebrand|relaunch|update|patch|revamp|redesign|refresh|overhaul"
         r"|renovation|refit|expansion|merger|messe|vote|election|referendum|gala|ceremony|awards?"
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
@@ -925,6 +942,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|icef|nafsa|eaie|imm\s+cologne|cybertech|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
+        r"|achema|ifat|interpack|medica|productronica|automatica|agritechnica|eurotier"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
         r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
@@ -957,6 +975,8 @@ _LATIN_LED: list[tuple[str, str]] = [
 _SYMBOL_LED: list[tuple[str, str]] = [
     (
         "Q_smoney",
+        # €3,99, €1.250,00: a euro amount's decimal comma (and its dots grouping thousands)
+        r"€\s*[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{2}(?![0-9])|"
         r"[¥$€£₩₹₱₺₦]\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
@@ -1040,6 +1060,7 @@ _CN_PERIOD_WORDS = [
         "面试前 笔试前 签约前 备案前 审批前 获批前 获批后 到期前 到期后 过期前 续约前 "
         "首发日前 发布日前 上市日前 开售日前 上线日前 开春前 开春后 入冬前 封关前 封关后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
+        "斋月 招商会 检查前 审查前 验收前 评审前 审计前 督查前",
     )
     for word in group.split()
 ]
@@ -1520,13 +1541,14 @@ _BEFORE_WITHIN = re.compile(r"(?<![a-z])(?:within|in|next)\s+$")
 # "Top 10 gift ideas" is a title; "top 20 for project management tools" a rank among them
 _AFTER_TITLE = re.compile(
     r"(?:(?:\s*(?!(?:for|in|on|among|across|of|by|within)(?![a-z]))[a-z-]+){0,3}?"
-    r"|[^\x00-\x7f，、。；：]{0,4}?)\s*" + _CONTENT_TITLE + r"(?![a-z])"  # TOP10话术清单
+    r"|[^\x00-\x7f，、。；：]{0,6}?)\s*" + _CONTENT_TITLE + r"(?![a-z])"  # TOP10话术清单
 )
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
 # (one decimal digit each: 4.3 to 4.7 is a rating; 6.1-6.18 and 6.20~7.5 are dates)
 _TO_DECIMAL = re.compile(
     r"\s*(?:to|-|–|~|→|->|(?:提升|提高|增长|升|提|拉|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
 )
+_VERSION_AFTER = re.compile(r"\s*(?:版本|version(?![a-z]))")
 _AFTER_OF = re.compile(r"\s*(?:of|的)(?![a-z])")
 _MAY_CONTEXT = re.compile(
     r"(?<![a-z])(?:in|by|before|until|till|end\s+of|early|mid|late|through|since|during"
@@ -1548,7 +1570,7 @@ _NAMING = (
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
-    r"|flavou?rs?|scents?|variants?|faq|page|promos?)(?![a-z])"
+    r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge)(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
@@ -1614,6 +1636,8 @@ _DAY_NAMED = re.compile(r"(?:日|节|day)\s*\($")
 
 def _md(folded: str, m: re.Match[str], text: str) -> str:
     token = m.group()
+    if _VERSION_AFTER.match(folded, m.end()):
+        return "L"  # Opera PMS 5.6版本: a version, not May 6th
     parts = _MD_PARTS.split(token)
     if len(parts) == 3:
         return "P"
@@ -1672,7 +1696,8 @@ _PRODUCT_AFTER = re.compile(
     r"\s*(?:[a-z'&-]+\s+){0,3}?(?:itinerar(?:y|ies)|tours?|trips?|packages?|courses?|pass(?:es)?"
     r"|programmes?|programs?|camps?|retreats?|cruises?|tickets?|bootcamps?|getaways?"
     r"|memberships?|subscriptions?|plans?|warrant(?:y|ies)|guarantees?|contracts?|leases?"
-    r"|degrees?|diplomas?|bba|mba|bachelor'?s|master'?s|college|routes?|pathways?|certificates?"
+    r"|degrees?|diplomas?|bba|mba|bachelor(?:'?s)?|master(?:'?s)?|college|routes?|pathways?"
+    r"|certificates?"
     r"|apprenticeships?|loans?|mortgages?|bonds?|cds?|deposits?|heritage|history|legacy"
     r"|traditions?|experience|expertise)"
     r"(?![a-z])"
@@ -1729,11 +1754,12 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 # A price followed by the product it is the price of: "主推199元的入门款", "the $199
 # starter kit" describe the product; after a comparison it is a target (客单价提到199元).
 _AFTER_PRODUCT = re.compile(
-    r"\s*的?\s*['\"“‘「]?(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z-]+\s+){0,2}?"
+    r"\s*的?\s*['\"“‘「]?(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z'-]+\s+){0,2}?"
     r"(?:kit|bundle|plan|tier|package|pack|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
     r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
     r"|\s*的\s*[a-z]"  # 主推 ¥19.9 的 Americano
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
+    r"|壳|膜"
     # 9.9元暑期数学体验课, 500元暑假班; 10万元离岛免税额度: what the allowance is
     r"|班|额度|限额)"
 )
