@@ -125,8 +125,9 @@ class CompletionRate(Rule):
 
 
 # Most rows of a plan share a handful of targets and actuals: formatting the three
-# numbers is most of the rule's time, so each combination is formatted once.
-@lru_cache(maxsize=4096)
+# numbers is most of the rule's time, so each combination is formatted once (typed: an
+# int and an equal float keep their own hits, as the engine keeps their findings apart).
+@lru_cache(maxsize=4096, typed=True)
 def _completion_hit(actual: float, target: float, lower: bool) -> Hit | None:
     if lower:
         if not actual > 0:

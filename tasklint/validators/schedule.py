@@ -116,7 +116,7 @@ class Overdue(Rule):
 
 # A plan's rows share a few dates (the week's due dates, the day of the last update):
 # the hit for each date is made once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096, typed=True)
 def _overdue(due: date, today: date, limit: int, within: Severity | None) -> Hit | None:
     days = (today - due).days
     if days <= 0:
@@ -169,7 +169,7 @@ class StaleProgress(Rule):
         return _stale(task.updated, ctx.today, limit)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096, typed=True)
 def _stale(updated: date, today: date, limit: int) -> Hit | None:
     days = (today - updated).days
     if days > limit:
