@@ -300,6 +300,8 @@ def _lint(
     def lint_rows(first: int, stop: int) -> _Rows:
         # The loop's names as locals (faster to read than the enclosing function's)
         check_ctx, found, rank, plan_ = ctx, made, _RANK, plan
+        # (an enum's member read through its class costs several attribute reads)
+        abnormal_, done_, not_done = Status.ABNORMAL, Status.DONE, Status.NOT_DONE
         active = [0, 0, 0]  # active findings by severity rank
         statuses = dict.fromkeys(Status, 0)
         results: list[TaskResult] = []
@@ -357,10 +359,10 @@ def _lint(
             findings = [*errors, *warnings, *infos] if warnings or infos else errors
             if not in_code_order:
                 findings = sort_findings(findings)
-            if task.marked_status is Status.ABNORMAL or abnormal:
-                status = Status.ABNORMAL
+            if task.marked_status is abnormal_ or abnormal:
+                status = abnormal_
             else:
-                status = Status.DONE if says_done(task) else Status.NOT_DONE
+                status = done_ if says_done(task) else not_done
             statuses[status] += 1
             append_result(TaskResult(task, findings, status, completion(task)))
         return _Rows(results, active, statuses)
