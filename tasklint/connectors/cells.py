@@ -220,6 +220,7 @@ _EXPECT_ONE = "a single value, not a list of {n}"
 _UNDECIDED = frozenset(
     {"pordefinir", "adefinir", "àdéfinir", "àconfirmer", "porconfirmar", "dadefinire"}
     | {"belumditentukan", "미정", "nonrenseigné", "لايوجد"}  # not yet decided, not filled
+    | {"belumada"}  # Indonesian: none yet
     | {"chưaxácđịnh", "chưathốngkê", "尚未确定", "尚未確定", "k.a.", "keineangabe"}
     # (as the lookup folds it: NFKC splits Thai ำ in two)
     | {unicodedata.normalize("NFKC", "ยังไม่กำหนด")}
@@ -362,7 +363,7 @@ _LATIN_MULT_VALUE = {
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
-    r"^(?:约为|约|大约|大概|差不多|将近|接近|近|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
+    r"^(?:约为|约|大约|大約|大概|差不多|将近|接近|近|yaklaşık|yaklasik|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
@@ -370,7 +371,7 @@ _APPROX_PREFIX = re.compile(
     r"|over|under|min\.?|max\.?|>=|<=|[~≈≥≤><])\s*",
     re.IGNORECASE,
 )
-_APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+)$")
+_APPROX_SUFFIX = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|くらい|ぐらい|程度|\+)$")
 # Currency signs written before or after an amount (and never in a progress cell)
 _MONEY_SIGNS = "¥$€£฿₫₩₹₺₱₦"
 _CURRENCY_PREFIX = re.compile(
@@ -609,10 +610,11 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
     if _DOLLARS.search(text):
         s = _MM.sub(" mio", s)  # $1.2MM: a million, as US finance writes it
     if _EUROS.search(text):
-        if _EURO_THOUSANDS.fullmatch(s):
+        if grouped := _EURO_THOUSANDS.match(s):
             # €5.000, € 1.250,50: in euros a dot before three digits groups them, and then
-            # a comma is the decimal point
-            s = re.sub(r"[.\s\u00a0\u202f]", "", s).replace(",", ".")
+            # a comma is the decimal point (also before the currency or a note: 5.000 € (Messe))
+            grouped_value = re.sub(r"[.\s\u00a0\u202f]", "", grouped[0]).replace(",", ".")
+            s = grouped_value + s[grouped.end() :]
         else:  # 2,5 Mio. €, Rp 2,5 jt: before a multiplier, one or two digits after a
             # comma are decimals
             s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
@@ -654,7 +656,8 @@ _EUROS = re.compile(
 # one group too (€5.000), spaces between groups (12 500,50 €), or no groups: 89,90 €
 _NO_CENTS = re.compile(r"(?<=\d)\.[–—-]{1,2}(?=\s*(?:chf|fr\.?|€|eur)?\s*$)", re.IGNORECASE)
 _EURO_THOUSANDS = re.compile(
-    r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d{1,3},\d{2}"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?"
+    r"|\d{1,3},\d{2})(?![\d.,])"
 )
 _DECIMAL_BEFORE_MULT = re.compile(
     r"^(\d+),(\d{1,2})(?=\s*(?:mio|mrd|mil|millones|mill[oó]n|milh[aã]o|milh[oõ]es|tsd|k|m|bn|mn|juta"
@@ -704,7 +707,9 @@ _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
     r"|crores?|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|tys|mln|mld|bin|milyon|milyar|tsd|mrd"
-    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o|mila|milioni|ล้าน|พัน|مليون)(?![a-z]))",
+    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o|mila|milioni|ล้าน|พัน|مليون"
+    # a currency after the value that says its dots group thousands: 5.000 € (Messe)
+    r"|[€₺₫]|eur|euros?|r\$|brl|reais|tl|try|rp|idr|vnd)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -820,9 +825,10 @@ _PROGRESS_LABEL = re.compile(
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
     # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
     r"|进行中|進行中|in\s+progress|en\s+progreso|en\s+curso|in\s+corso|em\s+andamento"
+    r"|rendu\s+à|e\s+don\s+reach"  # Québec: got to 60%; Pidgin: it has reached 70%
     r"|in\s+bearbeitung|selesai|sedang\s+berjalan|đang\s+thực\s+hiện|đang\s+làm)"
     r"\s*[:：,，]?\s*"
-    r"(?=[(（]?\s*(?:[\d０-９.一二两三四五六七八九十半]|half))",
+    r"(?=[(（]?\s*(?:[\d０-９.一二两三四五六七八九十半]|half|%\s*\d))",
     re.IGNORECASE,
 )
 _MONEY_SIGN = re.compile(f"[{re.escape(_MONEY_SIGNS)}]")
@@ -833,7 +839,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
     **dict.fromkeys(("la mitad", "metade", "половина", "половину", "nusu", "hälften"), 0.5),
     **dict.fromkeys(("de helft", "helft", "halverwege"), 0.5),  # Dutch
-    **dict.fromkeys(("yarı yarıya", "yarısı", "yarı"), 0.5),  # Turkish
+    **dict.fromkeys(("yarı yarıya", "yarısı", "yarı", "yarısı bitti"), 0.5),  # Turkish
     **dict.fromkeys(("metà", "a metà", "la metà"), 0.5),  # Italian
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
@@ -865,7 +871,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
             text = bracketed[1].strip()
         if _MONEY_SIGN.search(text):
             _fail(f"{_EXPECT_PROGRESS} (an amount of money is no progress)")  # $85: not 85%
-        word = _APPROX_PREFIX.sub("", text, count=1).casefold()  # 约一半, about half
+        # 约一半, about half, 半分くらい: as numbers read their approximations
+        word = _APPROX_SUFFIX.sub("", _APPROX_PREFIX.sub("", text, count=1)).casefold()
         if (share := _SHARE_WORDS.get(word)) is not None:
             return share
         if steps := _STEPS.fullmatch(text):
@@ -1137,6 +1144,7 @@ _RUSSIAN_DATE_WORDS = {
     "середина": "mid",
 }
 _RUSSIAN_QUARTER = re.compile(r"([1-4])\s*кв\.?\s*")
+_FRENCH_ARTICLE = re.compile(r"^le\s+(?=\d)", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(  # 1er, 1°, 1º (folded to 1o: 1o de setembro)
     r"(?<!\d)(\d{1,2})(?:er|°|º|o(?=\s+de\s))(?=\s)", re.IGNORECASE
 )
@@ -1464,6 +1472,7 @@ def _date_text_inner(
     s = _ROC_NUMERIC.sub(lambda m: f"{int(m[1]) + 1911}-{m[3]}-{m[4]}", s)  # 114/07/15
     s = _MILESTONE_CODE.sub("", s)  # EVT：7月中旬, DVT 8月底: the date the milestone is due
     s = _ORDINAL_DAY.sub(r"\1", s)  # 1er août, 1° de septiembre: the first
+    s = _FRENCH_ARTICLE.sub("", s)  # le 15 juillet
     # 10 سبتمبر 2025, 15 июля 2025, конец июля
     s = _DATE_WORD_IN_OTHER_SCRIPT.sub(lambda m: _DATE_WORDS_IN_ENGLISH[m[0].casefold()], s)
     s = _RUSSIAN_QUARTER.sub(r"Q\1 ", s)  # 3 кв. 2025: the third quarter
@@ -1738,6 +1747,7 @@ _DONE = _words(
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
+    "edonfinish donfinish",  # Nigerian Pidgin: it has finished
     "afgerond klaar voltooid",  # Dutch: finished
     "fatto completato concluso",  # Italian
     "klar tamamlandı färdig fardig",  # Swedish, Turkish
@@ -1807,6 +1817,7 @@ _ABNORMAL = _words(
     "red amber",  # a RAG status: off track, at risk
     "ล่าช้า",  # Thai: delayed
     "försenad forsenad pausad pausat",  # Swedish
+    "telat",  # Indonesian: late
     "vertraagd uitgesteld geblokkeerd telaat",  # Dutch
     "inritardo bloccato sospeso",  # Italian: late, blocked, suspended
     "متأخر متوقف معلق",  # Arabic: late, stopped, on hold

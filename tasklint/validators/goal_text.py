@@ -252,9 +252,10 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|consultations?|咨询|辅导|沟通|面谈|服务))"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
-        r"|1[3-9][0-9]{9}"
+        r"|1[3-9][0-9]{9}|1-8(?:00|88|77|66|55|44|33)(?![0-9])"  # a US toll-free line: 1-800
+        r"|[0-9]{2,4}(?:[\s-][0-9]{2,4}){1,3}(?=\s+(?:help\s*line|hotline|nurse\s+line)(?![a-z]))"
         # a payment plan's split: the 60/40 payment plan, the 10/10/5 deposit structure
-        r"|[0-9]{1,2}/[0-9]{1,2}(?=\s+(?:[a-z]+-)*[a-z]+\s+(?:options?|split|mix)(?![a-z]))"
+        r"|[0-9]{1,2}/[0-9]{1,2}(?=\s+(?:[a-z]+-)*[a-z]+\s+(?:options?|split|mix|model)(?![a-z]))"
         r"|[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})+(?=\s+(?:deposit|payment|instal?lment|split)\s+"
         r"(?:plans?|structures?|schedules?)(?![a-z]))"
         r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生|名师|师资|学府))"
@@ -380,6 +381,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # a motor's torque (85Nm), a bottle's litres (the 1L sharing bottle), a view's
         # degrees (720度VR看房)
         r"(?<![0-9.,])[0-9]+\s*nm(?![a-z])|(?<![0-9.])(?:360|720)\s*(?:度|°)"
+        r"|(?<![0-9.])[0-9]{1,2}\s*人(?:位|座)(?=\s*[^\x00-\x7f，、。；])"  # 6人位餐桌: its seats
+        # a product named with a number: the Sérum 24 Ultra, the S24 Ultra
+        r"|(?<=[a-zà-ÿ]\s)[0-9]{1,4}\s+ultra(?![a-z])"
         r"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*l"
         r"(?=\s+(?:[a-z]+\s+){0,6}(?:bottle|jug|carton|pouch|kettle|wasserkocher|tank|cooler|pot"
         r"|combo|pack"
@@ -628,7 +632,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|chuseok|seollal|lebaran|idul\s*fitri|idul\s*adha|imlek|harbolnas|tahun\s+baru|puasa|mudik"
         # tournaments known by name
         r"|six\s+nations|world\s+series|march\s+madness|champions\s+league|tour\s+de\s+france"
-        r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon|premier\s+league|qixi)(?![a-z])",
+        r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon|premier\s+league|qixi"
+        r"|(?:rugby\s+|cricket\s+|fifa\s+)?world\s+cup|(?:hong\s+kong|rugby|hk)\s+sevens)(?![a-z])",
     ),
     # any word before "fest" (Steam Next Fest, a town's beer fest): on its own, since a
     # pattern led by any letters is tried at every word, and P_levent's heads stay few
@@ -655,7 +660,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_lq",
         r"(?<![a-z0-9])q ?[1-4](?:\s*[-–~/&]\s*q?[1-4](?![0-9]))?(?:\s*'\s*[0-9]{2}"
-        r"|\s+20[1-3][0-9](?![0-9%.]))?(?![0-9])"
+        r"|\s+20[1-3][0-9](?![0-9%.]))?(?![0-9])(?!\s+(?:lite|pro|max|plus|mini|ultra)(?![a-z]))"
         r"|(?<![a-z0-9])h[12](?![0-9a-z])(?!\s+(?:chem|chemistry|maths?|physics|bio|biology|econ"
         r"|economics|gp|history|geography|literature|computing|english)(?![a-z]))(?:\s*'\s*[0-9]{2})?"
         # (the first half of 2026, of the year; "the first half of the list" is a share)
@@ -699,7 +704,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lage",
         r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors|patients|retirees"
-        r"|adults|residents)\s+[0-9]{1,2}"
+        r"|adults|residents|women|men|mums|moms|dads|parents|people|consumers|shoppers)\s+[0-9]{1,2}"
         r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])"
         # users over 60, customers aged 18-24: people, then their age
         r"|(?<![a-z])(?:users|customers|people|adults|seniors|women|men|parents|patients|fans"
@@ -711,6 +716,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
     ("L_lphaseq", r"(?<![a-z])(?:phase|tower|block|building)\s+q[1-4](?![0-9a-z])"),
+    # a model named like a quarter: the Q4 Lite
+    ("L_lqmodel", r"(?<![a-z0-9])q[1-4]\s+(?:lite|pro|max|plus|mini|ultra)(?![a-z])"),
     (
         "L_lcode",
         r"(?<![a-z])(?:sku|item\s+code|style\s+(?:no\.?|#))\s*(?:no\.?|#|:)?\s*[a-z0-9-]*[0-9]"
@@ -835,6 +842,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         # French: avant le lancement, avant la sortie, après le salon
         r"|(?:avant|apr[eè]s|pendant)\s+(?:le\s+|la\s+|l['’]\s*|les\s+)?(?:lancement|sortie|salon"
         r"|festival|f[eê]tes|no[eë]l|rentr[ée]e|soldes|[ée]t[ée]|hiver)(?![a-z])"
+        r"|(?:chaque|par)\s+(?:jour|semaine|mois|trimestre)|tous\s+les\s+(?:jours|mois)"
         r"|(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|fortnight|quincena|weekday"
         r"|weekend"
         r"|sprint|cycle|iteration|semester|term)"
@@ -874,7 +882,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|weekends?|(?:in|during|within|over)\s+(?:the\s+|its\s+|our\s+)?(?:first|opening"
         r"|final|last)\s+(?:day|week|weekend|month|quarter|year|fortnight)"
         # observances: World Diabetes Day, International Women's Day, Pride Month
-        r"|(?:world|international|national|global)\s+(?:[a-z'-]+\s+){0,3}?(?:day|week|month)"
+        r"|(?:world|international|national|global|american|european|canadian|australian)\s+"
+        r"(?:[a-z'-]+\s+){0,3}?(?:day|week|month)"
+        r"|(?:awareness|heritage|history|pride)\s+(?:day|week|month)"
         r"|(?:before|by|prior\s+to|ahead\s+of|until|till)\s+(?:the\s+)?(?:(?:global|official"
         r"|public|product|app|game|store|brand|soft|hard|grand|beta|full|national|our|new)\s+"
         # after "the", any name: "by the Payday sale" ("by running a sale" is a means)
@@ -942,7 +952,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|icef|nafsa|eaie|imm\s+cologne|cybertech|sial|anuga|gulfood|cosmoprof|gamescom|chinajoy|dreamforce|saastr|wwdc|google\s+i/o"
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
-        r"|achema|ifat|interpack|medica|productronica|automatica|agritechnica|eurotier"
+        r"|achema|ifat|interpack|medica|productronica|automatica|agritechnica|eurotier|tfwa"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
         r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
@@ -984,6 +994,9 @@ _SYMBOL_LED: list[tuple[str, str]] = [
     (  # the rand, glued to its amount: R250k, R1.2m, R45,000 (R2 alone is a round's name)
         "Q_lrand",
         r"(?<![a-z0-9])r[0-9]+(?:\.[0-9]+)?\s*(?:k|m|bn)(?![a-z0-9])"
+        # after a comparison a bare R95 is the amount: up to R95, from R89
+        r"|(?:(?<=to\s)|(?<=from\s)|(?<=under\s)|(?<=below\s)|(?<=above\s))r[0-9]{2,}"
+        r"(?:\.[0-9]{2})?(?![0-9a-z])"
         r"|(?<![a-z0-9])r[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])",
     ),
     (
@@ -1060,7 +1073,7 @@ _CN_PERIOD_WORDS = [
         "面试前 笔试前 签约前 备案前 审批前 获批前 获批后 到期前 到期后 过期前 续约前 "
         "首发日前 发布日前 上市日前 开售日前 上线日前 开春前 开春后 入冬前 封关前 封关后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
-        "斋月 招商会 检查前 审查前 验收前 评审前 审计前 督查前",
+        "斋月 招商会 检查前 审查前 验收前 评审前 审计前 督查前 七人榄球赛 七人榄球",
     )
     for word in group.split()
 ]
