@@ -542,7 +542,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|gb\s*/?\s*t?\s*[0-9]{4,5}|iec\s*[0-9]{4,5}|ul\s*[0-9]{3,4}"  # GB/T 36276: a standard
         r"|h[123]\s+(?:chem|chemistry|maths?|physics|bio|biology|econ|economics|gp|history"
         r"|geography|literature|computing|english)|sunday[- ]league"
-        r"|(?:under|over)-?[0-9]{1,2}s|number\s+[0-9]{1,2}(?=\s+(?:shirts?|jerseys?|kits?))"
+        r"|(?:under|over)-?[0-9]{1,2}s|under-[0-9]{1,2}(?![0-9])"  # the under-18 league
+        r"|number\s+[0-9]{1,2}(?=\s+(?:shirts?|jerseys?|kits?))"
         r"|(?:ftse|s&p|fortune|nasdaq|nikkei|asx|nifty|dax|cac|russell)\s*[0-9]{2,4}"  # FTSE 100
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:app\s+)?(?:users?"
@@ -633,7 +634,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         # tournaments known by name
         r"|six\s+nations|world\s+series|march\s+madness|champions\s+league|tour\s+de\s+france"
         r"|the\s+ashes|euro\s+20[0-9]{2}|copa\s+am[eé]rica|afcon|premier\s+league|qixi"
-        r"|(?:rugby\s+|cricket\s+|fifa\s+)?world\s+cup|(?:hong\s+kong|rugby|hk)\s+sevens)(?![a-z])",
+        r"|(?:rugby\s+|cricket\s+|fifa\s+)?world\s+cup|(?:hong\s+kong|rugby|hk)\s+sevens"
+        r"|(?:the\s+)?(?:olympics|olympic\s+games|paralympics|paralympic\s+games)"
+        r"|member[- ]days?)(?![a-z])",  # 会员日 in English: every member day
     ),
     # any word before "fest" (Steam Next Fest, a town's beer fest): on its own, since a
     # pattern led by any letters is tried at every word, and P_levent's heads stay few
@@ -795,6 +798,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"|a|one)\s+(?:hundred|thousand|million|billion|dozen)(?![a-z])"
         r"(?:\s+(?:hundred|thousand|million|billion)(?![a-z]))*"
         r"|(?<![a-z])(?:a|one|two|three|four)[- ](?:half|third|fifth|tenth)s?(?![a-z])"
+        r"|(?<![a-z])(?:to|by)\s+half(?![a-z-])"  # share of sales to half, cut by half
         r"|(?<![a-z])(?:one|" + _NUMWORD + r")\s+(?:in|out\s+of)\s+(?:every\s+)?"
         r"(?:[0-9]+|" + _NUMWORD + r"|two|three|four|five|ten)(?![a-z])"
         r"|(?<![a-z])(?:double[ds]?|doubling|triple[ds]?|tripling|quadruple[ds]?|halve[ds]?"
@@ -1583,7 +1587,8 @@ _NAMING = (
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
-    r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge)(?![a-z])"
+    r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge|carousel|reels?|infographic|quiz)"
+    r"(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
     r"|命名为?|改为|定为|称为)"
