@@ -229,7 +229,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:yr|year|month)s?\s+(?:limited\s+|extended\s+)?(?:warranty|guarantee)"
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
-        r"|[48]00(?=\s*(?:电话|热线|号码))"  # 400电话: China's toll-free kind of number
+        r"|[48]00(?=\s*[^\x00-\x7f，、。；0-9]{0,2}?(?:电话|热线|号码))"  # 400(订货)电话: toll-free
         r"|(?<=\()[0-9]{3}\)\s*[0-9]{3}-[0-9]{4}(?![0-9])"  # (512) 555-0143
         # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
         r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s)|(?<=centre\s)|(?<=center\s)"
@@ -248,7 +248,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|会议室|教室|车间)"
         r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕)"
         r"|\s*(?:transfer|pathway|program(?:me)?|degree|articulation|twinning|model|scheme)s?(?![a-z]))"
-        r"|401\s*\(\s*k\s*\)|1\s*:\s*1(?=\s*(?:abm|coaching|mentoring|meetings?|sessions?|calls?"
+        r"|401\s*\(\s*k\s*\)|501\s*\(\s*c\s*\)\s*\(\s*[0-9]{1,2}\s*\)"
+        r"|1\s*:\s*1(?=\s*(?:abm|coaching|mentoring|meetings?|sessions?|calls?"
         r"|consultations?|咨询|辅导|沟通|面谈|服务))"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
         r"|(?:[0-9]{1,4}-)?[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}|0[0-9]{2,3}-[0-9]{7,8}"
@@ -397,7 +398,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|姆米|momme(?![a-z])"  # a silk's weight: 19姆米桑蚕丝
         # 500g装, 500g家庭装, 150g一人食小包装
         r"|g(?=\s*(?:礼盒|[^\x00-\x7f，、。；]{0,5}?装(?!修|饰|置|备|车|机|扮|载|箱|满)|牛油|底料|火锅|零食"
-        r"|坚果|牛肉|茶叶|咖啡豆))"
+        r"|坚果|牛肉|茶叶|咖啡豆|饼茶|茶饼|砖茶))"
         r"|m2(?![0-9a-z])|°\s*[cf](?![a-z])|wh(?![a-z])"  # 15㎡ (folded), -25℃, the 500Wh battery
         r"|ibu(?![a-z])|atm(?![a-z])"  # a beer's bitterness, a watch's water resistance
         r"|g\s*/\s*m2(?![0-9a-z])|gsm(?![a-z])"  # a fabric's weight: 200 g/m²
@@ -420,9 +421,11 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:米|m|ft)?\s*[x×*]\s*[0-9]+(?:\.[0-9]+)?\s*(?:米|m|ft)"
         r"(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*(?:度(?=\s*[^\x00-\x7f]{0,3}?(?:酱香|浓香|清香|白酒|米酒"
-        r"|黄酒|原浆|礼盒"
+        r"|黄酒|原浆|礼盒|主品|大单品|单品|产品|系列|新品"
         r"|[0-9]|[a-z]))|%\s*vol|%\s*abv"  # 53度酱香: what the liquor is
         r"|%\s*(?=(?:dark|milk|cacao|cocoa|黑巧|可可|黑巧克力)(?![a-z])))"  # the 70% dark bar
+        # a recipe's share: 36%高蛋白猫粮, 70%可可
+        r"|(?<![0-9.])[0-9]{1,2}(?:\.[0-9])?\s*%\s*(?=(?:高|低)?(?:蛋白|粗蛋白|脂肪|鲜肉|肉含量|可可|果汁))"
         # a serum's active: the 10% Niacinamide serum, 5%烟酰胺精华
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*%\s*(?=(?:niacinamide|retinol|vitamin\s*c|hyaluronic"
         r"|salicylic|glycolic|lactic|azelaic|aha|bha|烟酰胺|视黄醇|玻尿酸|水杨酸|果酸|壬二酸)(?![a-z]))"
@@ -469,6 +472,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         # a Mexican payment plan: 12 meses sin intereses
         r"|(?<![0-9.])[0-9]{1,2}\s+meses\s+sin\s+intereses"
         r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款|急[症诊]|热线"
+        r"|礼宾|管家|前台"
         r"|服务|门诊|值班|药房"
         r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))"
         # customer service online 24h; a 3-year warranty (3年质保), a 10-year-old shop
@@ -620,7 +624,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|advent(?:zeit)?|silvester\w*|temporada\s+navide[ñn]a|rock\s+al\s+parque"
         r"|amor\s+y\s+amistad|ber\s+months|holy\s+week|semana\s+santa|pasko|earth\s+day"
         r"|ramzan|bonalu|dussehra|dasara|ipl|monsoon|ugadi|gudi\s+padwa|vishu|baisakhi|vaisakhi"
-        r"|bihu|sallah|veganuary|movember|sober\s+october|stoptober"
+        r"|bihu|sallah|veganuary|movember|sober\s+october|stoptober|sham\s+el[- ]nessim"
+        r"|janeiro\s+branco|setembro\s+amarelo|outubro\s+rosa|novembro\s+azul"
         r"|новый\s+год"
         r"|(?:chinese|lunar)\s+new\s+year|new\s*year'?s?(?:\s*(?:day|eve))?|valentine'?s(?:\s*day)?"
         r"|mother'?s\s*day|father'?s\s*day|back[- ]to[- ]school|halloween|easter"
@@ -628,7 +633,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|dhanteras|navratri|holi|onam|pongal|durga\s+puja|raksha\s+bandhan|ganesh\s+chaturthi"
         r"|jamhuri\s+day|madaraka\s+day|mashujaa\s+day|(?:hari\s+)?merdeka(?:\s+day)?|carnaval"
         r"|ramadan|eid(?:\s+al-?(?:fitr|adha))?|hanukkah|songkran|oktoberfest|carnival|golden\s+week"
-        r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s+tuesday"
+        r"|mid-?autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|giving\s*tuesday"
         # Indonesia and Malaysia: Eid, Chinese New Year, the 12.12 online sale, the fast
         r"|chuseok|seollal|lebaran|idul\s*fitri|idul\s*adha|imlek|harbolnas|tahun\s+baru|puasa|mudik"
         # tournaments known by name
@@ -707,7 +712,8 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "L_lage",
         r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors|patients|retirees"
-        r"|adults|residents|women|men|mums|moms|dads|parents|people|consumers|shoppers)\s+[0-9]{1,2}"
+        r"|adults|residents|women|men|mums|moms|dads|parents|people|consumers|shoppers|mulheres"
+        r"|homens|mujeres|hombres)\s+[0-9]{1,2}"
         r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])"
         # users over 60, customers aged 18-24: people, then their age
         r"|(?<![a-z])(?:users|customers|people|adults|seniors|women|men|parents|patients|fans"
@@ -719,6 +725,11 @@ _LATIN_LED: list[tuple[str, str]] = [
     ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
     # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
     ("L_lphaseq", r"(?<![a-z])(?:phase|tower|block|building)\s+q[1-4](?![0-9a-z])"),
+    # a tariff code, a watch's movement or reference: HS 0902, Calibre 321, Ref. 5524
+    (
+        "L_lref",
+        r"(?<![a-z])(?:hs(?:\s+code)?|calibre|caliber|cal\.|ref\.|reference)\s*[0-9]{3,10}(?![0-9])",
+    ),
     # a model named like a quarter: the Q4 Lite
     ("L_lqmodel", r"(?<![a-z0-9])q[1-4]\s+(?:lite|pro|max|plus|mini|ultra)(?![a-z])"),
     (
@@ -787,7 +798,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "Q_money",
         r"(?<![a-z])(?:rmb|cny|usd|hkd|eur|gbp|jpy|us\$|hk\$|s\$|nt\$|a\$|c\$|rm|sgd|myr|aud|cad"
-        r"|ntd|twd|thb|idr|php|inr|krw|aed|sar|qar|kwd|egp|brl|mxn|zar|ngn|kes|rp)\s*"
+        r"|ntd|twd|thb|idr|php|inr|krw|aed|sar|qar|kwd|egp|brl|mxn|zar|ngn|kes|rp|mop|chf)\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
     ),
@@ -957,6 +968,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|re:invent|comic-?con|nab\s+show|infocomm|arab\s+health|automechanika|bauma|drupa"
         r"|interzum|salone\s+del\s+mobile|art\s+basel|itb|wtm|canton\s+fair|vivatech"
         r"|achema|ifat|interpack|medica|productronica|automatica|agritechnica|eurotier|tfwa"
+        r"|whisky\s+live|watches\s+(?:and|&)\s+wonders|foodex(?:\s+japan)?"
         r"|money\s*20/20|sibos|eurobike|ispo|heimtextil|fruit\s+logistica|biofach"
         r"|hannover\s+messe|transport\s+logistic|cityscape|dmexco|web\s+summit|slush|sxsw"
         r"|cannes\s+lions|vidcon|gdc|world\s+of\s+coffee|sca\s+expo|specialty\s+coffee\s+expo"
@@ -990,7 +1002,7 @@ _SYMBOL_LED: list[tuple[str, str]] = [
     (
         "Q_smoney",
         # €3,99, €1.250,00: a euro amount's decimal comma (and its dots grouping thousands)
-        r"€\s*[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{2}(?![0-9])|"
+        r"(?:€|(?<![a-z])r\$)\s*[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{2}(?![0-9])|"
         r"[¥$€£₩₹₱₺₦]\s*"
         + _NUMR
         + r"(?:\s*(?:k|m|w|b|bn|mn|万|亿|千|百|million|billion|thousand)(?![a-z]))?",
@@ -1078,6 +1090,7 @@ _CN_PERIOD_WORDS = [
         "首发日前 发布日前 上市日前 开售日前 上线日前 开春前 开春后 入冬前 封关前 封关后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
         "斋月 招商会 检查前 审查前 验收前 评审前 审计前 督查前 七人榄球赛 七人榄球",
+        "한글날 추석 설날",
     )
     for word in group.split()
 ]
@@ -1112,7 +1125,8 @@ _CJK_LED: list[tuple[str, str]] = [
         rf"|第\s*(?:[0-9]+|{_CNN}+)\s*名|第一品牌"
         r"|(?:冲进|冲到|冲上|冲击|跻身|做到|拿下|稳居|登上|争夺|夺得|夺取|排名)\s*第一"
         r"(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
-        r"|(?:区|市|全港|全澳|全台|全城)第一(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
+        r"|(?:区|市|全港|全澳|全台|全城|集团|公司|全国|大区|片区|门店)第一"
+        r"(?!阶段|期|批|轮|步|次|天|周|个|季|年|月|名义|时间)"
         rf"|(?:榜单?|排名|排行|类目|品类|行业|销量|热搜|首页|首屏|搜索结果)\s*前\s*(?:[0-9]+|{_CNN}+)"
         r"(?:名|位)?"
         rf"|前\s*(?:[0-9]+|{_CNN}+)\s*名"
@@ -1197,7 +1211,7 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|零(?:退款|售后|物流|产品|服务|质量|安全|食品安全|食品|用户|客户|重大|有效|安全生产)?"
         r"(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|问题"
         r"|差错|风险|超卖|断货"
-        r"|漏发|错发|破损|丢件|返工)"
+        r"|漏发|错发|破损|丢件|返工|投放)"
         r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零|零发生|零出现",
     ),
     # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
@@ -1587,7 +1601,8 @@ _NAMING = (
     r"|article|post|newsletter|webinar|course|banner|jingle|campaign|series|app|trail|tour"
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
-    r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge|carousel|reels?|infographic|quiz)"
+    r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge|carousel|reels?|infographic|quiz"
+    r"|roundups?)"
     r"(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
@@ -1772,8 +1787,8 @@ def _attr(folded: str, m: re.Match[str], text: str) -> str:
 # A price followed by the product it is the price of: "主推199元的入门款", "the $199
 # starter kit" describe the product; after a comparison it is a target (客单价提到199元).
 _AFTER_PRODUCT = re.compile(
-    r"\s*的?\s*['\"“‘「]?(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z'-]+\s+){0,2}?"
-    r"(?:kit|bundle|plan|tier|package|pack|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
+    r"\s*的?\s*['\"“‘「]?(?:(?!(?:from|in|for|to|by|across|with|of|at|on|per)\s)[a-z'\"”’-]+\s+){0,2}?"
+    r"(?:kit|bundle|plan|tier|level|package|pack|box(?!\s*-?\s*office)|set|edition|model|product|option|sku"
     r"|ticket(?!s?\s+(?:sales|revenue|income|gmv)))s?(?![a-z0-9-])"
     r"|\s*的\s*[a-z]"  # 主推 ¥19.9 的 Americano
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
