@@ -279,6 +279,45 @@ def test_parse_percent(raw, value):
     assert parse_percent(raw) == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        # read as a smaller number once, with no finding: the unit was taken for a note
+        ("1.2 Cr", 12_000_000),  # a crore, with or without the rupee
+        ("5 Crs", 50_000_000),
+        ("ca. 5.000 € (Messe)", 5000),  # the euro says the dot groups thousands
+        ("5.000 EUR (Messe)", 5000),
+        ("3.500 TL (kampanya)", 3500),
+        ("500.00 CR", 500.0),  # capitals: an accountant's credit? a number and a note
+        ("12 L", 12.0),  # litres or lakh: a number and a note, as before
+    ],
+)
+def test_a_unit_after_the_value_is_not_cut_with_the_note(raw, value):
+    assert parse_number(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [("搞定了✌️", Status.DONE), ("进行中🚀", Status.NOT_DONE), ("🔥进行中", Status.NOT_DONE)],
+)
+def test_emoji_around_a_status_word_are_decoration(raw, status):
+    assert parse_status(raw) is status
+
+
+def test_a_share_read_as_it_is_approximated():
+    for raw in ("约一半", "大約一半", "about half", "半分くらい"):
+        assert parse_progress(raw) == 0.5, raw
+    refused(parse_progress, "差不多了")  # "nearly there" says no share
+
+
+def test_halves_of_the_year_and_a_french_article():
+    today = date(2025, 6, 20)
+    assert parse_date("2º semestre", today=today) == date(2025, 12, 31)
+    assert parse_date("1er semestre 2026", today=today) == date(2026, 6, 30)
+    assert parse_date("3º trimestre", today=today) == date(2025, 9, 30)
+    assert parse_date("le 15 juillet", today=today) == date(2025, 7, 15)
+
+
 def test_parse_percent_fraction_fields_keep_numbers():
     # Airtable/Notion percent fields: 1.2 is 120%, not 1.2%
     assert parse_percent(1.2) == pytest.approx(0.012)
