@@ -2565,6 +2565,18 @@ def test_round_16_and_17_forms(raw, people, units):
 
 
 @pytest.mark.parametrize(
+    "raw", ["done/blocked", "已完成/延期", "In progress / blocked", "selesai/telat"]
+)
+def test_statuses_joined_in_the_owner_column_name_nobody(raw):
+    refused(parse_owner, raw)
+
+
+def test_names_joined_the_same_way_stay_names():
+    assert parse_owner("Alice / Bob").people == ("Alice", "Bob")
+    assert parse_owner("张三/李四").people == ("张三", "李四")
+
+
+@pytest.mark.parametrize(
     "raw",
     ["2026 brand refresh", "Digital leads 5k/month", "Alice 2", "Finalize FY2025 marketing plan"],
 )

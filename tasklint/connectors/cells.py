@@ -4289,6 +4289,18 @@ def _one_name_of_two(m: _Written) -> str:
     return han
 
 
+_STATUS_JOIN = re.compile(r"\s*[/|]\s*")
+
+
+def _statuses_joined(s: str) -> bool:
+    """done/blocked, 已完成/延期: two statuses typed where the owner goes (a title-case
+    word may be a name, as the whole-cell check above allows: Will, Sunny)."""
+    parts = _STATUS_JOIN.split(s)
+    return len(parts) > 1 and all(
+        part and not part.istitle() and _status_label(part) is not None for part in parts
+    )
+
+
 @lru_cache(maxsize=8192)
 def _owner_text(text: str) -> OwnerCell | None:
     if len(text) > _MAX_OWNER_TEXT:
@@ -4319,6 +4331,7 @@ def _owner_text(text: str) -> OwnerCell | None:
             and not _A_TEAM.search(s)
             and _status_label(s) is not None
         )
+        or _statuses_joined(s)
     ):
         # 同上, see attachment: the owner is written somewhere else; 已完成, pending
         # approval: a status; 下周三, 周六: a date
