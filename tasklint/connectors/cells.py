@@ -561,9 +561,10 @@ def _number_text(text: str) -> tuple[float, bool] | None:
 _MAX_NOTED_NUMBER = 400
 
 
-_TRAILING_MARKS = re.compile(
-    "\\s*[\u231a\u231b\u23e9-\u23fa\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+$"
-)
+# Emoji and pictographs a person adds to a cell (30%⏳, 搞定了✌️, 进行中🚀), with the
+# variation selector and joiner that build them
+_EMOJI = "\u231a\u231b\u23e9-\u23fa\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
+_TRAILING_MARKS = re.compile(f"\\s*[{_EMOJI}]+$")
 
 
 def _number_text_inner(text: str) -> tuple[float, bool]:
@@ -618,11 +619,8 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         else:  # 2,5 Mio. €, Rp 2,5 jt: before a multiplier, one or two digits after a
             # comma are decimals
             s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
-    if _RUPEES.search(text):
-        s = _LAKH_CRORE.sub(lambda m: " crore" if m[1].casefold().startswith("c") else " lakh", s)
-    else:  # 1.2 Cr: a crore without the rupee too (12 L stays a number and a note: litres?;
-        # 500.00 CR, in capitals, may be an accountant's credit)
-        s = _CRORE.sub(" crore", s)
+    rupees = _RUPEES.search(text) is not None
+    s = _LAKH_CRORE.sub(lambda m: _lakh_or_crore(m, rupees), s)
     if _THOUSAND_MIL.search(text):
         s = _MIL.sub("k", s)  # R$ 50 mil, 3 mil pesos: a thousand (RM 3.5 mil: a million)
     percent = 1.0
@@ -678,7 +676,14 @@ _THOUSAND_MIL = re.compile(
 _MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mill)", re.I)  # (mil millones: a billion)
 _RUPEES = re.compile(r"₹|\binr\b|\brs\.?(?=\s*\d)", re.I)
 _LAKH_CRORE = re.compile(r"(?<=\d)\s*(l|lacs?|crs?)\b\.?", re.I)  # ₹15L, ₹2 cr
-_CRORE = re.compile(r"(?<=\d)\s*[Cc]rs?\b\.?")
+
+
+def _lakh_or_crore(m: re.Match[str], rupees: bool) -> str:
+    """₹15L, ₹2 cr; and 1.2 Cr without the rupee too — but without it 12 L stays a number
+    and a note (litres?), and 500.00 CR, in capitals, may be an accountant's credit."""
+    if m[1].casefold().startswith("c"):
+        return " crore" if rupees or not m[1].isupper() else m[0]
+    return " lakh" if rupees else m[0]
 
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
@@ -707,9 +712,7 @@ _UNIT_WORD = re.compile(
     r"(?:[万萬亿億千百十元块塊倍成折%‰]|美元|美金|(?:k|m|w|b|bn|mn|mil|mio|x|pp|pts?|bps?|million"
     r"|billion|thousand|hundred|dozen|percent|pct|times|rmb|cny|usd|dollars?|yuan|lakhs?"
     r"|crores?|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|tys|mln|mld|bin|milyon|milyar|tsd|mrd"
-    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o|mila|milioni|ล้าน|พัน|مليون"
-    # a currency after the value that says its dots group thousands: 5.000 € (Messe)
-    r"|[€₺₫]|eur|euros?|r\$|brl|reais|tl|try|rp|idr|vnd)(?![a-z]))",
+    r"|mio|millones|mill[oó]n|milh[oõ]es|milh[aã]o|mila|milioni|ล้าน|พัน|مليون)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -722,7 +725,8 @@ def _without_note(text: str) -> str | None:
         numeral = _CN_NUMERAL_NOTE.match(text.strip())
         return numeral[1] if numeral else None
     value, words = m["value"].strip(), (m["words"] or "").strip()
-    if words and _UNIT_WORD.match(words):
+    # (and a currency whose value reads its dots as groups: 5.000 € (Messe) is 5,000)
+    if words and (_UNIT_WORD.match(words) or _EUROS.match(words)):
         unit, _, rest = words.partition(" ")
         return f"{value} {unit}" if rest.strip() else None
     return value
@@ -1847,8 +1851,7 @@ _UNCHECKED = "□☐⬜"
 _BOX = re.compile(rf"([{_CHECKED}{_UNCHECKED}]|\[[ xX✓✔]?\]|\([ xX]\))")
 _MARKS = "✅❌⚠✓✔✗✘☑■□☐⬜🔴🟢🟡🟠⏳\ufe0f "
 _TODO = re.compile(r"^[-*•]\s*(\[[ xX✓✔]?\])\s+")
-# Emoji at either end of a label (搞定了✌️, 进行中🚀): pictographs, dingbats, joiners
-_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d"
+# Emoji at either end of a label decorate it (搞定了✌️, 🔥进行中)
 _DECORATION = re.compile(f"^[{_EMOJI}\\s]+|[{_EMOJI}\\s]+$")
 _LEADING_MARK = re.compile(r"^([✅❌⚠🔴⏳])\ufe0f?\s*(?=\S)")
 _NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
