@@ -397,6 +397,28 @@ def report(path: Path) -> None:
     )
 
 
+# Cells no one writes but a paste can hold: long runs that a backtracking pattern would
+# take hours over (the tests check they are read right and end)
+LONG_RUNS = {
+    "10,000 digits": "1" * 10_000,
+    "10,000 numerals": "一" * 10_000,
+    "5,000 spaced digits": "1 " * 5_000,
+    "a numeral, 10,000 spaces, a counter": "一" + " " * 10_000 + "个",
+}
+
+
+def report_long_runs() -> None:
+    uncached = getattr(analyse_goal, "__wrapped__", analyse_goal)
+    print("\nlong cells (best of 3):")
+    for name, text in LONG_RUNS.items():
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            uncached(text)
+            runs.append(time.perf_counter() - started)
+        print(f"  {name:<40} {min(runs) * 1000:8.1f} ms")
+
+
 def main(argv: list[str]) -> int:
     paths = [Path(arg) for arg in argv] or DEFAULT_FILES
     analyse_goal("warm-up: 预热 1%")  # loads OpenCC once, outside the timing
@@ -405,6 +427,7 @@ def main(argv: list[str]) -> int:
             report(path)
         except Exception as exc:  # a benchmark reports, it does not fail
             print(f"\n== {path}: {type(exc).__name__}: {exc}")
+    report_long_runs()
     return 0
 
 

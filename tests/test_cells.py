@@ -2606,3 +2606,38 @@ def test_something_already_done_is_no_owner(raw):
 )
 def test_written_date_orders(texts, expected):
     assert tuple(written_date_orders(texts)) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "roles"),
+    [
+        ("Launch coordinator", (), ("Launch coordinator",)),
+        ("Influencer manager - Tanvi", ("Tanvi",), ("Influencer manager",)),
+        ("Zhang Wei (Beijing rep)", ("Zhang Wei",), ("Beijing rep",)),
+        ("Jason coordinator", ("Jason",), ("coordinator",)),  # a given name stays a person
+    ],
+)
+def test_a_word_before_a_lower_case_title_is_part_of_the_title(raw, people, roles):
+    cell = parse_owner(raw)
+    assert (cell.people, cell.roles) == (people, roles)
+
+
+@pytest.mark.parametrize(
+    ("parse", "raw", "value"),
+    [
+        (parse_date, "2025/8/8 晚8点", date(2025, 8, 8)),  # a time of day after the date
+        (parse_date, "2025/8/8 下午3点", date(2025, 8, 8)),
+        (parse_date, "2025-08-08 凌晨2:30", date(2025, 8, 8)),
+        (parse_progress, "差唔多一半", 0.5),  # Cantonese: about half
+        (parse_progress, "装修进度：4/5", 0.8),  # whose progress, before 进度
+        (parse_progress, "don reach 70%", 0.7),  # Pidgin: it has reached
+        (parse_status, "Đang chạy", Status.NOT_DONE),  # Vietnamese: running
+        (parse_status, "Chờ duyệt", Status.NOT_DONE),  # awaiting approval
+    ],
+)
+def test_round_34_forms(parse, raw, value):
+    assert parse(raw) == value
+
+
+def test_a_label_before_progress_does_not_read_past_a_negation():
+    refused(parse_progress, "未完成80%")

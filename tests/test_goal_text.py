@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import time
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -702,6 +704,40 @@ def test_not_time_bound(text: str) -> None:
         ("Position the SPF 30 sunscreen as a daily essential", (), ()),
         ("Keep membership churn below the 2024 season's 18%", ("18%",), ()),
         ("Promote relaxed performances over half-term", (), ("half-term",)),
+        # blind sets 67 and 68: what a product, a phone line or a name holds; D/M dates
+        ("详情页突出100%山羊绒和3年质保卖点", (), ()),
+        ("推广24h自助点单机与1对1加盟辅导", (), ()),
+        ("推广3合1充电管家和100W快充套装", (), ()),
+        ("试营运期间收集顾客对0糖、3分糖的口味回馈", (), ("期间",)),
+        ("Show the 42mm titanium case and 5-day power reserve", (), ()),
+        ("Promote the 7-year frame garantie and the 2-in-1 charger", (), ()),
+        ("Set up a collector concierge hotline (+852 2888 6060)", (), ()),
+        ("Customer service line 020-555 0199 must be better reachable", (), ()),
+        ("Target 55+ retired couples from Belgium", (), ()),
+        ("Target riders 50+ who want a lighter bike", (), ()),
+        ("Brief boutique managers on the Calibre 89 story", (), ()),
+        ("Push the Jersey No. 18 replica on e-commerce", (), ()),
+        ("Switch 2 port trailer out before Gamescom", (), ("Gamescom",)),
+        ("Patch 1.3 live by 14.11.", (), ("by 14.11.",)),
+        ("Seed the 'Moonphase 1865' teaser ahead of Songkran", (), ("Songkran",)),
+        ("Grow weekly active admins in the console to 5,000", ("5,000",), ()),
+        ("Break into the QS top 100", ("top 100",), ()),
+        ("Reduce delivery time to dealers to max. 5 working days", ("5 working days",), ()),
+        ("强积金转移零出错", ("零出错",), ()),
+        ("Finalise agent contracts by 31/10", (), ("by 31/10",)),
+        ("Dealer satisfaction minimum 8/10 (by 30-4)", ("8/10",), ("by 30-4",)),
+        ("Cut agency costs by 1/3", ("1/3",), ()),  # (a day of 12 or less may be a share)
+        ("Keep content fronted by the 3rd-generation owner", (), ()),
+        ("Launch the 3rd annual Global Voices scholarship", (), ()),
+        ("官网突出我们20年老牌经纪行的专业形象", (), ()),
+        (
+            "At least 25 pre-orders at the Hong Kong Watch & Clock Fair",
+            ("25",),
+            ("at the Hong Kong Watch & Clock Fair",),
+        ),
+        ("At least break even on the trade show booth", (), ()),
+        ("Media kit ready for the Rose Festival", (), ("Rose Festival",)),
+        ("Plan merch for the festival", (), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:
@@ -750,19 +786,6 @@ def test_time_bound_accuracy_on_labelled_set() -> None:
     accuracy, wrong = _accuracy("time_bound")
     print(f"\nG103 time_bound accuracy on {GOALS.name}: {accuracy:.3f}")
     assert accuracy >= 0.95, "\n".join(wrong)
-
-
-def test_speed_is_in_budget() -> None:
-    # The budget is 20 µs per goal; allow 5x for slow or busy CI machines.
-    texts = [row["text"] for row in load(GOALS)]
-    for text in texts:
-        analyse_goal(text)  # compile the lazily built patterns
-    started = time.perf_counter()
-    for _ in range(5):
-        for text in texts:
-            analyse_goal(text)
-    per_goal = (time.perf_counter() - started) / (5 * len(texts))
-    assert per_goal < 100e-6, f"{per_goal * 1e6:.1f} µs per goal"
 
 
 # ------------------------------------------------------------------------- properties
@@ -848,11 +871,40 @@ def test_never_raises_and_returns_consistent_types(text: str) -> None:
             assert found in text
 
 
-def test_ten_thousand_characters_of_digits_and_numerals_is_fast() -> None:
-    for text in ["1" * 10_000, "一" * 10_000, "1 " * 5_000, "一" + " " * 10_000 + "个"]:
-        started = time.perf_counter()
-        analyse_goal(text)
-        assert time.perf_counter() - started < 2.0, text[:10]
+@contextmanager
+def _ends_within(seconds: int) -> Iterator[None]:
+    """Fail a call that does not end: a pattern backtracking over a long run of digits
+    takes hours, not the milliseconds the bench measures (bench/goal_accuracy.py)."""
+
+    def stop(*_: object) -> None:
+        raise AssertionError(f"still running after {seconds} s: a pattern backtracks")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("1" * 10_000, ("1" * 10_000,)),  # one number, however long
+        ("一" * 10_000, ()),  # a run of numerals counts nothing
+        ("1 " * 5_000, ("1",) * 5_000),
+        ("一" + " " * 10_000 + "个", ()),
+    ],
+    ids=["digits", "numerals", "spaced-digits", "numeral-far-from-counter"],
+)
+def test_ten_thousand_characters_of_digits_and_numerals_are_read_in_one_pass(
+    text: str, quantities: tuple[str, ...]
+) -> None:
+    with _ends_within(60):
+        result = analyse_goal.__wrapped__(text)
+    assert result.quantities == quantities
+    assert result.periods == ()
 
 
 def _reference_scan(vocabulary: Vocabulary, folded: str) -> list[tuple[str, int, int]]:

@@ -363,7 +363,7 @@ _LATIN_MULT_VALUE = {
 }  # fmt: skip
 
 _APPROX_PREFIX = re.compile(
-    r"^(?:约为|约|大约|大約|大概|差不多|将近|接近|近|yaklaşık|yaklasik|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
+    r"^(?:约为|约|大约|大約|大概|差不多|差唔多|将近|接近|近|yaklaşık|yaklasik|超过|超|逾|不低于|不少于|不超过|不高于|至少|最多|最少"
     r"|预计|预估|预期|估计|est\.?|estimated|projected"
     r"|about|approximately|approx\.?|around|circa|ca\.|at\s+least|at\s+most|up\s+to"
     r"|env\.?|environ|약|대략|sekitar|kurang\s+lebih|±|aprox\.?|aproximadamente|cerca\s+de"
@@ -822,14 +822,14 @@ def _fraction(raw: object, fraction: bool | None, expected: str) -> float | None
 
 _SHARE_IN_BRACKETS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?\s*[%％])\s*[）)]")  # not 已完成（6/18）
 _PROGRESS_LABEL = re.compile(
-    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:进度|進度|进展|進展|完成度|完成率|已完成|完成了|完成咗|完成"
-    r"|做咗|做了"
+    r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:[\u3400-\u9fff]{0,6}?(?:进度|進度|进展|進展|完成度|完成率)"
+    r"|已完成|完成了|完成咗|完成|做咗|做了"  # (装修进度：4/5: the work whose progress it is)
     r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma|avanzamento|搞了|نسبة\s+الإنجاز"
     r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
     # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
     r"|进行中|進行中|in\s+progress|en\s+progreso|en\s+curso|in\s+corso|em\s+andamento"
-    r"|rendu\s+à|e\s+don\s+reach"  # Québec: got to 60%; Pidgin: it has reached 70%
+    r"|rendu\s+à|(?:e\s+)?don\s+reach"  # Québec: got to 60%; Pidgin: it has reached 70%
     r"|in\s+bearbeitung|selesai|sedang\s+berjalan|đang\s+thực\s+hiện|đang\s+làm)"
     r"\s*[:：,，]?\s*"
     r"(?=[(（]?\s*(?:[\d０-９.一二两三四五六七八九十半]|half|%\s*\d))",
@@ -996,10 +996,11 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _TIME_SUFFIX = re.compile(
-    r"(?:[T\s]+|(?<=[日号]))(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"(?:[T\s]+|(?<=[日号]))(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|早)?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
     r"\s*(?:[ap]\.?m\.?)?(?:\s+(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|cet|utc|sgt|hkt|jst|kst"
     r"|wib|gst|ast))?$"
-    r"|(?<=[日号])\s*(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}[点时](?:\d{1,2}分?|半)?$"
+    r"|(?:(?<=[日号])|(?<=\d)\s+)\s*(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|早)?\s*\d{1,2}[点时]"
+    r"(?:\d{1,2}分?|半)?$"  # 8月8日晚8点, 2025/8/8 下午3点
     r"|\s+\d{1,2}\s*[ap]\.?m\.?(?:\s+(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|cet|utc|sgt|hkt"
     r"|jst|kst|wib|gst|ast))?$"  # 6/30 5pm ET
     r"|(?<=\d)\s+(?:à\s+)?\d{1,2}\s*h(?:\s*[0-5]\d)?$",  # 30 juin 2025 17h (French)
@@ -1778,6 +1779,7 @@ _NOT_DONE = _words(
     "innegotiation negotiation",
     "未着手 対応中 作業中 未対応 진행중 진행 대기 대기중 미착수 시작전",
     "sedangberjalan dalamproses belummula belumselesai đangthựchiện đanglàm chưabắtđầu",
+    "đangchạy đangxửlý đangtriểnkhai chờduyệt chờxửlý chưalàm",  # Vietnamese: running …
     "menunggu menunggupersetujuan menungguapproval sedangdiproses diproses",  # Indonesian
     "chưaxong inarbeit inbearbeitung offen geplant encours àfaire afaire encurso pendiente",
     "enprogreso porhacer emandamento enproceso pendente emprogresso aguardando naoiniciado",
@@ -3138,8 +3140,13 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds[j] = "skip"
             if kinds[j + 1] == "qual" and words[j + 1] not in _ADJECTIVES_EN:
                 kinds[j + 1] = "dept"  # Coordinador de Trade: the function after "of"
-            elif kinds[j + 1] == "person" and tokens[j + 1].islower() and kinds[j - 1] == "role":
-                kinds[j] = kinds[j + 1] = "role"  # Responsable de eventos: one title
+            elif (
+                kinds[j + 1] == "person"
+                and kinds[j - 1] == "role"
+                and (tokens[j + 1].islower() or len(tokens) == j + 2 > 2)
+                and words[j + 1] not in _GIVEN_NAMES_EN
+            ):  # Responsable de eventos, Diretor de Hotel, Broker of Record: one title
+                kinds[j] = kinds[j + 1] = "role"
     for j in range(1, len(kinds)):  # Vertrieb Süd, Sales North: the unit of a region
         if words[j] in _COMPASS and kinds[j - 1] in ("dept", "qual"):
             kinds[j - 1] = kinds[j] = "dept"
@@ -3153,6 +3160,8 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
             kinds[j] = kinds[j + 1]  # and "Partner Marketing", "Field Marketing": one unit
         elif kinds[j] == "team" and kinds[j + 1] == "role" and j == 0:
             kinds[j] = "role"  # Team leader, Office manager: a title
+    if kinds == ["person", "role"] and tokens[1].islower() and words[0] not in _GIVEN_NAMES_EN:
+        kinds[0] = "role"  # Launch coordinator, Influencer manager: a title, lower case after
     if tokens == ["Tim"]:
         kinds[0] = "person"  # the name Tim (Indonesian "Tim Kreatif" is a team, "Tim" alone no)
     for j in range(len(kinds) - 1):  # "Team Alpha", "Équipe communication", "Tim Kreatif"

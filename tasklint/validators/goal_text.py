@@ -169,7 +169,7 @@ _TAIL = (
 )
 # After a number of years, what the years describe rather than bound: 3年质保, 10年老店
 _YEARS_OF = (
-    r"质保|保修|保质|延保|老店|老字号|老品牌|品牌|经验|历史|陈酿|窖藏|店龄|工龄|传承|老厂|老树|老茶"
+    r"质保|保修|保质|延保|老店|老字号|老品牌|老牌|品牌|经验|历史|陈酿|窖藏|店龄|工龄|传承|老厂|老树|老茶"
     r"|老窖|树龄|窖龄|[^\x00-\x7f，、。；]{1,3}?经验"
 )
 # Followed by one of these, a number is a count or an amount, not a year or an event.
@@ -221,7 +221,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[48]k(?=(?:\s*/\s*[0-9]+\s*fps)?(?:\s*[a-z-]+)?\s*[^\x00-\x7f]{0,3}?(?:video|视频|影像|高清|画质"
         r"|直播|设备|拍摄|hdr"
         r"|resolution|屏|display"
-        r"|超清|片|投影"
+        r"|超清|片|投影|航拍|无人机|云台|运动相机"
         r"|电视|tv|cam|camera|monitor|显示器|相机|摄像|projector|screen|panel))"
         r"|[0-9]+\s*(?:天|日)\s*(?:无理由|价保|免费试用|试用)"
         r"|[0-9]+[- ]?(?:day|night|month)\s+(?:free\s+|risk[- ]free\s+|sleep\s+)?trial"
@@ -270,7 +270,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
     (
         "L_dlabel",
         r"(?<![0-9.])(?:"
-        r"(?<![0-9.,])0[0-9]{1,3}\s[0-9]{3,4}\s[0-9]{3,4}(?![0-9])"  # 087 123 4567, 020 7946 0958
+        r"(?<![0-9.,])0[0-9]{1,3}[\s-][0-9]{3,4}\s[0-9]{3,4}(?![0-9])"  # 087 123 4567, 020-555 0199
+        # an age group: 55+ retired couples
+        r"|(?<![0-9.,])[2-9][0-9]\s*\+(?=\s*(?:retired|retirees|seniors|pensioners)(?![a-z]))"
         r"|(?<![0-9.,])0[0-9]{2,3}-[0-9]{5,6}(?![0-9])"  # 0451-12301: an area code and a line
         r"|(?:(?<=苹果)|(?<=苹果\s)|(?<=华为)|(?<=小米)|(?<=红米)|(?<=荣耀))[0-9]{1,2}(?![0-9.%])"
         r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
@@ -372,7 +374,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?<![a-z0-9])(?:the\s+(?:new\s+)?|new\s+)(?!(?:top|no|number|rank|level|tier|grade"
         r"|page|phase|step|stage|round|day|week|first|last|next|end|start|beginning|middle"
         r"|close|turn|rest|course)(?![a-z]))[a-z]{2,5}"  # (the end of 2026: a deadline)
-        r"(?:\s+[a-z]{2,6})?\s+[0-9]{2,4}(?=\s+(?:series|models?|range|line|machines?)(?![a-z])"
+        r"(?:\s+(?!(?:top|no|rank|number)(?![a-z]))[a-z]{2,6})?\s+[0-9]{2,4}"
+        r"(?=\s+(?:series|models?|range|line|machines?)(?![a-z])"
         r"|\s*$)",
     ),
     # what a product is, not a target: sizes and packs (6寸, 500ml装, 55-inch, 6-pack,
@@ -409,7 +412,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
         r"|(?:瓶|支|片|粒|包|袋|盒|罐|件|只)?装(?!修|饰|置|备|车|机|扮|载|箱|满))"
-        r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])"
+        r"|(?<![0-9.])[0-9]+\s*-\s*in\s*-\s*[0-9]+(?![0-9])|(?<![0-9.])[0-9]\s*合\s*[0-9](?![0-9])"
         r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9])?\s*(?:\"|”|'')(?=\s*[a-z])"  # a 12" hybrid mattress
         r"|(?<![0-9.])[0-9](?:\.[0-9])?\s*t(?=\s*(?:核磁|磁共振|mri))"  # a 3.0T MRI scanner
         # a pack's size before the pack: the 500g family-size pack, the 1L draft keg
@@ -439,6 +442,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)-seat(?:er)?(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
+        r"|(?<![0-9.])[0-9]{1,2}\s*分(?:糖|甜)"  # a drink's sugar level: 3分糖
         r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担|谷物|谷|香精|色素|麸质|乳糖|激素)"
         # what a recipe holds: 80%鲜肉含量
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*%(?=\s*[^\x00-\x7f，、。；]{0,4}?含量)"
@@ -465,14 +469,14 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|电机|电暖器|取暖器|吹风机|功率))"
         r"|(?<![0-9.])[0-9]+\s*w(?=\s*(?:[a-z-]+\s+){0,2}(?:kits?|panels?|lamps?|bulbs?|lights?"
         r"|speakers?|adapters?|chargers?|power\s+banks?)(?![a-z]))"
-        r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|羊毛|羊绒|棉|cotton|organic|natural|pure"
+        r"|(?<![0-9.])100\s*%\s*(?:纯|天然|有机|进口|桑蚕丝|真丝|蚕丝|羊毛|山羊绒|羊绒|驼绒|牦牛绒|棉|cotton|organic|natural|pure"
         r"|recycled|wool"
         r"|silk|linen|leather|juice|arabica|merino|cashmere|vegan|plant-based|dutch|italian|french"
         r"|british|irish|scottish|australian|new\s+zealand|canadian|american|japanese|korean)"
         # a Mexican payment plan: 12 meses sin intereses
         r"|(?<![0-9.])[0-9]{1,2}\s+meses\s+sin\s+intereses"
         r"|(?<![0-9.])(?:24|48|72)\s*(?:h|hrs?|小时)\s*(?:客服|在线|营业|发货|送达|配送|退款|急[症诊]|热线"
-        r"|礼宾|管家|前台"
+        r"|礼宾|管家|前台|自助|无人|不打烊|值守"
         r"|服务|门诊|值班|药房"
         r"|(?:delivery|support|service|shipping|helpline|hotline|dispatch)(?![a-z]))"
         # customer service online 24h; a 3-year warranty (3年质保), a 10-year-old shop
@@ -548,12 +552,16 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|geography|literature|computing|english)|sunday[- ]league"
         r"|(?:under|over)-?[0-9]{1,2}s|under-[0-9]{1,2}(?![0-9])"  # the under-18 league
         r"|number\s+[0-9]{1,2}(?=\s+(?:shirts?|jerseys?|kits?))"
+        r"|(?:jersey|shirt|kit)\s+(?:no\.?|#|number)\s*[0-9]{1,2}(?![0-9])"
+        r"|nintendo\s+switch(?:\s*2)?|switch\s+2(?=\s+(?:port|version|edition|launch|console"
+        r"|games?|release|owners|players|bundles?|skus?)(?![a-z]))"
         r"|(?:ftse|s&p|fortune|nasdaq|nikkei|asx|nifty|dax|cac|russell)\s*[0-9]{2,4}"  # FTSE 100
         r"|steam\s+daily\s+deals?"  # a Steam feature's name, not a cadence
         r"(?:\.[0-9])?o?|mp[34]|ps[1-5]|iso\s*[0-9]+|(?:daily|weekly|monthly)\s+active\s+(?:app\s+)?(?:users?"
         r"|members?|customers?|players?|buyers?|accounts?|subscribers?|readers?|learners?|teams?"
         r"|riders?|drivers?|merchants?|agents?|sellers?|creators?|patients?|students?|viewers?"
-        r"|listeners?|devices?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
+        r"|listeners?|devices?|admins?|editors?|hosts?|partners?|advertisers?|developers?|clients?"
+        r"|households?|workspaces?|stores?|sellers?|seats?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
         # a kind of donor or ticket, not the goal's window: monthly donors, the daily pass
         r"|(?:daily|weekly|monthly)\s+(?:donors?|givers?|pass(?:es)?)(?![a-z])"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
@@ -597,7 +605,6 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|waitangi\s+day|anzac\s+day|matariki|australia\s+day|canada\s+day|victoria\s+day"
         r"|fasting\s+month|black\s+week|santos\s+populares|santo\s+ant[oó]nio(?:\s+week)?"
         r"|vivid\s+sydney|mardi\s+gras|king'?s\s+day|koningsdag"
-        r"|(?:light|lantern|music|film|food|beer|wine|arts?|jazz)\s+festival"
         r"|(?:opening|closing)\s+ceremony"
         # Peru and Poland: national holidays, Mother's and Children's Day, Cyber Wow
         r"|fiestas\s+patrias|d[ií]a\s+de\s+la\s+madre|d[ií]a\s+del\s+padre|navidad|cyber\s*wow"
@@ -643,9 +650,14 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:the\s+)?(?:olympics|olympic\s+games|paralympics|paralympic\s+games)"
         r"|member[- ]days?)(?![a-z])",  # 会员日 in English: every member day
     ),
-    # any word before "fest" (Steam Next Fest, a town's beer fest): on its own, since a
-    # pattern led by any letters is tried at every word, and P_levent's heads stay few
-    ("P_lfest", r"(?<![a-z])[a-z]+\s+fest(?![a-z])"),
+    # any word before "fest" (Steam Next Fest, a town's beer fest) or "festival" (the Rose
+    # Festival, a film festival): on its own, since a pattern led by any letters is tried
+    # at every word, and P_levent's heads stay few
+    (
+        "P_lfest",
+        r"(?<![a-z])(?:[a-z]+\s+fest|(?!(?:the|a|an|our|this|that|its|their|each|every|any|per"
+        r"|one|no)\s)[a-z'-]{3,}\s+festival)(?![a-z])",
+    ),
     (
         "P_ldate",
         r"(?<![a-z])"
@@ -653,7 +665,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         + r"\.?(?![a-z])(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z]))?"
         r"(?:\s*,?\s*(?:19|20)[0-9]{2}(?![0-9]))?"
         r"|(?<![a-z])(?:by|before|on|until|till|no\s+later\s+than|due)\s+(?:the\s+)?"
-        r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z])"
+        r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z])(?!-[a-z])"
+        # a day past the 12th, then the month: by 31/10, by 30-4 (by 1/3 may be a share)
+        r"|(?<![a-z])(?:by|before|on|until|till|due|no\s+later\s+than)\s+(?:3[01]|2[0-9]|1[3-9])"
+        r"\s*[/-]\s*(?:1[0-2]|0?[1-9])(?![0-9])(?!\s*%)(?:\s*[/-]\s*(?:20)?[0-9]{2}(?![0-9]))?"
         # the day and the month with a dot after each, as German teams write: bis 15.09.
         r"|(?<![a-z])(?:by|before|on|until|till|due|bis|vor|am|ab)\s+(?:3[01]|[12][0-9]|0?[1-9])"
         r"\.(?:1[0-2]|0?[1-9])\.(?:(?:20)?[0-9]{2}(?![0-9]))?",
@@ -713,6 +728,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         "L_lage",
         r"(?<![a-z])(?:dogs?|cats?|pets?|kids|children|boys|girls|juniors|seniors|patients|retirees"
         r"|adults|residents|women|men|mums|moms|dads|parents|people|consumers|shoppers|mulheres"
+        r"|riders|couples|travell?ers|drivers|guests|visitors|tourists|golfers|runners|cyclists"
         r"|homens|mujeres|hombres)\s+[0-9]{1,2}"
         r"\s*(?:\+|-\s*[0-9]{1,2})(?![0-9])"
         # users over 60, customers aged 18-24: people, then their age
@@ -722,13 +738,18 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?![0-9%.,])(?!\s*(?:%|k(?![a-z])|万|元|x(?![a-z])|(?:days?|hours?|minutes?|mins?|seconds?"
         r"|secs?|weeks?|months?|times|orders?|visits?|sessions?|purchases?|points?|pts)(?![a-z])))",
     ),
-    ("L_lversion", r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"),
+    (
+        "L_lversion",
+        r"(?<![a-z0-9])v(?:er(?:sion)?)?\.?\s*[0-9]+(?:\.[0-9]+)*(?![0-9%])"
+        r"|(?<![a-z])(?:patch|hotfix|build|firmware|update|release)\s+[0-9]+(?:\.[0-9]+)+(?![0-9%])",
+    ),
     # a phase or tower named like a quarter: "Phase Q2 sell-through", "the Phase Q3 townhouses"
     ("L_lphaseq", r"(?<![a-z])(?:phase|tower|block|building)\s+q[1-4](?![0-9a-z])"),
     # a tariff code, a watch's movement or reference: HS 0902, Calibre 321, Ref. 5524
     (
         "L_lref",
-        r"(?<![a-z])(?:hs(?:\s+code)?|calibre|caliber|cal\.|ref\.|reference)\s*[0-9]{3,10}(?![0-9])",
+        r"(?<![a-z])(?:hs(?:\s+code)?|ref\.|reference)\s*[0-9]{3,10}(?![0-9])"
+        r"|(?<![a-z])(?:calibre|caliber|cal\.)\s*[0-9]{2,10}(?![0-9])",
     ),
     # a model named like a quarter: the Q4 Lite
     ("L_lqmodel", r"(?<![a-z0-9])q[1-4]\s+(?:lite|pro|max|plus|mini|ultra)(?![a-z])"),
@@ -848,7 +869,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         + _MONTHS
         + r"|may|q[1-4]|year|month|quarter|summer|winter|spring|fall|autumn)|ytd|mtd|qtd"
         r"|daily(?!\s+(?:essentials?|use|wear|drivers?|moisturi[sz]ers?|serums?|cleansers?|staples?))"
-        r"|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|annual"
+        r"|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually"
+        r"|(?<![0-9]st\s)(?<![0-9]nd\s)(?<![0-9]rd\s)(?<![0-9]th\s)annual"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
         r"|(?:the|within\s+the)\s+same\s+day|for\s+the\s+(?:year|quarter|month|season)"
         r"|(?:this|next|coming)\s+edition"
@@ -951,7 +973,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|wraps|shuts|takes?\s+effect|kicks?\s+in|comes?\s+into\s+force|(?:is|are|goes|comes)\s+out"
         r"|(?:is|are)\s+(?:released|published|announced|live)|goes\s+live|drops)(?![a-z])"
         # an event as the window: "at the customer summit", "every home game", "offseason"
-        r"|(?<![a-z])(?:at|from)\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,3}(?:summit|conference|expo"
+        r"|(?<![a-z])(?:at(?!\s+least)|from)\s+(?:the\s+|our\s+)?(?:[a-z0-9'&-]+\s+){0,5}(?:summit"
+        r"|conference|expo"
         r"|fair|trade\s+show|convention|congress|messe"
         # (at CyberCon, not bacon or a falcon; at the booth: a place)
         r"|(?!(?:ba|bea|dea|fal|sili|lexi|re|rubi)con)[a-z]{2,}con)(?![a-z])"
@@ -1020,6 +1043,8 @@ _SYMBOL_LED: list[tuple[str, str]] = [
         r"#\s*1(?![0-9])|#\s*[0-9]+(?=\s+(?:in|on|brand|seller|spot|position|ranking|rank"
         r"|place|among|across|for)(?![a-z]))",
     ),
+    # a phone number with its country code: +852 2888 6060, +212 524 88 66 00
+    ("L_sphone", r"\+[0-9]{1,3}(?:[\s-]+[0-9]{2,4}){2,5}(?![0-9%.,])"),
     (
         "Q_ssign",
         rf"[+±](?=[0-9])(?![0-9]+\s*年(?:{_YEARS_OF}))(?![0-9.]+\s*(?:寸|英寸|吋|inch|cm|mm)){_NUMR}{_TAIL}",
@@ -1210,7 +1235,7 @@ _CJK_LED: list[tuple[str, str]] = [
         # (what a zero may be of first: 零退款投诉, 零重大事故, 零食品安全事故)
         r"|零(?:退款|售后|物流|产品|服务|质量|安全|食品安全|食品|用户|客户|重大|有效|安全生产)?"
         r"(?:投诉|差评|事故|失误|延误|客诉|违规|舆情|负面|退货|缺货|宕机|故障|问题"
-        r"|差错|风险|超卖|断货"
+        r"|差错|出错|错漏|风险|超卖|断货"
         r"|漏发|错发|破损|丢件|返工|投放)"
         r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零|零发生|零出现",
     ),
@@ -1528,7 +1553,7 @@ _VOCABULARY = Vocabulary(_ALTERNATIVES, _GATES)
 _BEFORE_COMPARISON = re.compile(
     r"(?:缩短|降|控制在|控制喺|减少|压缩|少于|低于|不超过|不到|小于|高于|超过|提升|至|到|从|由"
     r"|(?<![a-z])(?:to|from|under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|up\s+to"
-    r"|max(?:imum)?|cut|reduce|shorten|lower|down\s+to)|[≤<≥>=])\s*$"
+    r"|max(?:imum)?\.?|cut|reduce|shorten|lower|down\s+to)|[≤<≥>=])\s*$"
 )
 _BEFORE_COUNT = re.compile(
     r"(?:至少|不少于|超过|达到|新增|获取|突破|(?<![a-z])(?:at\s+least|reach|get|gain|acquire"
@@ -1602,7 +1627,7 @@ _NAMING = (
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
     r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge|carousel|reels?|infographic|quiz"
-    r"|roundups?)"
+    r"|roundups?|teasers?|trailers?)"
     r"(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
@@ -1732,7 +1757,7 @@ _PRODUCT_AFTER = re.compile(
     r"|degrees?|diplomas?|bba|mba|bachelor(?:'?s)?|master(?:'?s)?|college|routes?|pathways?"
     r"|certificates?"
     r"|apprenticeships?|loans?|mortgages?|bonds?|cds?|deposits?|heritage|history|legacy"
-    r"|traditions?|experience|expertise)"
+    r"|traditions?|experience|expertise|power\s+reserve|battery(?:\s+life)?|garanties?)"
     r"(?![a-z])"
 )
 
@@ -1794,7 +1819,7 @@ _AFTER_PRODUCT = re.compile(
     r"|\s*的?\s*[^\x00-\x7f，、。；]{0,8}?(?:入门款|款|套餐|礼盒|新品|单品|产品|机型|档位|课|课程|保障|保险"
     r"|壳|膜"
     # 9.9元暑期数学体验课, 500元暑假班; 10万元离岛免税额度: what the allowance is
-    r"|班|额度|限额)"
+    r"|班|额度|限额|(?:医疗|保障|储蓄|年金|退休|保险|健康|教育)计划)"
 )
 
 
