@@ -23,41 +23,41 @@ Measurable (a quantity is stated):
   上百家, 百万级, double-digit, 半数以上), ranks (TOP10, top 3, #1, 类目第一, 榜前五, 前三名),
   fractions (三分之一, a third), zero counts (零客诉), scores (8.5/10, 4.8/5).
 Not quantities:
-  years (2025, 2025年, FY2025), dates (6月1日, 6/1, June 1, 2025-06-01), quarters and
-  halves (Q3, H1, 第三季度, 上半年), event names (618, 双11, 11.11, 12.12, 520, 3.8节, Black
-  Friday), versions (v2.0, 3.0版本, 会员体系2.0), product and model numbers (iPhone 15, X200,
-  5G, 3C, 4S店, H5, 1688), ordinal labels (第一阶段, phase 2, step 3, 3rd), times of day
-  (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
-  anniversaries (10周年), phone numbers (400-820-6688), codes (2FA, 404 page, a 5K run,
-  SKU 20518, store #12, 货号A12), a numbered list's marker (1) …, 2、…), what a product
-  is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0% sugar, zero-trust, 100%纯棉, 24h客服,
-  4K投影仪, the 480kW charger, 53度酱香, the 5-piece patio set, the 60/40 payment plan, the
-  $199 starter kit, 199元的入门款, HK$3,980行政人员体检套餐: a target only after a comparison,
-  续航提升至5000mAh; 19姆米真丝, a 3-year warranty 3年质保, a shop's age 10年老店, 百年果园,
-  12-month memberships, 30-day returns, the SK-200 serum line, £10 Monday tickets, 24h
-  support, Zero Trust, the 100W charger, the 10% Niacinamide serum, an 800V platform, SPF
-  50, a 100-year-old vineyard, 学制2年, a 12" mattress, a 2BR unit, the 500g pack, a 1.8米
-  bed, 985/211, 世界500强, a hotline 1800 222 3333, 热线 2866 8888, a 400电话, 1-on-1, a
-  42K racing shoe; after "the", a size or price with words after it: the 24-room property,
-  the 3-night package, the ₹999 series, the 0% IOF feature), a phase named like a quarter
-  (Phase Q2),
-  idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and numbers inside a quoted name
-  (《2026十大趋势》白皮书, the '7 Habits' ebook, slogan改为「No.1的选择」).
+  years (2025, 2025年, FY2025), dates (6月1日, 6/1, June 1, 2025-06-01), quarters and halves
+  (Q3, H1, 第三季度, 上半年), event names (618, 双11, 11.11, 12.12, 520, 3.8节, Black
+  Friday), versions (v2.0, 3.0版本, 会员体系2.0), product and model numbers (iPhone 15,
+  X200, 5G, 3C, 4S店, H5, 1688), ordinal labels (第一阶段, phase 2, step 3, 3rd), times of
+  day (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
+  anniversaries (10周年), phone numbers (400-820-6688, +852 2888 6060), codes (2FA, 404
+  page, a 5K run, SKU 20518, store #12, 货号A12), a numbered list's marker (1) …, 2、…),
+  what a product is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0% sugar, zero-trust,
+  100%纯棉, 24h客服, 4K投影仪, the 480kW charger, 53度酱香, the 5-piece patio set, the 60/40
+  payment plan, the $199 starter kit, 199元的入门款, HK$3,980行政人员体检套餐: a target only
+  after a comparison, 续航提升至5000mAh; 19姆米真丝, a 3-year warranty 3年质保, a shop's age
+  10年老店, 百年果园, 12-month memberships, 30-day returns, the SK-200 serum line, £10
+  Monday tickets, 24h support, Zero Trust, the 100W charger, the 10% Niacinamide serum, an
+  800V platform, SPF 50, a 100-year-old vineyard, 学制2年, a 12" mattress, a 2BR unit, the
+  500g pack, a 1.8米 bed, 985/211, 世界500强, a hotline 1800 222 3333, 热线 2866 8888, a
+  400电话, 1-on-1, a 42K racing shoe; after "the", a size or price with words after it: the
+  24-room property, the 3-night package, the ₹999 series, the 0% IOF feature), a phase named
+  like a quarter (Phase Q2), idioms (千人千面, 一站式, 千万不要, give 110%, 100%的热情), and
+  numbers inside a quoted name (《2026十大趋势》白皮书, the '7 Habits' ebook,
+  slogan改为「No.1的选择」).
 Time-bound (a deadline or period is stated):
-  dates, months, quarters, halves (1H26), weeks (W45, KW48, fiscal weeks 14–26), years
-  (also in a name: Season 2025), German dates after a date word (bis 15.09.), relative
-  deadlines (年底前, by end of June, EOQ, next cycle, this month, by Friday, 周五前),
-  durations (30天内, within 30 days, for the next 2 weeks, a 3-day sale), event names
-  (before 618, 双11当天, Black Friday, trade fairs known by name or kind: CES, Black Hat,
-  广交会, 教育展, "at the Hannover Messe booth"), a theatre's nights (press night, opening
-  night), countdowns (D-30), holidays and seasons (国庆期间, 春节前, summer, Lebaran, Black
-  Week), festivals and their ceremonies (冰雪节, 开幕式, the opening ceremony), tournaments known by
-  name (the Six Nations), campaign windows (活动期间,
-  during the campaign, during the recall, weekends, in the first month, 会员日, throughout
-  the holiday period, for the duration of the promo, any season), observances (World
-  Diabetes Day), milestones (上线前, 开放前, 董事会前, 审批通过后, before (the global)
-  launch, ahead of the board meeting, post-launch, 开业首月, launch week), cadences (每周,
-  双周, daily, each sprint), time boxes (第2周, sprint 4, day 3).
+  dates (by 31/10: a day past the 12th, then the month), months, quarters, halves (1H26),
+  weeks (W45, KW48, fiscal weeks 14–26), years (also in a name: Season 2025), German dates
+  after a date word (bis 15.09.), relative deadlines (年底前, by end of June, EOQ, next
+  cycle, this month, by Friday, 周五前), durations (30天内, within 30 days, for the next 2
+  weeks, a 3-day sale), event names (before 618, 双11当天, Black Friday, trade fairs known
+  by name or kind: CES, Black Hat, 广交会, 教育展, "at the Hannover Messe booth"), a
+  theatre's nights (press night, opening night), countdowns (D-30), holidays and seasons
+  (国庆期间, 春节前, summer, Lebaran, Black Week), festivals and their ceremonies (冰雪节,
+  开幕式, the opening ceremony), tournaments known by name (the Six Nations), campaign
+  windows (活动期间, during the campaign, during the recall, weekends, in the first month,
+  会员日, throughout the holiday period, for the duration of the promo, any season),
+  observances (World Diabetes Day), milestones (上线前, 开放前, 董事会前, 审批通过后, before
+  (the global) launch, ahead of the board meeting, post-launch, 开业首月, launch week),
+  cadences (每周, 双周, daily, each sprint), time boxes (第2周, sprint 4, day 3).
 
 Choices made for debatable cases (each has labelled examples in tests/data/goals.jsonl):
   * "Top N" is a rank target (进入类目TOP10, rank in the top 3) unless a content word
