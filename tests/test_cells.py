@@ -2641,3 +2641,31 @@ def test_round_34_forms(parse, raw, value):
 
 def test_a_label_before_progress_does_not_read_past_a_negation():
     refused(parse_progress, "未完成80%")
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("1 tỷ 200 triệu", 1.2e9),  # Vietnamese, as 1亿2000万 is said
+        ("1 tỷ 200 triệu đồng", 1.2e9),
+        ("₹1 crore 20 lakh", 1.2e7),
+        ("1 million 200 thousand", 1.2e6),
+    ],
+)
+def test_an_amount_in_two_scales_adds_them(raw, value):
+    assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize("raw", ["1 triệu 2000 nghìn", "1 million 2 million", "2 tỷ 5"])
+def test_two_scales_that_do_not_descend_are_refused(raw):
+    refused(parse_number, raw)
+
+
+@pytest.mark.parametrize("raw", ["拖了两天", "延期两周", "延迟三个星期"])
+def test_how_late_in_chinese_numerals_is_a_note_on_abnormal(raw):
+    assert parse_status(raw) is Status.ABNORMAL
+
+
+@pytest.mark.parametrize("raw", ["完成两天", "进行中三天"])
+def test_a_length_of_time_after_another_status_stays_refused(raw):
+    refused(parse_status, raw)

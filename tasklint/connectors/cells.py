@@ -520,8 +520,34 @@ def _arabic(text: str) -> float:
         return float(text.replace(",", ""))
     mult = _LATIN_MULT.fullmatch(text)
     if mult:
-        return _arabic(mult[1].strip()) * _LATIN_MULT_VALUE[" ".join(mult[2].lower().split())]
+        scale = _LATIN_MULT_VALUE[" ".join(mult[2].lower().split())]
+        try:
+            return _arabic(mult[1].strip()) * scale
+        except _Refused:
+            return _two_scales(mult[1].strip(), scale)
     raise _Refused
+
+
+# The larger part of an amount said in two scales: 1 tỷ 200 triệu, 1 crore 20 lakh
+_LARGER_PART = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*("
+    + "|".join(sorted(map(re.escape, _LATIN_MULT_VALUE), key=len, reverse=True))
+    + r")(?![^\W\d_])\.?\s+(\d+(?:[.,]\d+)?)",
+    re.IGNORECASE,
+)
+
+
+def _two_scales(head: str, scale: float) -> float:
+    """1 tỷ 200 triệu is 1.2 billion, as 1亿2000万 is: a larger scale, then a part of it in a
+    smaller one (which must stay below one of the larger)."""
+    parts = _LARGER_PART.fullmatch(head)
+    if parts is None:
+        raise _Refused
+    larger = _LATIN_MULT_VALUE[" ".join(parts[2].lower().split())]
+    rest = _arabic(parts[3]) * scale
+    if larger <= scale or rest >= larger:
+        raise _Refused
+    return _arabic(parts[1]) * larger + rest
 
 
 _PER_TIME = re.compile(
@@ -1859,6 +1885,7 @@ _LEADING_MARK = re.compile(r"^([✅❌⚠🔴⏳])\ufe0f?\s*(?=\S)")
 _NOTE_START = re.compile(r"[\s(\[【:：,，;；\-—–|/!！.。]|(?:至|到)(?=\s*\d)")
 _NOTE_EDGES = _MARKS + "-—–/|、,，;；:：()（）[]【】"
 _PERCENT_NOTE = re.compile(r"\d\s*%")
+_HOW_LATE = re.compile(r"[一二两三四五六七八九十半几]+\s*(?:天|日|周|个?星期|个?月|个?小时)")
 
 
 def _label_text(raw: object, expected: str) -> str | None:
@@ -1899,8 +1926,9 @@ def _status_label(text: str) -> Status | None:
             if status is not Status.ABNORMAL:  # 完成80% is not done; 延期3天 is late
                 continue
         elif not _NOTE_START.match(rest) and not (
-            status is Status.ABNORMAL and rest[0] in "至到"  # 推迟到下周; 完成到一半 is no note
-        ):
+            status is Status.ABNORMAL
+            and (rest[0] in "至到" or _HOW_LATE.match(rest))  # 推迟到下周, 拖了两天
+        ):  # (完成到一半 is no note)
             continue  # 完成度, donezo: the label runs on into another word
         if status is Status.DONE and _PERCENT_NOTE.search(rest):
             return None  # "done 80%": refuse rather than guess
