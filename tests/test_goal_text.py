@@ -738,6 +738,14 @@ def test_not_time_bound(text: str) -> None:
         ("At least break even on the trade show booth", (), ()),
         ("Media kit ready for the Rose Festival", (), ("Rose Festival",)),
         ("Plan merch for the festival", (), ()),
+        # left from earlier sets: a run's, a challenge's, a bundle's and a model's numbers
+        ("Refresh the Race for Life 5K landing pages this autumn", (), ("this autumn",)),
+        ("Start the 10,000 Steps Challenge outreach", (), ()),
+        ("Promote the R10 daily 100MB bundle to price-sensitive users", (), ()),
+        ("Support the teaser campaign for the X-Flow 800 launch", (), ()),
+        ("Cut the app's size to 100MB", ("100",), ()),
+        ("上市后第2周启动法国KOL二轮合作", (), ("上市后", "第2周")),
+        ("完成两轮合作", ("两轮",), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -260,6 +260,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})+(?=\s+(?:deposit|payment|instal?lment|split)\s+"
         r"(?:plans?|structures?|schedules?)(?![a-z]))"
         r"|985\s*/\s*211|(?:985|211)(?=\s*(?:高校|院校|大学|工程|名校|毕业生|名师|师资|学府))"
+        r"|(?:(?<=run\s)|(?<=race\s)|(?<=walk\s)|(?<=life\s)|(?<=fun\s)|(?<=color\s)|(?<=colour\s))"
+        r"(?:5|10|21|42)\s*k(?![a-z0-9])"  # the Race for Life 5K: the run's name
+        r"|[0-9]{1,3}(?:,[0-9]{3})*\s+steps?\s+challenge"  # the 10,000 Steps Challenge: a name
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
         r"|跑|赛|马拉松|(?:竞速|训练|跑步|碳板)?鞋|(?:racing\s+|training\s+|running\s+)?(?:shoes?|racers?)"
         r"(?![a-z])))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
@@ -373,9 +376,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         "L_lmodel",
         r"(?<![a-z0-9])(?:the\s+(?:new\s+)?|new\s+)(?!(?:top|no|number|rank|level|tier|grade"
         r"|page|phase|step|stage|round|day|week|first|last|next|end|start|beginning|middle"
-        r"|close|turn|rest|course)(?![a-z]))[a-z]{2,5}"  # (the end of 2026: a deadline)
+        r"|close|turn|rest|course)(?![a-z]))(?:[a-z]{2,5}|[a-z]{1,5}-[a-z]{2,6})"
         r"(?:\s+(?!(?:top|no|rank|number)(?![a-z]))[a-z]{2,6})?\s+[0-9]{2,4}"
-        r"(?=\s+(?:series|models?|range|line|machines?)(?![a-z])"
+        r"(?=\s+(?:series|models?|range|line|machines?|launch|release|rollout)(?![a-z])"
         r"|\s*$)",
     ),
     # what a product is, not a target: sizes and packs (6寸, 500ml装, 55-inch, 6-pack,
@@ -407,7 +410,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|g\s*/\s*m2(?![0-9a-z])|gsm(?![a-z])"  # a fabric's weight: 200 g/m²
         r"|m(?=\s+(?:vertical|drop|elevation)(?![a-z]))"  # a ski hill's 1,000 m vertical
         r"|l(?=\s*[^\x00-\x7f]{0,2}?(?:扎|瓶装|桶|罐|壶))"  # 1L大扎
-        r"|gb(?![a-z])|tb(?![a-z])|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
+        r"|gb(?![a-z])|tb(?![a-z])|mb(?=\s+(?:[a-z]+\s+)?(?:bundles?|plans?|packs?|data|sim)(?![a-z]))"
+        r"|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
         r"|平米|平方米|平方|㎡|m²|sq\.?\s*ft(?![a-z])|sqft(?![a-z])|sq\.?\s*m(?![a-z])"
         r"|square\s+(?:feet|foot|meters?|metres?)(?![a-z])|bedrooms?(?![a-z])|居室|房(?!间|源|租|价)"
@@ -564,6 +568,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|households?|workspaces?|stores?|sellers?|seats?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
         # a kind of donor or ticket, not the goal's window: monthly donors, the daily pass
         r"|(?:daily|weekly|monthly)\s+(?:donors?|givers?|pass(?:es)?)(?![a-z])"
+        r"|(?:daily|weekly|monthly)(?=\s+[0-9]+\s*(?:mb|gb)\s+(?:bundles?|plans?|packs?)(?![a-z]))"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
         r"|month[- ]over[- ]month"
         # a school year's grade (the Year 7 scholarship, Year 12 families)
@@ -1864,6 +1869,8 @@ def _issue(folded: str, m: re.Match[str], text: str) -> str:
 
 def _cn1(folded: str, m: re.Match[str], text: str) -> str:
     numeral = m.group()[:-1].rstrip()
+    if numeral == "二" and m.group().endswith("轮"):
+        return "L"  # 二轮合作: the second round (two rounds are 两轮)
     if numeral != "一":
         return "Q"
     return "Q" if _BEFORE_BOUND.search(_prefix(folded, m.start())) else "L"
