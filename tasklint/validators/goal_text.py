@@ -264,7 +264,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?:5|10|21|42)\s*k(?![a-z0-9])"  # the Race for Life 5K: the run's name
         r"|[0-9]{1,3}(?:,[0-9]{3})*\s+steps?\s+challenge"  # the 10,000 Steps Challenge: a name
         r"|2fa|(?:5|10|21|42)\s*km?(?=\s*(?:charity\s+|fun\s+|colou?r\s+)?(?:run|race|walk|marathon"
-        r"|跑|赛|马拉松|(?:竞速|训练|跑步|碳板)?鞋|(?:racing\s+|training\s+|running\s+)?(?:shoes?|racers?)"
+        r"|[^\x00-\x7f]{0,4}?(?:跑|赛|徒步)|马拉松|(?:竞速|训练|跑步|碳板)?鞋|(?:racing\s+|training\s+|running\s+)?(?:shoes?|racers?)"
         r"(?![a-z])))|(?:404|500|502|503)(?=\s*(?:page|error|页面?|错误|报错)))(?![0-9a-z])",
     ),
     # More of what a number names, apart from L_dname: these may start at any digit
@@ -305,6 +305,13 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:(?<=海拔)|(?<=海拔\s)|(?<=altitude\s)|(?<=elevation\s)|(?<=altitude\sof\s)"
         r"|(?<=elevation\sof\s))[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:米|m|meters?|metres?|ft|feet)(?![a-z])"
         r"|(?:(?<=number\s)|(?<=number:\s)|(?<=paybill\s)|(?<=till\s))[0-9]{5,}(?![0-9])"
+        # a phone line after its word: the support line 6123 4567, tel 2866 8888
+        r"|(?:(?<=line\s)|(?<=tel\s)|(?<=tel:\s)|(?<=phone\s)|(?<=call\s)|(?<=whatsapp\s))"
+        r"[0-9]{3,4}[\s-][0-9]{3,4}(?:[\s-][0-9]{3,4})?(?![0-9])"
+        r"|(?:(?<=容纳)|(?<=容纳\s)|(?<=可坐)|(?<=capacity\s)|(?<=capacity\sof\s))[0-9][0-9,]*"
+        # an age rating or band (16+分级, 18-30s); a one-letter model code (T-300露营帐篷)
+        r"|[0-9]{1,2}\s*\+(?=\s*(?:分级|级别|岁))|[1-9][0-9]\s*[-–]\s*[1-9][0-9]s(?![a-z])"
+        r"|(?<=(?<![a-z0-9])[a-ce-vx-z]-)[0-9]{2,5}(?![0-9a-z-])(?=\s*[^\x00-\x7f])"
         r")(?![0-9a-z])",
     ),
     ("Q_dplace", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)?\s*place(?![a-z])"),
@@ -409,7 +416,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|ibu(?![a-z])|atm(?![a-z])"  # a beer's bitterness, a watch's water resistance
         r"|g\s*/\s*m2(?![0-9a-z])|gsm(?![a-z])"  # a fabric's weight: 200 g/m²
         r"|m(?=\s+(?:vertical|drop|elevation)(?![a-z]))"  # a ski hill's 1,000 m vertical
-        r"|l(?=\s*[^\x00-\x7f]{0,2}?(?:扎|瓶装|桶|罐|壶))"  # 1L大扎
+        r"|l(?=\s*[^\x00-\x7f]{0,4}?(?:扎|瓶装|桶|罐|壶|水袋|背包|包))"  # 1L大扎, 3L户外水袋
         r"|gb(?![a-z])|tb(?![a-z])|mb(?=\s+(?:[a-z]+\s+)?(?:bundles?|plans?|packs?|data|sim)(?![a-z]))"
         r"|hz(?![a-z])|fps(?![a-z])|pack(?![a-z])|pk(?![a-z])|quarts?(?![a-z])"
         r"|qt(?![a-z])|litres?(?![a-z])|liters?(?![a-z])|gallons?(?![a-z])|lbs?(?![a-z])|cl(?![a-z])"
@@ -519,7 +526,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
     # "2.0" after a name is a version; after a metric or a comparison it is a value
     (
         "L_ver0",
-        r"(?<![0-9.])[0-9]+\.0(?![0-9%])(?!\s*(?:%|‰|倍|x|元|分|星|stars?|万|k|m|w|亿|折|成))",
+        r"(?<![0-9.])[0-9]+\.0(?![0-9%])(?!\s*(?:%|‰|倍|(?:x|k|m|w)(?![a-z])|元|分|星|stars?|万|亿|折|成))",
     ),
     ("P_dhalf", r"(?<![0-9.])(?:1st|2nd)\s+half(?![a-z])(?!\s+of(?![a-z]))"),
     ("L_dord", r"(?<![0-9.])[0-9]+(?:st|nd|rd|th)(?![a-z])"),
@@ -579,6 +586,14 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|reno|honor|office|photoshop)\s*(?:-\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*(?:pro|max|plus|ultra"
         r"|mini|se)(?![a-z]))*)(?![a-z0-9])",
     ),
+    # apart from L_lname and P_lwords, whose heads stay few: Stage 1/2/3 (labels), a season
+    # pass or ticket (a product, not the season), cask-of-the-week (a cadence)
+    (
+        "L_lstages",
+        r"(?<![a-z])(?:stage|phase|step|tier|level|wave)s?\s+[0-9]{1,2}(?:\s*[/&,]\s*[0-9]{1,2})+",
+    ),
+    ("L_lseason", r"(?<![a-z])season[- ](?:pass(?:es)?|tickets?)(?![a-z])"),
+    ("P_lofthe", r"(?<![a-z])of-the-(?:week|month|day)(?![a-z])"),
     (
         "Q_top",
         r"(?<![a-z])top\s*(?:-\s*)?(?:[0-9]+|three|five|ten|twenty|hundred)(?![0-9a-z])"
@@ -624,8 +639,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|half[- ]term|simbang\s+gabi|noche\s+buena|payday|tuwing\s+[a-z]+|safari\s+rally"
         r"|hari\s+(?:kartini|kemerdekaan|ibu|guru|pahlawan|santri|batik)|s[0-9]{0,2}赛|worlds"
         r"|midsommar|midsummer|juhannus|pr[ée]-?venda|pre-?venta"
+        r"|salon\s+(?:du|des|de|international)(?![a-z])|salone\s+del|(?<=by\s)reyes(?![a-z])"
+        r"|d[ií]a\s+de\s+(?:los\s+)?reyes|reyes\s+magos|three\s+kings|epiphany"
         # Portuguese and Spanish months, after de/en/em or before a year (Julio, Marco: names)
-        r"|(?:(?<=de\s)|(?<=en\s)|(?<=em\s)|(?<=até\s)|(?<=hasta\s))"
+        r"|(?:(?<=de\s)|(?<=en\s)|(?<=em\s)|(?<=até\s)|(?<=hasta\s)|(?<=in\s)|(?<=by\s)|(?<=until\s))"
         + _MONTHS_PT_ES
         + r"|"
         + _MONTHS_PT_ES
@@ -858,7 +875,7 @@ _LATIN_LED: list[tuple[str, str]] = [
     (
         "P_lwords",
         r"(?<![a-z])(?:today|tonight|tomorrow|(?:this|next|coming|current)\s+(?:[a-z]+\s+)?cycle"
-        r"|(?:the\s+)?new\s+(?:school|academic|financial|fiscal)\s+year"
+        r"|(?:the\s+)?new\s+(?:school|academic|financial|fiscal|tax)\s+year"
         r"|end\s+of\s+(?:the\s+)?(?:fall|spring|autumn|summer|winter)\s+(?:term|semester)"
         r"|(?:this|next|coming|current)\s+(?:week|wk|yr|month"
         r"|quarter|qtr|year|weekend|wknd|season|sprint|summer|winter|spring|fall|autumn"
@@ -876,6 +893,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|daily(?!\s+(?:essentials?|use|wear|drivers?|moisturi[sz]ers?|serums?|cleansers?|staples?))"
         r"|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually"
         r"|(?<![0-9]st\s)(?<![0-9]nd\s)(?<![0-9]rd\s)(?<![0-9]th\s)annual"
+        r"(?!\s+(?:fees?|memberships?|pass(?:es)?|subscriptions?|plans?)(?![a-z]))"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
         r"|(?:the|within\s+the)\s+same\s+day|for\s+the\s+(?:year|quarter|month|season)"
         r"|(?:this|next|coming)\s+edition"
@@ -955,7 +973,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|hearing|exhibition|convention|congress|roadshow|tournament|championship|audit"
         r"|seminar|webinar|concert|workshop|forum|open\s+days?|o-?week|orientation(?:\s+week)?"
         r"|census\s+date"
-        r"|ga|sko|qbr|agm|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
+        r"|ga|sko|qbr|agm|matchday|gameday|on-?sale|preview|ballot|playoffs?|finals?|snap|heat\s*wave|monsoon"
         r"|snow(?:fall)?|month|close|closing|cut-?off|ipo|listing|filing|approval|sign-?off"
         r"|certification|clearance|marathon|race|(?:long|short)\s+rains|start|completion|handover"
         r"|groundbreaking|topping[- ]out|rush(?:es)?|harvest|vintage|crush|sowing|planting"
@@ -1024,6 +1042,13 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?<![a-z])(?<!last )(?<!prior )(?<!previous )(?<![0-9]-)seasons?(?![a-z])"
         r"(?!\s*#?\s*[0-9])(?!-?\s*tickets?)",
     ),
+    # a fair or a show named in Latin letters before 前/期间: ECOC前, MWC期间 (on its own and
+    # gated: led by any letters, it is tried at every word of a text that says 前 or 期间)
+    (
+        "P_lzhbefore",
+        r"(?<![a-z0-9])[a-z]{2,10}(?=\s*(?:之前|期间|开幕前|开展前"
+        r"|前(?![0-9一二两三四五六七八九十百千]|名)))",  # (QS前50, BSR前三名: a rank)
+    ),
 ]
 
 _SYMBOL_LED: list[tuple[str, str]] = [
@@ -1049,7 +1074,11 @@ _SYMBOL_LED: list[tuple[str, str]] = [
         r"|place|among|across|for)(?![a-z]))",
     ),
     # a phone number with its country code: +852 2888 6060, +212 524 88 66 00
-    ("L_sphone", r"\+[0-9]{1,3}(?:[\s-]+[0-9]{2,4}){2,5}(?![0-9%.,])"),
+    (
+        "L_sphone",
+        r"\+[0-9]{1,3}(?:(?:[\s-]+[0-9]{2,4}){2,5}|(?:[\s-]+[0-9]{1,4}){1,4}[\s-]+[0-9]{3,4})"
+        r"(?![0-9%.,])",
+    ),
     (
         "Q_ssign",
         rf"[+±](?=[0-9])(?![0-9]+\s*年(?:{_YEARS_OF}))(?![0-9.]+\s*(?:寸|英寸|吋|inch|cm|mm)){_NUMR}{_TAIL}",
@@ -1525,7 +1554,7 @@ class Vocabulary:
         alternative listed that matches there wins, as in an alternation."""
         mask = -1
         for bit, (_, words) in enumerate(self._gates):
-            if not any(word in folded for word in words):
+            if not any(map(folded.__contains__, words)):  # (no generator: cheaper)
                 mask &= ~(1 << bit)
         by_head = self._by_mask.get(mask) or {}
         end = 0
@@ -1548,6 +1577,7 @@ class Vocabulary:
 # The alternatives led by any word, and the words every text they match holds
 _GATES = {
     "P_lfest": ("fest",),
+    "P_lzhbefore": ("前", "期间"),
     "P_lheading": ("week",),
     "L_lmcode": ("系列", "型", "款", "model", "series", "frame", "edition", "line", "range"),
 }
@@ -1605,6 +1635,7 @@ _AFTER_TITLE = re.compile(
     r"|[^\x00-\x7f，、。；：]{0,6}?)\s*" + _CONTENT_TITLE + r"(?![a-z])"  # TOP10话术清单
 )
 _MD_PARTS = re.compile(r"\s*[/.]\s*")
+_UP_FROM = re.compile(r"(?<![a-z])(?:up|down|rising|falling|improving)\s+from\s*$")
 # (one decimal digit each: 4.3 to 4.7 is a rating; 6.1-6.18 and 6.20~7.5 are dates)
 _TO_DECIMAL = re.compile(
     r"\s*(?:to|-|–|~|→|->|(?:提升|提高|增长|升|提|拉|降低|降)?(?:至|到))\s*[0-9]+\.[0-9](?![0-9])"
@@ -1707,8 +1738,12 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
     a, b = int(parts[0]), int(parts[1])
     before = _prefix(folded, m.start())
     after = folded[m.end() : m.end() + 6]
-    if "." in token and len(parts[1]) == 1 and _TO_DECIMAL.match(folded, m.end()):
-        return "Q"  # from 4.3 to 4.7: a rating's values, not April 3rd
+    if (
+        "." in token
+        and len(parts[1]) == 1
+        and (_TO_DECIMAL.match(folded, m.end()) or _UP_FROM.search(before))
+    ):
+        return "Q"  # from 4.3 to 4.7, up from 4.3: a rating's values, not April 3rd
     if "/" in token:
         if _AFTER_DATE.match(after):
             return "P"
@@ -1747,6 +1782,8 @@ def _dur(folded: str, m: re.Match[str], text: str) -> str:
         or _OR_LESS.match(folded, m.end())
     ):
         return "Q"
+    if folded.startswith(("装", "游"), m.end()):
+        return "L"  # 12个月装, 二日游: the pack, the tour
     if "-" in m.group() and _PRODUCT_AFTER.match(folded, m.end()):
         return "L"  # the 7-day Hokkaido itinerary: what the product is
     if _RATE_NAMED.match(folded, m.end()) or _RATE_NAMED_EN.match(folded, m.end()):
@@ -1828,8 +1865,14 @@ _AFTER_PRODUCT = re.compile(
 )
 
 
+_YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}\s*[-–—~]\s*(?:19|20)[0-9]{2}")
+_COUNTED_AFTER = re.compile(_COUNTED)  # (no count or unit follows)
+
+
 def _price(folded: str, m: re.Match[str], text: str) -> str:
     token = m.group()
+    if _YEAR_RANGE.fullmatch(token) and _COUNTED_AFTER.match(folded, m.end()):
+        return "P"  # Centenary 1926–2026: the years
     money = m.lastgroup == "Q_money" or token.endswith(("元", "块")) or token[0] in "¥$€£₩₹₱₺₦"
     if not money:
         return "Q"
@@ -1847,7 +1890,7 @@ _RANKING = re.compile(
 
 
 def _front(folded: str, m: re.Match[str], text: str) -> str:
-    return "Q" if _RANKING.search(_prefix(folded, m.start(), 12)) else "L"
+    return "Q" if _RANKING.search(_prefix(folded, m.start(), 16)) else "L"
 
 
 # "Rank in the top 3 payments apps": a rank, whatever follows
@@ -1964,6 +2007,27 @@ _SIZES = frozenset(("Q_num", "Q_money", "Q_smoney", "P_hour", "P_chour"))
 
 
 _THE_THING = re.compile(r"(?<![a-z])the\s")
+# Before an event known by its name: "before ISM Cologne", "ahead of the Headies" (the
+# capitals say it is a name; "ahead of Agoda", a rival, has no "the")
+_BEFORE_WORD = re.compile(r"before|until|till|time for|prior to|ahead of the")
+_NAMED_AFTER_WORD = re.compile(
+    r"(?<![A-Za-z])(?:[Bb]efore|[Uu]ntil|[Tt]ill|[Ii]n time for|[Pp]rior to|[Aa]head of the)\s+"
+    r"(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*"
+)
+
+
+def _named_deadline(text: str, folded: str, start: int) -> list[str]:
+    """The deadline "before ISM Cologne" in `text`, where `folded` (of the same length)
+    has a before-word from `start` on: a case-sensitive match at each, not a search of
+    every position. None in a text written in capitals, where no name stands out."""
+    if text.isupper():
+        return []
+    for word in _BEFORE_WORD.finditer(folded, start):
+        if named := _NAMED_AFTER_WORD.match(text, word.start()):
+            return [named.group()]
+    return []
+
+
 _MONEY = frozenset(("Q_money", "Q_smoney"))
 
 
@@ -2037,6 +2101,8 @@ def analyse_goal(text: str) -> GoalAnalysis:
             quantities.append(source[start:end].strip())
         elif verdict == "P":
             periods.append(source[start:end].strip())
+    if not periods and source is text and (word := _BEFORE_WORD.search(folded)):
+        periods.extend(_named_deadline(text, folded, word.start()))
     return GoalAnalysis(
         measurable=bool(quantities),
         time_bound=bool(periods),
