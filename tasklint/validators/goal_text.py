@@ -2009,22 +2009,20 @@ _SIZES = frozenset(("Q_num", "Q_money", "Q_smoney", "P_hour", "P_chour"))
 _THE_THING = re.compile(r"(?<![a-z])the\s")
 # Before an event known by its name: "before ISM Cologne", "ahead of the Headies" (the
 # capitals say it is a name; "ahead of Agoda", a rival, has no "the")
-_BEFORE_WORD = re.compile(r"before|until|till|time for|prior to|ahead of the")
-_NAMED_AFTER_WORD = re.compile(
-    r"(?<![A-Za-z])(?:[Bb]efore|[Uu]ntil|[Tt]ill|[Ii]n time for|[Pp]rior to|[Aa]head of the)\s+"
-    r"(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*"
-)
+_BEFORE_WORD = re.compile(r"(?<![a-z])(?:before|until|till|in time for|prior to|ahead of the)\s")
+# the name after it, read in the original text, where capitals show it
+_CAPITALISED_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*")
 
 
 def _named_deadline(text: str, folded: str, start: int) -> list[str]:
     """The deadline "before ISM Cologne" in `text`, where `folded` (of the same length)
-    has a before-word from `start` on: a case-sensitive match at each, not a search of
-    every position. None in a text written in capitals, where no name stands out."""
+    has a before-word from `start` on: the name is matched after each such word, not
+    searched for. None in a text written in capitals, where no name stands out."""
     if text.isupper():
         return []
     for word in _BEFORE_WORD.finditer(folded, start):
-        if named := _NAMED_AFTER_WORD.match(text, word.start()):
-            return [named.group()]
+        if named := _CAPITALISED_NAME.match(text, word.end()):
+            return [text[word.start() : named.end()]]
     return []
 
 
