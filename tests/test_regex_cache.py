@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 import subprocess
 import sys
 import textwrap
@@ -52,14 +53,18 @@ print(json.dumps({{"counts": counts, "results": results}}))
 """
 
 
-def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`code` run by a fresh interpreter with the cache at args[0] installed first."""
+def _python(
+    code: str, *args: str, hash_seed: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter with the cache at args[0] installed first
+    (with PYTHONHASHSEED=`hash_seed` when given: sets and str hashes in another order)."""
     installed = (
         "import json, re, sys\nfrom pathlib import Path\nfrom tasklint import regex_cache\n"
         "regex_cache.install(Path(sys.argv[1]))\n"
     )
     command = [sys.executable, "-c", installed + code, *args]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed} if hash_seed else None
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
 
 
 def _run(path: Path, setup: str = "") -> tuple[bool, list[int], list[object]]:
@@ -109,10 +114,12 @@ def test_a_place_that_cannot_be_written_leaves_patterns_working(tmp_path: Path) 
     assert not (blocker / "regex.bin").exists()
 
 
-def _check(cache: Path, *options: str) -> subprocess.CompletedProcess[str]:
+def _check(
+    cache: Path, *options: str, hash_seed: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """`tasklint check …` with the cache at `cache`."""
     code = "sys.argv = ['tasklint', *sys.argv[2:]]\nfrom tasklint.cli import main\nmain()"
-    return _python(code, str(cache), "check", *options)
+    return _python(code, str(cache), "check", *options, hash_seed=hash_seed)
 
 
 def test_a_full_file_keeps_only_the_patterns_this_run_used(tmp_path: Path) -> None:
@@ -137,6 +144,22 @@ def test_a_check_reads_the_same_with_the_cache_cold_and_warm(tmp_path: Path) -> 
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
     (source,) = json.loads(cold.stdout)["sources"]
     assert sum(source["summary"]["status"].values()) > 9
+
+
+def test_the_next_check_finds_every_pattern_even_with_sets_in_another_order(
+    tmp_path: Path,
+) -> None:
+    # A pattern joined from a set's words has another text in a process whose hashes
+    # differ (each run of Python, unless PYTHONHASHSEED fixes them): it would never be
+    # found, and would be compiled and written again on every run.
+    cache = tmp_path / "regex.bin"
+    options = ("examples/marketing-plan.zh.csv", "--format", "json", "--today", "2025-06-20")
+    _check(cache, *options, hash_seed="1")
+    first = marshal.loads(cache.read_bytes())
+    assert len(first) > 100
+    _check(cache, *options, hash_seed="2")
+    second = marshal.loads(cache.read_bytes())
+    assert second.keys() == first.keys()  # nothing new was compiled, nothing written
 
 
 def test_every_pattern_a_check_left_in_the_cache_is_what_re_compiles(tmp_path: Path) -> None:

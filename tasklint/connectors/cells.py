@@ -2329,7 +2329,9 @@ _COLLECTIVE_ZH = re.compile(
     # unit; a title stays). Non-ASCII stands for Han: a Han class costs a compile at start.
     # (成都各门店, 全国各门店: every store there; the place names no unit of its own)
     r"|(?:^|(?<=[\s,，、/+]))(?:(?:全国|全省|全市|本市|本省|"
-    + "|".join(sorted(_CITIES_ZH, key=len, reverse=True))
+    # (longest first; in a set's order, which changes from run to run, the pattern's
+    # text would too, and the compiled-pattern cache could never serve it)
+    + "|".join(sorted(_CITIES_ZH, key=lambda city: (-len(city), city)))
     + r")各"
     + _EVERY_UNIT.removesuffix("?")  # (东莞各新建10座: no unit after it, no owner)
     + "|各"
