@@ -2669,3 +2669,46 @@ def test_how_late_in_chinese_numerals_is_a_note_on_abnormal(raw):
 @pytest.mark.parametrize("raw", ["完成两天", "进行中三天"])
 def test_a_length_of_time_after_another_status_stays_refused(raw):
     refused(parse_status, raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("Coverage 75%", 0.75),  # any label of a word or two before the share
+        ("已售 85%", 0.85),
+        ("Andamento 40%", 0.4),
+        ("已拍 12/20", 0.6),  # steps after 已 and what was done
+        ("完成率百分之六十", 0.6),
+        ("aadha", 0.5),  # Hindi: half
+    ],
+)
+def test_a_progress_after_any_label_is_read(raw, value):
+    assert parse_progress(raw) == value
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "未完成80%",  # a status: which is it?
+        "delayed 40%",
+        "同比增长12%",  # a change, as a goal states it
+        "up 15%",
+        "by 7/31",  # steps after a word are a date
+        "延期至7/15",
+    ],
+)
+def test_a_progress_after_a_status_change_or_date_word_is_refused(raw):
+    refused(parse_progress, raw)
+
+
+def test_cells_read_from_round_35():
+    assert parse_date("7.8（周二）直播", today=TODAY) == date(2025, 7, 8)  # weekday, then a note
+    assert parse_date("1º de novembro", today=TODAY) == date(2025, 11, 1)
+    assert parse_number("三百伙") == 300  # Hong Kong: flats
+    assert parse_number("฿120/ชิ้น") == 120  # a price per piece
+    assert parse_number("莫得") is None  # Sichuanese: there is none
+    assert parse_status("Concluída") is Status.DONE
+    assert parse_status("搞掂晒") is Status.DONE
+    assert parse_status("还在弄") is Status.NOT_DONE
+    assert parse_status("扯拐了（车架到不了）") is Status.ABNORMAL
+    assert parse_status("ruka hua (van breakdown)") is Status.ABNORMAL

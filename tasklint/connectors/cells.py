@@ -54,9 +54,12 @@ Empty cells
 
 ``parse_progress``
     ``parse_percent``, between 0% and 100%, past a label before it (``进度：50%``,
-    ``完成80%``, ``Progress 90%``, ``Progresso 75%``); ``一半`` / ``half`` / ``yarı
-    yarıya`` is 50% (``约一半``, ``about half`` too) and ``3/4`` (steps done of steps) 75%;
-    ``45프로`` is 45%.
+    ``完成80%``, ``Progress 90%``, ``Progresso 75%``, and any word or two before a
+    share, ``Coverage 75%``, ``已售 85%``, unless they are a status or a change:
+    ``未完成80%`` and ``同比增长12%`` are refused); ``一半`` / ``half`` / ``yarı
+    yarıya`` / ``aadha`` is 50% (``约一半``, ``about half`` too) and ``3/4`` (steps
+    done of steps) 75%, after 已 and what was done too (``已拍 12/20``); ``45프로`` is
+    45%.
 
 ``parse_percent``
     ``15%``, ``15 %``, ``１５％``, ``0.15``, ``百分之十五``, ``三成`` → 0.15 / 0.3. A
@@ -234,6 +237,7 @@ _EMPTY = frozenset(
     | {"미집계", "belumdiisi"}  # Korean, Indonesian: not tallied, not filled in
     | {"n/d"}  # Polish: nie dotyczy, not applicable
     | {"未定义"}
+    | {"莫得", "没得", "冇"}  # Sichuanese, Cantonese: there is none
     | _UNDECIDED
 )
 # Spreadsheet error values exported as text: a formula failed, nobody typed them.
@@ -402,6 +406,7 @@ _CURRENCY_SUFFIX = re.compile(
 _COUNT_SUFFIX = re.compile(
     r"(?:人次|场次|次|人|个|条|篇|份|单|件|位|家|场|张|名|台|套|户|箱|枚|盒|瓶|罐|袋|下载|下載|间夜|間夜"
     r"|间|間|斤|吨|噸|组|組|双|只|笼|籠|杯|幅|艘|支|包|片|粒|本|辆|輛|颗|顆|株|棵|匹|卷|册|冊|则|則"
+    r"|伙"  # Hong Kong: flats (三百伙)
     r"|개|명|건|회|шт\.?"
     r"|\s+(?:ly|người|đơn|lượt|stk\.?|stück|pcs|units?))$",
     re.IGNORECASE,
@@ -418,6 +423,7 @@ _PER_UNIT_SUFFIX = re.compile(
     r"|nights?|晚|间夜|間夜|pax|persons?|人|位|seats?|座|cups?|杯|bottles?|瓶|pairs?|双|雙|pi[èe]ces?"
     r"|botellas?|cajas?|unidad(?:es)?|stück|stk\.?|kotak|botol|개|병|店|门店|garrafas?|caixas?"
     r"|台|karte|tickets?|tazas?|pek|m|м|metres?|meters?|kw|盒|plates?"
+    r"|ชิ้น|กล่อง|ขวด|อัน"  # Thai: a piece, box, bottle (vowel marks are no letters to \w)
     # any other thing sold, in one word: $29.99/bag, $85/application, ¥2,680/匹
     r"|[^\W\d_][^\W\d_'-]{0,15}\.?)$",
     re.IGNORECASE,
@@ -858,7 +864,24 @@ _PROGRESS_LABEL = re.compile(
     r"|rendu\s+à|(?:e\s+)?don\s+reach"  # Québec: got to 60%; Pidgin: it has reached 70%
     r"|in\s+bearbeitung|selesai|sedang\s+berjalan|đang\s+thực\s+hiện|đang\s+làm)"
     r"\s*[:：,，]?\s*"
-    r"(?=[(（]?\s*(?:[\d０-９.一二两三四五六七八九十半]|half|%\s*\d))",
+    r"(?=[(（]?\s*(?:[\d０-９.一二两三四五六七八九十半]|百分之|half|%\s*\d))",
+    re.IGNORECASE,
+)
+# Any other label of a word or two before a share or steps that end the cell: Coverage
+# 75%, 已售 85%, Andamento 40%, 已拍 12/20 (what has come how far, in a progress cell);
+# not a status (未完成80%, delayed 40%: which is it?), nor a change (提升30%, up 15%,
+# 同比增长12%: a goal's words, not how far a task has come)
+# Steps only after 已 and what was done (已拍 12/20): by 7/31, Mon 6/24 and 延期至7/15
+# are dates.
+_ANY_PROGRESS_LABEL = re.compile(
+    r"^(?:(?P<label>[a-zà-ÿ]{2,15}(?:[ \t][a-zà-ÿ]{2,15})?|[\u3400-\u9fff]{1,3})\s*[:：]?\s*"
+    r"(?=\d{1,3}(?:\.\d+)?\s*%$)"
+    r"|(?P<done>已[\u3400-\u9fff]{1,2})\s*(?=\d{1,3}\s*/\s*\d{1,3}$))",
+    re.IGNORECASE,
+)
+_CHANGE_WORDS = re.compile(
+    r"[升增降涨跌减提]|\b(?:up|down|increase|decrease|growth|grow|lift|uplift|drop|rise|fall"
+    r"|yoy|mom|wow|qoq|plus|minus|more|less|over|under|above|below|than)\b",
     re.IGNORECASE,
 )
 _MONEY_SIGN = re.compile(f"[{re.escape(_MONEY_SIGNS)}]")
@@ -871,6 +894,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("de helft", "helft", "halverwege"), 0.5),  # Dutch
     **dict.fromkeys(("yarı yarıya", "yarısı", "yarı", "yarısı bitti"), 0.5),  # Turkish
     **dict.fromkeys(("metà", "a metà", "la metà"), 0.5),  # Italian
+    **dict.fromkeys(("aadha", "aadhaa", "aadha ho gaya", "आधा"), 0.5),  # Hindi
     **dict.fromkeys(("a quarter", "one quarter", "quarter done"), 0.25),
     **dict.fromkeys(("three quarters", "three-quarters"), 0.75),
 }
@@ -897,6 +921,13 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip()
         text = _PROGRESS_LABEL.sub("", text, count=1).strip() or text
+        labelled = _ANY_PROGRESS_LABEL.match(text)
+        if (
+            labelled
+            and normalise_key(label := labelled["label"] or labelled["done"]) not in _STATUS_LABELS
+            and not _CHANGE_WORDS.search(label)
+        ):
+            text = text[labelled.end() :]
         if bracketed := _SHARE_IN_BRACKETS.fullmatch(text):  # 进行中（60%）: the share, bracketed
             text = bracketed[1].strip()
         if _MONEY_SIGN.search(text):
@@ -948,7 +979,7 @@ _MONTHS = {
     "desemba": 12,  # Swahili (Januari, Februari, Mei, Juni, Julai: as Malay writes them)
     "agustus": 8, "disember": 12, "desember": 12,
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
-    "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
+    "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
     "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
     # Polish, as a date writes them (15 lipca) and as a month alone
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
@@ -1579,6 +1610,11 @@ def _date_without_note(s: str) -> str | None:
         return head.strip()
     if glued := _CN_DATE_NOTE.match(s):  # 9月30日到柜, 9月下旬到柜
         return glued["value"]
+    weekday = _WEEKDAY.search(s)  # 7.8（周二）直播: the date and its weekday, then a note
+    if weekday and any(c.isdigit() for c in s[: weekday.start()]):
+        tail = s[weekday.end() :]
+        if tail.strip() and not any(c.isdigit() for c in tail) and not _has_date_words(tail):
+            return s[: weekday.end()].strip()
     return None
 
 
@@ -1778,6 +1814,7 @@ _DONE = _words(
     # Japanese, Korean, Malay/Indonesian, Vietnamese, German, French, Spanish, Portuguese
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
+    "concluída concluida concluido",  # Portuguese, as a feminine noun's (a tarefa) or unaccented
     "edonfinish donfinish",  # Nigerian Pidgin: it has finished
     "afgerond klaar voltooid",  # Dutch: finished
     "fatto completato concluso",  # Italian
@@ -1786,6 +1823,7 @@ _DONE = _words(
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
+    "搞掂晒 搞定晒 做完晒 搞掂咗 做掂咗",  # Cantonese: all done
     "已发货 已出货 已发出 已寄出 ส่งแล้ว đãgửi ordered",  # shipped, sent: a shipping task's end
     "sorted выполнено готово сделано sudahsiap listo lista bajarildi tayyor imekamilika klart",
     # Malay; Spanish; Uzbek
@@ -1820,7 +1858,9 @@ _NOT_DONE = _words(
     "正在办理 办理中 正在进行 正在推进 等批 待批 等老板批 等老细批 等审批",
     "待老板审核 待领导审核 待老板确认 待领导确认 仲未开始 仲未做",
     "承認待ち 確認待ち 承認待 レビュー待ち",  # Japanese: awaiting approval, review
-    "待验货 待发货 待出货 做紧 跟紧 搞紧 enaduana",  # awaiting inspection, shipping, customs
+    # awaiting inspection, shipping, customs; Cantonese: at it, following up
+    "待验货 待发货 待出货 做紧 跟紧 搞紧 跟紧中 做紧中 enaduana",
+    "还在弄 还在做 正在弄 正在做 在弄 在做",  # still at it
     "emcurso вработе впроцессе неначато запланировано ginagawapa ginagawa jarayonda",
     "inaendelea bado",  # Swahili: in progress, not yet
     "inattesa inattesadiapprovazione incorso dafare",  # Italian: waiting (for approval)
@@ -1833,6 +1873,8 @@ _ABNORMAL = _words(
     "异常 阻塞 受阻 卡住 延期 延迟 延误 滞后 逾期 超期 有风险 风险 暂停 搁置 有问题 问题 失败",
     "卡住咗 卡咗 卡起了 卡起 拖了 拖延 拖期",  # Cantonese, Sichuanese: stuck; dragged on
     "卡住了 卡了",  # stuck
+    "扯拐 扯拐了",  # Sichuanese: gone wrong
+    "rukahua rukahai atkahua atkahai atakgaya",  # Hindi: stopped, stuck
     "已逾期 已延期 已延迟 已暂停 已搁置 已超期 已失败",
     "postponed rescheduled deferred pushed kiv 推迟 推后 顺延 改期 slipped",
     "blocked block atrisk at-risk risk delayed delay late overdue offtrack off-track",
