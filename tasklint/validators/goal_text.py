@@ -235,7 +235,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s)|(?<=centre\s)|(?<=center\s)"
         r"|(?<=whatsapp\s)|(?<=tel\s)|(?<=tel:\s))"
         r"(?:[0-9]{2,4}(?:[\s-][0-9]{2,5}){1,3}|[0-9]{8})(?![0-9])"
-        r"|[1-7]\s*-?\s*star\s+(?:hotels?|resorts?|properties|venues|reviews?)(?![a-z])"
+        r"|[1-7]\s*-?\s*star\s+(?:[a-z]+\s+)?(?:hotels?|resorts?|properties|venues|reviews?)(?![a-z])"
         r"|1\s*-?\s*on\s*-?\s*1(?![0-9])"  # 1-on-1 counselling
         # a returns policy: 30-day returns, "7 days no reason return"
         r"|[0-9]+[- ]?days?\s+(?:no[- ]reasons?\s+|free\s+|easy\s+|hassle[- ]free\s+)?(?:returns?"
@@ -281,6 +281,9 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?:(?<=欧)|(?<=国))[1-7](?=\s*(?:排放|标准|车型|b(?![a-z])))"  # 欧5排放, 国6b
         r"|(?<![0-9.])[46]\s*[x×]\s*[46](?![0-9])|[2-5]d(?=\s*(?:[a-z]|[^\x00-\x7f]))"
         r"|(?<=boeing\s)7[0-8]7|(?<![0-9])7[0-8]7\s*max(?:\s*[0-9]{1,2})?"  # the 737 MAX 8
+        r"|(?<![0-9.])[0-9]k[0-9]{2}(?![0-9])"  # a game's title: NBA 2K26
+        r"|(?<![0-9.])(?:20|40|45)\s*-?\s*(?:ft|foot|feet|')(?=\s+(?:high[- ]cube\s+|hc\s+)?"
+        r"(?:reefers?|containers?|dry\s+vans?|boxes)(?![a-z]))"  # a container's size
         r"|[257]\.1(?=\s*(?:audio|surround|sound|channel|声道|环绕))"  # 5.1 audio
         # a model's code, read from its number (a pattern led by letters would be tried at
         # every word): the KM 7000 product pages, 加湿器 HM-220 (not mid-2026, not a year)
@@ -290,7 +293,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"(?=\s+(?:product|series|models?|range|line|pages?|units?|machines?)(?![a-z]))"
         r"|(?:(?<=(?<![a-z0-9])[a-z]{2}-)|(?<=(?<![a-z0-9])[a-z]{3}-)|(?<=(?<![a-z0-9])[a-z]{4}-))"
         r"(?<!top-)(?<!mid-)(?<!pre-)(?<!post-)(?<!end-)(?<!early-)(?<!late-)(?<!fy-)(?<!ay-)"
-        r"(?<!ww-)(?<!covid-)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
+        r"(?<!ww-)(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{2,5}[a-z]?(?![a-z0-9-])"
         r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
         r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
         r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
@@ -672,6 +675,15 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|(?:the\s+)?(?:olympics|olympic\s+games|paralympics|paralympic\s+games)"
         r"|member[- ]days?)(?![a-z])",  # 会员日 in English: every member day
     ),
+    # Swahili's next month and week, Turkey's Bayram, Italy's Ferragosto, India's farm fair,
+    # Spanish seasons (apart from P_levent: a few words tried where they may start)
+    (
+        "P_lmore",
+        r"(?<![a-z])(?:mwezi\s+(?:ujao|huu)|wiki\s+(?:ijayo|hii)|mwaka\s+(?:ujao|huu)"
+        r"|mwisho\s+wa\s+mwezi|ferragosto|(?:kurban\s+|ramazan\s+|şeker\s+|seker\s+)?bayram[ıi]?"
+        r"|krishi\s+mela|temporada\s+de\s+(?:siembra|cosecha|lluvias|verano|invierno|rebajas"
+        r"|ventas))(?![a-z])",
+    ),
     # any word before "fest" (Steam Next Fest, a town's beer fest) or "festival" (the Rose
     # Festival, a film festival): on its own, since a pattern led by any letters is tried
     # at every word, and P_levent's heads stay few
@@ -773,6 +785,12 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:hs(?:\s+code)?|ref\.|reference)\s*[0-9]{3,10}(?![0-9])"
         r"|(?<![a-z])(?:calibre|caliber|cal\.)\s*[0-9]{2,10}(?![0-9])",
     ),
+    # a game's title (Dota 2, Tekken 8, EA FC 25), a place's code (postcode 8001): names
+    (
+        "L_lgame",
+        r"(?<![a-z])(?:dota|tekken|fifa|gta|diablo|madden|ea\s+fc)\s+[0-9]{1,2}(?![0-9.%])"
+        r"|(?<![a-z])(?:postcode|post\s+code|zip(?:\s+code)?|pin\s*code)\s+[0-9]{3,6}(?![0-9])",
+    ),
     # a model named like a quarter: the Q4 Lite
     ("L_lqmodel", r"(?<![a-z0-9])q[1-4]\s+(?:lite|pro|max|plus|mini|ultra)(?![a-z])"),
     (
@@ -835,8 +853,12 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
         r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight|serie"
         r"|seat|route|platform|unit|lote|palco|port[ãa]o|zone"
-        r"|release|aged?|ages|soi|fm|am|sec|secondary|primary)\s*(?:-\s*)?#?\s*[0-9]+(?:\s*(?:-|–|~|to|/|and|&)\s*[0-9]+)?\+?"
-        r"(?![0-9])(?!\s*[%‰])",
+        r"|release|aged?|ages|soi|fm|am|sec|secondary|primary|class|std|standard)\s*(?:-\s*)?#?\s*"
+        r"[0-9]+(?:\s*(?:-|–|~|/|and|&|to(?!\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?"
+        r"|days?|%)(?![a-z])))\s*[0-9]+)?\+?(?![0-9])(?!\s*[%‰])"
+        r"|(?<![a-z])(?:flights?|航班)\s*[a-z0-9]{2}\s?[0-9]{1,4}(?![0-9])"  # flight BA 117
+        r"|(?<![a-z])(?:senior|adult|puppy|kitten)\s+[0-9]{1,2}\s*\+"  # senior 7+ dog food: an age
+        r"|(?<![a-z])(?:covid|sars-cov)-[0-9]{1,2}(?![0-9])",  # a disease's name: COVID-19
     ),
     (
         "Q_money",
@@ -1136,6 +1158,7 @@ _CN_PERIOD_WORDS = [
         "结束后 结束前 开始前 开幕前 闭幕前 "
         "清明 劳动节 端午 七夕 中秋 国庆 双旦 圣诞 情人节 妇女节 三八节 女神节 女王节 "
         "母亲节 父亲节 "
+        "今个月 呢个月 下个月 今个礼拜 呢个礼拜 下个礼拜 "  # Cantonese: this month, next week
         "腊八 小年 除夕 重阳 冬至 腊月 家装节 家电节 "
         "儿童节 教师节 开学季 毕业季 黑五 黑色星期五 年货节 暑期 暑假 寒假 周年庆 店庆 跨年",
         # milestones of the plan, which have dates in it
@@ -1295,6 +1318,10 @@ _CJK_LED: list[tuple[str, str]] = [
     ("P_cexhibit", r"展期(?!间)"),
     # a disease's or a road's high season (手足口病高发期前); 高峰期间 is 高峰 + 期间
     ("P_cpeak", r"(?:高发|高峰)期(?!间)"),
+    # a stand's sections, as tickets name them: 看台112区、113区
+    ("L_cstand", r"看台\s*[0-9]{1,4}\s*区(?:\s*[、,，/]\s*[0-9]{1,4}\s*区)*"),
+    # before or during any season (收割季前, 开季前, 流感高发季来临前): read from its 季
+    ("P_cseason", r"季(?:来临|到来)?(?:之?前|期间)(?![0-9一二两三四五六七八九十百千]|名)"),
     # before a step is complete (备案完成前); 完成前一天的回访 is the day before's
     ("P_cdone", r"完成前(?![一二两三四五六七八九十0-9]|期|端)"),
     # observances: 世界旅游日, 国际博物馆日, 全国爱眼日 (the rest is in a lookahead, so that
@@ -1696,12 +1723,18 @@ _SLOGAN_BEFORE = re.compile(_SLOGAN + r"\s*(?:改为|换成|定为|为|是|[:：
 _SLOGAN_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?" + _SLOGAN)
 
 
+# A quoted name numbered as a variety or a model is (「丰收1号」): no day of the month
+_NUMBERED_NAME = re.compile(r".*[^\x00-\x7f\s][0-9]{1,3}号.$")
+
+
 def _slogans(folded: str) -> list[tuple[int, int]]:
-    """The spans of `folded` that quote a slogan."""
+    """The spans of `folded` that quote a slogan, or a numbered name."""
     return [
         m.span()
         for m in _QUOTED.finditer(folded)
-        if _SLOGAN_BEFORE.search(_prefix(folded, m.start())) or _SLOGAN_AFTER.match(folded, m.end())
+        if _SLOGAN_BEFORE.search(_prefix(folded, m.start()))
+        or _SLOGAN_AFTER.match(folded, m.end())
+        or _NUMBERED_NAME.match(m[0])
     ]
 
 
@@ -2009,7 +2042,9 @@ _SIZES = frozenset(("Q_num", "Q_money", "Q_smoney", "P_hour", "P_chour"))
 _THE_THING = re.compile(r"(?<![a-z])the\s")
 # Before an event known by its name: "before ISM Cologne", "ahead of the Headies" (the
 # capitals say it is a name; "ahead of Agoda", a rival, has no "the")
-_BEFORE_WORD = re.compile(r"(?<![a-z])(?:before|until|till|in time for|prior to|ahead of the)\s")
+_BEFORE_WORD = re.compile(
+    r"(?<![a-z])(?:before|until|till|in time for|prior to|ahead of the|during the)\s"
+)
 # the name after it, read in the original text, where capitals show it
 _CAPITALISED_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*")
 
