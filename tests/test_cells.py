@@ -2712,3 +2712,11 @@ def test_cells_read_from_round_35():
     assert parse_status("还在弄") is Status.NOT_DONE
     assert parse_status("扯拐了（车架到不了）") is Status.ABNORMAL
     assert parse_status("ruka hua (van breakdown)") is Status.ABNORMAL
+
+
+def test_cells_read_from_round_36():
+    assert parse_progress("Concluído 60%") == 0.6  # Portuguese: done, then how far
+    refused(parse_progress, "+12% YoY")  # a change, not how far a task has come
+    refused(parse_progress, "环比+5%")
+    assert parse_status("on progress") is Status.NOT_DONE  # as Indonesian English says it
+    refused(parse_status, "Done/pending approval")  # two states at once

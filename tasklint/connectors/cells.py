@@ -857,7 +857,7 @@ _PROGRESS_LABEL = re.compile(
     r"^(?:当前|目前|现在|current(?:ly)?)?\s*(?:[\u3400-\u9fff]{0,6}?(?:进度|進度|进展|進展|完成度|完成率)"
     r"|已完成|完成了|完成咗|完成|做咗|做了"  # (装修进度：4/5: the work whose progress it is)
     r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma|avanzamento|搞了|نسبة\s+الإنجاز"
-    r"|completion|completed?|done|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
+    r"|completion|completed?|done|conclu[ií]d[oa]|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
     # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
     r"|进行中|進行中|in\s+progress|en\s+progreso|en\s+curso|in\s+corso|em\s+andamento"
@@ -885,6 +885,7 @@ _CHANGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MONEY_SIGN = re.compile(f"[{re.escape(_MONEY_SIGNS)}]")
+_A_CHANGE = re.compile(r"^\+|同比|环比|同期|\b(?:yoy|mom|wow|qoq|y/y|m/m)\b", re.IGNORECASE)
 _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),
@@ -932,6 +933,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
             text = bracketed[1].strip()
         if _MONEY_SIGN.search(text):
             _fail(f"{_EXPECT_PROGRESS} (an amount of money is no progress)")  # $85: not 85%
+        if _A_CHANGE.search(text):  # +12% YoY, 环比+5%: how a figure moved, not a task
+            _fail(f"{_EXPECT_PROGRESS} (a change is no progress)")
         # 约一半, about half, 半分くらい: as numbers read their approximations
         word = _APPROX_SUFFIX.sub("", _APPROX_PREFIX.sub("", text, count=1)).casefold()
         if (share := _SHARE_WORDS.get(word)) is not None:
@@ -1834,6 +1837,7 @@ _NOT_DONE = _words(
     "待办 待处理 待审核 审核中 待确认 未做 计划中 否 no n false notdone not-done",
     "notcomplete incomplete todo to-do notstarted not-started inprogress in-progress",
     "ongoing pending open wip planned waiting inreview underreview started",
+    "pendingapproval awaitingapproval pendingreview onprogress",  # on progress: Indonesia
     "待上线 待发布 待执行 待提交 还没开始 还未开始 没开始 尚未开始 unchecked 还没做 没做 还没弄",
     "还没开始弄 还没开始做 还没动",
     "□ ☐ [] [ ] ( ) ❌ ✗ ✘ × ⬜ ⏳",
