@@ -2720,3 +2720,4 @@ def test_cells_read_from_round_36():
     refused(parse_progress, "环比+5%")
     assert parse_status("on progress") is Status.NOT_DONE  # as Indonesian English says it
     refused(parse_status, "Done/pending approval")  # two states at once
+    assert parse_number("预算 ¥35万") == 350000  # a label, a space, then the money sign

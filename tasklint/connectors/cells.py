@@ -578,7 +578,7 @@ def _number_text(text: str) -> tuple[float, bool] | None:
     spaced = _SPACED_UNIT.sub("", text).replace("%%", "%")
     if spaced != text:
         return _number_text(spaced)
-    labelled = _VALUE_LABEL.match(text)
+    labelled = _VALUE_LABEL.match(text) or _SPACED_MONEY_LABEL.match(text)
     if labelled:
         return _number_text(text[labelled.end() :])
     if len(text) > _MAX_NOTED_NUMBER:
@@ -720,6 +720,8 @@ def _lakh_or_crore(m: re.Match[str], rupees: bool) -> str:
 
 # A label before the value, without a digit: 曝光：50万, Target: 3000
 _VALUE_LABEL = re.compile(r"^\s*[^\d:：]{1,12}?[:：]\s*(?=\S)")
+# ... or a Chinese word and a space before a money sign: 预算 ¥35万
+_SPACED_MONEY_LABEL = re.compile(r"^\s*[\u3400-\u9fff]{2,4}\s+(?=[¥￥$€£₩₹])")
 _SPACED_UNIT = re.compile(r"(?<=\d)\s+(?=[万萬亿億千百])")
 # A note after a value, which holds no digit and so cannot change it: in brackets, after
 # 备注/note, or words after a space that are not a unit the value is read with.
