@@ -2721,3 +2721,8 @@ def test_cells_read_from_round_36():
     assert parse_status("on progress") is Status.NOT_DONE  # as Indonesian English says it
     refused(parse_status, "Done/pending approval")  # two states at once
     assert parse_number("预算 ¥35万") == 350000  # a label, a space, then the money sign
+
+
+def test_two_statuses_where_the_owner_goes_are_refused_title_case_names_stay():
+    refused(parse_owner, "Done/pending approval")
+    assert parse_owner("Will/Sunny").people == ("Will", "Sunny")

@@ -4383,11 +4383,14 @@ _STATUS_JOIN = re.compile(r"\s*[/|]\s*")
 
 
 def _statuses_joined(s: str) -> bool:
-    """done/blocked, 已完成/延期: two statuses typed where the owner goes (a title-case
-    word may be a name, as the whole-cell check above allows: Will, Sunny)."""
+    """done/blocked, 已完成/延期, Done/pending approval: two statuses typed where the owner
+    goes (title-case words alone may be names, as the whole-cell check above allows:
+    Will/Sunny)."""
     parts = _STATUS_JOIN.split(s)
-    return len(parts) > 1 and all(
-        part and not part.istitle() and _status_label(part) is not None for part in parts
+    return (
+        len(parts) > 1
+        and not all(part.istitle() for part in parts)
+        and all(part and _status_label(part) is not None for part in parts)
     )
 
 
