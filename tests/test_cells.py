@@ -2726,3 +2726,10 @@ def test_cells_read_from_round_36():
 def test_two_statuses_where_the_owner_goes_are_refused_title_case_names_stay():
     refused(parse_owner, "Done/pending approval")
     assert parse_owner("Will/Sunny").people == ("Will", "Sunny")
+
+
+@pytest.mark.parametrize(
+    "raw", ["月底", "年初前", "fin de mes", "Mwisho wa mwezi", "Freigabe erteilt", "Done / on hold"]
+)
+def test_a_when_or_a_status_where_the_owner_goes_is_no_person(raw):
+    refused(parse_owner, raw)

@@ -1828,6 +1828,7 @@ _DONE = _words(
     # Turkish, Polish, Tagalog; 已上架 (listed, as a product is)
     "tamamlandı tamamlandi bitti zrobione zakończone zakonczone taposna 已上架",
     "validé validée approuvé เสร็จแล้ว 搞掂 已搞掂 livré livrée terminée clôturé",
+    "freigegeben freigabeerteilt",  # German: released, approval given
     "搞掂晒 搞定晒 做完晒 搞掂咗 做掂咗",  # Cantonese: all done
     "已发货 已出货 已发出 已寄出 ส่งแล้ว đãgửi ordered",  # shipped, sent: a shipping task's end
     "sorted выполнено готово сделано sudahsiap listo lista bajarildi tayyor imekamilika klart",
@@ -2761,9 +2762,11 @@ def _is_weekday(text: str) -> bool:
 # End of Ramadan, After Ramadan: a date in the owner column
 _WHEN = re.compile(
     r"(?:(?:end|start|beginning|middle|mid)\s+of|after|before|bis|sebelum|selepas|antes\s+del?"
-    r"|después\s+del?|efter|före)\s",
+    r"|después\s+del?|efter|före|fin\s+de|finales\s+de|mwisho\s+wa|mwanzo\s+wa)\s"
+    # a part of this month or year, with no month named: 月底, 年初 (when, not who)
+    r"|(?:本|这个|這個|下个|下個)?(?:月|年|季度?)(?:底|初|中|末)(?:前|之前)?$",
     re.IGNORECASE,
-)  # (bis Ende Februar, Sebelum Raya, antes del 15: when, not who)
+)  # (bis Ende Februar, Sebelum Raya, antes del 15, fin de mes, mwisho wa mwezi: when)
 
 
 def _is_part_of_a_month(text: str) -> bool:
