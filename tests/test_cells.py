@@ -2733,3 +2733,9 @@ def test_two_statuses_where_the_owner_goes_are_refused_title_case_names_stay():
 )
 def test_a_when_or_a_status_where_the_owner_goes_is_no_person(raw):
     refused(parse_owner, raw)
+
+
+def test_a_city_after_a_unit_is_where_it_works_not_who():
+    assert parse_owner("Trade Marketing, Mombasa").departments == ("Trade Marketing",)
+    assert parse_owner("Trade Marketing, Mombasa").people == ()
+    assert parse_owner("물류센터 (평택)").people == ()

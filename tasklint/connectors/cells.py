@@ -2699,9 +2699,14 @@ _CITIES_LATIN = frozenset(
         "shanghai beijing shenzhen guangzhou hangzhou chengdu taipei tokyo seoul nyc",
         "lagos abuja accra kumasi nairobi johannesburg cape town durban cairo casablanca",
         "indiranagar koramangala gurgaon gurugram noida kolkata ahmedabad surabaya bandung",
+        "mombasa kisumu nakuru eldoret kampala kigali chandigarh lucknow jaipur kochi karachi",
+        "lahore dhaka colombo kathmandu",
     )
 ) | {"kuala lumpur", "ho chi minh city", "da nang", "đà nẵng", "buôn ma thuột", "hong kong",
-     "new york"}  # fmt: skip
+     "new york", "dar es salaam", "addis ababa"}  # fmt: skip
+_CITIES_KO = frozenset(_words("서울 부산 인천 대구 대전 광주 울산 수원 평택 성남 판교 제주 창원"))
+# A city after the last comma: Trade Marketing, Mombasa (where the unit works)
+_TRAILING_CITY = re.compile(r"\s*[,，]\s*([^,，]+?)\s*$")
 # A deadline in the owner column: 周五前交, 月底前给 (週五前, as Taiwan writes it)
 _DEADLINE_ZH = re.compile(
     r"^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|月底|月初|[下本][周週]|明天|今天"
@@ -3941,8 +3946,8 @@ def _bracket_note(m: re.Match[str]) -> str:
     if inside in _KO_DUTY_NOTES:
         return " "  # 김지수(주), 정하늘(보조): the main owner, the support
     simple = to_simplified(inside)
-    if inside.casefold() in _CITIES_LATIN:
-        return " "  # Sales Manager (Penang), 烘焙工厂（Buôn Ma Thuột）: where, not who
+    if inside.casefold() in _CITIES_LATIN or inside in _CITIES_KO:
+        return " "  # Sales Manager (Penang), 烘焙工厂（Buôn Ma Thuột）, 물류센터 (평택): where
     if not _HAN.search(simple) or _is_unit_zh(simple):
         return m[0]
     if len(simple) <= 4 and simple.endswith("中"):
@@ -4295,6 +4300,8 @@ def _tidy_owner(s: str) -> str:
         if s.count("(") == 1:
             s = _unit_of_agency(s)
     s = _CHAT.sub("", s.strip())
+    if (city := _TRAILING_CITY.search(s)) and city[1].casefold() in _CITIES_LATIN and city.start():
+        s = s[: city.start()]
     s = _PARTY_LABEL.sub(_party_labelled, s)
     s = _TRADE_LABEL.sub(_trade_labelled, s)
     s = _TASK_BEFORE_COMPANY.sub("", s)
