@@ -803,6 +803,16 @@ def test_not_time_bound(text: str) -> None:
         ("Promote the wellness menu at our 5-star spa hotel", (), ()),
         ("Drive spa awareness among residents around postcode 8001, Cape Town", (), ()),
         ("Promote lounge access for flight BA 117 passengers", (), ()),
+        # blind set 73
+        ("Promote the 2BHK units in Sector 62, Noida", (), ()),
+        ("Refresh the lobby signage at 1200 Bay Street", (), ()),
+        ("门店地址更新为南京西路1266号", (), ()),
+        ("@王磊 跟进2号楼18层样板间软装", (), ()),
+        ("@ana_88 to refresh brunch menu visuals", (), ()),
+        ("Grow Platinum 2X card sign-ups 25% by EOM", ("25%",), ("EOM",)),
+        ("宣传「Platinum 2X」积分卡", (), ()),
+        ("汽车金融0首付方案宣传", (), ()),
+        ("@陈晨 Mate 70首销周门店销量破千台", ("破千",), ("首销周",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -30,7 +30,7 @@ Not quantities:
   day (10:00, 晚8点, 8pm), ages, generations and city tiers (18-35岁, 95后, 一二线, tier-1),
   anniversaries (10周年), phone numbers (400-820-6688, +852 2888 6060), codes (2FA, 404
   page, a 5K run, SKU 20518, store #12, 货号A12), a numbered list's marker (1) …, 2、…),
-  what a product is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0% sugar, zero-trust,
+  what a product is (6寸, 500ml装, 55-inch, 6-pack, 3-in-1, 0糖, 0首付, 0% sugar, zero-trust,
   100%纯棉, 24h客服, 4K投影仪, the 480kW charger, 53度酱香, the 5-piece patio set, the 60/40
   payment plan, the $199 starter kit, 199元的入门款, HK$3,980行政人员体检套餐: a target only
   after a comparison, 续航提升至5000mAh; 19姆米真丝, a 3-year warranty 3年质保, a shop's age
@@ -297,6 +297,12 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]+\s*saal\s+pura(?:ni|na|ne)"  # Hindi: 5000 saal purani, 5,000 years old
         r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
         r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
+        r"|(?<![0-9.])[0-9]+\s*号楼\s*[0-9]+\s*(?:层|層|楼|樓|f)"  # 2号楼18层: a building's floor
+        # a street address: 1200 Bay Street
+        r"|(?<![0-9.,])[0-9]{1,5}(?=\s+(?:[a-z]+\s+){1,2}(?:street|st\.?|road|rd\.?|avenue|ave\.?"
+        r"|boulevard|blvd\.?|drive|dr\.?|lane)(?![a-z]))"
+        # a card or a plan named with a multiple: the Platinum 2X card
+        r"|(?<![0-9.])[0-9]x(?=(?:['’]s)?[」』\"”]?\s*(?:cards?|卡|积分卡|credit)(?![a-z]))"
         r"|12987(?=\s*(?:工艺|酿造|酱香))"  # a baijiu's process
         r"|1-?8[0-9]{2}-[a-z][a-z0-9-]*"  # 1-800-SMILE-NOW
         r"|[0-9]{2}/[0-9]{2}(?=\s+(?:season\s+)?pass(?:es)?(?![a-z]))"  # the 25/26 pass
@@ -457,7 +463,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]{1,2}-(?:game|match|show|class|session|visit|ride|night|day)s?\s+"
         r"(?:packs?|plans?|pass(?:es)?|bundles?|packages?|memberships?|cards?)(?![a-z])"
         r"|(?<![0-9.])[0-9]{1,2}\s*分(?:糖|甜)"  # a drink's sugar level: 3分糖
-        r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担|谷物|谷|香精|色素|麸质|乳糖|激素)"
+        r"|(?<![0-9.])0\s*%?\s*(?:糖|脂|卡|添加|蔗糖|防腐剂|酒精|负担|谷物|谷|香精|色素|麸质|乳糖|激素"
+        r"|首付|利率|利息|手续费|月供|押金)"  # (0首付, 0利率: a loan's terms)
         # what a recipe holds: 80%鲜肉含量
         r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*%(?=\s*[^\x00-\x7f，、。；]{0,4}?含量)"
         r"|(?<![0-9.])0\s*%?[- ]?(?:sugar|fat|calorie|cal|alcohol)(?![a-z])"
@@ -852,7 +859,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
         r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight|serie"
-        r"|seat|route|platform|unit|lote|palco|port[ãa]o|zone"
+        r"|seat|route|platform|unit|lote|palco|port[ãa]o|zone|sector|plot"
         r"|release|aged?|ages|soi|fm|am|sec|secondary|primary|class|std|standard)\s*(?:-\s*)?#?\s*"
         r"[0-9]+(?:\s*(?:-|–|~|/|and|&|to(?!\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?"
         r"|days?|%)(?![a-z])))\s*[0-9]+)?\+?(?![0-9])(?!\s*[%‰])"
@@ -1074,6 +1081,8 @@ _LATIN_LED: list[tuple[str, str]] = [
 ]
 
 _SYMBOL_LED: list[tuple[str, str]] = [
+    # a handle with digits in it: @ana_88 (who, not how many)
+    ("L_smention", r"@[a-z_][a-z0-9_.]*[0-9][a-z0-9_]*"),
     (
         "Q_smoney",
         # €3,99, €1.250,00: a euro amount's decimal comma (and its dots grouping thousands)
@@ -1130,7 +1139,7 @@ _CN_PERIOD_WORDS = [
         "双周 隔周 每两周 每隔一周 每个季度 每个月 每个星期 每一周 每个周末 "
         "下个迭代 下一个迭代 本迭代 下个sprint 本sprint 下个版本 本学期 下学期 学期内 整个学期 "
         "本赛季 赛季内 年前 春节档 跨年夜 季度初 返场 开门红 黄金周 小长假 雪季 滑雪季 "
-        "首发周 开售周 上市首周 比赛日 "
+        "首发周 开售周 上市首周 首销周 首销日 比赛日 "
         "每个sprint 每sprint 每个迭代 每迭代 每个冲刺 每个周期 "
         "年均 日更 周更 月更 月销 年销",
         # campaign windows, seasons and holidays
@@ -1318,6 +1327,8 @@ _CJK_LED: list[tuple[str, str]] = [
     ("P_cexhibit", r"展期(?!间)"),
     # a disease's or a road's high season (手足口病高发期前); 高峰期间 is 高峰 + 期间
     ("P_cpeak", r"(?:高发|高峰)期(?!间)"),
+    # a street's number: 南京西路1266号, 中山路88号院
+    ("L_cstreet", r"(?<=[\u3400-\u9fff])[路街巷弄][0-9]{1,5}\s*号(?:院|楼)?"),
     # a stand's sections, as tickets name them: 看台112区、113区
     ("L_cstand", r"看台\s*[0-9]{1,4}\s*区(?:\s*[、,，/]\s*[0-9]{1,4}\s*区)*"),
     # before or during any season (收割季前, 开季前, 流感高发季来临前): read from its 季
