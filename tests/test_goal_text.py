@@ -813,6 +813,14 @@ def test_not_time_bound(text: str) -> None:
         ("宣传「Platinum 2X」积分卡", (), ()),
         ("汽车金融0首付方案宣传", (), ()),
         ("@陈晨 Mate 70首销周门店销量破千台", ("破千",), ("首销周",)),
+        # blind set 74
+        ("Raise awareness of our dental scanners during IDS Cologne", (), ("during IDS Cologne",)),
+        ("Get the 510(k) clearance story out before the AAO Annual Session", (), ("Annual",)),
+        ("Target IELTS 7 candidates in Vietnam with testimonial ads", (), ()),
+        ("HSK 4级课程主推东南亚华裔学生", (), ()),
+        ("9月底前雅思7分班招生120人", ("120",), ("9月底前",)),
+        ("Feature the 30-day supply starter pack on the homepage", (), ()),
+        ("辅酶Q10面霜详情页别写得太医疗", (), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -248,7 +248,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|会议室|教室|车间)"
         r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕)"
         r"|\s*(?:transfer|pathway|program(?:me)?|degree|articulation|twinning|model|scheme)s?(?![a-z]))"
-        r"|401\s*\(\s*k\s*\)|501\s*\(\s*c\s*\)\s*\(\s*[0-9]{1,2}\s*\)"
+        r"|401\s*\(\s*k\s*\)|510\s*\(\s*k\s*\)|501\s*\(\s*c\s*\)\s*\(\s*[0-9]{1,2}\s*\)"
         r"|1\s*:\s*1(?=\s*(?:abm|coaching|mentoring|meetings?|sessions?|calls?"
         r"|consultations?|咨询|辅导|沟通|面谈|服务))"
         # phone numbers: 400-820-6688, 1-800-555-0142, 021-12345678, 13812345678
@@ -298,6 +298,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<![0-9.])[0-9]{1,2}\s*系(?![统列数])"  # 全新7系: a car's series
         r"|(?<![0-9.])[0-9]+\s*(?:楼|樓)(?=[^\x00-\x7f])"  # 3楼接待区: a floor
         r"|(?<![0-9.])[0-9]+\s*号楼\s*[0-9]+\s*(?:层|層|楼|樓|f)"  # 2号楼18层: a building's floor
+        r"|(?<![0-9.])[0-9]{1,3}[- ]?day\s+supply(?![a-z])"  # a pack's size: the 30-day supply
+        r"|(?:(?<=雅思)|(?<=托福))[0-9]{1,3}(?:\.[0-9])?\s*分(?=[^\x00-\x7f])"  # 雅思7分冲刺课
         # a street address: 1200 Bay Street
         r"|(?<![0-9.,])[0-9]{1,5}(?=\s+(?:[a-z]+\s+){1,2}(?:street|st\.?|road|rd\.?|avenue|ave\.?"
         r"|boulevard|blvd\.?|drive|dr\.?|lane)(?![a-z]))"
@@ -567,6 +569,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z0-9])(?:h5|o2o|b2b|b2c|c2m|d2c|p2p|k12|web\s*[23](?:\.0)?|ga4|gpt-?[0-9]|s/4\s*hana"
         r"|euro\s*-?[1-7](?![0-9])"  # an emission standard: EURO5
         r"|spf\s*[0-9]{2}\+*|pa\+{1,4}"  # a sunscreen's protection: SPF 50, PA++++
+        r"|(?:co)?q10"  # coenzyme Q10 (no quarter has that number)
+        # a language test's level as an audience: IELTS 7 candidates, HSK 4, JLPT N2
+        r"|(?:ielts|hsk|toefl|toeic|topik|jlpt)\s*n?[0-9]{1,3}(?:\.[0-9])?(?![0-9.])"
         r"|api\s*[0-9]{3,4}(?=\s+[a-z])|ip\s*[56][0-9]|big\s*(?:5|five)"  # API 610 pumps, IP68
         r"|gb\s*/?\s*t?\s*[0-9]{4,5}|iec\s*[0-9]{4,5}|ul\s*[0-9]{3,4}"  # GB/T 36276: a standard
         r"|h[123]\s+(?:chem|chemistry|maths?|physics|bio|biology|econ|economics|gp|history"
@@ -2054,7 +2059,7 @@ _THE_THING = re.compile(r"(?<![a-z])the\s")
 # Before an event known by its name: "before ISM Cologne", "ahead of the Headies" (the
 # capitals say it is a name; "ahead of Agoda", a rival, has no "the")
 _BEFORE_WORD = re.compile(
-    r"(?<![a-z])(?:before|until|till|in time for|prior to|ahead of the|during the)\s"
+    r"(?<![a-z])(?:before|until|till|in time for|prior to|ahead of the|during(?: the)?)\s"
 )
 # the name after it, read in the original text, where capitals show it
 _CAPITALISED_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*")
