@@ -2718,6 +2718,7 @@ def test_cells_read_from_round_36():
     assert parse_progress("Concluído 60%") == 0.6  # Portuguese: done, then how far
     refused(parse_progress, "+12% YoY")  # a change, not how far a task has come
     refused(parse_progress, "环比+5%")
+    refused(parse_progress, "同比 12%")  # the change before the share, as a label would stand
     assert parse_status("on progress") is Status.NOT_DONE  # as Indonesian English says it
     refused(parse_status, "Done/pending approval")  # two states at once
     assert parse_number("预算 ¥35万") == 350000  # a label, a space, then the money sign

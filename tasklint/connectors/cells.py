@@ -923,6 +923,8 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
     (steps done of steps) is 75% — in a progress cell it is no date."""
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip()
+        if _A_CHANGE.search(text):  # +12% YoY, 环比+5%, 同比 12%: how a figure moved
+            _fail(f"{_EXPECT_PROGRESS} (a change is no progress)")
         text = _PROGRESS_LABEL.sub("", text, count=1).strip() or text
         labelled = _ANY_PROGRESS_LABEL.match(text)
         if (
@@ -935,8 +937,6 @@ def parse_progress(raw: object, *, fraction: bool | None = None) -> float | None
             text = bracketed[1].strip()
         if _MONEY_SIGN.search(text):
             _fail(f"{_EXPECT_PROGRESS} (an amount of money is no progress)")  # $85: not 85%
-        if _A_CHANGE.search(text):  # +12% YoY, 环比+5%: how a figure moved, not a task
-            _fail(f"{_EXPECT_PROGRESS} (a change is no progress)")
         # 约一半, about half, 半分くらい: as numbers read their approximations
         word = _APPROX_SUFFIX.sub("", _APPROX_PREFIX.sub("", text, count=1)).casefold()
         if (share := _SHARE_WORDS.get(word)) is not None:
