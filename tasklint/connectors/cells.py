@@ -881,13 +881,15 @@ _ANY_PROGRESS_LABEL = re.compile(
     r"|(?P<done>已[\u3400-\u9fff]{1,2})\s*(?=\d{1,3}\s*/\s*\d{1,3}$))",
     re.IGNORECASE,
 )
+# A figure compared with an earlier one (+12% YoY, 环比+5%): refused as a progress
+_A_CHANGE = re.compile(r"^\+|同比|环比|同期|\b(?:yoy|mom|wow|qoq|y/y|m/m)\b", re.IGNORECASE)
+# ... and the words of a change a label may hold (提升, up), besides those
 _CHANGE_WORDS = re.compile(
     r"[升增降涨跌减提]|\b(?:up|down|increase|decrease|growth|grow|lift|uplift|drop|rise|fall"
-    r"|yoy|mom|wow|qoq|plus|minus|more|less|over|under|above|below|than)\b",
+    r"|plus|minus|more|less|over|under|above|below|than)\b",
     re.IGNORECASE,
 )
 _MONEY_SIGN = re.compile(f"[{re.escape(_MONEY_SIGNS)}]")
-_A_CHANGE = re.compile(r"^\+|同比|环比|同期|\b(?:yoy|mom|wow|qoq|y/y|m/m)\b", re.IGNORECASE)
 _SHARE_WORDS = {
     **dict.fromkeys(("一半", "半", "half", "halfway", "half done", "halfway done"), 0.5),
     **dict.fromkeys(("separuh", "setengah", "một nửa", "moitié", "la moitié", "mitad"), 0.5),

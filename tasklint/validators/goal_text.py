@@ -797,9 +797,10 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"(?<![a-z])(?:hs(?:\s+code)?|ref\.|reference)\s*[0-9]{3,10}(?![0-9])"
         r"|(?<![a-z])(?:calibre|caliber|cal\.)\s*[0-9]{2,10}(?![0-9])",
     ),
-    # a game's title (Dota 2, Tekken 8, EA FC 25), a place's code (postcode 8001): names
+    # a name with a number in it: a game's title (Dota 2, Tekken 8, EA FC 25), a place's
+    # code (postcode 8001)
     (
-        "L_lgame",
+        "L_lnamed",
         r"(?<![a-z])(?:dota|tekken|fifa|gta|diablo|madden|ea\s+fc)\s+[0-9]{1,2}(?![0-9.%])"
         r"|(?<![a-z])(?:postcode|post\s+code|zip(?:\s+code)?|pin\s*code)\s+[0-9]{3,6}(?![0-9])",
     ),
@@ -2056,8 +2057,9 @@ _SIZES = frozenset(("Q_num", "Q_money", "Q_smoney", "P_hour", "P_chour"))
 
 
 _THE_THING = re.compile(r"(?<![a-z])the\s")
-# Before an event known by its name: "before ISM Cologne", "ahead of the Headies" (the
-# capitals say it is a name; "ahead of Agoda", a rival, has no "the")
+# Before or during an event known by its name: "before ISM Cologne", "ahead of the
+# Headies", "during IDS Cologne" (the capitals say it is a name; "ahead of Agoda", a
+# rival, has no "the")
 _BEFORE_WORD = re.compile(
     r"(?<![a-z])(?:before|until|till|in time for|prior to|ahead of the|during(?: the)?)\s"
 )
@@ -2066,9 +2068,10 @@ _CAPITALISED_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&
 
 
 def _named_deadline(text: str, folded: str, start: int) -> list[str]:
-    """The deadline "before ISM Cologne" in `text`, where `folded` (of the same length)
-    has a before-word from `start` on: the name is matched after each such word, not
-    searched for. None in a text written in capitals, where no name stands out."""
+    """The deadline "before ISM Cologne" (or the period "during IDS Cologne") in `text`,
+    where `folded` (of the same length) has a before-word from `start` on: the name is
+    matched after each such word, not searched for. None in a text written in capitals,
+    where no name stands out."""
     if text.isupper():
         return []
     for word in _BEFORE_WORD.finditer(folded, start):
