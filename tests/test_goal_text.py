@@ -821,6 +821,9 @@ def test_not_time_bound(text: str) -> None:
         ("9月底前雅思7分班招生120人", ("120",), ("9月底前",)),
         ("Feature the 30-day supply starter pack on the homepage", (), ()),
         ("辅酶Q10面霜详情页别写得太医疗", (), ()),
+        # a circled or bracketed number numbers a list item (NFKC would make it a 3)
+        ("③做好门店SOP执行", (), ()),
+        ("①双11当天GMV破5000万 ⑵Q3前完成", ("5000万",), ("双11", "当天", "Q3前")),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -2037,8 +2037,17 @@ def fold(text: str) -> str:
     Chinese (`tasklint.text.to_simplified`), lower case. The Chinese clause comma is kept
     apart from digit groups ("5000，200家" is not 5,000,200)."""
     if not text.isascii():
-        text = to_simplified(unicodedata.normalize("NFKC", text.replace("，", "、")))
+        text = text.replace("，", "、").translate(_LIST_MARKERS)
+        text = to_simplified(unicodedata.normalize("NFKC", text))
     return text.lower()
+
+
+# Circled and bracketed numbers (① ⑴ ⒈ ❶ ➀) number the items of a list (③做好门店SOP执行):
+# no quantity. NFKC would make ③ a plain 3 (and ⑴ three characters), so they are blanked
+# before it, one space each, keeping the text's length.
+_LIST_MARKERS = dict.fromkeys(
+    [*range(0x2460, 0x249C), *range(0x24EA, 0x2500), *range(0x2776, 0x2794)], " "
+)
 
 
 # "Promote the 24-room Alfama property", "the 750Wh battery page": after "the" (unless a
