@@ -824,6 +824,13 @@ def test_not_time_bound(text: str) -> None:
         # a circled or bracketed number numbers a list item (NFKC would make it a 3)
         ("③做好门店SOP执行", (), ()),
         ("①双11当天GMV破5000万 ⑵Q3前完成", ("5000万",), ("双11", "当天", "Q3前")),
+        # blind set 77
+        ("Improve guest experience at our four-star Galway property", (), ()),
+        ("3号诊室候诊时长缩短至15分钟", ("15分钟",), ()),
+        ("邮轮母港首航前完成两千间舱位预售", ("两千",), ("首航前",)),
+        ("强化民营医院与120急救联动的宣传", (), ()),
+        ("Aquarium annual passholders to 12,000", ("12,000",), ()),
+        ("Weekly member newsletter featuring the 3-seat sofa range", (), ("Weekly",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -230,12 +230,14 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+\s*(?:br|bhk)(?![a-z])"  # a 2BR unit, a 3BHK flat
         r"|(?<![0-9])[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}(?![0-9])"  # a hotline: 1800 222 3333
         r"|[48]00(?=\s*[^\x00-\x7f，、。；0-9]{0,2}?(?:电话|热线|号码))"  # 400(订货)电话: toll-free
+        r"|(?<![0-9])1(?:10|19|20|22)(?=\s*(?:急救|报警|火警|救护|指挥中心))"  # 120急救: a hotline
         r"|(?<=\()[0-9]{3}\)\s*[0-9]{3}-[0-9]{4}(?![0-9])"  # (512) 555-0143
         # a number after what it is: 热线 2866 8888, call centre 9200 12345; a hotel's class
         r"|(?:(?<=热线)|(?<=热线\s)|(?<=电话)|(?<=电话\s)|(?<=hotline\s)|(?<=centre\s)|(?<=center\s)"
         r"|(?<=whatsapp\s)|(?<=tel\s)|(?<=tel:\s))"
         r"(?:[0-9]{2,4}(?:[\s-][0-9]{2,5}){1,3}|[0-9]{8})(?![0-9])"
-        r"|[1-7]\s*-?\s*star\s+(?:[a-z]+\s+)?(?:hotels?|resorts?|properties|venues|reviews?)(?![a-z])"
+        r"|(?:[1-7]|one|two|three|four|five|six|seven)\s*-?\s*star\s+(?:[a-z]+\s+)?"
+        r"(?:hotels?|resorts?|propert(?:y|ies)|venues|reviews?|lodges?|villas?)(?![a-z])"
         r"|1\s*-?\s*on\s*-?\s*1(?![0-9])"  # 1-on-1 counselling
         # a returns policy: 30-day returns, "7 days no reason return"
         r"|[0-9]+[- ]?days?\s+(?:no[- ]reasons?\s+|free\s+|easy\s+|hassle[- ]free\s+)?(?:returns?"
@@ -245,7 +247,7 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|[0-9]+[- ]?(?:month|year|day)\s+(?:ltv|clv|cltv|arpu|churn|payback)(?![a-z])"
         r"|[0-9]+\s*号(?:店|线|楼|馆|门|厅|仓|窗口|位|选手|机|营业部|网点|门市|分店|展位|展台|特调|拿铁"
         r"|咖啡|奶茶|饮品|套餐|色|款|配方|展柜|柜台|柜|交付区|展区|区|车位|包间|包厢"
-        r"|会议室|教室|车间)"
+        r"|会议室|教室|车间|诊室|诊区|候诊区|病房|病区|床|手术室|登机口|航站楼|站台|码头|泊位)"
         r"|(?<![0-9])[0-9]\s*\+\s*[0-9](?![0-9])(?=[^\x00-\x7f]{0,4}?(?:贯通|学制|模式|项目|专本|本硕)"
         r"|\s*(?:transfer|pathway|program(?:me)?|degree|articulation|twinning|model|scheme)s?(?![a-z]))"
         r"|401\s*\(\s*k\s*\)|510\s*\(\s*k\s*\)|501\s*\(\s*c\s*\)\s*\(\s*[0-9]{1,2}\s*\)"
@@ -589,7 +591,9 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|listeners?|devices?|admins?|editors?|hosts?|partners?|advertisers?|developers?|clients?"
         r"|households?|workspaces?|stores?|sellers?|seats?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
         # a kind of donor or ticket, not the goal's window: monthly donors, the daily pass
-        r"|(?:daily|weekly|monthly)\s+(?:donors?|givers?|pass(?:es)?)(?![a-z])"
+        r"|(?:daily|weekly|monthly|annual|yearly)\s+(?:donors?|givers?|pass(?:es)?|pass\s*holders?"
+        r"|members?|memberships?)(?![a-z])(?!\s+(?:newsletters?|e-?mails?|mailers?|events?|updates?"
+        r"|digests?|calls?|meetups?|nights?|reports?)(?![a-z]))"  # (a weekly member newsletter)
         r"|(?:daily|weekly|monthly)(?=\s+[0-9]+\s*(?:mb|gb)\s+(?:bundles?|plans?|packs?)(?![a-z]))"
         r"|d[0-9]+\s*(?:retention|churn)|day[- ]?[0-9]+\s*(?:retention|churn)"
         r"|month[- ]over[- ]month"
@@ -1183,6 +1187,7 @@ _CN_PERIOD_WORDS = [
         "上市前 开店前 期末前 期中前 期末考前 开班前 更新前 版本更新前 发版前 "
         "开工前 开卖前 投放前 上线首周 开业首月 开放前 开盘前 交付前 上映前 开课前 开赛前 开园前 "
         "首发前 上新前 生效前 生效后 施行前 施行后 两会 推送前 推送后 升级后 加盟前 招商前 "
+        "首航前 首飞前 开航前 启航前 通航前 "
         "面试前 笔试前 签约前 备案前 审批前 获批前 获批后 到期前 到期后 过期前 续约前 "
         "首发日前 发布日前 上市日前 开售日前 上线日前 开春前 开春后 入冬前 封关前 封关后",
         "高考前 高考后 中考前 中考后 考研前 出分后 放榜后",
