@@ -831,6 +831,13 @@ def test_not_time_bound(text: str) -> None:
         ("强化民营医院与120急救联动的宣传", (), ()),
         ("Aquarium annual passholders to 12,000", ("12,000",), ()),
         ("Weekly member newsletter featuring the 3-seat sofa range", (), ("Weekly",)),
+        # a model's number after its name, before one thing (not a count of things)
+        ("Set up the Hyundai Ioniq 5 display before Christmas", (), ("Christmas",)),
+        ("The Whey 80 page must look more premium, I think so", (), ()),
+        ("Grow Shopee 500 orders in Q3", ("500",), ("Q3",)),
+        ("Onboard Enterprise 20 customer accounts", ("20",), ()),
+        ("Reach 500 signups", ("500",), ()),
+        ("Increase NPS to Above 50 overall", ("50",), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

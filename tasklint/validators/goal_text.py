@@ -2105,6 +2105,31 @@ def _is_price_tag(folded: str, name: str, start: int, end: int) -> bool:
     return _THE_THING.search(before) is not None and not _BEFORE_COMPARISON.search(before)
 
 
+# A bare number after a capitalised name inside a sentence and before one thing, not
+# things: the Hyundai Ioniq 5 display, the Sac Lune 25 waitlist, the Summit 8 chair. A
+# count is followed by what is counted, in the plural (Shopee 500 orders, Model 3 sales,
+# 30 store visits); a sentence's first word, even capitalised, is its verb (Reach 500
+# signups), so the name must follow another word. Read on the original text, where the
+# capitals are.
+_NAME_BEFORE = re.compile(
+    r"[\w'’.-]\s+(?!(?:Above|Below|Over|Under|About|Around|Only|Just|Least|Most|Than|Reach|Hit"
+    r"|Top|Max|Min|Minimum|Maximum)\s)[A-Z][a-z]{2,}\s+$"
+)
+_ONE_THING_AFTER = re.compile(
+    r"\s+(?!(?:percent|per|point|more|new|extra|additional|million|thousand|hundred|billion"
+    r"|lakh|crore|people|person|staff|times|plus|and|or|to|of|in|on|at|by|for|from|with|than"
+    r"|each|every|a|an|the)(?![a-z]))[a-z]{3,}(?<!s)(?![\w-])(?!\s+[a-z]+s(?![\w-]))"
+)
+
+
+def _numbers_a_name(source: str, start: int, end: int) -> bool:
+    return (
+        source[start:end].isdigit()
+        and _NAME_BEFORE.search(source, max(0, start - 32), start) is not None
+        and _ONE_THING_AFTER.match(source, end) is not None
+    )
+
+
 def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
     """Spans of the vocabulary in `folded`, leftmost first, non-overlapping, each with
     its verdict: Q (quantity), P (period) or L (label, neither). `source` is the text
@@ -2128,6 +2153,8 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
             and (what[1] is None or name != "Q_num" or not folded[end - 1].isdigit())
         ):
             verdict = "L"  # the 24-room property, the ₹999 series: what it is
+        elif verdict == "Q" and name == "Q_num" and _numbers_a_name(source, m.start(), end):
+            verdict = "L"  # the Ioniq 5 display, the Whey 80 page: a model's number
         if verdict == "P":
             suffix = _PERIOD_SUFFIX.match(folded, end)
             if suffix:
