@@ -591,7 +591,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|listeners?|devices?|admins?|editors?|hosts?|partners?|advertisers?|developers?|clients?"
         r"|households?|workspaces?|stores?|sellers?|seats?)|(?:daily|weekly|monthly)\s+(?:listeners|uniques)"
         # a kind of donor or ticket, not the goal's window: monthly donors, the daily pass
-        r"|(?:daily|weekly|monthly|annual|yearly)\s+(?:donors?|givers?|pass(?:es)?|pass\s*holders?"
+        r"|(?:daily|weekly|monthly)\s+(?:donors?|givers?|pass(?:es)?|pass\s*holders?"
         r"|members?|memberships?)(?![a-z])(?!\s+(?:newsletters?|e-?mails?|mailers?|events?|updates?"
         r"|digests?|calls?|meetups?|nights?|reports?)(?![a-z]))"  # (a weekly member newsletter)
         r"|(?:daily|weekly|monthly)(?=\s+[0-9]+\s*(?:mb|gb)\s+(?:bundles?|plans?|packs?)(?![a-z]))"
@@ -932,7 +932,8 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|daily(?!\s+(?:essentials?|use|wear|drivers?|moisturi[sz]ers?|serums?|cleansers?|staples?))"
         r"|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually"
         r"|(?<![0-9]st\s)(?<![0-9]nd\s)(?<![0-9]rd\s)(?<![0-9]th\s)annual"
-        r"(?!\s+(?:fees?|memberships?|pass(?:es)?|subscriptions?|plans?)(?![a-z]))"
+        r"(?!\s+(?:fees?|members?|memberships?|pass(?:es)?|pass\s*holders?|subscriptions?|plans?)"
+        r"(?![a-z]))"
         r"|co\s+(?:miesi[aą]c|tydzie[nń]|kwarta[lł]|roku|dzie[nń])"  # Polish: co miesiąc
         r"|(?:the|within\s+the)\s+same\s+day|for\s+the\s+(?:year|quarter|month|season)"
         r"|(?:this|next|coming)\s+edition"
@@ -2042,7 +2043,7 @@ def fold(text: str) -> str:
     Chinese (`tasklint.text.to_simplified`), lower case. The Chinese clause comma is kept
     apart from digit groups ("5000，200家" is not 5,000,200)."""
     if not text.isascii():
-        text = text.replace("，", "、").translate(_LIST_MARKERS)
+        text = _LIST_MARKERS.sub(" ", text.replace("，", "、"))
         text = to_simplified(unicodedata.normalize("NFKC", text))
     return text.lower()
 
@@ -2050,9 +2051,7 @@ def fold(text: str) -> str:
 # Circled and bracketed numbers (① ⑴ ⒈ ❶ ➀) number the items of a list (③做好门店SOP执行):
 # no quantity. NFKC would make ③ a plain 3 (and ⑴ three characters), so they are blanked
 # before it, one space each, keeping the text's length.
-_LIST_MARKERS = dict.fromkeys(
-    [*range(0x2460, 0x249C), *range(0x24EA, 0x2500), *range(0x2776, 0x2794)], " "
-)
+_LIST_MARKERS = re.compile("[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
 
 
 # "Promote the 24-room Alfama property", "the 750Wh battery page": after "the" (unless a
