@@ -236,6 +236,7 @@ _EMPTY = frozenset(
     | {"غيرمتوفر", unicodedata.normalize("NFKC", "ยังไม่สรุป")}  # Arabic, Thai: not available yet
     | {"미집계", "belumdiisi"}  # Korean, Indonesian: not tallied, not filled in
     | {"n/d"}  # Polish: nie dotyczy, not applicable
+    | {"n.v.t.", "n.v.t", "nvt"}  # Dutch: niet van toepassing, not applicable
     | {"未定义"}
     | {"莫得", "没得", "冇"}  # Sichuanese, Cantonese: there is none
     | _UNDECIDED
@@ -860,6 +861,7 @@ _PROGRESS_LABEL = re.compile(
     r"|已完成|完成了|完成咗|完成|做咗|做了"  # (装修进度：4/5: the work whose progress it is)
     r"|progres|progress|progresso|postęp|postep|ilerleme|tamamlanma|avanzamento|搞了|نسبة\s+الإنجاز"
     r"|completion|completed?|done|conclu[ií]d[oa]|진행률|진척률|進捗率?|progreso|avance|fortschritt|kemajuan"
+    r"|voortgang"
     r"|tiến\s+độ|hoàn\s+thành|avancement|ความคืบหน้า|выполнено|готово|прогресс"
     # a status before how far it has come: 进行中，60%, En progreso 40%, Selesai 80%
     r"|进行中|進行中|in\s+progress|en\s+progreso|en\s+curso|in\s+corso|em\s+andamento"
@@ -897,6 +899,7 @@ _SHARE_WORDS = {
     **dict.fromkeys(("à moitié", "절반", "halfway na", "kalahati", "ครึ่งหนึ่ง", "ครึ่ง"), 0.5),
     **dict.fromkeys(("la mitad", "metade", "половина", "половину", "nusu", "hälften"), 0.5),
     **dict.fromkeys(("de helft", "helft", "halverwege"), 0.5),  # Dutch
+    **dict.fromkeys(("zur hälfte", "zur haelfte", "halfway there"), 0.5),
     **dict.fromkeys(("yarı yarıya", "yarısı", "yarı", "yarısı bitti"), 0.5),  # Turkish
     **dict.fromkeys(("metà", "a metà", "la metà"), 0.5),  # Italian
     **dict.fromkeys(("aadha", "aadhaa", "aadha ho gaya", "आधा"), 0.5),  # Hindi
@@ -1822,6 +1825,7 @@ _DONE = _words(
     "完了 済 済み 対応済み 완료 완료됨 selesai sudahselesai hoànthành xong đãxong",
     "erledigt fertig abgeschlossen terminé fait completado terminado hecho concluído",
     "concluída concluida concluido",  # Portuguese, as a feminine noun's (a tarefa) or unaccented
+    "finalizado finalizada 完成咗 完了済み",  # Spanish; Cantonese, Japanese: done
     "edonfinish donfinish",  # Nigerian Pidgin: it has finished
     "afgerond klaar voltooid",  # Dutch: finished
     "fatto completato concluso",  # Italian
@@ -1859,6 +1863,7 @@ _NOT_DONE = _words(
     "nãoiniciado siniciar poriniciar awaiting belummulai enattente",
     "wtrakcie dozrobienia wrealizacji niezaczęte niezaczete nierozpoczęte nierozpoczete",
     "nierozpoczęto nierozpoczeto wtoku doakceptacji oczekuje",  # Polish
+    "yettostart yettobegin notyetstarted",  # Indian English
     "devamediyor başlamadı baslamadi başlanmadı baslanmadi beklemede",  # Turkish
     "pågår pagar ejpåbörjad ejpaborjad påbörjad",  # Swedish
     "검토중 검토 진행예정 검수대기 검수중 승인대기",  # Korean: under review, awaiting inspection
