@@ -874,7 +874,7 @@ _LATIN_LED: list[tuple[str, str]] = [
         r"|generation|vol|chapter|item|task|ticket|issue|page|slide|booth|hall|room|gate|lane"
         r"|aisle|track|module|lesson|grade|cohort|row|column|section|option|build|edition"
         r"|warehouse|shed|hangar|pier|terminal|studio|barn|stall|bay|ward|district|precinct|flight|serie"
-        r"|building|bldg|block|tower|store|tienda|loja|sucursal|branch|outlet"
+        r"|building|bldg|tower|store|tienda|loja|sucursal|branch|outlet"  # (not "block 2 hours")
         r"|seat|route|platform|unit|lote|palco|port[ãa]o|zone|sector|plot"
         r"|release|aged?|ages|soi|fm|am|sec|secondary|primary|class|std|standard)\s*(?:-\s*)?#?\s*"
         r"[0-9]+(?:\s*(?:-|–|~|/|and|&|to(?!\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?"
