@@ -2153,20 +2153,25 @@ def _numbers_a_name(source: str, start: int, end: int) -> bool:
 # 1801户型, 3.6g蛋白, 1680元票档, 100% agave, 24小时便利店) or by the brand before it (宝马X3,
 # 一加13, 问界M7, 青花20, a baijiu). Asked of the quantities found only: as alternatives of
 # the vocabulary, these were tried at every digit of every statement (3% of its time).
+_DRINKS = ("啤酒", "精酿", "白酒", "黄酒", "葡萄酒", "清酒")
+_TIERS = ("票档", "档票", "价位票", "票价档")
+_BRANDS = (
+    *("宝马", "奔驰", "奥迪", "一加", "理想", "问界", "小鹏", "蔚来", "极氪", "领克", "比亚迪"),
+    *("青花", "星途", "智界", "岚图", "零跑"),
+)
 _NAMED_BY_WHAT_FOLLOWS = re.compile(
-    r"\s*(?:(?P<drink>啤酒|精酿|白酒|黄酒|葡萄酒|清酒)|(?P<layout>户型)|(?P<protein>g?\s*乳?蛋白)"
-    r"|(?P<tier>票档|档票|价位票|票价档)"
+    rf"\s*(?:(?P<drink>{'|'.join(_DRINKS)})|(?P<layout>户型)|(?P<protein>g?\s*乳?蛋白)"
+    rf"|(?P<tier>{'|'.join(_TIERS)})"
     r"|(?P<material>(?:agave|cotton|arabica|natural|organic|recycled|pure|wool|silk|linen|juice"
     r"|cashmere|merino|vegan|plant[- ]based|cacao|cocoa|leather)(?![a-z])"
     r"|阿拉比卡|纯|棉|天然|有机|果汁|羊毛|真丝|蚕丝|桑蚕丝|羊绒|可可|生牛乳)"
     r"|(?P<service>营业|便利店|门店|药店|药房|客服|健身房|(?:stores?|shops?|pharmac(?:y|ies)|gyms?"
     r"|convenience|support|service|desk|hotline|helpline|concierge|access)(?![a-z])))"
 )
-_BRAND_BEFORE = re.compile(
-    r"(?:宝马|奔驰|奥迪|一加|理想|问界|小鹏|蔚来|极氪|领克|比亚迪|青花|星途|智界|岚图|零跑)\s?[a-z]{0,3}\s?$"
-)
-_PRODUCT_NEXT = frozenset("啤精白黄葡清户g乳蛋票档价")
-_BRAND_LAST = frozenset("马驰迪加想界鹏来氪克花途图跑")
+_BRAND_BEFORE = re.compile(rf"(?:{'|'.join(_BRANDS)})\s?[a-z]{{0,3}}\s?$")
+# (what may stand right after such a number, and right before it: the check's prefilter)
+_PRODUCT_NEXT = frozenset([word[0] for word in (*_DRINKS, *_TIERS)] + ["户", "g", "乳", "蛋"])
+_BRAND_LAST = frozenset(brand[-1] for brand in _BRANDS)
 _MODEL_NUMBER = re.compile(r"[a-z]{0,3}\s?[0-9]{1,3}[a-z]{0,3}")
 _AROUND_THE_CLOCK = re.compile(r"24\s*-?\s*(?:h|hrs?|hours?|小时)")
 
