@@ -2737,6 +2737,8 @@ def test_cells_read_from_round_37():
     assert parse_status("完了済み") is Status.DONE  # Japanese
     assert parse_status("Finalizado (15/07)") is Status.DONE  # Spanish, a date in a note
     assert parse_status("Yet to start") is Status.NOT_DONE  # Indian English
+    assert parse_number("2 mil millones de pesos") == 2e9  # "de" before the currency
+    assert parse_number("5 mil pesos") == 5000
 
 
 def test_two_statuses_where_the_owner_goes_are_refused_title_case_names_stay():
