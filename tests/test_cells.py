@@ -2739,6 +2739,10 @@ def test_cells_read_from_round_37():
     assert parse_status("Yet to start") is Status.NOT_DONE  # Indian English
     assert parse_number("2 mil millones de pesos") == 2e9  # "de" before the currency
     assert parse_number("5 mil pesos") == 5000
+    assert parse_number("R$ 3 milhões") == 3e6  # Portuguese millions, billions
+    assert parse_number("3 milhões de reais") == 3e6
+    assert parse_number("R$ 2 bilhões") == 2e9
+    assert parse_number("2 mil milhões de euros") == 2e9  # (European Portuguese)
 
 
 def test_two_statuses_where_the_owner_goes_are_refused_title_case_names_stay():

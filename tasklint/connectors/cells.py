@@ -32,11 +32,11 @@ Empty cells
     week, day or hour is refused: ``$500/month``, ``$50/hr``), a
     currency's name or sign before or after (``GH₵ 45,000``, ``2.5亿越南盾``, ``12 k$``
     as Québec writes it), a unit after a space (``3 万``, ``3
-    million``, ``3.5 millones``), a note after the value that holds no digit and so
+    million``, ``3.5 millones``, ``3 milhões``), a note after the value that holds no digit and so
     cannot change it (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``),
     and percentages as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``,
     ``45%%``). ``mil`` is a thousand beside reais, pesos, soles and euros (``R$ 50
-    mil``, ``S/ 50 mil``; ``mil millones`` a billion) and a million elsewhere
+    mil``, ``S/ 50 mil``; ``mil millones``, ``mil milhões`` a billion) and a million elsewhere
     (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah, the
     dong and Argentina's and Colombia's pesos a dot or a space before three digits groups
     thousands (``€5.000``, ``250.000 TL``, ``COP 45.000``, ``45.000đ``, ``12 500,50 €``) and a
@@ -341,6 +341,7 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _CN_TOKEN = re.compile(rf"\d+(?:\.\d+)?|\.\d+|[{_CN_NUM_CHARS}]")
 _LATIN_MULT = re.compile(
     r"(.*?\d)\s*(k|w|m|mn|mio|mil\s+millones|mil|b|bn|thousand|million|billion|millones|mill[oó]n"
+    r"|mil\s+milh[õo]es|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o"
     r"|lakhs?|crores?"
     r"|ribu|rb|juta|jt|miliar|nghìn|ngàn|triệu|tỷ|천|만|억|tys|mln|mld|bin|milyon|milyar|mdp|tsd"
     r"|mrd|mila|milioni|miliardi|مليون|مليار|ألف"
@@ -352,6 +353,9 @@ _LATIN_MULT_VALUE = {
     "k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6,
     "millones": 1e6, "millón": 1e6, "millon": 1e6, "mil millones": 1e9,  # Spanish
+    "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milhao": 1e6,  # Portuguese
+    "mil milhões": 1e9, "mil milhoes": 1e9, "bilhões": 1e9, "bilhoes": 1e9, "bilhão": 1e9,
+    "bilhao": 1e9,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # India
     "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9,  # Malay, Indonesian
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9,  # Vietnamese
@@ -708,7 +712,7 @@ _THOUSAND_MIL = re.compile(
     r"|\bcop\b",
     re.I,
 )
-_MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mill)", re.I)  # (mil millones: a billion)
+_MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mil[lh])", re.I)  # (mil millones, mil milhões: 1e9)
 _RUPEES = re.compile(r"₹|\binr\b|\brs\.?(?=\s*\d)", re.I)
 _LAKH_CRORE = re.compile(r"(?<=\d)\s*(l|lacs?|crs?)\b\.?", re.I)  # ₹15L, ₹2 cr
 
