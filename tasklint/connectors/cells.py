@@ -400,8 +400,9 @@ _CURRENCY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_SUFFIX = re.compile(
-    # (with Spanish and Portuguese "de" before it: 2 mil millones de pesos, 3 milhões de reais)
-    r"(?:\s+de(?=\s+(?:pesos?|reais|d[óo]lares|euros?|soles|colones)\b))?"
+    # (with Spanish and Portuguese "de" before it: 2 mil millones de pesos, 3 milhões de reais;
+    # only before the names below that those languages write so)
+    r"(?:\s+de(?=\s+(?:pesos?|reais|euros?)\b))?"
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
     r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
