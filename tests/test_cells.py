@@ -1646,16 +1646,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 5,646 owner cells in 35 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,796 owner cells in 36 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's 135
 # of the 29th's, 143 of the 30th's, 147 of the 31st's, 149 of the 32nd's, 132 of the
-# 33rd's, 145 of the 34th's and 141 of the 35th's: the rest were in the set already),
+# 33rd's, 145 of the 34th's, 141 of the 35th's and 150 of the 36th's: the rest were in
+# the set already),
 # labelled by people who had not seen the parser with the people, departments, titles
-# and group each names (234 marked AMBIGUOUS where conventions differ: a title after a
+# and group each names (275 marked AMBIGUOUS where conventions differ: a title after a
 # name, an agency's name). The rules count owners, so this checks what they see — none,
 # one or several people and departments, anyone at all, a group — on the cells not
 # marked ambiguous: before tuning, 69% of the first round's cells read exactly as
@@ -1933,7 +1934,21 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # risk" status), Head, Customer Experience, 外包 after a name, 领班, 美团 and 饿了么 as
 # channels, 营运布, winkel, hoofdgids, and a part of a month (akhir Mei) refused. Left:
 # PR: Hotwire (UK), 德国站 Max → Lena, 咖啡吧 阿哲, 時報出版窗口 Ken, Field Ops (Lagos
-# Island), العلاقات العامة – أ. نورة, جاهز. The whole set reads 97.2%.
+# Island), العلاقات العامة – أ. نورة, جاهز. The whole set read 97.2%. The 36th ("round
+# 36", the hard cases: companies named without a legal form, in German, Swahili, Korean
+# and Spanish too — a launch team, a trade-fair stand, a Nairobi agent network, a Seoul
+# beauty brand abroad, a US spirits importer, a Shanghai hospital, a study-abroad agency)
+# read 72% before tuning and 84% after: 主任医师 and the hospital's other grades, Head of
+# Service (a team word after "of"), South Asia and USA as markets, a company by its last
+# word (IDP Education, AECC Global, Saracen Media, Young's Market — not after a given
+# name), Agent as a title, prose led by a title refused, "Offer letters sent" refused,
+# 王丽娜 Lina Wang（…）one person, 李奥贝纳 Leo Burnett one agency, an agency's work in
+# brackets (Ogilvy（海外KOL投放）, 蓝色光标（公关）), RNDC (Republic National Distributing
+# Co.), Presse, Konstruktion, unbesetzt. Left: task labels before a company (PR：蓝色光标,
+# Events: Hobsons + QS, Logística: Estafeta + Ryder, 体检推广：沪康健检中心), Global Launch
+# PMO, a bare mobile number (read as nobody, not refused), a shared mailbox, Southern
+# Glazer's Wine & Spirits, Global Reach, Todos los distribuidores en Texas ("en" is also
+# Dutch "and"), Korean and Swahili units. The whole set reads 97.1%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -2353,6 +2368,29 @@ def test_round_33_and_34_forms(raw, people, units, group):
         ("外卖组（美团/饿了么）", (), ("外卖组",)),
         ("营运布 李经理", ("李经理",), ("营运部",)),
         ("Winkel Centraal Station", (), ("Winkel Centraal Station",)),
+        # round 36
+        ("心内科 王主任医师", ("王主任医师",), ("心内科",)),  # a physician's grade
+        ("Lukas Brandt, Head of Service", ("Lukas Brandt",), ("Service team",)),
+        ("Recruitment Manager – South Asia", (), ("Recruitment",)),  # a market, not a person
+        ("Director Comercial USA", (), ("Comercial",)),
+        ("IDP Education (Delhi)", (), ("IDP Education",)),  # a company by its name
+        ("Breakthru Beverage + Young's Market", (), ("Breakthru Beverage", "Young's Market")),
+        ("Agent: AECC Global", (), ("AECC Global",)),
+        ("Ben Global", ("Ben",), ()),  # a given name first: a person, of a Global team
+        (
+            "Priya Sharma & Rohan Mehta (Study Smart Consultants)",
+            ("Priya Sharma", "Rohan Mehta"),
+            ("Study Smart Consultants",),
+        ),
+        ("王丽娜 Lina Wang（新东方前途出国）", ("王丽娜",), ("新东方前途出国",)),  # one, twice
+        ("品牌部 + 李奥贝纳 Leo Burnett", (), ("品牌部", "李奥贝纳")),  # one agency, two names
+        ("Ogilvy（海外KOL投放）", (), ("Ogilvy",)),  # what the agency does
+        ("蓝色光标（公关）", (), ("蓝色光标",)),
+        ("Alice（公关）", ("Alice",), ("公关",)),  # a person of the PR unit
+        ("Dentsu (Marcus)", ("Marcus",), ("Dentsu",)),  # a person at the agency
+        ("RNDC (Republic National Distributing Co.)", (), ("RNDC agency",)),
+        ("Jonas und Lea (Presse)", ("Jonas", "Lea"), ("Presse",)),
+        ("Marketing (Stelle unbesetzt)", (), ("Marketing",)),  # a post not filled
     ],
 )
 def test_notes_and_task_labels_beside_an_owner_add_no_one(raw, people, units):
@@ -2366,7 +2404,18 @@ def test_money_in_a_progress_cell_is_refused_not_read_as_a_percentage(raw):
 
 
 @pytest.mark.parametrize(
-    "raw", ["CES前完成", "Signed off", "Halal cert pending", "akhir Mei", "eind juli", "Risk"]
+    "raw",
+    [
+        "CES前完成",
+        "Signed off",
+        "Halal cert pending",
+        "akhir Mei",
+        "eind juli",
+        "Risk",
+        "Offer letters sent",  # what was done, in lower case: no name is written so
+        "Samples shipped",
+        "Agent briefing for PropNex",  # a title, then prose
+    ],
 )
 def test_a_deadline_or_a_status_in_the_owner_column_is_refused(raw):
     refused(parse_owner, raw)

@@ -2311,6 +2311,7 @@ _ROLE_WORDS_ZH = tuple(
             "单证 单证员 站长 医助 总厨 行政总厨 师傅 绣娘 勾调师 策展人",
             "配方师 调香师 质检员 品控员",  # a cosmetics maker's formulator, perfumer, QC
             "领班 飞手",  # a shift's head (咖啡师领班); a drone pilot
+            "主任医师 副主任医师 主治医师 住院医师 主管护师",  # a hospital's grades: 王主任医师
             "ディレクター マネージャー リーダー",  # (Japanese) a director, a manager, a lead
         ),
         key=len,
@@ -2348,6 +2349,7 @@ _PLACEHOLDERS = (
             "n/a none nobody 空 - 待确认 待安排 未定 k.a. keine-angabe",
             # a seat not filled yet: no one answers for the task
             "空缺 待招聘 招聘中 待补 vacant vacancy noneyet notyetassigned pendinghire",
+            "unbesetzt stelleunbesetzt vakant",  # German: (the post) not filled
             "无人认领 无人负责 没人负责 无人 没人 reqopen openreq 担当者未定",
             "belumditentukan belumada chưacó belumadapic",  # Malay, Indonesian, Vietnamese
             "àdéterminer adéterminer àdéfinir adéfinir ยังไม่มีคนรับผิดชอบ ยังไม่มีผู้รับผิดชอบ",
@@ -2435,6 +2437,7 @@ _DEPT_WORDS_EN = frozenset(
         "productmarketing verkoop inkoop",
         "pemasaran penjualan jualan kewangan keuangan kreatif perundangan hukum produk",
         "revops pmm press stampa marca marketingleitung cx insights bizdev ecom e-com ec",
+        "presse prensa imprensa konstruktion",  # German, Spanish, Portuguese: press; design
         "marcom marcoms marcomms formulations d2c dtc print loyalty influencers",
         "marketingleiter marketingleiterin vertriebsleiter vertriebsleiterin",  # German
         "trust&safety health&safety research&development learning&development",
@@ -2597,6 +2600,7 @@ _ROLE_WORDS_EN = frozenset(
         "intendant divemaster instructor guide kommunikationschef",
         "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
         "advisor advisors adviser enólogo enóloga enologo sommelier",
+        "agent",  # a recruitment or sales agent: Agent: Kofi, Agent: AECC Global
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2703,6 +2707,13 @@ _SPACED_CN_AND = re.compile(r"\s+[和与及跟]\s+")
 # A company's legal form after its name, in Latin letters (Inc., LLC, Ltda.)
 _COMPANY_FORMS = frozenset(
     _words("inc llc ltd ltda limited gmbh plc corp pty bv ag srl sas s.a s.l s.r.l bhd")
+)
+# Words a company's name ends with, as a person's does not (Saracen Media, IDP Education)
+_COMPANY_WORDS_EN = frozenset(
+    _words(
+        "media education consultants consultancy beverage beverages spirits global market",
+        "logistics distributing",
+    )
 )
 # The same, as teams abroad write them: Sales Manager (Penang), 烘焙工厂（Buôn Ma Thuột）
 _CITIES_LATIN = frozenset(
@@ -3247,6 +3258,9 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
                 and words[j + 1] not in _GIVEN_NAMES_EN
             ):  # Responsable de eventos, Diretor de Hotel, Broker of Record: one title
                 kinds[j] = kinds[j + 1] = "role"
+    for j in range(len(kinds) - 1):  # South Asia, North America: a market, as Asia is
+        if words[j] in _COMPASS and kinds[j + 1] == "skip" and words[j + 1] in _REGIONS_EN:
+            kinds[j] = "skip"
     for j in range(1, len(kinds)):  # Vertrieb Süd, Sales North: the unit of a region
         if words[j] in _COMPASS and kinds[j - 1] in ("dept", "qual"):
             kinds[j - 1] = kinds[j] = "dept"
@@ -3279,6 +3293,14 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         and all(token[:1].isupper() for token in tokens[:-1])
     ):
         kinds[:] = ["dept"] * len(kinds)  # Savanna Creative Agency: the agency's whole name
+    if (
+        len(tokens) > 1
+        and words[-1] in _COMPANY_WORDS_EN
+        and all(token[:1].isupper() for token in tokens)
+        and "role" not in kinds
+        and words[0] not in _GIVEN_NAMES_EN  # (Ben Global: Ben, of the Global team)
+    ):
+        kinds[:] = ["dept"] * len(kinds)  # AECC Global, Young's Market: a company by its name
     if len(tokens) > 1 and words[-1].rstrip(".") in _COMPANY_FORMS:
         kinds[:] = ["dept"] * len(kinds)  # Sandstone Media LLC, Estúdio Gira Filmes Ltda.
     if 1 < len(tokens) <= 4 and words[0] in _AGENCIES_EN and all(t[:1].isupper() for t in tokens):
@@ -3296,7 +3318,7 @@ def _classify_english(tokens: list[str], acc: _Owners) -> bool:
         team_like = kinds[j] == "team" or words[j] in _PARTIES_EN
         if team_like and kinds[j - 1] == "skip" and words[j - 1] in _REGIONS_EN:
             kinds[j - 1] = "person"  # Korea team, SG office, Japan HQ: a market's unit
-        if team_like and kinds[j - 1] in ("dept", "person", "qual", "role"):  # CEO Office
+        if team_like and kinds[j - 1] in ("dept", "person", "qual", "role", "team"):  # CEO Office
             k = j - 1
             joined = kinds[j - 1]
             while k >= 0 and kinds[k] == joined:
@@ -3335,6 +3357,7 @@ _REGIONS_EN = frozenset(
         "in mea apj gcc ksa uae india brasil brazil mexico mx br australia canada singapore",
         "malaysia thailand vietnam indonesia philippines taiwan europe asia chine japon",
         "nl be at ch se dk fi pl pt ie es tr sa eg ng ke za il ar cl co pe nordic ct jhb kina",
+        "africa america americas oceania usa ee.uu. ee.uu",  # (South Asia: see the compass)
     )
 )
 _SEGMENTS = frozenset(_words("b2b b2c d2c dtc b2b2c"))
@@ -3361,7 +3384,8 @@ def _is_prose(tokens: list[str], kinds: list[str]) -> bool:
         for t, k in zip(tokens, kinds, strict=True)
         if k in ("person", "skip") and t[:1].islower() and t.casefold() not in _NAME_PARTICLES
     ]
-    return kinds.count("person") + kinds.count("skip") >= 4 and len(lower) >= 2
+    named = kinds.count("person") + kinds.count("skip") + kinds.count("role")
+    return named >= 4 and len(lower) >= 2  # (Agent briefing for PropNex: a title, then prose)
 
 
 # "Germany & France teams", "Puchong & Cheras branches": one unit word for each name
@@ -3774,7 +3798,7 @@ def _two_scripts() -> re.Pattern[str]:
     return re.compile(
         rf"({other})\s*\(\s*({word}(?:\s+{word}){{0,2}})\s*\)"
         rf"|({word}(?:\s+{word}){{0,2}})\s*\(\s*({other})\s*\)"
-        rf"|({other})\s+({word}(?:\s+{word}){{1,2}})(?=$|[\s,;、/])"
+        rf"|({other})\s+({word}(?:\s+{word}){{1,2}})(?=$|[\s,;、/(])"
         rf"|({word}(?:\s+{word}){{1,2}})\s+({other})(?=$|[\s,;、/(])"
         rf"|({other})\s+({word})$"
         # Kenneth 李家俊: an English given name, a Chinese name (alone, or after a unit:
@@ -3797,6 +3821,8 @@ def _one_person_twice(m: _Written) -> str:
     else:
         han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
     words = latin.casefold().split()
+    if _AGENCIES.get(to_simplified(han)) == " ".join(words):
+        return han  # 李奥贝纳 Leo Burnett: one agency by its two names
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
     if normalise_key(latin) in _CHANNELS:
@@ -3913,6 +3939,10 @@ def _named_person_before(words: list[str]) -> bool:
 _MARKET_CODE = re.compile(r"B2[BC]|D2C|DTC|APAC|EMEA|LATAM|MENA|ANZ|SEA|DACH|NA|EU|UK|US")
 
 
+# Work an outside company is given, in brackets after its name: Ogilvy（海外KOL投放）
+_AGENCY_WORK = ("投放", "拍摄", "制作", "代运营", "执行", "种草", "投流", "搭建")
+
+
 def _bracket_note(m: re.Match[str]) -> str:
     inside = m[2]
     simple_inside = to_simplified(inside)
@@ -3922,6 +3952,14 @@ def _bracket_note(m: re.Match[str]) -> str:
         return " "  # 甜甜（抖音）, Bam (Shopee/Lazada): where the work is done, not who
     ahead = m.string[: m.start()].split()
     before = to_simplified(ahead[-1]) if ahead else ""
+    if not simple_inside.startswith(("外包", "合作")) and (
+        (before.isascii() and simple_inside.endswith(_AGENCY_WORK))
+        or (
+            (before.casefold() in _AGENCIES_EN or before in _AGENCIES)
+            and (simple_inside.endswith(_AGENCY_WORK) or simple_inside in _DEPT_WORDS_ZH)
+        )
+    ):
+        return " "  # 蓝色光标（公关）, Ogilvy（海外KOL投放）: what the agency does for the task
     if simple_inside.endswith(("代运营", "代投放")) and _is_channel(simple_inside[:-3]):
         return " "  # 星禾传媒（小红书代运营）: what the agency does, and where
     if before.endswith((*_PARTIES_ZH, "代理")) or before.startswith(_PARTY_PREFIXES):
@@ -3930,6 +3968,8 @@ def _bracket_note(m: re.Match[str]) -> str:
         w.casefold() in _PARTIES_EN for w in ahead
     ):
         return " "  # Agensi luar (Iklan Maju Sdn Bhd): the agency's name
+    if inside.casefold().endswith(_COMPANY_ENDINGS) and re.fullmatch("[A-Z]{2,6}", before):
+        return " agency"  # RNDC (Republic National Distributing Co.): one company's two names
     if stand_in := _STAND_IN.match(simple_inside):
         # the stand-in as written (OpenCC keeps a name's length: cut from the original)
         same = len(simple_inside) == len(inside)
@@ -4061,7 +4101,13 @@ _ONE_UNIT_WITH_AND = re.compile(
     re.IGNORECASE,
 )
 # A status at the end of the cell: "Halal cert pending", "CDSCO approval awaited"
-_PENDING_EN = re.compile(r"\s(?:pending|awaited|underway)$", re.IGNORECASE)
+_PENDING_EN = re.compile(
+    r"(?i:\s(?:pending|awaited|underway))$"
+    # what was done, as a status says it: Offer letters sent, Contracts signed (in lower
+    # case: a name is not written so)
+    r"|(?:^|\s)[A-Za-z][a-z-]*\s(?:sent|submitted|signed|shipped|delivered|published|booked|received"
+    r"|uploaded|approved|confirmed)$"
+)
 # A placeholder with a note after it: "TBD — waiting on new hire" names nobody yet
 _PLACEHOLDER_NOTE = re.compile(
     r"^\s*(tbd|tba|tbc|待定|待確定|待确定|to\s+be\s+(?:assigned|confirmed|decided|determined))"
