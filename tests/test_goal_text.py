@@ -859,6 +859,22 @@ def test_not_time_bound(text: str) -> None:
         ("完成第二轮融资路演", (), ()),
         ("香港金融科技周攤位佈置", (), ("金融科技周",)),
         ("双12前进入天猫国际动漫周边类目TOP3", ("TOP3",), ("双12前", "国际")),
+        # blind set 79: 余/多 after a round number; quoted names by their shape or last
+        # word; a list named by an age; a date before its day's name
+        ("覆盖十余家连锁宠物医院品牌", ("十余家",), ()),
+        ("千余人参赛", ("千余人",), ()),
+        ("覆盖十几家医院", (), ()),  # vague
+        ("Feature partner vets in 'The Weekly Bowl' newsletter", (), ()),
+        ("Send the newsletter weekly", (), ("weekly",)),
+        ("Make 'Smile 360' the go-to brand for adult orthodontics", (), ()),
+        ("Reach '10 Stores' by June", ("10",), ("June",)),
+        ("Show the 'Top 100 E-commerce Counties' badge in stream overlays", (), ()),
+        ("国庆期间上线“21公里挑战”线上跑活动", (), ("国庆", "期间")),
+        ("“满300减50”活动", ("300", "50"), ()),  # a promotion's mechanics still count
+        ("Use the founder's Forbes 30 Under 30 story as the PR hook", (), ()),
+        ("Keep CPA under 30", ("30",), ()),
+        ("9.20全国爱牙日前上线儿童涂氟公益活动", (), ("9.20", "全国爱牙日前")),
+        ("评分4.80日均订单", ("4.80",), ("日均",)),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -1331,7 +1331,8 @@ _CJK_LED: list[tuple[str, str]] = [
         r"|(?:为|降为|降到|降至|控制为|保持为?|实现)\s*(?:零|0)(?![0-9.])|清零|归零|零发生|零出现",
     ),
     # a Chinese numeral with a counter; a lone 一 is the article unless bounded (see _cn1)
-    ("Q_ccount", rf"(?<![{_CN}几数]){_CNN}+(?:点{_CNN}+)?\s*{_CN_COUNTER}"),
+    # (with 余/多 between: 十余家, 百多位 are more than ten, a hundred — 十几家 is vague)
+    ("Q_ccount", rf"(?<![{_CN}几数]){_CNN}+(?:点{_CNN}+|[余多])?\s*{_CN_COUNTER}"),
     # an issue of a series, as a rate only (每周一期, 每月两期): 二期项目 is phase two
     ("Q_cissue", rf"(?<![{_CN}几数第])[一两二三四五]\s*期(?!间|末|中|初|限|待|望|货|权|内)"),
     (
@@ -1672,6 +1673,7 @@ _AFTER_DATE = re.compile(
     r"\s*(?:前|之前|起|开始|上线|当天|截止|号|日|节|女神|妇女|活动|大促|期间|开门红|预售|预热|返场"
     r"|狂欢|当晚|零点|[-~至到]\s*[0-9])"
 )
+_DAY_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?[日节](?![均活销常报])")
 _STRONG_DATE = re.compile(
     r"(?:截至|截止到?|(?<![低高少多大小等])于|自|(?<![a-z])(?:before|until|till|on|due|since"
     r"|after))\s*$"
@@ -1726,7 +1728,7 @@ _NAMING = (
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
     r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge|carousel|reels?|infographic|quiz"
-    r"|roundups?|teasers?|trailers?)"
+    r"|roundups?|teasers?|trailers?|badges?|awards?)"
     r"(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
@@ -1743,11 +1745,25 @@ _NAMED_AFTER = re.compile(
 )
 
 
-def _names(folded: str) -> list[tuple[int, int]]:
+# A quote that is a name by its shape: capitalised words and a bare number, as a product
+# or a brand is named ('Vapor 3', 'Smile 360'), in the text as written
+_NUMBERED_TITLE = re.compile(r".[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}\s+[0-9]{1,4}.")
+# (or by its last word: “21公里挑战”, “百城千店计划” name a campaign)
+_NAMED_INSIDE = re.compile(r".[^“”「」『』\"']+(?:挑战赛?|计划|行动|大赛|杯).")
+# A cadence in a name is the name's ('The Weekly Bowl' newsletter), not the task's
+_CADENCES = frozenset(("weekly", "daily", "monthly", "每周", "每日", "每月", "周刊", "月刊"))
+
+
+def _names(folded: str, source: str) -> list[tuple[int, int]]:
     """The spans of `folded` that quote a name (see _TITLE)."""
     spans = [m.span() for m in _TITLE.finditer(folded)]
     for m in _QUOTED.finditer(folded):
-        if _NAMED_BEFORE.search(_prefix(folded, m.start())) or _NAMED_AFTER.match(folded, m.end()):
+        if (
+            _NAMED_BEFORE.search(_prefix(folded, m.start()))
+            or _NAMED_AFTER.match(folded, m.end())
+            or _NUMBERED_TITLE.fullmatch(source, m.start(), m.end())
+            or _NAMED_INSIDE.fullmatch(folded, m.start(), m.end())
+        ):
             spans.append(m.span())
     return spans
 
@@ -1822,6 +1838,8 @@ def _md(folded: str, m: re.Match[str], text: str) -> str:
     # M.D is a date only in a date's company; otherwise it is a decimal (ROI 3.5)
     if _AFTER_DATE.match(after) or _BEFORE_DATE.search(before) or _DAY_NAMED.search(before):
         return "P"
+    if len(parts[1]) == 2 and _DAY_NAME_AFTER.match(folded, m.end()):
+        return "P"  # 9.20全国爱牙日, 3.15消费者权益日: the day, then its name
     if _RANGE_FROM_DATE.search(before):
         return "P"  # 6.18-6.30: the end of a range that starts on a day
     return "Q"
@@ -2138,6 +2156,15 @@ _ONE_THING_AFTER = re.compile(
 _MODEL_AFTER = re.compile(r"\s+(?:[IVX]{1,4}|[A-Z][a-z]*-[A-Z][a-z]+)(?![\w-])")
 
 
+_UNDER_LIST = re.compile(r"(?<![0-9])([0-9]{2}) under \1(?![0-9])")
+
+
+def _under_list(folded: str, start: int, end: int) -> bool:
+    """30 Under 30, 40 under 40: a list of people named by their age."""
+    listed = _UNDER_LIST.search(folded, max(0, start - 9), end + 9)
+    return listed is not None and listed.start() <= start and end <= listed.end()
+
+
 def _numbers_a_name(source: str, start: int, end: int) -> bool:
     return (
         source[start:end].isdigit()
@@ -2229,6 +2256,13 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
             verdict = "L"  # the Ioniq 5 display, the Whey 80 page: a model's number
         elif (
             verdict == "Q"
+            and name == "Q_num"
+            and "under" in folded[max(0, m.start() - 7) : end + 7]
+            and _under_list(folded, m.start(), end)
+        ):
+            verdict = "L"  # Forbes 30 Under 30: a list's name
+        elif (
+            verdict == "Q"
             # (the few quantities that may: a word of the list next, a brand before, 100 or 24)
             and (
                 folded[end : end + 1] in _PRODUCT_NEXT
@@ -2263,11 +2297,21 @@ def analyse_goal(text: str) -> GoalAnalysis:
     periods: list[str] = []
     found = _scan(folded, source)
     if _QUOTE_MARKS.intersection(folded) and any(verdict != "L" for verdict, _, _ in found):
-        names = _names(folded) if any(verdict == "Q" for verdict, _, _ in found) else []
+        names = (
+            _names(folded, source)
+            if any(
+                verdict == "Q" or folded[start:end].strip() in _CADENCES
+                for verdict, start, end in found
+            )
+            else []
+        )
         slogans = _slogans(folded) if any(verdict == "P" for verdict, _, _ in found) else []
         found = [
             ("L", start, end)
-            if (verdict == "Q" and any(a <= start and end <= b for a, b in names))
+            if (
+                (verdict == "Q" or folded[start:end].strip() in _CADENCES)
+                and any(a <= start and end <= b for a, b in names)
+            )
             or (verdict == "P" and any(a <= start and end <= b for a, b in slogans))
             else (verdict, start, end)
             for verdict, start, end in found
