@@ -2792,6 +2792,12 @@ def test_cells_read_from_round_37():
     assert parse_number("3 milhões de reais") == 3e6
     assert parse_number("R$ 2 bilhões") == 2e9
     assert parse_number("2 mil milhões de euros") == 2e9  # (European Portuguese)
+    # Spanish dollars: "mil" beside them is a thousand; a comma before millones is the
+    # decimal point when a Latin American currency is named (alone, 1,5 may be a list)
+    assert parse_number("3 mil dólares") == 3000
+    assert parse_number("1,5 millones de dólares") == 1.5e6
+    assert parse_number("3,5 millones de pesos") == 3.5e6
+    refused(parse_number, "1,5 millones")
 
 
 def test_two_statuses_where_the_owner_goes_are_refused_title_case_names_stay():

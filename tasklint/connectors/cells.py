@@ -35,14 +35,15 @@ Empty cells
     million``, ``3.5 millones``, ``3 milhões``), a note after the value that holds no digit and so
     cannot change it (``3000（预估）``, ``3000 备注：含赠品``, ``5,000 impressions``),
     and percentages as fractions (``15%`` → 0.15, ``百分之十五``, ``三成``, ``5‰``,
-    ``45%%``). ``mil`` is a thousand beside reais, pesos, soles and euros (``R$ 50
+    ``45%%``). ``mil`` is a thousand beside reais, pesos, dólares, soles and euros (``R$ 50
     mil``, ``S/ 50 mil``; ``mil millones``, ``mil milhões`` a billion) and a million elsewhere
     (``RM 3.5 mil``, ``1 mil impressions``); beside €, R$, the lira, the rupiah, the
     dong and Argentina's and Colombia's pesos a dot or a space before three digits groups
     thousands (``€5.000``, ``250.000 TL``, ``COP 45.000``, ``45.000đ``, ``12 500,50 €``) and a
     comma after the groups is the decimal point (``€ 1.250,50``, ``89,90 €``), as are one or
     two digits after a comma
-    before a multiplier (``2,5 Mio. €``, ``3,5 k€``, ``Rp 2,5 jt``, ``2,5 tỷ đồng``);
+    before a multiplier (``2,5 Mio. €``, ``3,5 k€``, ``Rp 2,5 jt``, ``2,5 tỷ đồng``, and
+    before millones or milhões of dólares, pesos, soles or reais: ``1,5 millones de dólares``);
     ``MM`` beside dollars is a million (``$1.2MM``), ``N`` before a number the naira
     (``N50,000``), and Turkish puts the percent sign first (``%12``).
     Refused: ambiguous separators (``1,5``, ``1.200,50`` with no such currency), ranges
@@ -402,11 +403,11 @@ _CURRENCY_PREFIX = re.compile(
 _CURRENCY_SUFFIX = re.compile(
     # (with Spanish and Portuguese "de" before it: 2 mil millones de pesos, 3 milhões de reais;
     # only before the names below that those languages write so)
-    r"(?:\s+de(?=\s+(?:pesos?|reais|euros?)\b))?"
+    r"(?:\s+de(?=\s+(?:pesos?|reais|euros?|d[oó]lares)\b))?"
     r"\s*(?:元人民币|人民币|美元|欧元|英镑|港元|港币|日元|日圓|日圆|元整|元|块钱|块|蚊|圆|円|원|zł|zl|đ"
     r"|tl|try|kr|sek|nok|dkk|pln|kes|ksh|/=|:-|บาท|澳門元|澳门元|[€฿₫₺]"
     r"|rmb|cny|usd|eur|gbp|hkd|jpy|mxn|brl|yuan|dollars?|euros?|baht|đồng|dong|vnd|rupiah"
-    r"|ringgit|reais|pesos?|越南盾|泰铢|泰銖|印尼盾|cedis?|令吉|ج\.م\.?|جنيه|₸|тг\.?|тенге|kzt|₽|руб\.?"
+    r"|ringgit|reais|pesos?|d[oó]lares|越南盾|泰铢|泰銖|印尼盾|cedis?|令吉|ج\.م\.?|جنيه|₸|тг\.?|тенге|kzt|₽|руб\.?"
     r"|сум|so'm|som|uzs|cop"
     r"|\$)$",  # (12 k$: the multiplier, then the dollar, as Québec writes it)
     re.IGNORECASE,
@@ -659,6 +660,10 @@ def _number_text_inner(text: str) -> tuple[float, bool]:
         else:  # 2,5 Mio. €, Rp 2,5 jt: before a multiplier, one or two digits after a
             # comma are decimals
             s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
+    elif _LATIN_MILLIONS.search(s) and _LATIN_CURRENCY_WORD.search(text):
+        # 1,5 millones de dólares: a decimal comma, as the currency's name says (1,5
+        # millones alone stays unread: 1,5 may be a list)
+        s = _DECIMAL_BEFORE_MULT.sub(r"\1.\2", s)
     rupees = _RUPEES.search(text) is not None
     s = _LAKH_CRORE.sub(lambda m: _lakh_or_crore(m, rupees), s)
     if _THOUSAND_MIL.search(text):
@@ -702,6 +707,8 @@ _DECIMAL_BEFORE_MULT = re.compile(
     r"|jt|miliar|ribu|rb|milyon|milyar|mln|mld|tys|bin|w|万|亿|triệu|tỷ|nghìn|ngàn)\.?$)",
     re.IGNORECASE,
 )
+_LATIN_MILLIONS = re.compile(r"mill[oó]n|millones|milh[aãoõ]", re.IGNORECASE)
+_LATIN_CURRENCY_WORD = re.compile(r"\b(?:d[oó]lares|pesos?|soles|reais)\b", re.IGNORECASE)
 _BRAZIL = re.compile(r"r\$|\bbrl\b|\breais\b", re.IGNORECASE)
 _DOLLARS = re.compile(r"\$|\busd\b", re.IGNORECASE)
 _MM = re.compile(r"(?<=\d)\s*mm\b\.?", re.IGNORECASE)
@@ -710,7 +717,7 @@ _MI = re.compile(r"(?<=\d)\s*mi\b\.?", re.IGNORECASE)
 # mil)
 _THOUSAND_MIL = re.compile(
     r"r\$|\bbrl\b|\breais\b|mx\$|\bmxn\b|\bpesos?\b|€|\beuros?\b|(?<![a-z])s/|\bsoles\b|\bars\b"
-    r"|\bcop\b",
+    r"|\bcop\b|\bd[oó]lares\b",
     re.I,
 )
 _MIL = re.compile(r"(?<=\d)\s*mil\b\.?(?!\s*mil[lh])", re.I)  # (mil millones, mil milhões: 1e9)
