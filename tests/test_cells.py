@@ -1944,11 +1944,12 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # name), Agent as a title, prose led by a title refused, "Offer letters sent" refused,
 # 王丽娜 Lina Wang（…）one person, 李奥贝纳 Leo Burnett one agency, an agency's work in
 # brackets (Ogilvy（海外KOL投放）, 蓝色光标（公关）), RNDC (Republic National Distributing
-# Co.), Presse, Konstruktion, unbesetzt. Left: task labels before a company (PR：蓝色光标,
-# Events: Hobsons + QS, Logística: Estafeta + Ryder, 体检推广：沪康健检中心), Global Launch
-# PMO, a bare mobile number (read as nobody, not refused), a shared mailbox, Southern
-# Glazer's Wine & Spirits, Global Reach, Todos los distribuidores en Texas ("en" is also
-# Dutch "and"), Korean and Swahili units. The whole set reads 97.1%.
+# Co.), Presse, Konstruktion, unbesetzt, PR：蓝色光标 BlueFocus. Left: task labels before a
+# company not known as one (Events: Hobsons + QS, Logística: Estafeta + Ryder,
+# 体检推广：沪康健检中心), Global Launch PMO, a bare mobile number (read as nobody, not
+# refused), a shared mailbox, Southern Glazer's Wine & Spirits, Global Reach, Todos los
+# distribuidores en Texas ("en" is also Dutch "and"), Korean and Swahili units. The whole
+# set reads 97.1%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -2386,6 +2387,7 @@ def test_round_33_and_34_forms(raw, people, units, group):
         ("品牌部 + 李奥贝纳 Leo Burnett", (), ("品牌部", "李奥贝纳")),  # one agency, two names
         ("Ogilvy（海外KOL投放）", (), ("Ogilvy",)),  # what the agency does
         ("蓝色光标（公关）", (), ("蓝色光标",)),
+        ("PR：蓝色光标 BlueFocus", (), ("蓝色光标",)),  # a trade, then the agency twice
         ("Alice（公关）", ("Alice",), ("公关",)),  # a person of the PR unit
         ("Dentsu (Marcus)", ("Marcus",), ("Dentsu",)),  # a person at the agency
         ("RNDC (Republic National Distributing Co.)", (), ("RNDC agency",)),

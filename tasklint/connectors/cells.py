@@ -4236,6 +4236,9 @@ def _trade_labelled(m: re.Match[str]) -> str:
         return m[0]
     if name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES:
         return name  # 物流：顺丰, PR: Edelman: the company the trade names
+    first, _, english = name.partition(" ")
+    if _AGENCIES.get(to_simplified(first)) == english.casefold():
+        return first  # PR：蓝色光标 BlueFocus: the agency, by its two names
     named = name.split()
     if len(named) > 1 and named[-1].rstrip(".").casefold() in _COMPANY_FORMS:
         return name  # PR: Savannah Story Ltd
