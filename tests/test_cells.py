@@ -1646,17 +1646,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
     assert 1 - len(wrong) / len(rows) >= 0.97, "\n".join(wrong)
 
 
-# tests/data/owners.jsonl: 5,796 owner cells in 36 rounds (200, 200, 160, 200, 200, 200,
+# tests/data/owners.jsonl: 5,925 owner cells in 37 rounds (200, 200, 160, 200, 200, 200,
 # 200, 200, 200, 200, 200, 157 of the twelfth's 200, 127 of the thirteenth's 160, 133 of
 # the fourteenth's 160, 142 of the fifteenth's 160, 146 of the sixteenth's 160, 148 of
 # the seventeenth's 160, 145 of the eighteenth's 160, 137 of the nineteenth's, 142 of
 # the twentieth's, 136 of the 21st's, 166 of the 22nd's, 153 of the 23rd's, 157 of the
 # 24th's, 159 of the 25th's, 155 of the 26th's, 141 of the 27th's, 150 of the 28th's 135
 # of the 29th's, 143 of the 30th's, 147 of the 31st's, 149 of the 32nd's, 132 of the
-# 33rd's, 145 of the 34th's, 141 of the 35th's and 150 of the 36th's: the rest were in
-# the set already),
+# 33rd's, 145 of the 34th's, 141 of the 35th's, 150 of the 36th's and 129 of the 37th's:
+# the rest were in the set already),
 # labelled by people who had not seen the parser with the people, departments, titles
-# and group each names (275 marked AMBIGUOUS where conventions differ: a title after a
+# and group each names (279 marked AMBIGUOUS where conventions differ: a title after a
 # name, an agency's name). The rules count owners, so this checks what they see — none,
 # one or several people and departments, anyone at all, a group — on the cells not
 # marked ambiguous: before tuning, 69% of the first round's cells read exactly as
@@ -1949,7 +1949,17 @@ def test_the_labelled_cells_read_as_a_person_reads_them(kind):
 # 体检推广：沪康健检中心), Global Launch PMO, a bare mobile number (read as nobody, not
 # refused), a shared mailbox, Southern Glazer's Wine & Spirits, Global Reach, Todos los
 # distribuidores en Texas ("en" is also Dutch "and"), Korean and Swahili units. The whole
-# set reads 97.1%.
+# set read 97.1%. The 37th ("round 37", representative again, in Chinese and English: a
+# Hangzhou livestream apparel brand, a Guangzhou cosmetics brand, a Taipei electronics
+# retailer, a London fintech, a Chengdu developer's sales office, a Singapore F&B group, a
+# Shanghai SaaS company, a New York skincare brand) read 88% before tuning and 95.5%
+# after: MCN as a company's suffix, 行銷 and 会展 as a company's trade after a label,
+# 案场 and 投流 as units, 中介 and 会务公司 as outside parties, a creator's @handle in Han
+# and after a KOL or Influencer label, notes in brackets after a comma each read alone,
+# BA as a title, Kitchen as a unit, delivery platforms as channels, 見群組訊息 and
+# 按集团要求执行 refused. Left: Paid social: Jellyfish and PR: Derris (a trade, then a
+# name: an agency or a person), 投流：蓝瀚互动, 广告：成都华扬联众 (a city before an agency),
+# 코스맥스 김 과장, 中介渠道：链家, EOD Fri. The whole set reads 97.1%.
 OWNERS = Path(__file__).parent / "data" / "owners.jsonl"
 
 
@@ -2393,6 +2403,19 @@ def test_round_33_and_34_forms(raw, people, units, group):
         ("RNDC (Republic National Distributing Co.)", (), ("RNDC agency",)),
         ("Jonas und Lea (Presse)", ("Jonas", "Lea"), ("Presse",)),
         ("Marketing (Stelle unbesetzt)", (), ("Marketing",)),  # a post not filled
+        # round 37
+        ("杭州星芒MCN", (), ("杭州星芒MCN",)),
+        ("公關：先勢行銷", (), ("先勢行銷",)),  # a trade, then a marketing company
+        ("会务公司：上海博华会展", (), ("上海博华会展会务公司",)),
+        ("案场 小李、小杨", ("小李", "小杨"), ("案场",)),  # a developer's sales site
+        ("KOL：@广州小鹿酱", ("广州小鹿酱",), ()),  # a creator's handle, whatever it holds
+        ("Influencer: @glowwithjess", ("glowwithjess",), ()),
+        ("KOL经理", (), ()),  # (a title: no handle after it)
+        ("Linda（美妆博主，报价中）", ("Linda",), ()),  # notes after a comma, each dropped
+        ("Tom (Sales, Marketing)", ("Tom",), ("Sales", "Marketing")),
+        ("林涛（出差中，由许静代理）", ("林涛", "许静"), ()),  # and one standing in
+        ("Head Chef (Central Kitchen)", (), ("Central Kitchen",)),
+        ("Delivery platforms team (Grab/foodpanda)", (), ("Delivery platforms team",)),
     ],
 )
 def test_notes_and_task_labels_beside_an_owner_add_no_one(raw, people, units):
@@ -2417,6 +2440,9 @@ def test_money_in_a_progress_cell_is_refused_not_read_as_a_percentage(raw):
         "Offer letters sent",  # what was done, in lower case: no name is written so
         "Samples shipped",
         "Agent briefing for PropNex",  # a title, then prose
+        "見群組訊息",  # see the group's message
+        "按集团要求执行",  # as the group requires: how, not who
+        "EOD Friday",
     ],
 )
 def test_a_deadline_or_a_status_in_the_owner_column_is_refused(raw):

@@ -2190,6 +2190,7 @@ _PARTIES_ZH = _words(
     "加盟商 商家 商户 客户 客户方 客户品牌方",  # a franchisee; a merchant or client
     "经销商 分销商 渠道商",  # a dealer, a distributor: 经销商：青岛鑫海商贸有限公司
     "货代",  # a freight forwarder: 货代：捷运物流
+    "中介 中介渠道 会务公司",  # a brokerage: 中介渠道：链家; an events company
     "外协 外协厂 外协工厂",  # a factory outside: 外协工厂：义乌鸿达工艺品厂
     "대행사 협력사 외주사",  # (Korean) an agency, a partner company, a contractor
 )
@@ -2240,6 +2241,8 @@ _DEPT_WORDS_ZH = frozenset(
         "前台 业务 礼宾 版权 ec 营运 本社 牧场 码头 样品间",  # the front desk, business, concierge,
         # licensing; HQ; a ranch, a pier, a sample room
         "外卖 质检 检测",  # a restaurant's delivery team; quality control, testing
+        "案场",  # a property developer's sales site (案场 小李)
+        "投流",  # paid traffic buying (投流组, 投流：蓝瀚互动)
         "党办 馆办 局办 厂办 所办",  # offices by their short names (党委办公室)
         "合作社 供销社 村委 村委会 居委会 家委会",  # co-operatives and committees
         "文旅 文广 广电 网信 卫健 住建 市监 教育 交通 公安 税务",  # a government's sectors: 文旅局
@@ -2265,6 +2268,7 @@ _DEPT_SUFFIX = _words(
     "电器 农机",  # a company by its trade: 顺德美佳电器, 潍坊恒通农机
     "工坊 合作社 供销社 门诊 事务所 车行 车间 研究所 研究院 牧场 码头 样品间 展览 会务",  # 酿造车间
     "汽配 装饰 影像",  # a company by its trade: 沈阳恒通汽配, 福州恒美装饰, 木子影像
+    "MCN",  # a creators' network: 杭州星芒MCN
     "仓 站",  # 深圳仓, 欧洲站: a warehouse, a marketplace site
     "チーム",  # マーケティングチーム: a team, as Japanese writes it
     "区 店 外包 代理 货代",  # 欧洲区, 春熙路店: regions and stores; 设计外包, 本地代理: outside
@@ -2567,7 +2571,8 @@ _TEAM_WORDS_EN = frozenset(
         "отдел отдела филиал магазин бөлімі команда цеха цех",  # Russian, Kazakh: department
         "büro tienda kilang bo'limi outlet teamet",  # German, Spanish, Malay, Uzbek, Swedish
         "winkel afdeling",  # Dutch: a shop, a department
-        "centre center shop shops counter",  # Sales Centre, Osu shop, the Central World counter
+        # Sales Centre, Osu shop, the Central World counter, Central Kitchen
+        "centre center shop shops counter kitchen",
         "cawangan kedai",  # Malay: a branch, a shop
     )
 )
@@ -2608,6 +2613,7 @@ _ROLE_WORDS_EN = frozenset(
         "q-grader roaster roasters chocolatier chocolatiers producteur productrice",
         "advisor advisors adviser enólogo enóloga enologo sommelier",
         "agent",  # a recruitment or sales agent: Agent: Kofi, Agent: AECC Global
+        "ba",  # a beauty advisor (全体BA)
     )
 )
 _QUALIFIERS_EN = frozenset(
@@ -2764,7 +2770,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _IN_PROGRESS = re.compile(r"[^\x00-\x7f]{2,3}中")  # (non-ASCII for Han: see _AT_UNIT)
 # Before or after a moment of the working day, typed where the owner goes: 下播后, 开会前
 _AROUND_THE_WORKDAY = re.compile(r"(?:下播|开播|直播|下班|上班|开会|散会|开店|关店|打烊)[前后]")
-_PENDING_ZH = re.compile(r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$")
+_PENDING_ZH = re.compile(
+    r"待\S{1,6}(?:审批|审核|确认|批准|批复|签字)$"
+    # 按集团要求执行 (as the group requires): how, not who
+    r"|^(?:按|按照|根据|依照|遵照)\S{1,8}(?:要求|规定|安排|通知|指示)"
+)
 # A weekday, in the languages the parser reads (typed in the owner column, it is a date)
 _WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
     _words(
@@ -2784,7 +2794,10 @@ _WEEKDAYS = CHINESE_WEEKDAYS | frozenset(
 )
 # Next, this, last: a weekday said relative to today (Isnin depan, próximo viernes)
 _WEEK_RELATIVE = frozenset(
-    _words("next this last coming depan ini lalu próximo proximo que viene até ate by until")
+    _words(
+        "next this last coming depan ini lalu próximo proximo que viene até ate by until",
+        "eod cob eow",  # the end of a day, of business, of the week: EOD Fri
+    )
 )
 
 
@@ -2820,7 +2833,8 @@ _CHANNELS = frozenset(
         "douyin tiktok instagram instagramreels reels facebook youtube linkedin twitter x.com",
         "wechat weibo xiaohongshu rednote bilibili shopee lazada google googleads",
         "amazon tmall walmart ebay etsy shopify temu",  # the platforms a team sells on (not JD:
-        # initials as often as 京东), and their ads
+        # initials as often as 京东), and their ads; and the delivery apps
+        "grab grabfood foodpanda deliveroo ubereats doordash gojek gofood shopeefood",
         "天猫国际 京东国际 考拉海购 抖音电商 抖店",
         "飞书群 微信群 钉钉群 企微群 企业微信群",  # a chat group: where, not who
         "metaads facebookads tiktokads linkedinads youtubeads bingads amazonads",
@@ -3458,6 +3472,15 @@ def _read_part(part: str, acc: _Owners) -> bool:
     if _EMAIL.fullmatch(part) or _HANDLE.fullmatch(part):
         acc.add("person", part.lstrip("@"))  # (@Kevin_Amazon, @yuna_rnd: a chat handle)
         return True
+    if (
+        part.startswith("@")
+        and " " not in part
+        and _HAN.search(part)
+        and not _is_unit_zh(to_simplified(part[1:]))
+        and not _is_channel(part[1:])
+    ):
+        acc.add("person", part[1:])  # @广州小鹿酱: a creator's handle, whatever it holds
+        return True
     part = part.lstrip("@").strip()
     chunks = [c.lstrip("@") for c in part.split()]
     i = 0
@@ -3720,6 +3743,7 @@ def _given_name_and_surname(latin: str, han: str) -> bool:
 
 _ELSEWHERE = re.compile(
     r"^(?:同上[列行]?|同前|如上|见上|见下|见附件|见附表|详见附件|见备注|参考第\s*\d+\s*行"
+    r"|[见見]群[组組]?(?:里|裡|[消讯訊]息|公告)?"
     r"|see\s+row\s+\d+|ditto|same\s+as\s+above|see\s+above"
     r"|voir\s+ci-dessus|siehe\s+oben|ver\s+arriba|idem"
     r"|see\s+attach(?:ed|ment)|(?:see|siehe|voir|ver|zie)\s+(?:the\s+|das\s+|le\s+|de\s+)?"
@@ -3768,6 +3792,7 @@ _FIELD_LABEL = re.compile(
     r"|contact|freelancer|freelance|support|backup|cc|assignee|assigned\s+to|担当者?|담당자?"
     r"|lidera|apoyo|soporte|responsable|hỗ\s+trợ|chính|phụ|pic"  # Spanish, Vietnamese; PIC
     r"|暂定|暫定|tentative|[a-z]+\s+(?:stand|booth)"  # Heimtextil stand: Gulnora
+    r"|(?:kol|influencer|creator|达人|博主|网红|红人)(?=\s*[:=]\s*@)"  # KOL: @小鹿酱
     r"|责任部门|負責部門|负责部门|[AB]角"
     r"|[raci])\s*[:=]\s*",
     re.IGNORECASE,
@@ -3950,8 +3975,27 @@ _MARKET_CODE = re.compile(r"B2[BC]|D2C|DTC|APAC|EMEA|LATAM|MENA|ANZ|SEA|DACH|NA|
 _AGENCY_WORK = ("投放", "拍摄", "制作", "代运营", "执行", "种草", "投流", "搭建")
 
 
+# (one who stands in, after a comma: 张伟（休假中，李娜代） names both, as the cell split
+# at its comma reads them)
+_STANDS_IN = re.compile(r"代理?(?=$|,)|代班|暂代|暫代")
+
+
 def _bracket_note(m: re.Match[str]) -> str:
     inside = m[2]
+    if "," in inside and not _STANDS_IN.search(inside):
+        # Linda（美妆博主，报价中）: notes one after another, each read alone; what stays
+        # of them is kept in the brackets (when one does: a comma would split the cell)
+        head = m.string[: m.start()] + m[1]
+        kept, meant = [], []  # notes kept as written; what the others say (、李娜: a stand-in)
+        for piece in re.split(r"\s*,\s*", inside):
+            note = _IN_BRACKETS.search(f"{head}({piece})")
+            read = m[0] if note is None else _bracket_note(note)
+            if note is None or read == note[0]:
+                kept.append(piece)
+            elif read.strip():
+                meant.append(read)
+        if len(kept) <= 1:
+            return (f"{m[1]}({kept[0]})" if kept else " ") + "".join(meant)
     simple_inside = to_simplified(inside)
     if inside.casefold() in _AGENCIES_EN or to_simplified(inside) in _AGENCIES:
         return f"{m[1]}({inside})"  # kept: `_unit_of_agency` reads it with the unit
@@ -4177,7 +4221,7 @@ _TRADE_LABEL = re.compile(
 _COMPANY_TRADES_ZH = tuple(
     _words(
         "广告 传媒 工作室 公司 文化 科技 影视 影业 印务 印刷 汽配 装饰 影像 品牌设计",
-        "展览 会务 贸易 互娱 互动 传播",
+        "展览 会务 贸易 互娱 互动 传播 行销 会展",
     )
 )
 # The last word of a company's name that says its trade: Kinetic PR, Northlight Media
