@@ -875,6 +875,17 @@ def test_not_time_bound(text: str) -> None:
         ("Keep CPA under 30", ("30",), ()),
         ("9.20全国爱牙日前上线儿童涂氟公益活动", (), ("9.20", "全国爱牙日前")),
         ("评分4.80日均订单", ("4.80",), ("日均",)),
+        # blind set 80: a code of digits and letters, a bus route, a fraction after "up"
+        (
+            "Improve test-drive experience at Booth 5A21 during Auto Guangzhou",
+            (),
+            ("during Auto Guangzhou",),
+        ),
+        ("Onboard 1,500 new agents in 1H26", ("1,500",), ("in 1H",)),
+        ("开学前在46路公交车身投放招生广告", (), ("开学前",)),
+        ("TikTok Shop live GMV up a quarter YoY", ("a quarter",), ()),
+        ("Review once a quarter", ("once",), ("a quarter",)),
+        ("Grow the 'Daily Fresh' milk-tea line to 30% of sales", ("30%",), ()),
     ],
 )
 def test_reported_substrings(text: str, quantities: tuple, periods: tuple) -> None:

@@ -562,7 +562,8 @@ _DIGIT_LED: list[tuple[str, str]] = [
         r"|(?<=give\s)[0-9]{3}\s*%|(?<=giving\s)[0-9]{3}\s*%",
     ),
     ("Q_ratio", rf"(?<![0-9.]){_NUM}\s*(?::|比)\s*{_NUM}(?![0-9])"),
-    ("Q_num", rf"(?<![0-9.]){_NUMR}{_TAIL}"),
+    # (not after a digit and a letter: Booth 5A21 is a code)
+    ("Q_num", rf"(?<![0-9.])(?<![0-9][a-z]){_NUMR}{_TAIL}"),
 ]
 
 _LATIN_LED: list[tuple[str, str]] = [
@@ -1728,7 +1729,7 @@ _NAMING = (
     r"|exhibition|podcast|film|video|package|bundle|box|set|edition|collection|playlist|album|coffret"
     r"|mixtape|tees?|t-shirts?|shirts?|hoodies?|sneakers?|jackets?|caps?|bags?|kits?|capsule"
     r"|flavou?rs?|scents?|variants?|faq|page|promos?|challenge|carousel|reels?|infographic|quiz"
-    r"|roundups?|teasers?|trailers?|badges?|awards?)"
+    r"|roundups?|teasers?|trailers?|badges?|awards?|line)"
     r"(?![a-z])"
     r"|口号|标语|主题|标题|文案|礼盒|套餐|套装|限定款|联名款"
     r"|白皮书|报告|专题|栏目|系列|电子书|指南|话题|视频|短片|海报|广告语|宣传语|名为|叫做"
@@ -2156,6 +2157,7 @@ _ONE_THING_AFTER = re.compile(
 _MODEL_AFTER = re.compile(r"\s+(?:[IVX]{1,4}|[A-Z][a-z]*-[A-Z][a-z]+)(?![\w-])")
 
 
+_CHANGED_BY = re.compile(r"(?<![a-z])(?:up|down|grow|grew|rise|rose|fall|fell|cut)\s+$")
 _UNDER_LIST = re.compile(r"(?<![0-9])([0-9]{2}) under \1(?![0-9])")
 
 
@@ -2192,12 +2194,13 @@ _NAMED_BY_WHAT_FOLLOWS = re.compile(
     r"|(?P<material>(?:agave|cotton|arabica|natural|organic|recycled|pure|wool|silk|linen|juice"
     r"|cashmere|merino|vegan|plant[- ]based|cacao|cocoa|leather)(?![a-z])"
     r"|阿拉比卡|纯|棉|天然|有机|果汁|羊毛|真丝|蚕丝|桑蚕丝|羊绒|可可|生牛乳)"
+    r"|(?P<route>路\s*(?:公交|巴士|电车|车身|车站))"  # 46路公交: a bus route
     r"|(?P<service>营业|便利店|门店|药店|药房|客服|健身房|(?:stores?|shops?|pharmac(?:y|ies)|gyms?"
     r"|convenience|support|service|desk|hotline|helpline|concierge|access)(?![a-z])))"
 )
 _BRAND_BEFORE = re.compile(rf"(?:{'|'.join(_BRANDS)})\s?[a-z]{{0,3}}\s?$")
 # (what may stand right after such a number, and right before it: the check's prefilter)
-_PRODUCT_NEXT = frozenset([word[0] for word in (*_DRINKS, *_TIERS)] + ["户", "g", "乳", "蛋"])
+_PRODUCT_NEXT = frozenset([word[0] for word in (*_DRINKS, *_TIERS)] + ["户", "g", "乳", "蛋", "路"])
 _BRAND_LAST = frozenset(brand[-1] for brand in _BRANDS)
 _MODEL_NUMBER = re.compile(r"[a-z]{0,3}\s?[0-9]{1,3}[a-z]{0,3}")
 _AROUND_THE_CLOCK = re.compile(r"24\s*-?\s*(?:h|hrs?|hours?|小时)")
@@ -2221,6 +2224,8 @@ def _names_a_product(folded: str, start: int, end: int) -> bool:
         return token.endswith("元")
     if kind == "material":
         return token.replace(" ", "") == "100%"
+    if kind == "route":
+        return token.isdigit() and len(token) <= 4
     return _AROUND_THE_CLOCK.fullmatch(token) is not None  # service
 
 
@@ -2272,6 +2277,12 @@ def _scan(folded: str, source: str) -> list[tuple[str, int, int]]:
             and _names_a_product(folded, m.start(), end)
         ):
             verdict = "L"  # 1842啤酒, 100% agave, 宝马X3: what the product is
+        if (
+            verdict == "P"
+            and folded.startswith(("a quarter", "one quarter"), m.start())
+            and _CHANGED_BY.search(folded, max(0, m.start() - 8), m.start())
+        ):
+            verdict = "Q"  # GMV up a quarter: a fraction of it, not three months
         if verdict == "P":
             suffix = _PERIOD_SUFFIX.match(folded, end)
             if suffix:
