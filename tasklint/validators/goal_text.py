@@ -71,7 +71,7 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
     4.7", 评分从4.6提升到4.8); a date range has a two-digit day (6.1-6.18, 6.20~7.5).
   * Vague magnitudes are not quantities (数万, 几十, 十几个, thousands of, dozens of,
     millions of, 大幅, significantly); thresholds and orders of magnitude are (破万, 上百,
-    百万级, a dozen, a million, double-digit).
+    十余家, 百多位, 百万级, a dozen, a million, double-digit).
   * Cadences are periods: 每周/每天/日均/月销/weekly/daily/per month make a goal
     time-bound (the window the target is measured over). Metric names that contain a
     window are not: DAU/MAU, 日活/月活, weekly or 30-day active users, 7日留存, 次日留存, D7, day-1
@@ -93,8 +93,11 @@ Choices made for debatable cases (each has labelled examples in tests/data/goals
   * An explicit year always makes a goal time-bound, even in a name (Best Campaign 2025);
     so do a season and a holiday (the spring collection, 七夕限定礼盒: the line sells then).
   * Quotes hold a name, whose numbers are no target, when they are 《》 or a word next to
-    them says so (tagline, ebook, report, package, 口号, 白皮书, 礼盒, 改为…); otherwise
-    quotes set off the target itself (实现“零投诉”) and its quantity counts.
+    them says so (tagline, ebook, report, package, badge, line, 口号, 白皮书, 礼盒, 改为…),
+    or their shape does (capitalised words and a bare number: 'Vapor 3', 'Smile 360'; a
+    last word such as 挑战, 计划, 大赛: “21公里挑战”); a cadence in such a name is the
+    name's ('The Weekly Bowl' newsletter). Otherwise quotes set off the target itself
+    (实现“零投诉”) and its quantity counts.
 
 Text is folded before matching (NFKC, so full-width １５％ reads as 15%; traditional to
 simplified with `tasklint.text.to_simplified`; lower case), and the reported substrings
