@@ -3444,6 +3444,12 @@ def _in_latin_letters(text: str) -> bool:
     return all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF for char in text)
 
 
+def _one_agency(han: str, latin: str) -> bool:
+    """李奥贝纳 / Leo Burnett, 蓝色光标 / BlueFocus: one agency, by its Chinese and its
+    English name."""
+    return _AGENCIES.get(to_simplified(han)) == " ".join(latin.casefold().split())
+
+
 def _an_agency_and_another(first: str, second: str) -> bool:
     """Équipe Digital / 奥美: an agency beside a unit that is not its other name (奥美 /
     Ogilvy is one agency)."""
@@ -3853,7 +3859,7 @@ def _one_person_twice(m: _Written) -> str:
     else:
         han, latin = (m[1], m[2]) if m[1] else (m[4], m[3]) if m[3] else (m[5], m[6])
     words = latin.casefold().split()
-    if _AGENCIES.get(to_simplified(han)) == " ".join(words):
+    if _one_agency(han, latin):
         return han  # 李奥贝纳 Leo Burnett: one agency by its two names
     if any(w in _DEPT_WORDS_EN or w in _ROLE_WORDS_EN or w in _TEAM_WORDS_EN for w in words):
         return m[0]
@@ -4281,7 +4287,7 @@ def _trade_labelled(m: re.Match[str]) -> str:
     if name.casefold() in _AGENCIES_EN or to_simplified(name) in _AGENCIES:
         return name  # 物流：顺丰, PR: Edelman: the company the trade names
     first, _, english = name.partition(" ")
-    if _AGENCIES.get(to_simplified(first)) == english.casefold():
+    if _one_agency(first, english):
         return first  # PR：蓝色光标 BlueFocus: the agency, by its two names
     named = name.split()
     if len(named) > 1 and named[-1].rstrip(".").casefold() in _COMPANY_FORMS:

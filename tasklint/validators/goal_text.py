@@ -2311,24 +2311,19 @@ def analyse_goal(text: str) -> GoalAnalysis:
     periods: list[str] = []
     found = _scan(folded, source)
     if _QUOTE_MARKS.intersection(folded) and any(verdict != "L" for verdict, _, _ in found):
-        names = (
-            _names(folded, source)
-            if any(
-                verdict == "Q" or folded[start:end].strip() in _CADENCES
-                for verdict, start, end in found
-            )
-            else []
-        )
+        # (what a quoted name holds is no target: a quantity, or a cadence)
+        nameable = [
+            verdict == "Q" or folded[start:end].strip() in _CADENCES
+            for verdict, start, end in found
+        ]
+        names = _names(folded, source) if any(nameable) else []
         slogans = _slogans(folded) if any(verdict == "P" for verdict, _, _ in found) else []
         found = [
             ("L", start, end)
-            if (
-                (verdict == "Q" or folded[start:end].strip() in _CADENCES)
-                and any(a <= start and end <= b for a, b in names)
-            )
+            if (named and any(a <= start and end <= b for a, b in names))
             or (verdict == "P" and any(a <= start and end <= b for a, b in slogans))
             else (verdict, start, end)
-            for verdict, start, end in found
+            for named, (verdict, start, end) in zip(nameable, found, strict=True)
         ]
     for verdict, start, end in found:
         if verdict == "Q":
